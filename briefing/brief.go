@@ -11,6 +11,7 @@ import "time"
 type Request struct {
 	Countries []string  // ISO 3166-1 alpha-2 codes or body codes ("EU", "G7"), all required
 	Terms     []string  // topic words ("defense", "fighter jet")
+	Speaker   string    // for quote requests about one person ("Meloni")
 	Since     time.Time // zero: the default window
 	Until     time.Time // zero: now
 	// MaxSentences and MaxQuotes bound the brief; zero means the defaults.
