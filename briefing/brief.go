@@ -68,3 +68,10 @@ type ArticleRef struct {
 	// Outlets counts the outlets that carried the same story (1 or more).
 	Outlets int `json:"outlets,omitempty"`
 }
+
+// Choice is one autocomplete suggestion: Name is shown, Value is what a
+// command receives.
+type Choice struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
