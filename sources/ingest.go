@@ -1,0 +1,146 @@
+package sources
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"attache/sources/doc"
+)
+
+// MaxTextBytes is the largest article body the corpus keeps; a longer one
+// is skipped with a reason rather than truncated mid-sentence.
+const MaxTextBytes = 2 << 20
+
+// Ingester stores cleaned articles: it canonicalises their URLs, tags them
+// with countries, hashes and sketches them, and saves them in batched
+// transactions. It is safe for use by one goroutine at a time.
+type Ingester struct {
+	store *Store
+	tag   Tagger
+	now   func() time.Time
+	// BatchSize is the number of articles per transaction (default 500).
+	BatchSize int
+}
+
+// NewIngester returns an Ingester writing to store. tag may be nil (no
+// country tags); now may be nil (time.Now).
+func NewIngester(store *Store, tag Tagger, now func() time.Time) *Ingester {
+	if now == nil {
+		now = time.Now
+	}
+	return &Ingester{store: store, tag: tag, now: now, BatchSize: 500}
+}
+
+// Ingest stores articles and reports, in the same order, what happened to
+// each. Articles whose Text is in the block format of package doc are kept
+// as they are; callers clean them first. Progress, if not nil, is called
+// after each batch with the number of articles done.
+func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(done int)) ([]Result, error) {
+	results := make([]Result, len(arts))
+	batch := in.BatchSize
+	if batch <= 0 {
+		batch = 500
+	}
+	for start := 0; start < len(arts); start += batch {
+		end := min(start+batch, len(arts))
+		if err := ctx.Err(); err != nil {
+			return results[:start], err
+		}
+		preps, skipped := in.prepare(arts[start:end])
+		var toSave []prepared
+		var where []int
+		for i := range preps {
+			if skipped[i].Outcome == Skipped {
+				results[start+i] = skipped[i]
+				continue
+			}
+			toSave = append(toSave, preps[i])
+			where = append(where, start+i)
+		}
+		if len(toSave) > 0 {
+			saved, err := in.store.save(ctx, toSave)
+			if err != nil {
+				return results[:start], err
+			}
+			for i, r := range saved {
+				results[where[i]] = r
+			}
+		}
+		if progress != nil {
+			progress(end)
+		}
+	}
+	return results, nil
+}
+
+// prepare computes, in parallel, everything the store indexes.
+func (in *Ingester) prepare(arts []Article) ([]prepared, []Result) {
+	preps := make([]prepared, len(arts))
+	skipped := make([]Result, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), len(arts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p, reason := in.prepareOne(arts[i])
+				if reason != "" {
+					skipped[i] = Result{Outcome: Skipped, Title: arts[i].Title, URL: arts[i].URL, Reason: reason}
+					continue
+				}
+				preps[i] = p
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return preps, skipped
+}
+
+func (in *Ingester) prepareOne(a Article) (prepared, string) {
+	a.Title = doc.Fold(a.Title)
+	a.Source = doc.Fold(a.Source)
+	a.Byline = doc.Fold(a.Byline)
+	a.Text = strings.TrimSpace(a.Text)
+	switch {
+	case a.Text == "":
+		return prepared{}, "no article text"
+	case len(a.Text) > MaxTextBytes:
+		return prepared{}, fmt.Sprintf("article text is %.1f MB, over the %d MB limit", float64(len(a.Text))/(1<<20), MaxTextBytes>>20)
+	}
+	if a.Title == "" {
+		return prepared{}, "no title"
+	}
+	if a.Source == "" {
+		a.Source = "unknown"
+	}
+	if a.URL == "" {
+		return prepared{}, "no URL or file name"
+	}
+	canon, err := CanonicalURL(a.URL)
+	if err != nil {
+		return prepared{}, err.Error()
+	}
+	a.URL = canon
+	now := in.now().UTC()
+	if a.Fetched.IsZero() {
+		a.Fetched = now
+	}
+	if a.Published.IsZero() || a.Published.After(now.Add(48*time.Hour)) {
+		a.Published = a.Fetched
+	}
+	a.Published = a.Published.UTC()
+	if in.tag != nil {
+		a.Countries = in.tag(a.Title+"\n\n"+a.Text, a.Published)
+	}
+	return prepared{Article: a, hash: ContentHash(a.Text), sketch: SketchText(a.Text)}, ""
+}

@@ -1,0 +1,218 @@
+package sources
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Query selects articles from the store. All conditions must hold.
+type Query struct {
+	Countries []string  // codes that every article must be tagged with
+	Words     []string  // full-text words; empty lists newest first
+	Since     time.Time // published at or after; zero: no bound
+	Until     time.Time // published at or before; zero: no bound
+	Limit     int       // zero: 20
+}
+
+// Search returns the articles that match q: by bm25 relevance (title
+// weighted above body) when q has words, newest first otherwise. The time
+// window restricts the indexes through the article ids, which grow with
+// publication time, so a narrow window never scans the whole corpus.
+func (s *Store) Search(ctx context.Context, q Query) ([]Article, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	lo, hi := IDRange(q.Since, q.Until)
+	match := ftsQuery(q.Words)
+	var (
+		sqlText string
+		args    []any
+	)
+	switch {
+	case match == "" && len(q.Countries) > 0:
+		sqlText, args = mentioningSQL(q.Countries, lo, hi, limit)
+	case match == "":
+		sqlText = `SELECT ` + articleColumns + ` FROM articles a WHERE a.id BETWEEN ? AND ? ORDER BY a.id DESC LIMIT ?`
+		args = []any{lo, hi, limit}
+	default:
+		var b strings.Builder
+		b.WriteString(`SELECT ` + articleColumns + ` FROM articles_fts f JOIN articles a ON a.id = f.rowid
+			WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?`)
+		args = []any{match, lo, hi}
+		for _, c := range q.Countries {
+			b.WriteString(` AND a.id IN (SELECT article_id FROM article_countries WHERE country = ? AND article_id BETWEEN ? AND ?)`)
+			args = append(args, c, lo, hi)
+		}
+		b.WriteString(` ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`)
+		args = append(args, limit)
+		sqlText = b.String()
+	}
+	return s.queryArticles(ctx, sqlText, args...)
+}
+
+// ArticlesMentioning returns the articles tagged with every one of the
+// countries and published within [since, until], newest first.
+func (s *Store) ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]Article, error) {
+	return s.Search(ctx, Query{Countries: countries, Since: since, Until: until, Limit: limit})
+}
+
+// mentioningSQL joins the country index once per country, walking the
+// first country's rows newest first within the id window.
+func mentioningSQL(countries []string, lo, hi int64, limit int) (string, []any) {
+	var b strings.Builder
+	b.WriteString(`SELECT ` + articleColumns + ` FROM article_countries c0`)
+	args := []any{}
+	for i := 1; i < len(countries); i++ {
+		fmt.Fprintf(&b, ` JOIN article_countries c%d ON c%d.country = ? AND c%d.article_id = c0.article_id`, i, i, i)
+		args = append(args, countries[i])
+	}
+	b.WriteString(` JOIN articles a ON a.id = c0.article_id WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?
+		ORDER BY c0.article_id DESC LIMIT ?`)
+	args = append(args, countries[0], lo, hi, limit)
+	return b.String(), args
+}
+
+func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]Article, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sources: query articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sources: query articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sources: query articles: %w", err)
+	}
+	return out, nil
+}
+
+// ftsQuery turns free words into an FTS5 query that requires all of them,
+// each quoted so that no word is read as FTS5 syntax.
+func ftsQuery(words []string) string {
+	var parts []string
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		if w == "" {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+// HasWord reports whether any stored article contains the word (after the
+// index's stemming), so that a request can tell a topic word from a
+// misspelt country.
+func (s *Store) HasWord(ctx context.Context, word string) (bool, error) {
+	match := ftsQuery([]string{word})
+	if match == "" {
+		return false, nil
+	}
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`, match).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("sources: look up word %q: %w", word, err)
+	}
+	return true, nil
+}
+
+// StoryOutlets returns, for each story id, the distinct outlets that
+// carried it.
+func (s *Store) StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error) {
+	out := make(map[int64][]string, len(storyIDs))
+	if len(storyIDs) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(storyIDs))
+	for i, id := range storyIDs {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT story_id, source FROM articles WHERE story_id IN (`+placeholders(len(storyIDs))+`) ORDER BY story_id, source`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sources: story outlets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var src string
+		if err := rows.Scan(&id, &src); err != nil {
+			return nil, fmt.Errorf("sources: story outlets: %w", err)
+		}
+		out[id] = append(out[id], src)
+	}
+	return out, rows.Err()
+}
+
+// ArticlesFetchedSince returns the articles stored (fetched) after t,
+// oldest first, at most limit.
+func (s *Store) ArticlesFetchedSince(ctx context.Context, t time.Time, limit int) ([]Article, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	return s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.fetched > ? ORDER BY a.fetched, a.id LIMIT ?`, t.Unix(), limit)
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Articles       int       `json:"articles"`
+	SampleArticles int       `json:"sample_articles"`
+	Stories        int       `json:"stories"`
+	Sources        int       `json:"sources"`
+	Feeds          int       `json:"feeds"`
+	FailingFeeds   int       `json:"failing_feeds"`
+	Countries      int       `json:"countries"`
+	Oldest         time.Time `json:"oldest"`
+	Newest         time.Time `json:"newest"`
+	Bytes          int64     `json:"bytes"` // database file plus WAL
+}
+
+// Stats returns the store's counts.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	var oldest, newest sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(sample), 0), count(DISTINCT story_id), count(DISTINCT source),
+		min(published), max(published) FROM articles`).Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &oldest, &newest)
+	if err != nil {
+		return st, fmt.Errorf("sources: stats: %w", err)
+	}
+	if oldest.Valid {
+		st.Oldest, st.Newest = time.Unix(oldest.Int64, 0).UTC(), time.Unix(newest.Int64, 0).UTC()
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(failures > 0), 0) FROM feeds`).Scan(&st.Feeds, &st.FailingFeeds); err != nil {
+		return st, fmt.Errorf("sources: stats: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT country) FROM article_countries`).Scan(&st.Countries); err != nil {
+		return st, fmt.Errorf("sources: stats: %w", err)
+	}
+	for _, p := range []string{s.path, s.path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			st.Bytes += fi.Size()
+		}
+	}
+	return st, nil
+}
+
+// RemoveSample deletes the bundled sample articles (when the config turns
+// the sample off) and returns how many there were.
+func (s *Store) RemoveSample(ctx context.Context) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE sample = 1`)
+	if err != nil {
+		return 0, fmt.Errorf("sources: remove sample: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
