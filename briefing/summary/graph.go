@@ -1,0 +1,178 @@
+package summary
+
+import (
+	"math"
+
+	"attache/briefing/sentence"
+)
+
+// vocabulary gives each distinct word a small integer id and turns
+// sentences into term-count vectors.
+type vocabulary struct {
+	ids  map[string]int32
+	slot []int32 // per term id: index in the vector being built
+	seen []int32 // per term id: the call that last set slot
+	call int32
+}
+
+func newVocabulary() *vocabulary {
+	return &vocabulary{ids: make(map[string]int32)}
+}
+
+// size is the number of distinct words seen so far.
+func (voc *vocabulary) size() int { return len(voc.ids) }
+
+// termCount is one entry of a sparse term-frequency vector.
+type termCount struct {
+	term  int32
+	count float64
+}
+
+// vector is a sentence as a bag of content words.
+type vector struct {
+	terms []termCount
+	norm  float64 // Euclidean norm of the counts
+}
+
+// vectorize turns the content words of s into a term-frequency vector,
+// adding new words to the vocabulary.
+func (voc *vocabulary) vectorize(s string) vector {
+	voc.call++
+	var v vector
+	for _, w := range sentence.Words(s) {
+		id, ok := voc.ids[w]
+		if !ok {
+			id = int32(len(voc.ids))
+			voc.ids[w] = id
+			voc.slot = append(voc.slot, 0)
+			voc.seen = append(voc.seen, 0)
+		}
+		if voc.seen[id] == voc.call {
+			v.terms[voc.slot[id]].count++
+			continue
+		}
+		voc.seen[id] = voc.call
+		voc.slot[id] = int32(len(v.terms))
+		v.terms = append(v.terms, termCount{term: id, count: 1})
+	}
+	sq := 0.0
+	for _, t := range v.terms {
+		sq += t.count * t.count
+	}
+	v.norm = math.Sqrt(sq)
+	return v
+}
+
+// edge is a weighted link of the similarity graph.
+type edge struct {
+	to     int32
+	weight float64
+}
+
+// similarityGraph links every pair of sentences whose cosine similarity
+// (over term counts) exceeds threshold. It works through an inverted
+// index, so pairs that share no word cost nothing.
+func similarityGraph(vecs []vector, vocSize int, threshold float64) [][]edge {
+	n := len(vecs)
+	type posting struct {
+		node  int32
+		count float64
+	}
+	postings := make([][]posting, vocSize)
+	for i, v := range vecs {
+		for _, t := range v.terms {
+			postings[t.term] = append(postings[t.term], posting{int32(i), t.count})
+		}
+	}
+	adj := make([][]edge, n)
+	acc := make([]float64, n)
+	var touched []int32
+	for i, v := range vecs {
+		if v.norm == 0 {
+			continue
+		}
+		touched = touched[:0]
+		for _, t := range v.terms {
+			for _, p := range postings[t.term] {
+				if int(p.node) <= i {
+					continue
+				}
+				if acc[p.node] == 0 {
+					touched = append(touched, p.node)
+				}
+				acc[p.node] += t.count * p.count
+			}
+		}
+		for _, j := range touched {
+			sim := acc[j] / (v.norm * vecs[j].norm)
+			acc[j] = 0
+			if sim > threshold {
+				adj[i] = append(adj[i], edge{j, sim})
+				adj[j] = append(adj[j], edge{int32(i), sim})
+			}
+		}
+	}
+	return adj
+}
+
+// pageRank runs weighted PageRank over adj with damping d. teleport, when
+// not nil, is where the random surfer jumps to (it need not be
+// normalised); nil means uniformly. Nodes without edges spread their
+// mass the same way. The result sums to 1.
+func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
+	n := len(adj)
+	if n == 0 {
+		return nil
+	}
+	jump := make([]float64, n)
+	total := 0.0
+	for i := range jump {
+		jump[i] = 1
+		if teleport != nil {
+			jump[i] = teleport[i]
+		}
+		total += jump[i]
+	}
+	for i := range jump {
+		if total > 0 {
+			jump[i] /= total
+		} else {
+			jump[i] = 1 / float64(n)
+		}
+	}
+	out := make([]float64, n)
+	for i, es := range adj {
+		for _, e := range es {
+			out[i] += e.weight
+		}
+	}
+	score := make([]float64, n)
+	copy(score, jump)
+	next := make([]float64, n)
+	for iter := 0; iter < 100; iter++ {
+		dangling := 0.0
+		for i := range next {
+			next[i] = 0
+		}
+		for i, es := range adj {
+			if out[i] == 0 {
+				dangling += score[i]
+				continue
+			}
+			share := score[i] / out[i]
+			for _, e := range es {
+				next[e.to] += share * e.weight
+			}
+		}
+		delta := 0.0
+		for i := range next {
+			v := (1-d)*jump[i] + d*(next[i]+dangling*jump[i])
+			delta += math.Abs(v - score[i])
+			score[i] = v
+		}
+		if delta < 1e-7 {
+			break
+		}
+	}
+	return score
+}

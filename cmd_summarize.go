@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"attache/briefing/summary"
+	"attache/sources/doc"
+)
+
+// maxSummarizeInput bounds one article read from standard input, and one
+// line of a JSONL file.
+const maxSummarizeInput = 64 << 20
+
+const summarizeUsage = `usage: attache summarize [--sentences N] < article.txt
+       attache summarize --jsonl FILE [--sentences N|ref]
+
+Prints an extractive summary: sentences copied verbatim from the article,
+one per line, in article order.
+
+Standard input holds one article, in the block format (paragraphs separated
+by blank lines, headings starting with "## ") or as plain text. If the first
+line ends without a sentence mark (. ! ?) and more text follows, it is taken
+as the title and never summarised.
+
+With --jsonl, every line of FILE ("-" for standard input) is an object with
+"id" and "text" (and "reference_sentences" for --sentences ref); one line
+{"id": ..., "sentences": [...], "summary": "..."} is written for each, in
+the same order ("summary" is the sentences joined by newlines, the field
+that ../shared/eval/rouge.py scores).
+--sentences ref picks as many sentences as the line's reference_sentences.
+`
+
+// runSummarize is the "summarize" command: the summary of one article from
+// stdin, or of every article of a JSONL file (the evaluation entry for
+// ../shared/eval/summaries-dev.jsonl).
+func runSummarize(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("summarize", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, summarizeUsage) }
+	count := fs.String("sentences", "3", "number of sentences, or ref (with --jsonl)")
+	jsonlPath := fs.String("jsonl", "", "summarise every line of this JSONL file")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("summarize: %w", err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("summarize: unexpected argument %q", fs.Arg(0))
+	}
+	n, fromRef, err := parseSentenceCount(*count)
+	if err != nil {
+		return err
+	}
+	if *jsonlPath == "" {
+		if fromRef {
+			return errors.New("summarize: --sentences ref needs --jsonl")
+		}
+		return summarizeArticle(stdin, stdout, n)
+	}
+	in := stdin
+	if *jsonlPath != "-" {
+		f, err := os.Open(*jsonlPath)
+		if err != nil {
+			return fmt.Errorf("summarize: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	return summarizeJSONL(ctx, in, stdout, n, fromRef)
+}
+
+// parseSentenceCount reads --sentences: a positive number or "ref".
+func parseSentenceCount(s string) (n int, fromRef bool, err error) {
+	if s == "ref" {
+		return 0, true, nil
+	}
+	n, err = strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, false, fmt.Errorf("summarize: --sentences must be a positive number or ref, not %q", s)
+	}
+	return n, false, nil
+}
+
+func summarizeArticle(stdin io.Reader, stdout io.Writer, n int) error {
+	data, err := io.ReadAll(io.LimitReader(stdin, maxSummarizeInput+1))
+	if err != nil {
+		return fmt.Errorf("summarize: read article: %w", err)
+	}
+	if len(data) > maxSummarizeInput {
+		return fmt.Errorf("summarize: article longer than %d bytes", maxSummarizeInput)
+	}
+	w := bufio.NewWriter(stdout)
+	for _, s := range summary.Summarize(withoutTitle(string(data)), n) {
+		fmt.Fprintln(w, doc.Fold(s.Text))
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("summarize: write: %w", err)
+	}
+	return nil
+}
+
+// withoutTitle drops the first line of text when it reads as a title: it
+// ends without a sentence mark and more text follows.
+func withoutTitle(text string) string {
+	text = strings.TrimLeft(text, " \t\r\n")
+	first, rest, ok := strings.Cut(text, "\n")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return text
+	}
+	first = strings.TrimRight(strings.TrimSpace(first), "\"'\u201d\u2019)")
+	if first == "" || strings.HasPrefix(first, doc.HeadingPrefix) || strings.ContainsAny(first[len(first)-1:], ".!?") ||
+		strings.HasSuffix(first, "\u2026") {
+		return text
+	}
+	return rest
+}
+
+// summarizeJSONL writes one {"id", "sentences", "summary"} line per input
+// line.
+func summarizeJSONL(ctx context.Context, in io.Reader, stdout io.Writer, n int, fromRef bool) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 1<<20), maxSummarizeInput)
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	line := 0
+	for sc.Scan() {
+		line++
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("summarize: %w", err)
+		}
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var item struct {
+			ID                 json.RawMessage `json:"id"`
+			Text               string          `json:"text"`
+			ReferenceSentences []string        `json:"reference_sentences"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &item); err != nil {
+			return fmt.Errorf("summarize: line %d: %w", line, err)
+		}
+		if len(item.ID) == 0 {
+			return fmt.Errorf("summarize: line %d: no id", line)
+		}
+		k := n
+		if fromRef {
+			k = len(item.ReferenceSentences)
+		}
+		out := struct {
+			ID        json.RawMessage `json:"id"`
+			Sentences []string        `json:"sentences"`
+			Summary   string          `json:"summary"`
+		}{ID: item.ID, Sentences: []string{}}
+		for _, s := range summary.Summarize(item.Text, k) {
+			out.Sentences = append(out.Sentences, doc.Fold(s.Text))
+		}
+		out.Summary = strings.Join(out.Sentences, "\n")
+		if err := enc.Encode(out); err != nil {
+			return fmt.Errorf("summarize: write: %w", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("summarize: read line %d: %w", line+1, err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("summarize: write: %w", err)
+	}
+	return nil
+}
