@@ -324,3 +324,16 @@ func (s *Store) Articles(ctx context.Context, ids []int64) ([]Article, error) {
 	}
 	return out, nil
 }
+
+// HasURL reports whether an article with this canonical URL is stored.
+func (s *Store) HasURL(ctx context.Context, canonicalURL string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ?`, canonicalURL).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("sources: look up URL: %w", err)
+	}
+	return true, nil
+}

@@ -1,0 +1,290 @@
+package sources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"time"
+
+	"attache/sources/doc"
+	"attache/sources/extract"
+	"attache/sources/feed"
+	"attache/sources/fetch"
+)
+
+// Poller fetches due feeds, completes teaser items from their pages, and
+// stores the articles. One failing feed is recorded on that feed and never
+// stops the others.
+type Poller struct {
+	store  *Store
+	ingest *Ingester
+	client *fetch.Client
+	log    *slog.Logger
+	now    func() time.Time
+	rnd    func() float64
+
+	// Concurrency is how many feeds are polled at once (default 4); the
+	// fetch client separately bounds requests per host.
+	Concurrency int
+	// FetchFullText fetches the article page when an item is a teaser.
+	FetchFullText bool
+	// MaxItems is how many of a feed's newest items one poll takes.
+	MaxItems int
+	// Interval is the poll interval of feeds added without one.
+	Interval time.Duration
+}
+
+// NewPoller returns a Poller. now may be nil (time.Now).
+func NewPoller(store *Store, ingest *Ingester, client *fetch.Client, log *slog.Logger, now func() time.Time) *Poller {
+	if now == nil {
+		now = time.Now
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Poller{
+		store: store, ingest: ingest, client: client, log: log, now: now, rnd: rand.Float64,
+		Concurrency: 4, FetchFullText: true, MaxItems: 50, Interval: 30 * time.Minute,
+	}
+}
+
+// PollReport says what one poll of one feed did.
+type PollReport struct {
+	FeedID      int64         `json:"feed_id"`
+	URL         string        `json:"url"`
+	NotModified bool          `json:"not_modified,omitempty"`
+	Items       int           `json:"items"`
+	Added       int           `json:"added"`
+	Updated     int           `json:"updated"`
+	Duplicates  int           `json:"duplicates"`
+	Known       int           `json:"known"` // items already stored, not fetched again
+	Skipped     int           `json:"skipped"`
+	Err         error         `json:"-"`
+	Error       string        `json:"error,omitempty"`
+	NextPoll    time.Time     `json:"next_poll"`
+	Took        time.Duration `json:"took"`
+}
+
+// PollDue polls every feed that is due now, a few at a time, and returns
+// one report per feed.
+func (p *Poller) PollDue(ctx context.Context) ([]PollReport, error) {
+	due, err := p.store.DueFeeds(ctx, p.now())
+	if err != nil {
+		return nil, err
+	}
+	reports := make([]PollReport, len(due))
+	workers := max(1, min(p.Concurrency, len(due)))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				reports[i] = p.PollFeed(ctx, due[i])
+			}
+		}()
+	}
+	for i := range due {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return reports, ctx.Err()
+}
+
+// PollFeed polls one feed now and records the outcome on it.
+func (p *Poller) PollFeed(ctx context.Context, f Feed) PollReport {
+	start := p.now()
+	rep := PollReport{FeedID: f.ID, URL: f.URL}
+	outcome, err := p.poll(ctx, f, &rep)
+	interval := f.Interval
+	if interval <= 0 {
+		interval = p.Interval
+	}
+	outcome.At = p.now()
+	if err != nil {
+		var se *fetch.StatusError
+		var retry time.Duration
+		if errors.As(err, &se) {
+			retry = se.RetryAfter
+		}
+		outcome.Err = err
+		outcome.NextPoll = outcome.At.Add(fetch.Backoff(interval, f.Failures+1, retry, p.rnd))
+		rep.Err, rep.Error = err, err.Error()
+		p.log.Warn("feed poll failed", "feed_id", f.ID, "url", f.URL, "failures", f.Failures+1, "next_poll", outcome.NextPoll, "err", err)
+	} else {
+		outcome.NextPoll = outcome.At.Add(fetch.Backoff(interval, 0, 0, p.rnd))
+		p.log.Info("feed polled", "feed_id", f.ID, "items", rep.Items, "added", rep.Added, "updated", rep.Updated, "not_modified", rep.NotModified)
+	}
+	rep.NextPoll = outcome.NextPoll
+	if err := p.store.RecordPoll(context.WithoutCancel(ctx), f.ID, outcome); err != nil {
+		p.log.Error("record feed poll", "feed_id", f.ID, "err", err)
+	}
+	rep.Took = p.now().Sub(start)
+	return rep
+}
+
+func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome, error) {
+	outcome := PollOutcome{ETag: f.ETag, LastModified: f.LastModified}
+	resp, err := p.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified})
+	if err != nil {
+		return outcome, err
+	}
+	if resp.NotModified {
+		rep.NotModified = true
+		return outcome, nil
+	}
+	parsed, err := feed.Parse(resp.Body, resp.URL)
+	if err != nil {
+		return outcome, err
+	}
+	outcome.ETag, outcome.LastModified, outcome.Title = resp.ETag, resp.LastModified, parsed.Title
+	items := parsed.Items
+	if p.MaxItems > 0 && len(items) > p.MaxItems {
+		items = items[:p.MaxItems]
+	}
+	rep.Items = len(items)
+	var arts []Article
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return outcome, err
+		}
+		a, known, reason := p.article(ctx, parsed, it, f.ID)
+		switch {
+		case known:
+			rep.Known++
+		case reason != "":
+			rep.Skipped++
+			p.log.Debug("feed item skipped", "feed_id", f.ID, "item", it.URL, "reason", reason)
+		default:
+			arts = append(arts, a)
+		}
+	}
+	results, err := p.ingest.Ingest(ctx, arts, nil)
+	if err != nil {
+		return outcome, err
+	}
+	for _, r := range results {
+		switch r.Outcome {
+		case Added:
+			rep.Added++
+		case Updated:
+			rep.Updated++
+		case Duplicate, Unchanged:
+			rep.Duplicates++
+		case Skipped:
+			rep.Skipped++
+		}
+	}
+	return outcome, nil
+}
+
+// article turns a feed item into an article, fetching the page when the
+// item is only a teaser. known is true when the item's URL is already
+// stored (it is not fetched again).
+func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, feedID int64) (a Article, known bool, reason string) {
+	if it.URL == "" {
+		return a, false, "item has no link"
+	}
+	canon, err := CanonicalURL(it.URL)
+	if err != nil {
+		return a, false, err.Error()
+	}
+	if ok, err := p.store.HasURL(ctx, canon); err == nil && ok {
+		return a, true, ""
+	}
+	a = Article{
+		Title:     it.Title,
+		URL:       canon,
+		Source:    parsed.Title,
+		Byline:    it.Author,
+		Lang:      parsed.Language,
+		Published: it.Published,
+		FeedID:    feedID,
+	}
+	if a.Published.IsZero() {
+		a.Published = it.Updated
+	}
+	body := it.Content
+	if body == "" {
+		body = it.Summary
+	}
+	a.Text = doc.Format(FragmentBlocks(body))
+	if p.FetchFullText && feed.Teaser(it) {
+		page, err := p.fetchPage(ctx, canon)
+		switch {
+		case err != nil:
+			p.log.Info("article page not fetched; keeping the feed's text", "url", canon, "err", err)
+		case len(page.Blocks) > 0:
+			a.Text = doc.Format(page.Blocks)
+			if a.Byline == "" {
+				a.Byline = page.Byline
+			}
+			if a.Published.IsZero() {
+				a.Published = page.Published
+			}
+			if page.Site != "" {
+				a.Source = page.Site
+			}
+			if a.Title == "" {
+				a.Title = page.Title
+			}
+			if a.Lang == "" {
+				a.Lang = page.Lang
+			}
+		}
+	}
+	if a.Title == "" {
+		return a, false, "item has no title"
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return a, false, "item has no text and its page gave none"
+	}
+	return a, false, ""
+}
+
+func (p *Poller) fetchPage(ctx context.Context, url string) (*extract.Page, error) {
+	resp, err := p.client.Get(ctx, fetch.Request{URL: url})
+	if err != nil {
+		return nil, err
+	}
+	page, err := extract.Extract(resp.Body, resp.URL, resp.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("sources: extract %s: %w", url, err)
+	}
+	return page, nil
+}
+
+// AddFeed subscribes to a feed after fetching and parsing it once. Given an
+// HTML page instead of a feed, it follows the first feed the page
+// advertises. interval zero means the Poller's default.
+func (p *Poller) AddFeed(ctx context.Context, url string, interval time.Duration) (Feed, error) {
+	if interval <= 0 {
+		interval = p.Interval
+	}
+	resp, err := p.client.Get(ctx, fetch.Request{URL: url})
+	if err != nil {
+		return Feed{}, fmt.Errorf("sources: add feed: %w", err)
+	}
+	parsed, err := feed.Parse(resp.Body, resp.URL)
+	if errors.Is(err, feed.ErrNotAFeed) {
+		found := feed.Discover(resp.Body, resp.URL)
+		if len(found) == 0 {
+			return Feed{}, fmt.Errorf("sources: add feed: %s is a web page that advertises no feed", url)
+		}
+		url = found[0]
+		if resp, err = p.client.Get(ctx, fetch.Request{URL: url}); err != nil {
+			return Feed{}, fmt.Errorf("sources: add feed: %w", err)
+		}
+		parsed, err = feed.Parse(resp.Body, resp.URL)
+	}
+	if err != nil {
+		return Feed{}, fmt.Errorf("sources: add feed %s: %w", url, err)
+	}
+	return p.store.InsertFeed(ctx, url, parsed.Title, interval)
+}
