@@ -1,0 +1,183 @@
+package quote
+
+// mergeContinuations joins quotations that the article presents as one:
+// a split quotation around its cue ("A," she said, "B.") and quoted
+// sentences or paragraphs that follow an attributed quotation with no
+// words of narrative in between ("A," she said. "B." / next paragraph "C.").
+func (d *doc) mergeContinuations(cands []cand, sent *sentIndex) {
+	last := -1
+	for i := range cands {
+		cd := &cands[i]
+		if cd.drop {
+			continue
+		}
+		if last >= 0 {
+			prev := &cands[last]
+			if d.continues(prev, cd, sent) {
+				prev.text += " " + cd.text
+				prev.e = cd.e
+				prev.sp.parts = append(prev.sp.parts, cd.sp.parts...)
+				prev.close = cd.close
+				prev.words += cd.words
+				if cd.att.kind == cueAfter && prev.att.kind != cueAfter {
+					prev.att = cd.att
+				}
+				cd.drop = true
+				continue
+			}
+		}
+		last = i
+	}
+}
+
+// continues reports whether cd carries on the quotation prev.
+func (d *doc) continues(prev, cd *cand, sent *sentIndex) bool {
+	if prev.close < 0 || prev.att.kind == noCue || prev.partial && prev.att.kind != cueAfter {
+		return false
+	}
+	switch cd.att.kind {
+	case cueBefore, cueFrame:
+		// "A," she said, "B.": one cue serves both parts.
+		return prev.att.kind == cueAfter && cd.att.verb == prev.att.verb
+	case noCue:
+		if cd.partial {
+			return false
+		}
+	default:
+		return false
+	}
+	if !d.opensUpper(cd.open) && cd.para == prev.para {
+		return false
+	}
+	from := prev.close + 1
+	if prev.att.kind == cueAfter && prev.att.end > from {
+		from = prev.att.end
+	}
+	if cd.para > prev.para+1 {
+		return false
+	}
+	// Only the rest of the cue's own sentence may stand in between.
+	s0 := sent.of(prev.close)
+	for k := from; k < cd.open; k++ {
+		if d.toks[k].kind == word && !d.toks[k].inQuote && sent.of(k) != s0 {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerOf fills the speaker and role of a quotation.
+func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Quote) {
+	w := cd.att.spk
+	if cd.att.kind == noCue {
+		if before != nil && before.Speaker != "" {
+			q.Speaker, q.Role = before.Speaker, before.Role
+			return
+		}
+		w = d.contextSpeaker(c, sent, cd)
+	}
+	switch w.kind {
+	case named, described:
+		q.Speaker, q.Role = w.name, w.role
+	case pronoun:
+		idx := -1
+		if w.pron == "who" {
+			idx = c.nearest(w.tok)
+		} else {
+			idx = c.resolve(d, w.tok, w.pron, sent.of)
+		}
+		if idx >= 0 {
+			q.Speaker, q.Role = c.people[idx].name, c.people[idx].role
+		}
+	}
+}
+
+// nearest returns the person named last before token i, or -1.
+func (c *cast) nearest(i int) int {
+	best := -1
+	lo, hi := 0, len(c.mentions)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if c.mentions[m].tok < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo > 0 {
+		best = c.mentions[lo-1].who
+	}
+	return best
+}
+
+// contextSpeaker finds the speaker of a quotation that has no cue: the
+// person named in the sentence before it (when that sentence introduces
+// it, or is in the same or the previous paragraph).
+func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
+	s := sent.of(cd.open)
+	if s == 0 {
+		return who{person: -1}
+	}
+	prevStart := sent.start[s-1]
+	prevEnd := sent.start[s] // exclusive
+	if prevEnd <= prevStart || d.toks[prevStart].para < cd.para-1 {
+		return who{person: -1}
+	}
+	// A speech cue in the previous sentence: "…, said Bart Naylor, an
+	// advocate." then the quotation.
+	for k := prevStart; k < prevEnd; k++ {
+		if d.toks[k].inQuote || !d.isCueVerb(k) {
+			continue
+		}
+		if b := d.npAfter(k+1, d.clauseEnd(k+1)); b > k+1 {
+			if w := d.phrase(c, k+1, b); w.kind == named || w.kind == described {
+				return w
+			}
+		}
+		if w := d.subjectBefore(c, prevStart, k); w.kind != noSpeaker {
+			return w
+		}
+	}
+	// The subject of the previous sentence, if it names a person.
+	for k := prevStart; k < prevEnd; k++ {
+		if d.toks[k].inQuote || !d.isCapWord(k) {
+			if d.toks[k].kind == word && !d.toks[k].inQuote {
+				switch d.lower(k) {
+				case "he", "she", "they":
+					if k == prevStart || k == prevStart+1 {
+						if idx := c.resolve(d, k, d.lower(k), sent.of); idx >= 0 {
+							return who{kind: named, name: c.people[idx].name, role: c.people[idx].role, person: idx}
+						}
+					}
+				}
+			}
+			continue
+		}
+		idx := c.mentionAt(k)
+		if idx >= 0 {
+			p := c.people[idx]
+			return who{kind: named, name: p.name, role: p.role, person: idx}
+		}
+	}
+	return who{person: -1}
+}
+
+// mentionAt returns the person mentioned by a name run containing token
+// k, or -1.
+func (c *cast) mentionAt(k int) int {
+	lo, hi := 0, len(c.mentions)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if c.mentions[m].tok < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	// The mention token is the first word of the name, which may lie a
+	// few tokens after k (after a title).
+	if lo < len(c.mentions) && c.mentions[lo].tok-k <= 4 {
+		return c.mentions[lo].who
+	}
+	return -1
+}

@@ -1,0 +1,527 @@
+package quote
+
+import "strings"
+
+// cueKind says how a quotation was tied to its speaker.
+type cueKind uint8
+
+const (
+	noCue      cueKind = iota
+	cueAfter           // "…," she said / "…," said Smith
+	cueBefore          // Smith said: "…"
+	cueColon           // Smith: "…"
+	cueDash            // "…" — Smith
+	cueFrame           // Smith called it "…" (reported speech)
+	cueAccord          // "…", according to Smith
+	cueContext         // no cue: the speaker of the quotation before, or of the sentence before
+	cueLayout          // a block of speech followed by name and role lines
+)
+
+// attribution is the result of reading the words around a quotation.
+type attribution struct {
+	kind   cueKind
+	spk    who
+	verb   int // token of the cue verb, or -1
+	end    int // first token after the cue clause (for cueAfter)
+	direct bool
+}
+
+// clauseEnd returns the first token at or after j that ends the clause
+// holding j: a full stop, question or exclamation mark, semicolon, a
+// quotation mark, or the paragraph end.
+func (d *doc) clauseEnd(j int) int {
+	if j >= len(d.toks) {
+		return len(d.toks)
+	}
+	p := d.paras[d.toks[j].para]
+	for k := j; k < p.t1; k++ {
+		t := d.toks[k]
+		if t.kind == mark {
+			return k
+		}
+		if t.kind == punct {
+			switch d.text[t.s:t.e] {
+			case ".":
+				if k+1 < p.t1 {
+					nx := d.toks[k+1]
+					if nx.s == t.e && nx.kind != mark {
+						continue // "D.C.-based": no space, no end
+					}
+					if k > p.t0 && d.toks[k-1].kind == word && isAbbrev(d, k-1) && nx.kind == word {
+						continue
+					}
+				}
+				return k
+			case "?", "!", ";":
+				return k
+			}
+		}
+	}
+	return p.t1
+}
+
+// cueFollows reports whether a speech cue starts at token j
+// ("…," she said / "…," said Smith).
+func cueFollows(d *doc, j int) bool {
+	if j >= len(d.toks) {
+		return false
+	}
+	a := d.afterCue(newCast(), j, true)
+	return a.kind == cueAfter
+}
+
+// afterCue reads the words after a closing mark at token j-1.
+func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
+	none := attribution{verb: -1}
+	if j >= len(d.toks) || d.toks[j].para != d.toks[j-1].para {
+		return none
+	}
+	end := d.clauseEnd(j)
+	k := j
+	for k < end && (d.isPunct(k, ",") || d.isPunct(k, "(")) {
+		k++
+	}
+	if k >= end {
+		return none
+	}
+	// "…" — Smith
+	if d.toks[k].kind == punct && isDash(d.str(d.toks[k])) {
+		if k+1 < end {
+			w := d.phrase(c, k+1, end)
+			if w.kind == named {
+				return attribution{kind: cueDash, spk: w, verb: -1, end: end, direct: true}
+			}
+		}
+		return none
+	}
+	if d.toks[k].kind != word {
+		return none
+	}
+	lw := d.lower(k)
+	// "…," said Smith / according to Smith
+	if d.isCueVerb(k) || lw == "according" && k+1 < end && d.lower(k+1) == "to" {
+		v := k
+		if lw == "according" {
+			k++
+		}
+		b := d.npAfter(k+1, end)
+		if b > k+1 {
+			if probe {
+				return attribution{kind: cueAfter, verb: v, end: b}
+			}
+			w := d.phrase(c, k+1, b)
+			if w.kind != noSpeaker {
+				kind := cueAfter
+				if lw == "according" {
+					kind = cueAccord
+				}
+				return attribution{kind: kind, spk: w, verb: v, end: b, direct: true}
+			}
+		}
+		return none
+	}
+	// "…," Smith said / the senator told reporters
+	if !d.npStart(k) {
+		return none
+	}
+	limit := k + 16
+	if d.isPunct(k+1, ",") || k+2 < end && d.isPunct(k+2, ",") {
+		limit = k + 32 // a long appositive: "Trump, the GOP front-runner, said"
+	}
+	if limit > end {
+		limit = end
+	}
+	closedSentence := j >= 2 && d.isPunct(j-2, ".")
+	for m := k + 1; m < limit; m++ {
+		t := d.toks[m]
+		if t.kind != word {
+			if t.kind == punct && !isAppositivePunct(d.str(t)) {
+				break
+			}
+			continue
+		}
+		lm := d.lower(m)
+		cueVerb := d.isCueVerb(m) || lm == "went" && m+1 < end && d.lower(m+1) == "on"
+		if !cueVerb && !t.upper && strings.HasSuffix(lm, "ed") && m+1 <= end && (m+1 == end || d.isPunct(m+1, ",")) && d.toks[m-1].kind == word && (d.toks[m-1].upper || has(pronouns, d.lower(m-1))) {
+			// "…?" Beck questioned.
+			cueVerb = true
+		}
+		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && !has(npStoppers, d.lower(m+1)) && d.lower(m+1) != "reporters" {
+			// "…." Smith said Jones "…": a new sentence, not a cue.
+			break
+		}
+		if cueVerb {
+			if probe {
+				return attribution{kind: cueAfter, verb: m, end: d.cueClauseEnd(m, end)}
+			}
+			w := d.phrase(c, k, m)
+			if w.kind == noSpeaker {
+				return none
+			}
+			return attribution{kind: cueAfter, spk: w, verb: m, end: d.cueClauseEnd(m, end), direct: true}
+		}
+		if has(clauseBreakers, lm) && lm != "and" && lm != "who" {
+			break
+		}
+	}
+	return none
+}
+
+func isAppositivePunct(s string) bool {
+	return s == "," || s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'"
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }
+
+// cueClauseEnd returns where the clause of a cue verb ends ("said in a
+// statement on Monday." ends at the full stop).
+func (d *doc) cueClauseEnd(v, end int) int {
+	for k := v + 1; k < end; k++ {
+		if d.isPunct(k, ",") && k+1 < end && d.toks[k+1].kind == mark {
+			return k + 1
+		}
+	}
+	return end
+}
+
+// npStart reports whether token k can start a speaker's noun phrase.
+func (d *doc) npStart(k int) bool {
+	t := d.toks[k]
+	if t.kind != word {
+		return false
+	}
+	lw := d.lower(k)
+	if t.upper {
+		return !has(introWords, lw) || has(pronouns, lw) || has(determiners, lw)
+	}
+	return has(pronouns, lw) || has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw)
+}
+
+// npAfter returns the end of a speaker's noun phrase starting at token a,
+// after a cue verb: a name or description, with an optional appositive.
+func (d *doc) npAfter(a, end int) int {
+	k := a
+	// Skip a time word right after the verb: "said Tuesday Smith" is rare,
+	// but "said Sen. Smith" is not; leave the phrase to the parser.
+	if k < end && (d.toks[k].kind != word || !d.npStart(k)) {
+		return a
+	}
+	commas := 0
+	for k < end {
+		t := d.toks[k]
+		if t.kind == punct {
+			s := d.str(t)
+			if s == "," {
+				// An appositive follows a name: ", a spokesman for X,"
+				if commas == 0 && k+1 < end && d.toks[k+1].kind == word && d.startsDescription(k+1) && !has(pronouns, d.lower(k+1)) {
+					commas++
+					k++
+					continue
+				}
+				break
+			}
+			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" {
+				k++
+				continue
+			}
+			break
+		}
+		if t.kind != word {
+			break
+		}
+		lw := d.lower(k)
+		if !t.upper && k > a && (has(npStoppers, lw) || d.isCueVerb(k) || has(clauseBreakers, lw) && lw != "and") {
+			break
+		}
+		if t.upper && has(closedClass, lw) && k > a && !has(honorifics2, lw) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// npStoppers end a noun phrase read after a cue verb.
+var npStoppers = set(
+	"in on at during after before while when to from about with as that because",
+	"into over through via by today yesterday tonight last this next earlier later",
+	"told said says adding noting who which where",
+)
+
+// beforeCue reads the words of the sentence before an opening mark: a
+// speech verb with its subject ("Smith said, " / "Smith told reporters:"),
+// a name and a colon, or a verb taking a quoted fragment.
+func (d *doc) beforeCue(c *cast, lo, open int) attribution {
+	none := attribution{verb: -1}
+	e := open
+	for e > lo && d.toks[e-1].kind == punct && (d.isPunct(e-1, ",") || d.isPunct(e-1, ":") || isDash(d.str(d.toks[e-1]))) {
+		e--
+	}
+	if e <= lo {
+		return none
+	}
+	colon := d.isPunct(open-1, ":")
+	upper := d.opensUpper(open)
+	var frameAtt attribution
+	// The last cue verb before the quotation.
+	for v := e - 1; v >= lo && v >= e-40; v-- {
+		t := d.toks[v]
+		if t.kind == mark || t.inQuote {
+			break
+		}
+		if t.kind != word || t.upper && v != lo {
+			continue
+		}
+		lw := d.lower(v)
+		speech := d.isCueVerb(v)
+		frame := has(frameVerbs, lw)
+		if !speech && !frame {
+			continue
+		}
+		if v > lo && d.lower(v-1) == "to" {
+			continue // "to counter that": not a finite cue
+		}
+		gap := e - v - 1
+		var w who
+		if strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper) {
+			// "…, telling Reuters, "…"": the subject of the sentence speaks.
+			w = d.sentenceSubject(c, lo, v)
+		} else {
+			w = d.subjectBefore(c, lo, v)
+		}
+		if w.kind == noSpeaker {
+			continue
+		}
+		direct := speech && gap <= 8 && !d.hasWord(v+1, e, "that") && upper
+		if direct {
+			return attribution{kind: cueBefore, spk: w, verb: v, end: open, direct: true}
+		}
+		// Reported speech: the outermost speech verb of the sentence
+		// names the source ("Trump said that Clinton described it as …").
+		if frameAtt.kind == noCue || speech {
+			frameAtt = attribution{kind: cueFrame, spk: w, verb: v, end: open}
+		}
+	}
+	if frameAtt.kind != noCue {
+		return frameAtt
+	}
+	// Smith: "…"
+	if colon {
+		w := d.phrase(c, lo, e)
+		if w.kind == named || w.kind == described && e-lo <= 6 {
+			return attribution{kind: cueColon, spk: w, verb: -1, end: open, direct: true}
+		}
+		// "More from Jones:": a name ending the words before the colon.
+		k := e
+		for k > lo && d.isCapWord(k-1) {
+			k--
+		}
+		if k < e {
+			if w, ok := d.nameIn(c, k, e); ok {
+				return attribution{kind: cueColon, spk: w, verb: -1, end: open, direct: true}
+			}
+		}
+	}
+	return none
+}
+
+// opensUpper reports whether the quotation at mark token open starts with
+// a capital letter (a whole sentence rather than a fragment).
+func (d *doc) opensUpper(open int) bool {
+	k := open + 1
+	for k < len(d.toks) && d.toks[k].kind == punct {
+		s := d.str(d.toks[k])
+		if s != "[" && s != "(" && s != "…" && s != "." {
+			break
+		}
+		k++
+	}
+	if k >= len(d.toks) {
+		return false
+	}
+	t := d.toks[k]
+	return t.kind == word && (t.upper || !startsLower(d.str(t)))
+}
+
+func startsLower(s string) bool {
+	r := firstRune(s)
+	return r >= 'a' && r <= 'z' || strings.ContainsRune("àáâäèéêëìíîïòóôöùúûüç", r)
+}
+
+func (d *doc) hasWord(a, b int, w string) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == word && d.lower(k) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore reads the subject of cue verb v, walking back to lo.
+func (d *doc) subjectBefore(c *cast, lo, v int) who {
+	k := v
+	for k > lo && d.toks[k-1].kind == word && has(cueFillers, d.lower(k-1)) && !d.toks[k-1].upper {
+		k--
+	}
+	e := k
+	commas := 0
+	for k > lo {
+		t := d.toks[k-1]
+		if t.kind == mark || t.inQuote {
+			break
+		}
+		if t.kind == punct {
+			s := d.str(t)
+			if s == "," {
+				commas++
+				if commas > 3 {
+					break
+				}
+				k--
+				continue
+			}
+			if s == ")" {
+				// Skip a parenthesis: "Graham (R-SC) said".
+				m := k - 1
+				for m > lo && !d.isPunct(m, "(") {
+					m--
+				}
+				k = m
+				continue
+			}
+			if s == "." || s == "’" || s == "'" || s == "-" || s == "&" {
+				k--
+				continue
+			}
+			break
+		}
+		lw := d.lower(k - 1)
+		if !t.upper && has(clauseBreakers, lw) {
+			if lw == "and" && d.isPunct(k-2, ",") {
+				// ", and Admiral B": coordination when a name follows.
+				if w, ok := d.nameIn(newCast(), k, e); ok && w.kind == named {
+					k--
+					continue
+				}
+			}
+			if lw == "and" && k-2 >= lo && d.toks[k-2].kind == word && d.toks[k-2].upper {
+				k--
+				continue
+			}
+			break
+		}
+		if !t.upper && looksVerbal(lw) && k < e-1 {
+			break
+		}
+		k--
+		if e-k > 40 {
+			break
+		}
+	}
+	// Leave out intro phrases: "In a statement, Smith said".
+	return d.phrase(c, d.skipIntro(k, e), e)
+}
+
+// skipIntro drops leading comma-separated stretches that open with a
+// preposition or adverb ("At that time, Admiral A …").
+func (d *doc) skipIntro(a, e int) int {
+	for a < e {
+		if d.toks[a].kind != word || !has(introWords, d.lower(a)) || has(pronouns, d.lower(a)) {
+			return a
+		}
+		k := a
+		for k < e && !d.isPunct(k, ",") {
+			k++
+		}
+		if k >= e {
+			return a
+		}
+		a = k + 1
+	}
+	return a
+}
+
+// looksVerbal reports whether a lower-case word looks like a verb form,
+// which ends a subject when walking back ("Trump attacked Clinton, and").
+func looksVerbal(lw string) bool {
+	if has(roleWords, lw) || has(roleModifiers, lw) {
+		return false
+	}
+	switch lw {
+	case "is", "was", "are", "were", "will", "would", "can", "could", "did", "does", "do", "has", "have", "had", "be", "been":
+		return true
+	}
+	return strings.HasSuffix(lw, "ed") && len(lw) > 4
+}
+
+// accordingTo finds "according to X" in the tokens [a, b).
+func (d *doc) accordingTo(c *cast, a, b int) (who, bool) {
+	for k := a; k+1 < b; k++ {
+		if d.toks[k].inQuote || d.toks[k].kind != word || d.lower(k) != "according" || d.lower(k+1) != "to" {
+			continue
+		}
+		end := d.npAfter(k+2, d.clauseEnd(k+2))
+		if end > k+2 {
+			w := d.phrase(c, k+2, end)
+			if w.kind != noSpeaker {
+				return w, true
+			}
+		}
+	}
+	return who{}, false
+}
+
+// sentenceSubject reads the subject at the start of the sentence that
+// begins at lo, before token v.
+func (d *doc) sentenceSubject(c *cast, lo, v int) who {
+	a := d.skipIntro(lo, v)
+	k := a
+	for k < v {
+		t := d.toks[k]
+		if t.kind == mark || t.inQuote {
+			break
+		}
+		if t.kind == word && !t.upper {
+			lw := d.lower(k)
+			if looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || has(clauseBreakers, lw) && lw != "and" || has(cueFillers, lw) {
+				break
+			}
+		}
+		if t.kind == punct && !isAppositivePunct(d.str(t)) {
+			break
+		}
+		k++
+	}
+	if k == a {
+		return who{person: -1}
+	}
+	return d.phrase(c, a, k)
+}
+
+// isCueVerb reports whether token k is a speech verb used as a verb.
+func (d *doc) isCueVerb(k int) bool {
+	t := d.toks[k]
+	if t.kind != word || t.upper {
+		return false
+	}
+	lw := d.lower(k)
+	if !has(speechVerbs, lw) {
+		return false
+	}
+	if !has(nounish, lw) {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	p := d.toks[k-1]
+	switch p.kind {
+	case mark, punct:
+		return true
+	}
+	pl := d.lower(k - 1)
+	if has(determiners, pl) || has(closedClass, pl) && !has(pronouns, pl) && !has(cueFillers, pl) {
+		return false
+	}
+	return p.upper || has(pronouns, pl) || has(cueFillers, pl)
+}

@@ -1,0 +1,290 @@
+// Package quote finds what people said in an article: direct quotations in
+// straight or curly double marks (over one or several paragraphs, split
+// around a cue), quoted fragments inside reported speech, and blocks of
+// speech laid out without marks and followed by lines naming the speaker
+// and the speaker's role. Each quotation gets its speaker, from the cue
+// around it ("said X", "X told reporters", "according to X", "X: …"), from
+// the sentence before, or, for a pronoun, from the nearest fitting person
+// named before it; and a role, from titles and appositives.
+//
+// Find is pure and runs in time linear in the length of the text. It reads
+// Attaché's stored block format (blocks separated by blank lines, headings
+// starting "## ") and raw text with paragraphs on separate lines.
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// Quote is one thing a person said, as the article quotes it.
+type Quote struct {
+	// Text is the quoted words, verbatim, without the marks; the parts of
+	// a split or multi-paragraph quotation are joined by one space.
+	Text string
+	// Speaker is a name ("Fumio Kishida"), or a description when the
+	// article names nobody ("a White House spokesman"); pronouns are
+	// resolved to the nearest fitting named person; "" when unknown.
+	Speaker string
+	// Role is the speaker's role from a title, an appositive or the block
+	// layout ("Japanese Prime Minister"); "" when unknown.
+	Role string
+	// Partial marks a fragment quoted inside a sentence of reported speech.
+	Partial bool
+	// Start and End are the byte offsets of the quoted text in the input
+	// (from the first quoted word to the last).
+	Start, End int
+	// Para is the index of the paragraph where the quotation starts,
+	// counting non-blank lines.
+	Para int
+}
+
+// cand is a quotation being attributed.
+type cand struct {
+	sp      span
+	open    int // token of the first opening mark
+	close   int // token of the last closing mark, or -1
+	att     attribution
+	text    string
+	s, e    int
+	para    int
+	words   int
+	partial bool
+	drop    bool
+}
+
+// Find returns the quotations in text, in the order they appear.
+func Find(text string) []Quote {
+	if !hasQuoteSigns(text) {
+		return nil
+	}
+	d := parse(text)
+	spans := d.pair()
+	d.sentences()
+	sent := d.sentenceIndex()
+	c := newCast()
+	c.collect(d)
+
+	cands := make([]cand, 0, len(spans))
+	for _, sp := range spans {
+		cd := d.newCand(sp)
+		if cd.text == "" {
+			continue
+		}
+		cands = append(cands, cd)
+	}
+	for i := range cands {
+		d.attribute(c, sent, cands, i)
+	}
+	d.mergeContinuations(cands, sent)
+	cands = append(cands, d.layoutQuotes(c)...)
+
+	c.settle()
+	var out []Quote
+	prev := -1
+	for i := range cands {
+		cd := &cands[i]
+		if cd.drop {
+			continue
+		}
+		q := Quote{Text: cd.text, Start: cd.s, End: cd.e, Para: cd.para, Partial: cd.partial}
+		var before *Quote
+		if prev >= 0 && cands[prev].close >= 0 && cd.att.kind == noCue && sent.of(cands[prev].close) >= sent.of(cd.open)-1 {
+			before = &out[len(out)-1]
+		}
+		d.speakerOf(c, sent, cd, &q, before)
+		out = append(out, q)
+		if cd.att.kind != cueLayout {
+			prev = i
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// hasQuoteSigns is a fast check that the text can hold a quotation.
+func hasQuoteSigns(text string) bool {
+	return strings.ContainsAny(text, "\"“”„‟«»") || strings.Contains(text, ",\n")
+}
+
+// sentenceIndex numbers the sentences; sent.of(tok) gives a token's
+// sentence and sent.start[s] the first token of sentence s.
+type sentIndex struct {
+	id    []int32
+	start []int
+}
+
+func (s *sentIndex) of(tok int) int { return int(s.id[tok]) }
+
+func (d *doc) sentenceIndex() *sentIndex {
+	si := &sentIndex{id: make([]int32, len(d.toks))}
+	cur := int32(0)
+	si.start = append(si.start, 0)
+	for i := range d.toks {
+		si.id[i] = cur
+		if d.toks[i].sentEnd {
+			cur++
+			si.start = append(si.start, i+1)
+		}
+	}
+	return si
+}
+
+func (d *doc) newCand(sp span) cand {
+	cd := cand{sp: sp, open: sp.first().open, close: sp.last().close, para: sp.first().para}
+	var parts []string
+	for _, pt := range sp.parts {
+		if pt.e > pt.s {
+			parts = append(parts, d.text[pt.s:pt.e])
+		}
+	}
+	cd.text = strings.Join(parts, " ")
+	cd.s, cd.e = sp.first().s, sp.last().e
+	cd.words = countWords(cd.text)
+	cd.att.verb = -1
+	return cd
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// attribute finds the cue and speaker of candidate i.
+func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
+	cd := &cands[i]
+	lo := sent.start[sent.of(cd.open)]
+	if pt := d.paras[cd.para]; lo < pt.t0 {
+		lo = pt.t0
+	}
+	// Do not read back past an earlier quotation in the same sentence.
+	for k := cd.open - 1; k >= lo; k-- {
+		if d.toks[k].kind == mark && d.toks[k].canClose && !d.toks[k].inQuote {
+			lo = k + 1
+			break
+		}
+	}
+	if cd.close >= 0 {
+		if a := d.afterCue(c, cd.close+1, false); a.kind != noCue {
+			cd.att = a
+		}
+	}
+	if cd.att.kind == noCue {
+		if a := d.beforeCue(c, lo, cd.open); a.kind != noCue {
+			cd.att = a
+		}
+	}
+	if cd.att.kind == noCue {
+		hi := len(d.toks)
+		if cd.close >= 0 {
+			hi = d.clauseEnd(cd.close + 1)
+		}
+		if w, ok := d.accordingTo(c, lo, hi); ok {
+			cd.att = attribution{kind: cueAccord, spk: w, verb: -1}
+		}
+	}
+	if cd.att.kind == noCue && cd.close >= 0 && d.endsParagraph(cd.close) {
+		if pi := d.toks[cd.close].para; pi+1 < len(d.paras) {
+			if name, role, ok := d.signatureAfterQuote(pi + 1); ok {
+				cd.att = attribution{kind: cueDash, verb: -1, direct: true, spk: who{kind: named, name: name, role: role, person: -1}}
+			}
+		}
+	}
+	// Fragments and titles.
+	inSentence := d.wordsBefore(lo, cd.open) || cd.close >= 0 && d.wordsAfterInClause(cd.close+1, cd.att)
+	cd.partial = !d.opensUpper(cd.open) && inSentence || cd.att.kind == cueFrame
+	switch {
+	case cd.att.kind == noCue:
+		if cd.words < 5 || inSentence && !d.opensUpper(cd.open) || d.titleLike(cd) {
+			cd.drop = true
+		}
+	case d.titleLike(cd):
+		cd.drop = true
+	case cd.words <= 3 && (cd.att.kind == cueFrame || cd.att.kind == cueAccord):
+		cd.drop = cd.words <= 1
+	}
+}
+
+// wordsBefore reports whether words of the sentence stand before the
+// opening mark (the quotation sits inside a sentence).
+func (d *doc) wordsBefore(lo, open int) bool {
+	for k := lo; k < open; k++ {
+		if d.toks[k].kind == word && !d.toks[k].inQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAfterInClause reports whether the clause goes on after the closing
+// mark with words that are not the cue ("called it "X" for years").
+func (d *doc) wordsAfterInClause(j int, a attribution) bool {
+	if j >= len(d.toks) || d.toks[j].para != d.toks[j-1].para {
+		return false
+	}
+	if a.kind == cueAfter || a.kind == cueDash || a.kind == cueAccord {
+		return false
+	}
+	end := d.clauseEnd(j)
+	for k := j; k < end; k++ {
+		if d.toks[k].kind == word {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLike reports whether a short quotation reads as a title or name
+// ("Saturday Night Live", "Meet the Press") rather than speech.
+func (d *doc) titleLike(cd *cand) bool {
+	if cd.words > 8 || len(cd.sp.parts) > 1 {
+		return false
+	}
+	t := strings.TrimSpace(cd.text)
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', '?', '!', ',':
+		return false
+	}
+	caps, small := 0, 0
+	for _, w := range strings.Fields(t) {
+		r := firstRune(w)
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			caps++
+		case has(titleSmallWords, strings.ToLower(w)):
+			small++
+		default:
+			return false
+		}
+	}
+	return caps >= 2 || caps == 1 && cd.words == 1 && d.afterPossessive(cd.open)
+}
+
+var titleSmallWords = set("a an the of and or in on at to for with by from is vs. vs")
+
+func (d *doc) afterPossessive(open int) bool {
+	return open > 0 && d.toks[open-1].kind == word && isPossessive(d.str(d.toks[open-1]))
+}
+
+// endsParagraph reports whether only punctuation follows token k in its
+// paragraph.
+func (d *doc) endsParagraph(k int) bool {
+	p := d.paras[d.toks[k].para]
+	for j := k + 1; j < p.t1; j++ {
+		if d.toks[j].kind != punct {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,272 @@
+package quote
+
+import "strings"
+
+// whoKind says how a speaker is given in the text.
+type whoKind uint8
+
+const (
+	noSpeaker whoKind = iota
+	named             // a name ("Fumio Kishida")
+	described         // a description ("a White House spokesman")
+	pronoun           // a pronoun, to be resolved
+)
+
+// who is a speaker as read from a noun phrase.
+type who struct {
+	kind   whoKind
+	name   string // name or description
+	role   string
+	pron   string // the pronoun, for kind == pronoun
+	tok    int    // token of the head, for pronoun resolution
+	person int    // index in the cast, or -1
+}
+
+// segment is a comma-separated stretch of a noun phrase.
+type segment struct{ a, b int }
+
+// phrase reads the noun phrase in tokens [a, b) as a speaker. The phrase
+// may hold an appositive ("Giorgia Meloni, Italy's prime minister") and
+// coordinated names ("Admiral A, chief of staff, and Admiral B").
+func (d *doc) phrase(c *cast, a, b int) who {
+	// Trim fillers and punctuation at both ends.
+	for a < b && (d.toks[a].kind != word || has(introTrim, d.lower(a)) || has(clauseBreakers, d.lower(a)) || d.toks[a].upper && has(introWords, d.lower(a)) && !has(determiners, d.lower(a))) {
+		a++
+	}
+	for b > a && (d.toks[b-1].kind != word || has(cueFillers, d.lower(b-1))) {
+		if d.isPunct(b-1, ")") {
+			// Drop a trailing parenthesis: "Graham (R-SC)".
+			k := b - 1
+			for k > a && !d.isPunct(k, "(") {
+				k--
+			}
+			b = k
+			continue
+		}
+		b--
+	}
+	if a >= b {
+		return who{person: -1}
+	}
+	if b-a == 1 {
+		lw := d.lower(a)
+		if has(pronouns, lw) {
+			return who{kind: pronoun, pron: lw, tok: a, person: -1}
+		}
+	}
+	// Split at top-level commas.
+	var segs []segment
+	s := a
+	depth := 0
+	for k := a; k < b; k++ {
+		switch {
+		case d.isPunct(k, "("):
+			depth++
+		case d.isPunct(k, ")"):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–")):
+			if k > s {
+				segs = append(segs, segment{s, k})
+			}
+			s = k + 1
+		}
+	}
+	if s < b {
+		segs = append(segs, segment{s, b})
+	}
+	var names []who
+	var roles []string
+	var desc who
+	for _, sg := range segs {
+		x, y := sg.a, sg.b
+		conj := false
+		for x < y && d.toks[x].kind == word && (d.lower(x) == "and" || d.lower(x) == "&") {
+			x++
+			conj = true
+		}
+		if x >= y {
+			continue
+		}
+		lw := d.lower(x)
+		if lw == "who" || lw == "which" || lw == "whose" {
+			continue // a relative clause
+		}
+		if y-x == 1 && has(pronouns, lw) {
+			return who{kind: pronoun, pron: lw, tok: x, person: -1}
+		}
+		if isNumber(d.str(d.toks[x])) && y-x == 1 {
+			continue // an age: "Marvin Teske, 53, a security guard"
+		}
+		if w, ok := d.nameIn(c, x, y); ok {
+			if len(names) > 0 && !conj && len(segs) > 1 && desc.kind == noSpeaker {
+				// Two names side by side without "and": keep the later.
+				names = names[:0]
+				roles = roles[:0]
+			}
+			names = append(names, w)
+			roles = append(roles, w.role)
+			continue
+		}
+		// A description.
+		if !d.goodDescription(x, y) {
+			continue
+		}
+		text := d.text[d.toks[x].s:d.toks[y-1].e]
+		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) {
+			roles[len(roles)-1] = trimRole(text)
+			continue
+		}
+		desc = who{kind: described, name: text, tok: x, person: -1}
+	}
+	if len(names) == 0 {
+		return desc
+	}
+	if desc.kind == described && len(names) == 1 && names[0].role == "" {
+		roles[0] = trimRole(desc.name)
+	}
+	if len(names) == 1 {
+		w := names[0]
+		w.role = roles[0]
+		return w
+	}
+	// Coordinated speakers.
+	var ns, rs []string
+	for i, w := range names {
+		ns = append(ns, w.name)
+		if roles[i] != "" {
+			rs = append(rs, roles[i])
+		}
+	}
+	return who{kind: named, name: strings.Join(ns, " and "), role: strings.Join(rs, " and "), tok: names[0].tok, person: names[0].person}
+}
+
+// introTrim are lower-case words dropped from the start of a phrase.
+var introTrim = set("and but so then also as while")
+
+// introTrimCap are capitalised words dropped from the start of a phrase.
+var introTrimCap = set("and but so then also yet still")
+
+func trimRole(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ",;:")
+	return s
+}
+
+func isNumber(s string) bool {
+	return allDigits(strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), ".", ""))
+}
+
+// startsDescription reports whether token x opens a description that can
+// stand in apposition ("a spokesman", "Italy's prime minister").
+func (d *doc) startsDescription(x int) bool {
+	lw := d.lower(x)
+	return has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw) || has(demonyms, lw) || isPossessive(d.str(d.toks[x]))
+}
+
+// nameIn finds the name in tokens [x, y) when the stretch is a name with
+// an optional title ("Japanese Prime Minister Fumio Kishida", "Mr. Trump",
+// "Sen. Lindsey Graham (R-SC)"). Descriptions with a capitalised word
+// inside ("a White House spokesman", "Clinton's campaign") are not names.
+func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
+	// Skip a parenthesis at the end.
+	for y > x && (d.isPunct(y-1, ")") || d.toks[y-1].kind != word) {
+		if d.isPunct(y-1, ")") {
+			k := y - 1
+			for k > x && !d.isPunct(k, "(") {
+				k--
+			}
+			y = k
+			continue
+		}
+		y--
+	}
+	if y <= x {
+		return who{}, false
+	}
+	// Leading lower-case role words: "presidential candidate Ted Cruz".
+	k := x
+	for k < y && d.toks[k].kind == word && !d.toks[k].upper {
+		lw := d.lower(k)
+		if !(has(roleWords, lw) || has(roleModifiers, lw) || has(demonyms, lw) || lw == "the") {
+			return who{}, false
+		}
+		k++
+	}
+	if k >= y || !d.isCapWord(k) && !d.honorificAt(k) {
+		return who{}, false
+	}
+	r := d.runAt(k, y)
+	if r.b != y || r.nameA >= r.b {
+		return who{}, false
+	}
+	if isPossessive(d.str(d.toks[y-1])) {
+		return who{}, false
+	}
+	name := d.nameText(r)
+	if name == "" {
+		return who{}, false
+	}
+	idx := c.register(d, r, true)
+	if idx >= 0 {
+		c.pending = append(c.pending, mention{tok: r.nameA, who: idx})
+	}
+	w := who{kind: named, name: name, role: d.roleText(r), tok: r.nameA, person: idx}
+	if idx >= 0 {
+		w.name = c.people[idx].name
+		if w.role == "" && !c.people[idx].org {
+			w.role = c.people[idx].role
+		}
+	}
+	return w, true
+}
+
+func (d *doc) honorificAt(k int) bool {
+	if d.toks[k].kind != word {
+		return false
+	}
+	_, ok := honorifics[d.lower(k)]
+	return ok
+}
+
+// verbalIn reports whether tokens [a, b) hold a word that looks like a
+// verb, which shows a clause rather than a description.
+func (d *doc) verbalIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == word && !d.toks[k].upper {
+			lw := d.lower(k)
+			if looksVerbal(lw) || has(speechVerbs, lw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goodDescription reports whether tokens [x, y) read as a description of a
+// speaker ("a White House spokesman", "the former Maryland governor").
+func (d *doc) goodDescription(x, y int) bool {
+	if !d.npStart(x) && !isNumber(d.str(d.toks[x])) || d.verbalIn(x, y) {
+		return false
+	}
+	content := 0
+	for k := x; k < y; k++ {
+		t := d.toks[k]
+		if t.kind != word {
+			continue
+		}
+		lw := d.lower(k)
+		if !t.upper && strings.HasSuffix(lw, "ly") && !has(roleWords, lw) && lw != "family" && lw != "ally" {
+			return false
+		}
+		if !has(determiners, lw) && !has(closedClass, lw) {
+			content++
+		}
+	}
+	last := d.lower(y - 1)
+	if d.toks[y-1].kind != word || has(closedClass, last) && !has(pronouns, last) || has(determiners, last) {
+		return false
+	}
+	return content > 0
+}
