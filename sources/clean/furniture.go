@@ -1,0 +1,345 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"attache/sources/doc"
+)
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// key reduces a short block to lower-case words joined by single spaces, for
+// comparing with the fixed phrases below.
+func key(s string) string { return strings.Join(words(s), " ") }
+
+// fixedFurniture are whole blocks that are never article text, as keys.
+var fixedFurniture = setOf(
+	// advertisement markers
+	"advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",
+	"paid content", "promoted", "promoted content", "story continues below advertisement",
+	"article continues below advertisement", "article continues below",
+	"story continues below", "continue reading below", "continue reading",
+	"continue reading the main story", "scroll to continue with content",
+	"content continues below", "iklan", "anzeige", "werbung", "publicité", "publicite",
+	"publicidad", "pubblicità", "reklama", "реклама", "広告", "광고", "广告",
+	// navigation left in the text
+	"exit mobile version", "skip to content", "skip to main content", "back to top",
+	"jump to comments", "print this page", "print", "email", "e mail", "share", "share this",
+	"share this article", "share this story", "share on facebook", "share on twitter",
+	"share via email", "click to tweet", "tweet", "pin it", "like this", "loading",
+	"loading comments", "view comments", "show comments", "hide comments", "comments",
+	"comment", "post comment", "post a comment", "add comment", "add a comment",
+	"leave a comment", "leave a reply", "comments are closed", "comments comments",
+	"join the conversation", "discussion", "reply", "cancel reply",
+	"related", "see also", "more", "read more", "read next", "next article",
+	"previous article", "next post", "previous post", "expand", "close", "menu",
+	"image", "photo", "video", "watch", "listen", "play video", "watch video",
+	"enlarge this image", "toggle caption", "hide caption", "show caption",
+	"media playback is unsupported on your device", "this slideshow requires javascript",
+	"this video is not available", "please enable javascript",
+	"you need to enable javascript to run this app", "getty images", "getty",
+	"shutterstock", "istock", "afp", "ap", "reuters", "file photo", "file",
+)
+
+func setOf(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// socialWords are the words of share bars ("Share Tweet Pin Email").
+var socialWords = setOf(
+	"share", "shares", "shared", "sharing", "tweet", "tweets", "facebook", "twitter", "x",
+	"whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit", "email", "e", "mail",
+	"print", "copy", "link", "messenger", "telegram", "tumblr", "flipboard", "google",
+	"sms", "save", "comment", "comments", "on", "this", "article", "story", "via",
+	"instagram", "youtube", "vk", "line", "viber", "weibo", "wechat", "pocket", "baixar",
+	"compartir", "partager", "teilen", "condividi", "compartilhar",
+)
+
+var (
+	// counters: "0", "12", "1.2K", "0 Comments", "Comments (3)", "5 shares"
+	counterRE = regexp.MustCompile(`(?i)^\(?\s*[\d.,]+\s*[km]?\s*\)?\s*(comments?|shares?|likes?|views?|reactions?|responses?|replies|votes?|reads?)?\s*$|^(comments?|shares?|likes?|views?|replies)\s*[(:]?\s*[\d.,]+[km]?\s*\)?$`)
+	// copyright lines
+	copyrightRE = regexp.MustCompile(`(?i)^\s*(copyright\b|©|\(c\)\s*\d{4}|all rights reserved)|all rights reserved\.?\s*$|©|\bcopyright\s+(©\s*)?\d{4}|todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|무단\s*전재|무단전재|版权所有|無断転載|禁止转载`)
+	// cookie prompts
+	cookieRE = regexp.MustCompile(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
+	// newsletter, subscription and app prompts
+	promptRE = regexp.MustCompile(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|\S+) on (twitter|facebook|instagram|youtube|linkedin)\b|\bstay on top of the latest\b|\bget breaking news alerts\b|\bbreaking news emails\b|\blet our news meet your inbox\b`)
+	// list markers: Read more / Related / Recommended
+	listMarkerRE = regexp.MustCompile(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)( popular this week)?|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos))\s*:?$`)
+	// inline list items: "Read more: headline", "RELATED: headline"
+	inlineLinkRE = regexp.MustCompile(`(?i)^(read more|read also|also read|related|related article|related story|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
+	// captions and credits: a credit at the end of a short block
+	// a parenthesised credit closing a block: "(AP Photo/Jane Doe, File)"
+	parenCreditRE = regexp.MustCompile(`(?i)^\((?:ap|afp|reuters|getty|epa|photo|photos|file|credit|image)\b[^()"“”]{0,100}\)\.?$`)
+	// an agency after a separator: "Jane Doe | Bloomberg | Getty Images"
+	agencyRE = regexp.MustCompile(`^\s*(?:Getty Images|AFP|REUTERS|Reuters|EPA|Shutterstock|iStock|Alamy|Bloomberg|Xinhua|AP Photo|AP|dpa|NurPhoto|PA|PA Images|Sipa USA|Corbis|WireImage|FilmMagic)(?: via [\p{L} ]+)?\)?\.?$`)
+	// "Jane Doe/Agency" or "REUTERS/Jane Doe" at the end
+	slashCreditRE = regexp.MustCompile(`(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*|\b(?:REUTERS|Reuters|AFP|AP|EPA))\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s(?:via\s)?[\p{Lu}&][\p{L}.'’&-]*)*(?:\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s[\p{Lu}&][\p{L}.'’&-]*)*)?(?:,\s?(?:file|File|FILE))?\)?\.?$`)
+	// caption openings
+	captionStartRE = regexp.MustCompile(`(?i)^(image (copyright|caption|credit|source)|media caption|photo( credit)?\s*[:：]|photograph\s*[:：]|pictured\s*[:：]|credit\s*[:：]|caption\s*[:：]|image\s*[:：]|file photo\b|\(photo\b|photos?\s+by\s|photography\s+by\s|illustration\s+by\s|image\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+\s*$|source\s*[:：]\s*(getty|ap|afp|reuters|shutterstock))`)
+	// reporter credits of wire copy
+	creditLineRE = regexp.MustCompile(`(?i)^\(?\s*((additional |with )?reporting by|writing by|editing by|compiled by|edited by|produced by|research by|additional research by)\b|\bcontributed (to )?(this )?(report|reporting|story|article)\b.{0,60}\.?\)?$|^\(?\s*(the )?associated press contributed\b`)
+	// bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+	bylineRE = regexp.MustCompile(`^(?i:by|written by|posted by|words by|story by|von|par|por)[:\s]+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:(?i:and)\s+)?\p{Lu}[\p{L}.'’-]*){0,6}(?:\s*[|,•·–—-]\s*.{0,60})?$`)
+	// datelines: "Published 11:34 PM EST Nov 19, 2019", "Updated: 2 hours ago"
+	datelineWordsRE = regexp.MustCompile(`(?i)\b(published|updated|posted|last updated|first published|modified|created|date|on|at|am|pm|a\.m|p\.m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|ist|jst|kst|amt|aest|et|pt|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yesterday|today|just now|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|de|del|le|el|am|um|às|em|\d+(st|nd|rd|th)?)\b`)
+	dateSignalRE    = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+ (hours?|minutes?|days?) ago\b`)
+	stampRE         = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|first published|last modified)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
+	// footer lines that close a page
+	footerRE = regexp.MustCompile(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b`)
+	// "Via Example Wire", "SOURCE: News agencies" when short
+	shortFooterRE = regexp.MustCompile(`(?i)^(via|source|sources)\b`)
+	// author notes: "Jane Doe is a reporter for Example News."
+	bioRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s(?:is|was|has been)\s(?:a|an|the)\s.{0,120}\b(?:writer|reporter|editor|journalist|correspondent|columnist|contributor|author|producer|blogger|freelancer|photographer|analyst at|fellow at|professor at)\b`)
+)
+
+// isFurniture reports whether a block is site furniture wherever it stands.
+// Cheap tests on the lower-cased text come before each regular expression,
+// so that a page of long paragraphs costs little.
+func isFurniture(text string) bool {
+	if len(text) > 4000 {
+		return false
+	}
+	ws := words(text)
+	if len(ws) == 0 {
+		// Only punctuation and symbols: separators, bullets, arrows.
+		return true
+	}
+	if len(ws) <= 12 && fixedFurniture[strings.Join(ws, " ")] {
+		return true
+	}
+	n := len(ws)
+	if n <= 4 && counterRE.MatchString(text) {
+		return true
+	}
+	if n <= 10 && allSocial(ws) {
+		return true
+	}
+	lower := strings.ToLower(text)
+	if n <= 40 && containsAny(lower, copyrightHints) && copyrightRE.MatchString(text) {
+		return true
+	}
+	if n <= 80 && containsAny(lower, cookieHints) && cookieRE.MatchString(text) {
+		return true
+	}
+	if n <= 50 && containsAny(lower, promptHints) && promptRE.MatchString(text) {
+		return true
+	}
+	if n <= 30 && inlineLinkRE.MatchString(head(text, 60)) {
+		return true
+	}
+	if n <= 90 && isCaption(text) {
+		return true
+	}
+	if n <= 60 && containsAny(lower, creditHints) && creditLineRE.MatchString(text) {
+		return true
+	}
+	if n <= 16 && isDateline(text) {
+		return true
+	}
+	return false
+}
+
+// Words that must appear for the matching expression to have a chance.
+var (
+	copyrightHints = []string{"copyright", "©", "(c)", "rights reserved", "derechos", "rechte", "droits", "diritti", "무단", "版权", "無断", "转载"}
+	cookieHints    = []string{"cookie", "continu", "assume you"}
+	promptHints    = []string{"sign", "subscri", "regist", "newsletter", "inbox", "mail", "app", "click", "follow", "stay on top", "breaking news", "affiliate"}
+	creditHints    = []string{"reporting", " by", "contributed"}
+)
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// head returns about the first n bytes of s, cut at a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tail returns about the last n bytes of s, cut after a space when one is
+// near, so that expressions anchored at the end read only the end.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	t := s[len(s)-n:]
+	if i := strings.IndexByte(t, ' '); i >= 0 && i < n/2 {
+		return t[i:]
+	}
+	for len(t) > 0 && !utf8.RuneStart(t[0]) {
+		t = t[1:]
+	}
+	return t
+}
+
+// creditMarkers are the words before the colon of a credit ("Photo: ...").
+var creditMarkers = setOf("photo", "photograph", "photos", "image", "images", "picture",
+	"pictures", "pic", "credit", "credits", "foto", "fotos", "bild", "photo credit",
+	"image credit", "image source", "photo courtesy", "courtesy", "photo by", "image by")
+
+// isCaption reports whether a block reads as a photo caption or credit.
+func isCaption(text string) bool {
+	if captionStartRE.MatchString(head(text, 60)) {
+		return true
+	}
+	end := strings.TrimSpace(tail(text, 160))
+	return colonCredit(end) || parenCredit(end) || agencyCredit(end) ||
+		strings.Contains(end, "/") && slashCreditRE.MatchString(end)
+}
+
+// colonCredit reports whether text ends with "Photo: Jane Doe" or the like:
+// a credit marker, a colon, and a short name with no sentence in it.
+func colonCredit(text string) bool {
+	i := strings.LastIndexAny(text, ":：")
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimSpace(text[i:])
+	_, size := utf8.DecodeRuneInString(after)
+	after = strings.TrimSpace(strings.TrimSuffix(after[size:], "."))
+	if after == "" || len(after) > 100 || strings.ContainsAny(after, ".!?\"“”") {
+		return false
+	}
+	before := words(text[:i])
+	if len(before) == 0 {
+		return false
+	}
+	last := before[len(before)-1]
+	if creditMarkers[last] || strings.HasSuffix(last, "credit") && len(last) > len("credit") {
+		return true
+	}
+	return len(before) >= 2 && creditMarkers[before[len(before)-2]+" "+last]
+}
+
+// parenCredit reports whether text ends with a parenthesised credit.
+func parenCredit(text string) bool {
+	t := strings.TrimSuffix(text, ".")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	return i >= 0 && parenCreditRE.MatchString(t[i:])
+}
+
+// agencyCredit reports whether text ends with a photo agency after a
+// separator, or with "Getty Images".
+func agencyCredit(text string) bool {
+	l := strings.ToLower(strings.TrimRight(text, ".) "))
+	if strings.HasSuffix(l, "getty images") || strings.HasSuffix(l, "getty") && len(l) < 80 {
+		return true
+	}
+	i := strings.LastIndexAny(text, "|/·•")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return agencyRE.MatchString(text[i+size:])
+}
+
+func allSocial(ws []string) bool {
+	social := 0
+	for _, w := range ws {
+		if socialWords[w] {
+			social++
+		}
+	}
+	return social*4 >= len(ws)*3 && social >= 1
+}
+
+// isDateline reports whether a short block is only a date or a time stamp,
+// maybe with "Published", "Updated" and a short name before it.
+func isDateline(text string) bool {
+	if stampRE.MatchString(text) {
+		return true
+	}
+	if !dateSignalRE.MatchString(text) {
+		return false
+	}
+	left := len(words(datelineWordsRE.ReplaceAllString(text, " ")))
+	// "Associated Press | Published 11:34 PM EST Nov 19, 2019"
+	return left == 0 || left <= 5 && containsStamp(text)
+}
+
+func containsStamp(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"published", "updated", "posted"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isByline reports whether a block is a byline ("By Jane Doe").
+func isByline(text string) bool {
+	return len(text) <= 160 && bylineRE.MatchString(text)
+}
+
+// isListMarker reports whether a block introduces a list of other stories.
+func isListMarker(text string) bool {
+	return len(text) <= 80 && listMarkerRE.MatchString(strings.TrimSpace(text))
+}
+
+// isListItem reports whether a block following a list marker is one of its
+// items: a headline, short and without the punctuation of a sentence.
+func isListItem(b doc.Block) bool {
+	ws := words(b.Text)
+	if len(ws) == 0 || len(ws) > 20 {
+		return false
+	}
+	return !endsSentence(b.Text) || b.Kind == doc.Heading
+}
+
+// endsSentence reports whether text ends like a sentence.
+func endsSentence(text string) bool {
+	text = strings.TrimRight(text, " \"'”’»)]")
+	if text == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', '…', ':', ';':
+		return true
+	}
+	return false
+}
+
+// isFooterLine reports whether a block is one that closes a page: tags,
+// sources, credits, or furniture.
+func isFooterLine(text string) bool {
+	if isFurniture(text) {
+		return true
+	}
+	ws := words(text)
+	if len(ws) > 60 {
+		return false
+	}
+	return footerRE.MatchString(text) || creditLineRE.MatchString(text) || isByline(text) ||
+		len(ws) <= 6 && shortFooterRE.MatchString(text)
+}
+
+// isAuthorBio reports whether a block is a note about the author.
+func isAuthorBio(text string) bool {
+	return len(words(text)) <= 90 && bioRE.MatchString(text)
+}
