@@ -30,7 +30,7 @@ import (
 
 // Defaults applied by New to zero fields of Options.
 const (
-	DefaultUserAgent = "Attache/0.1 (diplomacy news briefings; +https://github.com/attache-news/attache)"
+	DefaultUserAgent = "Attache/0.1 (diplomacy news briefing bot; set feeds.user_agent to add a contact)"
 	DefaultTimeout   = 20 * time.Second
 	DefaultMaxBytes  = 10 << 20
 	DefaultPerHost   = 2
