@@ -98,6 +98,18 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 		return none
 	}
 	lw := d.lower(k)
+	if !d.toks[k].upper && strings.HasSuffix(lw, "ed") && !d.isCueVerb(k) && k+1 < end && d.isCapWord(k+1) && (k == j || d.isPunct(k-1, ",")) {
+		// "…," remembered Roy Verley.
+		r := d.runAt(k+1, end)
+		if r.b == end || d.isPunct(r.b, ",") {
+			if probe {
+				return attribution{kind: cueAfter, verb: k, end: r.b}
+			}
+			if w := d.phrase(c, k+1, r.b); w.kind == named {
+				return attribution{kind: cueAfter, spk: w, verb: k, end: r.b, direct: true}
+			}
+		}
+	}
 	// "…," said Smith / according to Smith
 	if d.isCueVerb(k) || lw == "according" && k+1 < end && d.lower(k+1) == "to" {
 		v := k
@@ -141,12 +153,12 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			continue
 		}
 		lm := d.lower(m)
-		cueVerb := d.isCueVerb(m) || lm == "went" && m+1 < end && d.lower(m+1) == "on"
+		cueVerb := d.isCueVerb(m) || d.phrasalCue(m, end)
 		if !cueVerb && !t.upper && strings.HasSuffix(lm, "ed") && m+1 <= end && (m+1 == end || d.isPunct(m+1, ",")) && d.toks[m-1].kind == word && (d.toks[m-1].upper || has(pronouns, d.lower(m-1))) {
 			// "…?" Beck questioned.
 			cueVerb = true
 		}
-		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && !has(npStoppers, d.lower(m+1)) && d.lower(m+1) != "reporters" {
+		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && (!has(npStoppers, d.lower(m+1)) || d.lower(m+1) == "that") && d.lower(m+1) != "reporters" {
 			// "…." Smith said Jones "…": a new sentence, not a cue.
 			break
 		}
@@ -269,21 +281,18 @@ func (d *doc) beforeCue(c *cast, lo, open int) attribution {
 		if t.kind == mark || t.inQuote {
 			break
 		}
-		if t.kind != word || t.upper && v != lo {
+		if t.kind != word || t.upper {
 			continue
 		}
 		lw := d.lower(v)
-		speech := d.isCueVerb(v)
+		speech := d.isCueVerb(v) || d.phrasalCue(v, e+1)
 		frame := has(frameVerbs, lw)
 		if !speech && !frame {
 			continue
 		}
-		if v > lo && d.lower(v-1) == "to" {
-			continue // "to counter that": not a finite cue
-		}
 		gap := e - v - 1
 		var w who
-		if strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper) {
+		if v > lo && d.lower(v-1) == "to" || strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper) {
 			// "…, telling Reuters, "…"": the subject of the sentence speaks.
 			w = d.sentenceSubject(c, lo, v)
 		} else {
@@ -296,10 +305,22 @@ func (d *doc) beforeCue(c *cast, lo, open int) attribution {
 		if direct {
 			return attribution{kind: cueBefore, spk: w, verb: v, end: open, direct: true}
 		}
-		// Reported speech: the outermost speech verb of the sentence
-		// names the source ("Trump said that Clinton described it as …").
-		if frameAtt.kind == noCue || speech {
+		// Reported speech: the nearest speech verb names the source
+		// ("Trump said that Clinton described it as …"); failing one, the
+		// nearest verb that takes a quoted fragment.
+		if speech {
+			return attribution{kind: cueFrame, spk: w, verb: v, end: open}
+		}
+		if frameAtt.kind == noCue {
 			frameAtt = attribution{kind: cueFrame, spk: w, verb: v, end: open}
+		}
+	}
+	// Said Dorothy Poynter, who grew up nearby, "…"
+	if d.toks[lo].kind == word && d.toks[lo].upper && has(speechVerbs, d.lower(lo)) && lo+1 < e {
+		if b := d.npAfter(lo+1, e); b > lo+1 {
+			if w := d.phrase(c, lo+1, b); w.kind != noSpeaker {
+				return attribution{kind: cueBefore, spk: w, verb: lo, end: open, direct: true}
+			}
 		}
 	}
 	if frameAtt.kind != noCue {
@@ -360,8 +381,13 @@ func (d *doc) hasWord(a, b int, w string) bool {
 // subjectBefore reads the subject of cue verb v, walking back to lo.
 func (d *doc) subjectBefore(c *cast, lo, v int) who {
 	k := v
-	for k > lo && d.toks[k-1].kind == word && has(cueFillers, d.lower(k-1)) && !d.toks[k-1].upper {
+	for k > lo && d.toks[k-1].kind == word && !d.toks[k-1].upper && (has(cueFillers, d.lower(k-1)) || strings.HasSuffix(d.lower(k-1), "ly")) {
 		k--
+	}
+	if k > lo && d.toks[k-1].kind == word && d.lower(k-1) == "and" && !d.toks[k-1].upper {
+		// "Clinton stressed her support … and said": the subject of the
+		// sentence.
+		return d.sentenceSubject(c, lo, v)
 	}
 	e := k
 	commas := 0
@@ -396,6 +422,17 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 			break
 		}
 		lw := d.lower(k - 1)
+		if !t.upper && isRelative(lw) {
+			// "a White House official who spoke …, said": the phrase
+			// ends before the relative clause.
+			e = k - 1
+			if d.isPunct(e-1, ",") {
+				e--
+			}
+			k = e
+			commas = 0
+			continue
+		}
 		if !t.upper && has(clauseBreakers, lw) {
 			if lw == "and" && d.isPunct(k-2, ",") {
 				// ", and Admiral B": coordination when a name follows.
@@ -411,6 +448,10 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 			break
 		}
 		if !t.upper && looksVerbal(lw) && k < e-1 {
+			if k-2 >= lo && isRelative(d.lower(k-2)) {
+				k--
+				continue // "who has", inside a relative clause
+			}
 			break
 		}
 		k--
@@ -418,8 +459,15 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 			break
 		}
 	}
+	if k >= e {
+		return who{person: -1}
+	}
 	// Leave out intro phrases: "In a statement, Smith said".
 	return d.phrase(c, d.skipIntro(k, e), e)
+}
+
+func isRelative(lw string) bool {
+	return lw == "who" || lw == "which" || strings.HasPrefix(lw, "who’") || strings.HasPrefix(lw, "who'")
 }
 
 // skipIntro drops leading comma-separated stretches that open with a
@@ -460,21 +508,80 @@ func (d *doc) accordingTo(c *cast, a, b int) (who, bool) {
 		if d.toks[k].inQuote || d.toks[k].kind != word || d.lower(k) != "according" || d.lower(k+1) != "to" {
 			continue
 		}
-		end := d.npAfter(k+2, d.clauseEnd(k+2))
+		ce := d.clauseEnd(k + 2)
+		end := d.npAfter(k+2, ce)
 		if end > k+2 {
 			w := d.phrase(c, k+2, end)
 			if w.kind != noSpeaker {
 				return w, true
 			}
 		}
+		// "according to a court document filed by …": the whole phrase.
+		m := k + 2
+		for m < ce && !d.isPunct(m, ",") {
+			m++
+		}
+		if m > k+2 && m-k <= 16 {
+			return who{kind: described, name: d.text[d.toks[k+2].s:d.toks[m-1].e], tok: k + 2, person: -1}, true
+		}
 	}
 	return who{}, false
 }
 
 // sentenceSubject reads the subject at the start of the sentence that
-// begins at lo, before token v.
+// begins at lo, before token v: the first name (or pronoun) followed by
+// what looks like its verb.
 func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 	a := d.skipIntro(lo, v)
+	for k := a; k < v; k++ {
+		t := d.toks[k]
+		if t.kind == mark {
+			break
+		}
+		if t.kind != word || t.inQuote {
+			continue
+		}
+		lw := d.lower(k)
+		if lw == "he" || lw == "she" || lw == "they" {
+			if d.predicateAt(k + 1) {
+				return who{kind: pronoun, pron: lw, tok: k, person: -1}
+			}
+			continue
+		}
+		if !d.isCapWord(k) && !d.honorificAt(k) {
+			continue
+		}
+		r := d.runAt(k, v)
+		j := r.b
+		if j <= k {
+			continue
+		}
+		if d.isPunct(j, "(") {
+			for j < v && !d.isPunct(j, ")") {
+				j++
+			}
+			j++
+		}
+		if d.predicateAt(j) {
+			return d.phrase(c, k, r.b)
+		}
+		if d.isPunct(j, ",") {
+			// An appositive: "Clinton, the former secretary of State, stressed".
+			for m := j + 1; m < v && m < j+16; m++ {
+				if d.toks[m].kind == mark || d.isPunct(m, ".") && !isAbbrev(d, m-1) {
+					break
+				}
+				if d.isPunct(m, ",") {
+					if d.predicateAt(m + 1) {
+						return d.phrase(c, k, m)
+					}
+					break
+				}
+			}
+		}
+		k = r.b - 1
+	}
+	// A description: "The ad claims", "Attorneys for Clinton appeared".
 	k := a
 	for k < v {
 		t := d.toks[k]
@@ -498,6 +605,18 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 	return d.phrase(c, a, k)
 }
 
+// predicateAt reports whether token j starts a predicate: a lower-case
+// word that is not part of a noun phrase.
+func (d *doc) predicateAt(j int) bool {
+	if j >= len(d.toks) || d.toks[j].kind != word || d.toks[j].upper {
+		return false
+	}
+	lw := d.lower(j)
+	return !has(determiners, lw) && !has(npJoiners, lw) && !has(roleWords, lw)
+}
+
+var npJoiners = set("of for and from at in on to with by who which whose nor or")
+
 // isCueVerb reports whether token k is a speech verb used as a verb.
 func (d *doc) isCueVerb(k int) bool {
 	t := d.toks[k]
@@ -514,6 +633,14 @@ func (d *doc) isCueVerb(k int) bool {
 	if k == 0 {
 		return false
 	}
+	if k+1 < len(d.toks) {
+		n := d.toks[k+1]
+		if n.kind == mark || n.kind == punct && strings.Contains(",.:", d.str(n)) || n.kind == word && d.lower(k+1) == "that" {
+			if pl := d.lower(k - 1); !has(determiners, pl) {
+				return true
+			}
+		}
+	}
 	p := d.toks[k-1]
 	switch p.kind {
 	case mark, punct:
@@ -524,4 +651,19 @@ func (d *doc) isCueVerb(k int) bool {
 		return false
 	}
 	return p.upper || has(pronouns, pl) || has(cueFillers, pl)
+}
+
+// phrasalCue reports whether token k starts a two-word speech cue
+// ("went on", "pointed out", "shot back") within [k, end).
+func (d *doc) phrasalCue(k, end int) bool {
+	if k+1 >= end || d.toks[k].kind != word || d.toks[k].upper || d.toks[k+1].kind != word {
+		return false
+	}
+	return has(phrasalCues, d.lower(k)+" "+d.lower(k+1))
+}
+
+var phrasalCues = map[string]struct{}{
+	"went on": {}, "goes on": {}, "pointed out": {}, "points out": {}, "shot back": {},
+	"fired back": {}, "hit back": {}, "pushed back": {}, "chimed in": {}, "weighed in": {},
+	"spoke up": {}, "wrote back": {}, "summed up": {}, "sums up": {}, "piped up": {},
 }

@@ -114,6 +114,17 @@ func (d *doc) runAt(i, limit int) nameRun {
 
 // splitRun splits tokens [a, b) into a role part and a name part.
 func (d *doc) splitRun(a, b int) nameRun {
+	// "Jason Gilbert of Cheyenne": a name before "of" keeps the name.
+	for k := b - 2; k > a; k-- {
+		if d.toks[k].kind == word && d.lower(k) == "of" {
+			if d.toks[k-1].kind == word && !isTitleWord(d.lower(k-1)) && !has(orgWords, d.lower(k-1)) && !has(orgWords, d.lower(b-1)) {
+				r := d.splitRun(a, k)
+				r.b = k
+				return r
+			}
+			break
+		}
+	}
 	r := nameRun{a: a, b: b, nameA: b, roleA: b}
 	// The name is the trailing stretch of words that are not titles.
 	k := b

@@ -100,10 +100,10 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			continue // an age: "Marvin Teske, 53, a security guard"
 		}
 		if w, ok := d.nameIn(c, x, y); ok {
-			if len(names) > 0 && !conj && len(segs) > 1 && desc.kind == noSpeaker {
-				// Two names side by side without "and": keep the later.
-				names = names[:0]
-				roles = roles[:0]
+			if len(names) > 0 && !conj {
+				// Two names side by side without "and" ("Clinton, in
+				// Columbus, Ohio"): the first is the speaker.
+				continue
 			}
 			names = append(names, w)
 			roles = append(roles, w.role)
@@ -198,6 +198,9 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		return who{}, false
 	}
 	r := d.runAt(k, y)
+	if r.b < y && d.lower(r.b) == "of" {
+		y = r.b // "Jason Gilbert of Cheyenne"
+	}
 	if r.b != y || r.nameA >= r.b {
 		return who{}, false
 	}
@@ -236,6 +239,9 @@ func (d *doc) verbalIn(a, b int) bool {
 	for k := a; k < b; k++ {
 		if d.toks[k].kind == word && !d.toks[k].upper {
 			lw := d.lower(k)
+			if k > a && k+1 < b && strings.HasSuffix(lw, "ed") && has(participleObjects, d.lower(k+1)) && !d.toks[k-1].upper {
+				continue // "a source involved in", "a document filed by"
+			}
 			if looksVerbal(lw) || has(speechVerbs, lw) {
 				return true
 			}
@@ -270,3 +276,5 @@ func (d *doc) goodDescription(x, y int) bool {
 	}
 	return content > 0
 }
+
+var participleObjects = set("in by at with for on from to")

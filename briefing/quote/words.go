@@ -52,7 +52,7 @@ var speechVerbs = set(
 	"demand demanded proclaim proclaimed confirm confirmed share shared text texted",
 	"email emailed scoff scoffed snap snapped retort retorted interject interjected",
 	"lament lamented sigh sighed laugh laughed mutter muttered whisper whispered",
-	"chant chanted sing sang agree agreed disagree disagreed begin began wonder wondered",
+	"chant chanted sing sings sang remember remembered agree agreed disagree disagreed begin began wonder wondered",
 	"posit posited opine opined gush gushed fume fumed rail railed rant ranted thunder thundered",
 	"tout touted reflect reflected acknowledged cry cried explain recalls",
 )
@@ -78,6 +78,7 @@ var cueFillers = set(
 	"just already similarly frequently repeatedly often initially eventually finally",
 	"publicly privately bluntly pointedly angrily candidly openly emphatically",
 	"did does do had since famously memorably once", "not n’t n't",
+	"could should may might only even can must",
 )
 
 // pronouns that may stand for a speaker.
