@@ -177,7 +177,11 @@ func isBoundary(text string, segStart, termStart, termEnd, closeEnd, next, end i
 	}
 	word := wordBefore(text, segStart, termStart)
 	nextWord := wordAfter(text, next, end)
-	switch abbreviationKind(word) {
+	kind := abbreviationKind(word)
+	if i := strings.LastIndexAny(word, "-–"); kind == notAbbrev && i >= 0 {
+		kind = abbreviationKind(word[i+1:]) // "Vice-Adm."
+	}
+	switch kind {
 	case abbrevTitle:
 		return false
 	case abbrevBeforeNumber:

@@ -36,6 +36,8 @@ func TestSplit(t *testing.T) {
 			[]string{"He spoke at the U.N. General Assembly on Tuesday."}},
 		{"titles", "Adm. Sato met Gen. Rossi and Mr. Lee. Dr. Kim was absent.",
 			[]string{"Adm. Sato met Gen. Rossi and Mr. Lee.", "Dr. Kim was absent."}},
+		{"hyphenated title", "Vice-Adm. Jonas Lind and Lt.-Gen. Aho spoke.",
+			[]string{"Vice-Adm. Jonas Lind and Lt.-Gen. Aho spoke."}},
 		{"months", "The deal was signed on Jan. 12 in Rome. It expires in Sept. 2027.",
 			[]string{"The deal was signed on Jan. 12 in Rome.", "It expires in Sept. 2027."}},
 		{"month at end", "Talks were planned for Jan. The plan changed.",

@@ -13,28 +13,48 @@ import (
 // separate words: "Indo-Pacific" gives "indo" and "pacific".
 func Words(s string) []string {
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		w := strings.Trim(b.String(), "'")
-		b.Reset()
-		if w != "" && !stopwords[w] {
-			out = append(out, w)
+	start := -1   // start of the current word, -1 between words
+	plain := true // the word so far is lower-case ASCII: s[start:i] as it is
+	for i := 0; i <= len(s); {
+		r, size := rune(' '), 1
+		if i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) ||
+			(start >= 0 && (r == '\'' || r == '\u2019'))
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '\u2019') && b.Len() > 0:
-			b.WriteByte('\'')
-		default:
-			flush()
+		case inWord && start < 0:
+			start, plain = i, true
+			fallthrough
+		case inWord:
+			if r >= utf8.RuneSelf || ('A' <= r && r <= 'Z') {
+				plain = false
+			}
+		case start >= 0:
+			out = appendWord(out, s[start:i], plain)
+			start = -1
 		}
+		i += size
 	}
-	flush()
 	return out
+}
+
+// appendWord appends the word w, lower-cased with ’ as ', trimmed of
+// apostrophes, unless it is empty or a stopword.
+func appendWord(out []string, w string, plain bool) []string {
+	if !plain {
+		w = strings.Map(func(r rune) rune {
+			if r == '\u2019' {
+				return '\''
+			}
+			return unicode.ToLower(r)
+		}, w)
+	}
+	w = strings.Trim(w, "'")
+	if w == "" || len(w) <= maxStopwordLen && stopwords[w] {
+		return out
+	}
+	return append(out, w)
 }
 
 // CountWords counts the runs of letters and digits in s, function words
@@ -74,6 +94,9 @@ all any both each few more most other some such no not only own same
 can will just should now
 s t d ll m o re ve y
 `)
+
+// maxStopwordLen is the length of the longest stopword, "themselves".
+const maxStopwordLen = 10
 
 func toSet(words string) map[string]bool {
 	set := make(map[string]bool)

@@ -1,10 +1,6 @@
 package summary
 
-import (
-	"math"
-
-	"attache/briefing/sentence"
-)
+import "math"
 
 // vocabulary gives each distinct word a small integer id and turns
 // sentences into term-count vectors.
@@ -34,12 +30,12 @@ type vector struct {
 	norm  float64 // Euclidean norm of the counts
 }
 
-// vectorize turns the content words of s into a term-frequency vector,
-// adding new words to the vocabulary.
-func (voc *vocabulary) vectorize(s string) vector {
+// vectorize turns content words (sentence.Words) into a term-frequency
+// vector, adding new words to the vocabulary.
+func (voc *vocabulary) vectorize(words []string) vector {
 	voc.call++
 	var v vector
-	for _, w := range sentence.Words(s) {
+	for _, w := range words {
 		id, ok := voc.ids[w]
 		if !ok {
 			id = int32(len(voc.ids))
@@ -86,17 +82,16 @@ func similarityGraph(vecs []vector, vocSize int, threshold float64) [][]edge {
 	}
 	adj := make([][]edge, n)
 	acc := make([]float64, n)
+	// Postings list nodes in increasing order, so the pairs (i, j > i) of
+	// a term are those after i's own entry; cursor[t] is that entry.
+	cursor := make([]int32, vocSize)
 	var touched []int32
 	for i, v := range vecs {
-		if v.norm == 0 {
-			continue
-		}
 		touched = touched[:0]
 		for _, t := range v.terms {
-			for _, p := range postings[t.term] {
-				if int(p.node) <= i {
-					continue
-				}
+			list := postings[t.term][cursor[t.term]+1:]
+			cursor[t.term]++
+			for _, p := range list {
 				if acc[p.node] == 0 {
 					touched = append(touched, p.node)
 				}
@@ -114,6 +109,14 @@ func similarityGraph(vecs []vector, vocSize int, threshold float64) [][]edge {
 	}
 	return adj
 }
+
+// PageRank stops after maxIterations, or sooner when the scores (which
+// sum to 1) move by less than tolerance in total: the order of the
+// sentences is settled long before the scores are exact.
+const (
+	maxIterations = 50
+	tolerance     = 1e-5
+)
 
 // pageRank runs weighted PageRank over adj with damping d. teleport, when
 // not nil, is where the random surfer jumps to (it need not be
@@ -149,7 +152,7 @@ func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
 	score := make([]float64, n)
 	copy(score, jump)
 	next := make([]float64, n)
-	for iter := 0; iter < 100; iter++ {
+	for iter := 0; iter < maxIterations; iter++ {
 		dangling := 0.0
 		for i := range next {
 			next[i] = 0
@@ -170,9 +173,50 @@ func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
 			delta += math.Abs(v - score[i])
 			score[i] = v
 		}
-		if delta < 1e-7 {
+		if delta < tolerance {
 			break
 		}
 	}
 	return score
+}
+
+// idfWeighted reweighs term counts by inverse sentence frequency,
+// log(N/df), as LexRank does across documents: a word in most sentences
+// (the countries of the request, "said") links everything to everything
+// and tells nothing about centrality. Words in more than commonShare of
+// the sentences (and more than commonMin of them) are dropped outright;
+// their weight is small anyway, and they would cost the most time.
+func idfWeighted(vecs []vector, vocSize int) []vector {
+	const (
+		commonShare = 0.1
+		commonMin   = 30
+	)
+	df := make([]int, vocSize)
+	for _, v := range vecs {
+		for _, t := range v.terms {
+			df[t.term]++
+		}
+	}
+	n := float64(len(vecs))
+	limit := max(commonShare*n, commonMin)
+	out := make([]vector, len(vecs))
+	for i, v := range vecs {
+		w := vector{terms: make([]termCount, 0, len(v.terms))}
+		sq := 0.0
+		for _, t := range v.terms {
+			f := float64(df[t.term])
+			if f > limit {
+				continue
+			}
+			x := t.count * math.Log(n/f)
+			if x <= 0 {
+				continue
+			}
+			w.terms = append(w.terms, termCount{term: t.term, count: x})
+			sq += x * x
+		}
+		w.norm = math.Sqrt(sq)
+		out[i] = w
+	}
+	return out
 }

@@ -1,10 +1,6 @@
 package summary
 
-import (
-	"slices"
-
-	"attache/briefing/sentence"
-)
+import "slices"
 
 // Two sentences say the same thing when at least sameFactShare of the
 // stems of the shorter one, and at least sameFactMin stems, recur in the
@@ -19,11 +15,11 @@ const (
 	stemRunes     = 5
 )
 
-// stems returns the sorted distinct word stems of s. A stem is a content
-// word cut to its first five letters, which is crude but folds "Japan" and
-// "Japanese", "preside" and "presided", "collaborate" and "collaboration".
-func stems(s string) []string {
-	words := sentence.Words(s)
+// stems returns the sorted distinct stems of content words (as
+// sentence.Words gives them). A stem is a word cut to its first five
+// letters, which is crude but folds "Japan" and "Japanese", "preside" and
+// "presided", "collaborate" and "collaboration".
+func stems(words []string) []string {
 	out := make([]string, 0, len(words))
 	for _, w := range words {
 		n := 0

@@ -51,8 +51,8 @@ func Summarize(text string, n int) []sentence.Sentence {
 	}
 	voc := newVocabulary()
 	vecs := make([]vector, len(cands))
-	for i, s := range cands {
-		vecs[i] = voc.vectorize(s.Text)
+	for i, c := range cands {
+		vecs[i] = voc.vectorize(c.words)
 	}
 	rank := pageRank(similarityGraph(vecs, voc.size(), edgeThreshold), damping, nil)
 	order := shortlistOrder(cands, rank, n)
@@ -62,11 +62,11 @@ func Summarize(text string, n int) []sentence.Sentence {
 		if len(picked) == n {
 			break
 		}
-		st := stems(cands[i].Text)
+		st := stems(cands[i].words)
 		if repeats(st, pickedStems) {
 			continue
 		}
-		picked = append(picked, cands[i])
+		picked = append(picked, cands[i].Sentence)
 		pickedStems = append(pickedStems, st)
 	}
 	slices.SortFunc(picked, func(a, b sentence.Sentence) int { return cmp.Compare(a.Index, b.Index) })
@@ -80,7 +80,7 @@ func Summarize(text string, n int) []sentence.Sentence {
 // with a budget counted in sentences, a central sentence that says more is
 // worth more. (On the dev set this beats centrality alone, and centrality
 // times a power of the length, at 3 sentences and at reference length.)
-func shortlistOrder(cands []sentence.Sentence, rank []float64, n int) []int {
+func shortlistOrder(cands []candidate, rank []float64, n int) []int {
 	byRank := byScore(rank)
 	size := max(n, int(math.Ceil(shortlistShare*float64(len(cands)))))
 	inList := make([]bool, len(cands))
@@ -88,8 +88,8 @@ func shortlistOrder(cands []sentence.Sentence, rank []float64, n int) []int {
 		inList[i] = true
 	}
 	mass := make([]float64, len(cands))
-	for i, s := range cands {
-		mass[i] = rank[i] * float64(max(1, sentence.CountWords(s.Text)))
+	for i, c := range cands {
+		mass[i] = rank[i] * float64(max(1, c.length))
 	}
 	order := byScore(mass)
 	slices.SortStableFunc(order, func(a, b int) int {
@@ -102,28 +102,6 @@ func shortlistOrder(cands []sentence.Sentence, rank []float64, n int) []int {
 		return 1
 	})
 	return order
-}
-
-// candidates keeps the sentences that may be picked, at most limit of
-// them, with any leading dateline cut off. When no sentence qualifies
-// strictly (text without sentence marks), the rule is relaxed.
-func candidates(sents []sentence.Sentence, limit int) []sentence.Sentence {
-	for _, strict := range []bool{true, false} {
-		var out []sentence.Sentence
-		for _, s := range sents {
-			if len(out) == limit {
-				break
-			}
-			s = withoutDateline(s)
-			if eligible(s, strict) {
-				out = append(out, s)
-			}
-		}
-		if len(out) > 0 {
-			return out
-		}
-	}
-	return nil
 }
 
 // byScore returns the indexes of score, best first; ties go to the
