@@ -1,0 +1,214 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"attache/bot/discordtest"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// wait bounds every wait for the fake; it is a deadline, not a measurement.
+const wait = 15 * time.Second
+
+// Fixture ids.
+const (
+	guildID   = "500"
+	channelID = "700"
+	dmChannel = "800"
+	ownerID   = "1"
+	modRole   = "601"
+	editRole  = "602"
+)
+
+// People in the fixture guild.
+var (
+	alice  = discordtest.User{ID: "11", Name: "alice", Roles: []string{}}
+	mod    = discordtest.User{ID: "12", Name: "mod", Roles: []string{modRole}}
+	editor = discordtest.User{ID: "13", Name: "editor", Roles: []string{editRole}}
+	bob    = discordtest.User{ID: "14", Name: "bob", Roles: []string{}}
+)
+
+func fixtureGuild() *discordgo.Guild {
+	return &discordgo.Guild{
+		ID: guildID, Name: "Embassy Row", OwnerID: ownerID,
+		Roles: []*discordgo.Role{
+			{ID: guildID, Name: "@everyone", Permissions: discordgo.PermissionSendMessages | discordgo.PermissionViewChannel},
+			{ID: modRole, Name: "Moderators", Permissions: discordgo.PermissionManageGuild},
+			{ID: editRole, Name: "Editors", Permissions: 0},
+		},
+		Members: []*discordgo.Member{
+			{GuildID: guildID, User: &discordgo.User{ID: alice.ID, Username: "alice"}, Roles: []string{}},
+			{GuildID: guildID, User: &discordgo.User{ID: mod.ID, Username: "mod"}, Roles: []string{modRole}},
+		},
+	}
+}
+
+// syncBuffer is a log sink safe for concurrent handlers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// harness is a Bot running against a fake Discord.
+type harness struct {
+	t       testing.TB
+	fake    *discordtest.Server
+	bot     *Bot
+	briefer *fakeBriefer
+	feeds   *fakeFeeds
+	clock   *clock
+	logs    *syncBuffer
+	cancel  context.CancelFunc
+	done    chan error
+}
+
+// start runs a bot; edit adjusts the config and fakes before it starts.
+func start(t testing.TB, edit func(*Config, *harness)) *harness {
+	t.Helper()
+	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}, done: make(chan error, 1)}
+	h.briefer = newFakeBriefer(h.clock.Now)
+	h.feeds = newFakeFeeds()
+	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}})
+	cfg := Config{Token: h.fake.Token(), CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
+	if edit != nil {
+		edit(&cfg, h)
+	}
+	b, err := New(cfg, Deps{
+		Briefer: h.briefer, Feeds: h.feeds, Now: h.clock.Now, HTTPClient: h.fake.Client(),
+		Logger: slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	h.bot = b
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	go func() { h.done <- b.Run(ctx) }()
+	if _, err := h.fake.WaitCommands(cfg.CommandGuildID, wait); err != nil {
+		t.Fatalf("bot did not register its commands: %v\nlogs:\n%s", err, h.logs.String())
+	}
+	t.Cleanup(h.stop)
+	return h
+}
+
+// stop ends Run and returns its error.
+func (h *harness) stop() {
+	if h.cancel == nil {
+		return
+	}
+	h.cancel()
+	h.cancel = nil
+	select {
+	case err := <-h.done:
+		if err != nil {
+			h.t.Errorf("Run: %v", err)
+		}
+	case <-time.After(wait):
+		h.t.Errorf("Run did not return after cancel")
+	}
+}
+
+// say sends a message in the fixture guild's channel, or in a DM when guild is "".
+func (h *harness) say(guild string, u discordtest.User, content string) string {
+	h.t.Helper()
+	ch := channelID
+	if guild == "" {
+		ch = dmChannel
+	}
+	id, err := h.fake.SendMessage(discordtest.Message{GuildID: guild, ChannelID: ch, Author: u, Content: content})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+// replyTo waits for the bot's message answering message id.
+func (h *harness) replyTo(id string) discordtest.Call {
+	h.t.Helper()
+	c, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
+	})
+	if err != nil {
+		h.t.Fatalf("no reply to message %s: %v\ncalls: %v\nlogs:\n%s", id, err, summarize(h.fake.Calls()), h.logs.String())
+	}
+	if c.Rejected() {
+		h.t.Fatalf("Discord rejected the reply: %d %s", c.Status, c.Error)
+	}
+	return c
+}
+
+// interact sends an interaction and returns its id.
+func (h *harness) interact(in discordtest.Interaction) string {
+	h.t.Helper()
+	if in.ChannelID == "" {
+		in.ChannelID = channelID
+	}
+	id, err := h.fake.SendInteraction(in)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+// answer waits for the next call of route for interaction id.
+func (h *harness) answer(id, route string) discordtest.Call {
+	h.t.Helper()
+	c, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool { return c.InteractionID == id && c.Route == route })
+	if err != nil {
+		h.t.Fatalf("no %s for interaction %s: %v\ncalls: %v\nlogs:\n%s", route, id, err, summarize(h.fake.Calls()), h.logs.String())
+	}
+	if c.Rejected() {
+		h.t.Fatalf("Discord rejected the %s: %d %s", route, c.Status, c.Error)
+	}
+	return c
+}
+
+func summarize(calls []discordtest.Call) []string {
+	var out []string
+	for _, c := range calls {
+		out = append(out, c.Method+" "+c.Path+" "+c.Error)
+	}
+	return out
+}
+
+// slash is a slash-command interaction by u in the fixture guild, with
+// the permissions Discord would compute for u.
+func slash(u discordtest.User, perms int64, data *discordgo.ApplicationCommandInteractionData) discordtest.Interaction {
+	u.Permissions = perms
+	return discordtest.Interaction{GuildID: guildID, User: u, Type: discordgo.InteractionApplicationCommand, Command: data}
+}
+
+// embedText is everything visible in a payload's embeds and content.
+func embedText(p discordtest.Payload) string {
+	var b strings.Builder
+	b.WriteString(p.Text())
+	for _, e := range p.Embeds {
+		b.WriteString("\n" + e.Title + "\n" + e.Description)
+		for _, f := range e.Fields {
+			b.WriteString("\n" + f.Name + "\n" + f.Value)
+		}
+		if e.Footer != nil {
+			b.WriteString("\n" + e.Footer.Text)
+		}
+	}
+	return b.String()
+}

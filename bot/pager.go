@@ -1,0 +1,186 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// pageButtonPrefix starts the custom id of every page button:
+// "pg:<pager id>:<prev|next>:<target page>".
+const pageButtonPrefix = "pg:"
+
+// pager holds the pages of one long reply and who may turn them.
+type pager struct {
+	id      string
+	owner   string // user id of the person who asked
+	pages   []page
+	current int
+	timer   *time.Timer
+	expires time.Time
+	// strip removes the buttons from the message once the pager stops;
+	// it is set once the message has been sent.
+	mu    sync.Mutex
+	strip func(ctx context.Context) error
+	once  sync.Once
+}
+
+// onStop sets what stop does.
+func (p *pager) onStop(strip func(ctx context.Context) error) {
+	p.mu.Lock()
+	p.strip = strip
+	p.mu.Unlock()
+}
+
+// stop strips the buttons (once).
+func (p *pager) stop(ctx context.Context) {
+	p.once.Do(func() {
+		p.mu.Lock()
+		strip := p.strip
+		p.mu.Unlock()
+		if strip != nil {
+			_ = strip(ctx)
+		}
+	})
+}
+
+// pagers are the live pagers, by id.
+type pagers struct {
+	mu      sync.Mutex
+	byID    map[string]*pager
+	timeout time.Duration
+	now     func() time.Time
+}
+
+func newPagers(timeout time.Duration, now func() time.Time) *pagers {
+	return &pagers{byID: map[string]*pager{}, timeout: timeout, now: now}
+}
+
+// newPagerID returns a short random id; ids need only be unique among live pagers.
+func newPagerID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// start makes a pager live until it has been idle for the timeout; then
+// its buttons stop working and are stripped (see onStop).
+func (ps *pagers) start(owner string, pages []page) *pager {
+	p := &pager{id: newPagerID(), owner: owner, pages: pages}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	p.expires = ps.now().Add(ps.timeout)
+	p.timer = time.AfterFunc(ps.timeout, func() {
+		ps.mu.Lock()
+		_, live := ps.byID[p.id]
+		delete(ps.byID, p.id)
+		ps.mu.Unlock()
+		if live {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			p.stop(ctx)
+		}
+	})
+	ps.byID[p.id] = p
+	return p
+}
+
+// pressResult is what a button press comes to.
+type pressResult int
+
+const (
+	pressTurned pressResult = iota
+	pressNotOwner
+	pressExpired
+)
+
+// press turns p's pages for user to target and returns the page to show.
+func (ps *pagers) press(id, user string, target int) (*pager, page, pressResult) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	p, ok := ps.byID[id]
+	if !ok || ps.now().After(p.expires) {
+		return nil, page{}, pressExpired
+	}
+	if p.owner != user {
+		return p, page{}, pressNotOwner
+	}
+	if target < 0 {
+		target = 0
+	}
+	if target >= len(p.pages) {
+		target = len(p.pages) - 1
+	}
+	p.current = target
+	p.expires = ps.now().Add(ps.timeout)
+	p.timer.Reset(ps.timeout)
+	return p, p.pages[target], pressTurned
+}
+
+// drain stops every pager's timer and returns the pagers that were live.
+func (ps *pagers) drain() []*pager {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	var out []*pager
+	for id, p := range ps.byID {
+		p.timer.Stop()
+		out = append(out, p)
+		delete(ps.byID, id)
+	}
+	return out
+}
+
+// live counts the live pagers.
+func (ps *pagers) live() int {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return len(ps.byID)
+}
+
+// buttons are the Previous/Next buttons of page current of p.
+func (p *pager) buttons(current int) []discordgo.MessageComponent {
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{
+			Label: "◀ Previous", Style: discordgo.SecondaryButton, Disabled: current == 0,
+			CustomID: fmt.Sprintf("%s%s:prev:%d", pageButtonPrefix, p.id, current-1),
+		},
+		discordgo.Button{
+			Label: fmt.Sprintf("Next ▶ (%d/%d)", current+1, len(p.pages)), Style: discordgo.PrimaryButton, Disabled: current >= len(p.pages)-1,
+			CustomID: fmt.Sprintf("%s%s:next:%d", pageButtonPrefix, p.id, current+1),
+		},
+	}}}
+}
+
+// parsePageButton reads a page button's custom id.
+func parsePageButton(customID string) (id string, target int, ok bool) {
+	rest, found := strings.CutPrefix(customID, pageButtonPrefix)
+	if !found {
+		return "", 0, false
+	}
+	parts := strings.Split(rest, ":")
+	if len(parts) != 3 || (parts[1] != "prev" && parts[1] != "next") || parts[0] == "" {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(parts[2])
+	if err != nil {
+		return "", 0, false
+	}
+	return parts[0], n, true
+}
+
+// remove forgets a pager whose message could not be sent.
+func (ps *pagers) remove(id string) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if p, ok := ps.byID[id]; ok {
+		p.timer.Stop()
+		delete(ps.byID, id)
+	}
+}
