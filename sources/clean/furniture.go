@@ -35,7 +35,8 @@ var fixedFurniture = setOf(
 	"loading comments", "view comments", "show comments", "hide comments", "comments",
 	"comment", "post comment", "post a comment", "add comment", "add a comment",
 	"leave a comment", "leave a reply", "comments are closed", "comments comments",
-	"join the conversation", "discussion", "reply", "cancel reply",
+	"join the conversation", "discussion", "reply", "cancel reply", "tell us what you think",
+	"what do you think", "by", "breaking news", "sign in", "log in", "login", "register", "subscribe", "subscribe now",
 	"related", "see also", "more", "read more", "read next", "next article",
 	"previous article", "next post", "previous post", "expand", "close", "menu",
 	"image", "photo", "video", "watch", "listen", "play video", "watch video",
@@ -76,7 +77,7 @@ var (
 	// list markers: Read more / Related / Recommended
 	listMarkerRE = regexp.MustCompile(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)( popular this week)?|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos))\s*:?$`)
 	// inline list items: "Read more: headline", "RELATED: headline"
-	inlineLinkRE = regexp.MustCompile(`(?i)^(read more|read also|also read|related|related article|related story|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
+	inlineLinkRE = regexp.MustCompile(`(?i)^(read more|read also|also read|related\b[\p{L} '’-]{0,40}|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
 	// captions and credits: a credit at the end of a short block
 	// a parenthesised credit closing a block: "(AP Photo/Jane Doe, File)"
 	parenCreditRE = regexp.MustCompile(`(?i)^\((?:ap|afp|reuters|getty|epa|photo|photos|file|credit|image)\b[^()"“”]{0,100}\)\.?$`)
@@ -99,7 +100,7 @@ var (
 	// "Via Example Wire", "SOURCE: News agencies" when short
 	shortFooterRE = regexp.MustCompile(`(?i)^(via|source|sources)\b`)
 	// author notes: "Jane Doe is a reporter for Example News."
-	bioRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s(?:is|was|has been)\s(?:a|an|the)\s.{0,120}\b(?:writer|reporter|editor|journalist|correspondent|columnist|contributor|author|producer|blogger|freelancer|photographer|analyst at|fellow at|professor at)\b`)
+	bioRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s(?:\([^()]{1,60}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s.{0,120}\b(?:writer|reporter|editor|journalist|correspondent|columnist|contributor|author|producer|blogger|freelancer|photographer|analyst at|fellow at|professor at)\b`)
 )
 
 // isFurniture reports whether a block is site furniture wherever it stands.
@@ -118,7 +119,7 @@ func isFurniture(text string) bool {
 		return true
 	}
 	n := len(ws)
-	if n <= 4 && counterRE.MatchString(text) {
+	if n <= 4 && counterRE.MatchString(text) || n <= 30 && isURL(text) {
 		return true
 	}
 	if n <= 10 && allSocial(ws) {
@@ -342,4 +343,14 @@ func isFooterLine(text string) bool {
 // isAuthorBio reports whether a block is a note about the author.
 func isAuthorBio(text string) bool {
 	return len(words(text)) <= 90 && bioRE.MatchString(text)
+}
+
+// isURL reports whether a block is only a web address.
+func isURL(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.ContainsAny(t, " \t") {
+		return false
+	}
+	l := strings.ToLower(t)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"net/url"
+	"strings"
+	"unicode"
 
 	"attache/sources/clean"
 	"attache/sources/doc"
@@ -12,7 +14,7 @@ import (
 
 // articleBlocks finds the article in a parsed page and returns its cleaned
 // blocks. The tree is changed.
-func articleBlocks(root *html.Node, base *url.URL, page *Page) []doc.Block {
+func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata) []doc.Block {
 	prune(root)
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
@@ -21,6 +23,7 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page) []doc.Block {
 		return nil
 	}
 	segs := segments(art.Node)
+	segs = dropDek(segs, firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"]))
 	blocks := make([]doc.Block, 0, len(segs))
 	for _, s := range segs {
 		if keepSegment(s, page) {
@@ -41,4 +44,68 @@ func keepSegment(s segment, page *Page) bool {
 		return false
 	}
 	return true
+}
+
+// dropDek removes a standfirst that opens the extracted text: the page's
+// description repeated in a block that stands apart from the body: in
+// another container than the block after it and than the blocks that hold
+// most of the text. A
+// first paragraph of the body that sites copy into their description
+// shares that container and stays.
+func dropDek(segs []segment, description string) []segment {
+	if len(segs) < 2 || description == "" {
+		return segs
+	}
+	desc := wordsOf(description)
+	if len(desc) < 6 {
+		return segs
+	}
+	first := wordsOf(segs[0].text)
+	if len(first) < 6 || !samePrefix(first, desc) {
+		return segs
+	}
+	parent := func(s segment) *html.Node {
+		if s.node == nil {
+			return nil
+		}
+		return s.node.Parent
+	}
+	own := parent(segs[0])
+	if own != nil && own != parent(segs[1]) && own != mainContainer(segs[1:]) {
+		return segs[1:]
+	}
+	return segs
+}
+
+// mainContainer returns the element whose child blocks hold the most text.
+func mainContainer(segs []segment) *html.Node {
+	chars := map[*html.Node]int{}
+	var best *html.Node
+	for _, s := range segs {
+		if s.node == nil || s.node.Parent == nil {
+			continue
+		}
+		p := s.node.Parent
+		chars[p] += s.chars
+		if best == nil || chars[p] > chars[best] {
+			best = p
+		}
+	}
+	return best
+}
+
+// samePrefix reports whether the shorter word list opens the longer one.
+func samePrefix(a, b []string) bool {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsOf splits s into its runs of letters and digits, case kept.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

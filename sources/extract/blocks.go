@@ -22,6 +22,7 @@ type segment struct {
 	list  bool      // inside a list item
 	quote bool      // inside a blockquote
 	cell  bool      // inside a table cell
+	node  *html.Node // the block element holding the text
 }
 
 // blockElements start a new block of text.
@@ -113,6 +114,7 @@ func (s *segmenter) visit(n *html.Node, ctx segment, inLink bool) {
 		if blockElements[n.DataAtom] {
 			s.flush()
 			ctx.tag = n.DataAtom
+			ctx.node = n
 			switch n.DataAtom {
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				ctx.kind = doc.Heading

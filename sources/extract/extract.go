@@ -106,7 +106,7 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	meta := readMetadata(root)
 	page := pageMetadata(meta, base, pageURL)
-	page.Blocks = articleBlocks(root, base, page)
+	page.Blocks = articleBlocks(root, base, page, meta)
 	if len(page.Blocks) == 0 {
 		return page, ErrNoArticle
 	}

@@ -18,6 +18,9 @@ const (
 	// hintFurniture: related stories, share bars, newsletter boxes,
 	// advertisements, tags, author notes: short or mostly links.
 	hintFurniture
+	// hintMedia: a photo, gallery or video box; removed when it holds
+	// media and little text (its caption).
+	hintMedia
 )
 
 // hintWords maps the words found in class names and ids to what they mark.
@@ -28,7 +31,12 @@ var hintWords = map[string]hintKind{
 	"credit": hintCaption, "credits": hintCaption, "photocredit": hintCaption,
 	"imagecredit": hintCaption, "byline": hintCaption, "bylines": hintCaption,
 	"dateline": hintNone, "timestamp": hintCaption, "meta": hintCaption,
-	"author": hintCaption, "authors": hintCaption,
+	"author": hintCaption, "authors": hintCaption, "dek": hintCaption,
+	"standfirst": hintCaption, "strapline": hintCaption,
+
+	"photo": hintMedia, "photos": hintMedia, "image": hintMedia, "images": hintMedia,
+	"img": hintMedia, "picture": hintMedia, "media": hintMedia, "gallery": hintMedia,
+	"slideshow": hintMedia, "video": hintMedia, "figure": hintMedia, "thumbnail": hintMedia,
 
 	"related": hintFurniture, "recommended": hintFurniture, "recommendations": hintFurniture,
 	"newsletter": hintFurniture, "newsletters": hintFurniture, "subscribe": hintFurniture,
@@ -58,7 +66,7 @@ const (
 // elements whose class or id names them as captions, credits, bylines,
 // related stories, share bars, newsletter boxes, advertisements or tags.
 func prune(root *html.Node) {
-	var doomed []*html.Node
+	var doomed, brs []*html.Node
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -67,6 +75,9 @@ func prune(root *html.Node) {
 		case atom.Html, atom.Body, atom.Head, atom.Article, atom.Main:
 			return true
 		case atom.Script, atom.Style, atom.Template:
+			return false
+		case atom.Br:
+			brs = append(brs, n)
 			return false
 		case atom.Figcaption:
 			doomed = append(doomed, n)
@@ -83,6 +94,11 @@ func prune(root *html.Node) {
 				doomed = append(doomed, n)
 				return false
 			}
+		case hintMedia:
+			if isMediaBox(n) {
+				doomed = append(doomed, n)
+				return false
+			}
 		case hintFurniture:
 			t, l := textAndLinkChars(n)
 			if l*2 >= t || t-l <= maxFurnitureText && proseParagraphs(n, 2) < 2 {
@@ -95,6 +111,13 @@ func prune(root *html.Node) {
 	for _, n := range doomed {
 		removeNode(n)
 	}
+	// The extractor turns runs of <br> into paragraphs and can join the
+	// words on either side; a space after each keeps them apart.
+	for _, br := range brs {
+		if br.Parent != nil {
+			br.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, br.NextSibling)
+		}
+	}
 }
 
 // classHint reads what an element's class and id say about it.
@@ -105,7 +128,11 @@ func classHint(n *html.Node) hintKind {
 	}
 	kind := hintNone
 	for _, w := range strings.FieldsFunc(strings.ToLower(cls+" "+id), notAlnum) {
-		if k := hintWords[w]; k > kind {
+		k, ok := hintWords[w]
+		if !ok && (strings.Contains(w, "caption") || strings.Contains(w, "credit")) {
+			k = hintCaption // "newsCaption", "photocredits"
+		}
+		if k != hintNone && (kind == hintNone || k < kind) {
 			kind = k
 		}
 	}
@@ -114,6 +141,12 @@ func classHint(n *html.Node) hintKind {
 
 func notAlnum(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+}
+
+// isMediaBox reports whether an element named as a photo or video box holds
+// media and no more text than a caption.
+func isMediaBox(n *html.Node) bool {
+	return isMediaFigure(n) && len(textOf(n)) <= maxCaptionChars && proseParagraphs(n, 1) < 1
 }
 
 // isMediaFigure reports whether a figure holds an image, video or embed and
