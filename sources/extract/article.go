@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
@@ -14,15 +15,17 @@ import (
 
 // articleBlocks finds the article in a parsed page and returns its cleaned
 // blocks. The tree is changed.
-func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata) []doc.Block {
+func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata,
+	extractor func(*html.Node, *url.URL) (*html.Node, error)) []doc.Block {
 	prune(root)
-	parser := readability.NewParser()
-	parser.DisableJSONLD = true
-	art, err := parser.ParseAndMutate(root, base)
-	if err != nil || art.Node == nil {
+	if extractor == nil {
+		extractor = Readability
+	}
+	node, err := extractor(root, base)
+	if err != nil || node == nil {
 		return nil
 	}
-	segs := segments(art.Node)
+	segs := segments(node)
 	segs = dropDek(segs, firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"]))
 	blocks := make([]doc.Block, 0, len(segs))
 	for _, s := range segs {
@@ -31,6 +34,18 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata) []do
 		}
 	}
 	return clean.Blocks(blocks)
+}
+
+// Readability finds the article with go-readability (a port of Mozilla's
+// Readability), the default extractor. It changes the tree.
+func Readability(root *html.Node, pageURL *url.URL) (*html.Node, error) {
+	parser := readability.NewParser()
+	parser.DisableJSONLD = true
+	art, err := parser.ParseAndMutate(root, pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("extract: readability: %w", err)
+	}
+	return art.Node, nil
 }
 
 // keepSegment decides from the markup whether a segment is article text.

@@ -16,12 +16,12 @@ import (
 type segment struct {
 	kind  doc.Kind
 	text  string
-	chars int       // letters and digits in text
-	links int       // letters and digits inside links
-	tag   atom.Atom // the block element holding the text
-	list  bool      // inside a list item
-	quote bool      // inside a blockquote
-	cell  bool      // inside a table cell
+	chars int        // letters and digits in text
+	links int        // letters and digits inside links
+	tag   atom.Atom  // the block element holding the text
+	list  bool       // inside a list item
+	quote bool       // inside a blockquote
+	cell  bool       // inside a table cell
 	node  *html.Node // the block element holding the text
 }
 

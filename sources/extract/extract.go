@@ -20,6 +20,8 @@ import (
 
 	"attache/sources/clean"
 	"attache/sources/doc"
+
+	"golang.org/x/net/html"
 )
 
 // Page is what ingest stores for one article page.
@@ -61,6 +63,11 @@ var (
 type Options struct {
 	// MaxBytes caps the page size; 0 means DefaultMaxBytes.
 	MaxBytes int
+	// Extractor finds the article in the parsed page, after captions and
+	// furniture were pruned, and returns the element that holds it (nil
+	// when there is none). It may change the tree. Nil means Readability.
+	// It is a seam for measuring other extractors in the same pipeline.
+	Extractor func(root *html.Node, pageURL *url.URL) (*html.Node, error)
 }
 
 // Extract reads an article page with the default options. pageURL (may be
@@ -106,7 +113,7 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	meta := readMetadata(root)
 	page := pageMetadata(meta, base, pageURL)
-	page.Blocks = articleBlocks(root, base, page, meta)
+	page.Blocks = articleBlocks(root, base, page, meta, o.Extractor)
 	if len(page.Blocks) == 0 {
 		return page, ErrNoArticle
 	}
@@ -122,6 +129,9 @@ func pageMetadata(m *metadata, base *url.URL, pageURL string) *Page {
 	}
 	p.Site = firstNonEmpty(m.metas["og:site_name"], m.jsonLD.publisher, m.metas["application-name"])
 	p.Site = strings.Join(strings.Fields(p.Site), " ")
+	if strings.Contains(p.Site, "://") {
+		p.Site = "" // a URL given as the name: the host says it better
+	}
 	p.CanonicalURL = resolveURL(base, m.canonical)
 	if p.CanonicalURL == "" {
 		p.CanonicalURL = resolveURL(base, m.metas["og:url"])

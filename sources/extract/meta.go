@@ -35,7 +35,7 @@ var metaKeys = map[string]bool{
 	"og:locale": true, "application-name": true, "author": true, "article:author": true,
 	"byl": true, "dc.creator": true, "sailthru.author": true, "parsely-author": true,
 	"content-language": true, "description": true, "og:description": true,
-	"twitter:description": true,
+	"twitter:description":    true,
 	"article:published_time": true, "og:article:published_time": true,
 	"article:published": true, "datepublished": true, "pubdate": true, "publishdate": true,
 	"publish-date": true, "publish_date": true, "dc.date.issued": true, "dc.date": true,
@@ -102,7 +102,7 @@ func readMetadata(doc *html.Node) *metadata {
 				m.times = append(m.times, timeTag{datetime: dt, published: pub})
 			}
 		}
-		if m.byline == "" && isAuthorElement(n) {
+		if m.byline == "" && isAuthorElement(n) && !inComments(n) {
 			if t := textOf(n); len(t) > 0 && len(t) < 120 {
 				m.byline = t
 			}
@@ -171,8 +171,9 @@ func isAuthorElement(n *html.Node) bool {
 // Title separators between a headline and the site's name, strongest first.
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " • "}
 
-// cleanTitle removes a site name added before or after the headline
-// ("Headline | Site", "Site - Headline", "Headline - Section - Site").
+// cleanTitle removes a site name or section added before or after the
+// headline ("Headline | Site", "Site - Headline", "Headline - Section -
+// Site", "Opinion | Headline").
 func cleanTitle(title, site, host, h1 string) string {
 	title = strings.Join(strings.Fields(title), " ")
 	if title == "" {
@@ -184,18 +185,23 @@ func cleanTitle(title, site, host, h1 string) string {
 			return h1
 		}
 	}
+	// The site's name at either end goes, whatever separates it.
+	for changed := true; changed; {
+		changed = false
+		for _, sep := range append(titleSeparators, ": ") {
+			if i := strings.LastIndex(title, sep); i > 0 && namesSite(title[i+len(sep):], site, host) {
+				title, changed = strings.TrimSpace(title[:i]), true
+			}
+			if i := strings.Index(title, sep); i > 0 && sep != ": " && namesSite(title[:i], site, host) {
+				title, changed = strings.TrimSpace(title[i+len(sep):]), true
+			}
+		}
+	}
 	for _, sep := range titleSeparators {
 		if !strings.Contains(title, sep) {
 			continue
 		}
 		parts := strings.Split(title, sep)
-		// A part that names the site goes, at either end.
-		for len(parts) > 1 && namesSite(parts[len(parts)-1], site, host) {
-			parts = parts[:len(parts)-1]
-		}
-		for len(parts) > 1 && namesSite(parts[0], site, host) {
-			parts = parts[1:]
-		}
 		// Short trailing parts after a real headline are sections and site
 		// names; a dash needs more evidence than a pipe.
 		maxWords := 4
@@ -205,6 +211,11 @@ func cleanTitle(title, site, host, h1 string) string {
 		for len(parts) > 1 && len(strings.Fields(parts[len(parts)-1])) <= maxWords &&
 			len(strings.Fields(strings.Join(parts[:len(parts)-1], sep))) >= 4 {
 			parts = parts[:len(parts)-1]
+		}
+		// A one- or two-word section before a pipe: "Opinion | Headline".
+		if sep == " | " && len(parts) > 1 && len(strings.Fields(parts[0])) <= 2 &&
+			len(strings.Fields(strings.Join(parts[1:], sep))) >= 4 {
+			parts = parts[1:]
 		}
 		return strings.TrimSpace(strings.Join(parts, sep))
 	}
@@ -256,14 +267,24 @@ func tld(host string) string {
 	return ""
 }
 
-// cleanByline trims a byline to the names it gives.
-var bylinePrefix = regexp.MustCompile(`(?i)^(written\s+by|posted\s+by|story\s+by|words\s+by|by|von|par|por|di)[:\s]+`)
+// bylinePrefix is the word that introduces the names.
+var bylinePrefix = regexp.MustCompile(`(?i)^((written|posted|story|words|analysis|opinion|review|interview|reporting|text|photos|report)\s+by|by|von|par|por)[:\s]+`)
 
+// bylineEnd is where the names stop: a handle, a date, a time stamp, a
+// separator, a "read time".
+var bylineEnd = regexp.MustCompile(`(?i)\s@\w|\s[|•·]\s|\s(published|updated|posted|last updated|print this|\d+\s+min(ute)?s?\s+read)\b|\s(on\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s|\s(on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s\d{1,4}[/.:-]\d|\s\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s\d{4}\b`)
+
+// cleanByline trims a byline to the names it gives.
 func cleanByline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = bylinePrefix.ReplaceAllString(s, "")
-	s = strings.Trim(s, " |,;:-–—")
-	if s == "" || len(s) > 200 || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
+	// The match starts at the space before the stop, which in s is one
+	// byte earlier than in " "+s.
+	if loc := bylineEnd.FindStringIndex(" " + s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]-1]
+	}
+	s = strings.Trim(s, " |,;:-–—.")
+	if s == "" || len(s) > 120 || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return ""
 	}
 	return s
@@ -310,4 +331,12 @@ func resolveURL(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// inComments reports whether n sits in a comment section, where names are
+// those of readers.
+func inComments(n *html.Node) bool {
+	return hasAncestor(n, func(p *html.Node) bool {
+		return classHas(p, "comment") || classHas(p, "respond") || classHas(p, "disqus")
+	})
 }
