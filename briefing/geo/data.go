@@ -246,6 +246,7 @@ func (g *Gazetteer) load(doc document) error {
 		}
 		g.people = append(g.people, person{
 			Person: Person{Name: name, Role: role, Code: code, From: from, To: to},
+			office: strings.TrimSpace(p.Office),
 			full:   uniqueStrings(append([]string{name}, p.Also...)),
 			short:  uniqueStrings(short),
 		})

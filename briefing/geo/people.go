@@ -8,8 +8,9 @@ import (
 // person is one term of office with the names that stand for it.
 type person struct {
 	Person
-	full  []string // full names: always tag the country
-	short []string // surnames: tag from the start of the first term on
+	office string
+	full   []string // full names: always tag the country
+	short  []string // surnames: tag from the start of the first term on
 }
 
 func (p *person) inOffice(at time.Time) bool {

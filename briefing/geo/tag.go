@@ -163,7 +163,7 @@ func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bo
 			return f, false
 		}
 	case ruleGeorgia:
-		if ctx.georgiaState() {
+		if f.Surface == "Georgia" && ctx.georgiaState() {
 			sc.stateSeen = true
 			return f, false
 		}

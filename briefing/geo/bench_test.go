@@ -1,0 +1,80 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkNew measures loading the embedded data and building the index.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchText is about 1 MB of prose made from the labelled sentences,
+// in paragraphs of eight.
+func benchText(b *testing.B) string {
+	set := readLabelled(b)
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for i, s := range set {
+			sb.WriteString(s.text)
+			if i%8 == 7 {
+				sb.WriteString("\n\n")
+			} else {
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	return sb.String()
+}
+
+// BenchmarkTag measures tagging speed in MB/s on one core.
+func BenchmarkTag(b *testing.B) {
+	g := mustNew(b)
+	text := benchText(b)
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if len(g.Tag(text, at)) == 0 {
+			b.Fatal("no codes")
+		}
+	}
+}
+
+// BenchmarkMentions measures Mentions, which also builds the mention list.
+func BenchmarkMentions(b *testing.B) {
+	g := mustNew(b)
+	text := benchText(b)
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if len(g.Mentions(text, at)) == 0 {
+			b.Fatal("no mentions")
+		}
+	}
+}
+
+// BenchmarkParseWords measures a typical request.
+func BenchmarkParseWords(b *testing.B) {
+	g := mustNew(b)
+	words := strings.Fields("what is going on between japan and south korea on defense since kishida")
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		g.ParseWords(words, at)
+	}
+}
+
+// BenchmarkSuggest measures "did you mean" for a misspelt word.
+func BenchmarkSuggest(b *testing.B) {
+	g := mustNew(b)
+	for b.Loop() {
+		g.Suggest("itlay", 3)
+	}
+}
