@@ -25,9 +25,11 @@ var boilerplate = [][]string{
 }
 
 // furnitureLead matches furniture by how it begins: prompts, credits and
-// publication stamps ("Photo: Reuters", "Updated 12 March", "Share this").
-var furnitureLead = regexp.MustCompile(`(?i)^(?:sign up|subscribe|follow us|click here|read more|share (?:this|on)` +
-	`|(?:photo(?:graph)?s?|images?|pictures?|video|credit|caption|source|file photo|image (?:caption|source)` +
+// publication stamps ("Photo: Reuters", "Updated 12 March", "Share this"),
+// wire-service credits ("Reporting by ...; Editing by ...").
+var furnitureLead = regexp.MustCompile(`^(?:(?i:sign up|subscribe|follow us|click here|read more|share (?:this|on)` +
+	`|(?:additional )?reporting by|(?:editing|writing) by|our standards` +
+	`)|(?i:photo(?:graph)?s?|images?|pictures?|video|credit|caption|source|file photo|image (?:caption|source)` +
 	`|published|updated|posted|last updated|advertisement|related(?: articles?| topics?)?|watch|listen)\b\s*[:|,\-–—]?\s*(?:[\p{Lu}\d]|$))`)
 
 // furnitureLeadWords are the first words furnitureLead can match; the
@@ -38,7 +40,8 @@ var furnitureLeadWords = map[string]bool{
 	"images": true, "picture": true, "pictures": true, "video": true, "credit": true,
 	"caption": true, "source": true, "file": true, "published": true, "updated": true,
 	"posted": true, "last": true, "advertisement": true, "related": true, "watch": true,
-	"listen": true,
+	"listen": true, "reporting": true, "additional": true, "editing": true, "writing": true,
+	"our": true,
 }
 
 // firstWordLower returns the leading letters of t, lower-cased (ASCII).
@@ -159,15 +162,20 @@ func withoutDateline(s sentence.Sentence) sentence.Sentence {
 	if loc == nil || loc[1] >= len(s.Text) {
 		return s
 	}
-	// The dateline's place must be all capitals: "NATO - the alliance"
-	// would pass the pattern too, so a known word form is not enough; a
-	// dateline also never holds a lower-case letter before its dash.
+	// A dateline names its place in capitals and carries an agency, a date
+	// or an em dash: "NATO – Russia relations soured." is no dateline.
 	head := s.Text[:loc[1]]
+	if !strings.ContainsAny(head, "(0123456789—") && !strings.Contains(head, "--") {
+		return s
+	}
 	if i := strings.IndexAny(head, "(,-–—"); i > 0 {
 		head = head[:i]
 	}
 	if strings.IndexFunc(head, unicode.IsLower) >= 0 || sentence.CountWords(head) > 4 {
 		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(s.Text[loc[1]:]); unicode.IsLower(r) {
+		return s // "NATO — the alliance ..." goes on one sentence
 	}
 	s.Start += loc[1]
 	s.Text = s.Text[loc[1]:]

@@ -30,16 +30,16 @@ const (
 	fullLengthWords = 20
 )
 
-// scoreWeights mix the parts of a Multi score, each in 0..1.
-type scoreWeights struct{ centrality, focus, position, recency float64 }
-
-// mixFor returns the score weights with or without a focus function.
-func mixFor(focused bool) scoreWeights {
-	if focused {
-		return scoreWeights{centrality: 0.35, focus: 0.35, position: 0.15, recency: 0.15}
-	}
-	return scoreWeights{centrality: 0.55, position: 0.25, recency: 0.20}
-}
+// Weights of the parts of a Multi score, each part in 0..1.
+const (
+	weightCentrality = 0.55
+	weightPosition   = 0.25
+	weightRecency    = 0.20
+	// focusFloor is what is left of the score of a sentence that is not
+	// about the request at all: it may still be picked, as context, when
+	// nothing better is left.
+	focusFloor = 0.2
+)
 
 // Doc is one article for Multi.
 type Doc struct {
@@ -88,10 +88,11 @@ type unit struct {
 // Multi summarises several articles for a brief. Each candidate sentence
 // is scored by a mix of centrality (LexRank with idf-modified cosine over
 // the sentences of all docs, biased towards the sentences that Focus
-// favours), focus, position in its
-// article and the article's recency, times the article's Weight, with
-// short sentences discounted. The best are taken greedily, skipping any
-// that repeat a fact already taken, and any that would overrun MaxChars.
+// favours), position in its article and the article's recency; the mix is
+// scaled by focus (a sentence not about the request keeps a fifth of its
+// score), by the article's Weight, and down for short sentences. The best
+// are taken greedily, skipping any that repeat a fact already taken, and
+// any that would overrun MaxChars.
 // The picks come grouped by article, the article of the best pick first,
 // and in article order within one; so the first sentence of a brief is
 // its most important one and each article reads in its own order.
@@ -112,7 +113,6 @@ func Multi(docs []Doc, opt Options) []Pick {
 	docWeight := articleWeights(docs)
 	recency := articleRecency(docs, opt.Now)
 
-	w := mixFor(opt.Focus != nil)
 	teleport := make([]float64, len(units))
 	for i := range units {
 		u := &units[i]
@@ -143,7 +143,10 @@ func Multi(docs []Doc, opt Options) []Pick {
 			c = rank[i] / top
 		}
 		p := 1 / (1 + float64(u.pos)/3)
-		mix := w.centrality*c + w.focus*u.focus + w.position*p + w.recency*recency[u.doc]
+		mix := weightCentrality*c + weightPosition*p + weightRecency*recency[u.doc]
+		if opt.Focus != nil {
+			mix *= focusFloor + (1-focusFloor)*u.focus
+		}
 		short := math.Sqrt(min(1, float64(u.length)/fullLengthWords))
 		score[i] = mix * short * (0.5 + 0.5*docWeight[u.doc])
 	}
