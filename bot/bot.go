@@ -101,7 +101,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.setConnected(false) })
-	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { b.track(func(ctx context.Context) { b.onMessage(ctx, m) }) })
+	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
+		b.track(func(ctx context.Context) { b.onMessage(ctx, m) })
+	})
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
 		b.track(func(ctx context.Context) { b.onInteraction(ctx, i) })
 	})

@@ -150,13 +150,13 @@ func longBrief(sentences, quotes int) *briefing.Brief {
 		url := fmt.Sprintf("https://news.example.org/story/%d", i)
 		br.Articles = append(br.Articles, briefing.ArticleRef{ID: int64(i), Title: fmt.Sprintf("Story number %d about the partnership", i), URL: url, Source: "Example Wire", Published: day})
 		br.Summary = append(br.Summary, briefing.Sentence{
-			Text: fmt.Sprintf("Sentence %d: ", i) + strings.Repeat("officials from both governments discussed supply chains and export rules at length ", 4),
+			Text:      fmt.Sprintf("Sentence %d: ", i) + strings.Repeat("officials from both governments discussed supply chains and export rules at length ", 4),
 			ArticleID: int64(i), URL: url, Source: "Example Wire",
 		})
 	}
 	for i := 1; i <= quotes; i++ {
 		br.Quotes = append(br.Quotes, briefing.Quote{
-			Text: fmt.Sprintf("Quote %d: ", i) + strings.Repeat("we will keep working together on this ", 10),
+			Text:    fmt.Sprintf("Quote %d: ", i) + strings.Repeat("we will keep working together on this ", 10),
 			Speaker: fmt.Sprintf("Speaker %d", i), Role: "Minister", ArticleID: int64(i), URL: br.Articles[i-1].URL,
 		})
 	}

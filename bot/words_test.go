@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"japan italy", "japan|italy"},
+		{"  japan\t\nitaly  ", "japan|italy"},
+		{`japan "fighter jet" since 7d`, "japan|fighter jet|since|7d"},
+		{"japan “fighter jet”", "japan|fighter jet"},
+		{`unclosed "quote here`, "unclosed|quote here"},
+		{"a\x00b\x07c", "abc"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitWords(tt.in), "|"); got != tt.want {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := len(splitWords(strings.Repeat("w ", 1000))); got != maxWords {
+		t.Errorf("1000 words kept %d, want %d", got, maxWords)
+	}
+}
+
+func TestCommandWords(t *testing.T) {
+	tests := []struct {
+		content, prefix string
+		dm              bool
+		want            string
+		ok              bool
+	}{
+		{"!brief japan italy", "!", false, "brief|japan|italy", true},
+		{"  !brief japan", "!", false, "brief|japan", true},
+		{"brief japan", "!", false, "", false},
+		{"! brief japan", "!", false, "", false},
+		{"!", "!", false, "", false},
+		{"japan italy", "!", true, "japan|italy", true},
+		{"!brief japan", "!", true, "brief|japan", true},
+		{"a.brief japan", "a.", false, "brief|japan", true},
+		{"", "!", true, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := commandWords(tt.content, tt.prefix, tt.dm)
+		if strings.Join(got, "|") != tt.want || ok != tt.ok {
+			t.Errorf("commandWords(%q, %q, dm=%v) = %q, %v; want %q, %v", tt.content, tt.prefix, tt.dm, strings.Join(got, "|"), ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzCommandWords(f *testing.F) {
+	for _, s := range []string{"!brief japan italy", `!quotes by "giorgia meloni" since 7d`, "\xff!", "!feeds add <https://x>"} {
+		f.Add(s, false)
+	}
+	cs := newCommandSet()
+	f.Fuzz(func(t *testing.T, s string, dm bool) {
+		words, ok := commandWords(s, "!", dm)
+		if ok && len(words) == 0 {
+			t.Fatal("ok with no words")
+		}
+		if len(words) > maxWords {
+			t.Fatalf("%d words, want at most %d", len(words), maxWords)
+		}
+		for _, w := range words {
+			if w == "" || strings.ContainsAny(w, "\n\r\t\x00") {
+				t.Fatalf("bad word %q", w)
+			}
+			if !utf8.ValidString(w) && utf8.ValidString(s) {
+				t.Fatalf("word %q is not valid UTF-8", w)
+			}
+		}
+		cs.find(words)
+	})
+}
+
+func TestFind(t *testing.T) {
+	cs := newCommandSet()
+	tests := []struct {
+		words    string
+		want     string
+		wantRest string
+	}{
+		{"brief japan italy", "brief", "japan|italy"},
+		{"BRIEF japan", "brief", "japan"},
+		{"feeds", "feeds list", ""},
+		{"feeds add https://a.example/rss", "feeds add", "https://a.example/rss"},
+		{"feeds remove 3", "feeds remove", "3"},
+		{"feeds bogus", "feeds list", "bogus"},
+		{"japan italy", "", ""},
+	}
+	for _, tt := range tests {
+		c, rest := cs.find(strings.Fields(tt.words))
+		got := ""
+		if c != nil {
+			got = c.fullName()
+		}
+		if got != tt.want || strings.Join(rest, "|") != tt.wantRest {
+			t.Errorf("find(%q) = %q %q, want %q %q", tt.words, got, strings.Join(rest, "|"), tt.want, tt.wantRest)
+		}
+	}
+}
+
+func TestCooldowns(t *testing.T) {
+	c := &clock{t: day}
+	cd := newCooldowns(10*time.Second, c.Now)
+	steps := []struct {
+		user      string
+		advance   time.Duration
+		wantOK    bool
+		wantLeft  time.Duration
+		wantFirst bool
+	}{
+		{"a", 0, true, 0, false},
+		{"a", 4 * time.Second, false, 6 * time.Second, true},
+		{"a", time.Second, false, 5 * time.Second, false},
+		{"b", 0, true, 0, false},
+		{"a", 5 * time.Second, true, 0, false},
+		{"a", 0, false, 10 * time.Second, true},
+	}
+	for i, s := range steps {
+		c.Advance(s.advance)
+		ok, left, first := cd.take(s.user)
+		if ok != s.wantOK || left != s.wantLeft || first != s.wantFirst {
+			t.Errorf("step %d (%s): got %v %v %v, want %v %v %v", i, s.user, ok, left, first, s.wantOK, s.wantLeft, s.wantFirst)
+		}
+	}
+	off := newCooldowns(-1, c.Now)
+	for i := 0; i < 3; i++ {
+		if ok, _, _ := off.take("a"); !ok {
+			t.Fatal("a negative cooldown refused a command")
+		}
+	}
+}
+
+func TestCooldownsForgetOldEntries(t *testing.T) {
+	c := &clock{t: day}
+	cd := newCooldowns(time.Second, c.Now)
+	for i := 0; i < 5000; i++ {
+		cd.take(strings.Repeat("u", 1+i%7) + string(rune('a'+i%26)) + time.Duration(i).String())
+		c.Advance(10 * time.Millisecond)
+	}
+	// Only people seen in the last second (100 of them) need remembering;
+	// a sweep runs every sweepEvery calls.
+	if got := cd.size(); got > 100+sweepEvery {
+		t.Errorf("tracking %d people after 5000 one-off commands, want at most %d", got, 100+sweepEvery)
+	}
+}
+
+func TestParsePageButton(t *testing.T) {
+	tests := []struct {
+		in     string
+		id     string
+		target int
+		ok     bool
+	}{
+		{"pg:abc123:next:2", "abc123", 2, true},
+		{"pg:abc123:prev:-1", "abc123", -1, true},
+		{"pg:abc123:jump:2", "", 0, false},
+		{"pg::next:2", "", 0, false},
+		{"pg:abc:next:x", "", 0, false},
+		{"other:thing", "", 0, false},
+		{"", "", 0, false},
+	}
+	for _, tt := range tests {
+		id, target, ok := parsePageButton(tt.in)
+		if id != tt.id || target != tt.target || ok != tt.ok {
+			t.Errorf("parsePageButton(%q) = %q %d %v, want %q %d %v", tt.in, id, target, ok, tt.id, tt.target, tt.ok)
+		}
+	}
+}
+
+func TestPagersPress(t *testing.T) {
+	c := &clock{t: day}
+	ps := newPagers(time.Hour, c.Now)
+	p := ps.start("owner", []page{{content: "1"}, {content: "2"}, {content: "3"}})
+	defer ps.drain()
+	tests := []struct {
+		user   string
+		target int
+		want   pressResult
+		page   string
+	}{
+		{"owner", 1, pressTurned, "2"},
+		{"stranger", 2, pressNotOwner, ""},
+		{"owner", 9, pressTurned, "3"},
+		{"owner", -4, pressTurned, "1"},
+	}
+	for _, tt := range tests {
+		_, pg, res := ps.press(p.id, tt.user, tt.target)
+		if res != tt.want || pg.content != tt.page {
+			t.Errorf("press(%s, %d) = %v %q, want %v %q", tt.user, tt.target, res, pg.content, tt.want, tt.page)
+		}
+	}
+	c.Advance(2 * time.Hour)
+	if _, _, res := ps.press(p.id, "owner", 1); res != pressExpired {
+		t.Errorf("press after the timeout = %v, want expired", res)
+	}
+	if _, _, res := ps.press("nope", "owner", 1); res != pressExpired {
+		t.Errorf("press on an unknown pager = %v, want expired", res)
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want string // substring of the error; "" for none
+	}{
+		{"defaults", Config{Token: "abc"}, ""},
+		{"Bot prefix accepted", Config{Token: "Bot abc"}, ""},
+		{"no token", Config{}, "DISCORD_TOKEN"},
+		{"long prefix", Config{Token: "a", Prefix: "!!!!!!"}, "prefix"},
+		{"shard out of range", Config{Token: "a", ShardID: 2, ShardCount: 2}, "shard_id"},
+		{"bad guild id", Config{Token: "a", CommandGuildID: "my-guild"}, "command_guild_id"},
+		{"negative page timeout", Config{Token: "a", PageTimeout: -time.Second}, "page_timeout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.cfg.Validate()
+			if (err == nil) != (tt.want == "") || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+				t.Fatalf("Validate() = %v, want an error mentioning %q", err, tt.want)
+			}
+		})
+	}
+	got := Config{Token: " Bot abc "}.withDefaults()
+	if got.Token != "abc" || got.Prefix != "!" || got.ShardCount != 1 || got.Cooldown != DefaultCooldown || got.PageTimeout != DefaultPageTimeout {
+		t.Errorf("withDefaults = %+v", got)
+	}
+}
+
+func TestNewNeedsDeps(t *testing.T) {
+	if _, err := New(Config{Token: "a"}, Deps{Feeds: newFakeFeeds()}); err == nil || !strings.Contains(err.Error(), "Briefer") {
+		t.Errorf("New without a Briefer: %v", err)
+	}
+	if _, err := New(Config{Token: "a"}, Deps{Briefer: newFakeBriefer(time.Now)}); err == nil || !strings.Contains(err.Error(), "Feeds") {
+		t.Errorf("New without Feeds: %v", err)
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	feeds := newFakeFeeds()
+	b, err := New(Config{Token: "a"}, Deps{Briefer: newFakeBriefer(time.Now), Feeds: feeds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) (int, string) {
+		rec := httptest.NewRecorder()
+		b.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	tests := []struct {
+		name      string
+		connected bool
+		ping      error
+		code      int
+		want      healthStatus
+	}{
+		{"all up", true, nil, 200, healthStatus{"ok", "connected", "ok"}},
+		{"gateway down", false, nil, 503, healthStatus{"unavailable", "disconnected", "ok"}},
+		{"store down", true, errors.New("database is closed"), 503, healthStatus{"unavailable", "connected", "unreachable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b.connected.Store(tt.connected)
+			feeds.ping = func(context.Context) error { return tt.ping }
+			code, body := get("/healthz")
+			var got healthStatus
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatalf("body %q: %v", body, err)
+			}
+			if code != tt.code || got != tt.want {
+				t.Errorf("got %d %+v, want %d %+v", code, got, tt.code, tt.want)
+			}
+		})
+	}
+	b.metrics.observe("brief", outcomeOK, 20*time.Millisecond)
+	b.metrics.observe("brief", outcomeUserError, time.Millisecond)
+	code, body := get("/metrics")
+	for _, want := range []string{
+		`attache_bot_commands_total{command="brief",outcome="ok"} 1`,
+		`attache_bot_commands_total{command="brief",outcome="user_error"} 1`,
+		`attache_bot_command_seconds_bucket{command="brief",le="0.025"} 2`,
+		"attache_bot_gateway_connected 1",
+	} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("/metrics (%d) lacks %s", code, want)
+		}
+	}
+}
