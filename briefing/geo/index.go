@@ -70,6 +70,8 @@ var ruleFor = map[string]rule{
 	"Sofia":            rulePersonLike,
 	"Santiago":         rulePersonLike,
 	"Wellington":       rulePersonLike,
+	"Finn":             rulePersonLike,
+	"Dane":             rulePersonLike,
 	"Turkey":           ruleTurkey,
 	"Congo":            ruleCongo,
 	"Congolese":        ruleCongo,

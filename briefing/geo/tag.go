@@ -148,12 +148,18 @@ func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bo
 	switch ph.kind {
 	case kindPlace:
 		return f, false
-	case kindPerson:
+	}
+	ctx := context{sc: sc, n: n, prev: prev, hasPrev: hasPrev, prev2: prev2, hasPrev2: hasPrev2, before: before}
+	if ph.kind == kindPerson {
 		f.Code = sc.g.personCode(ph, sc.at)
+		// A surname inside another person's name: "Anwar Gargash",
+		// "Francesca Albanese", "Antonio Conte".
+		if f.Code != "" && surnameOnly(ph) && ctx.personName() {
+			return f, false
+		}
 		return f, f.Code != ""
 	}
 	f.Code = ph.code
-	ctx := context{sc: sc, n: n, prev: prev, hasPrev: hasPrev, prev2: prev2, hasPrev2: hasPrev2, before: before}
 	if ph.via == ViaCapital && ctx.followedByUSState(ph.code) {
 		return f, false
 	}
@@ -186,6 +192,16 @@ func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bo
 		}
 	}
 	return f, true
+}
+
+// surnameOnly tells whether a person phrase is only ever a surname.
+func surnameOnly(ph *phrase) bool {
+	for _, w := range ph.who {
+		if !w.short {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiEqualFold compares two words ignoring ASCII case.

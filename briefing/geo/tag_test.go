@@ -287,3 +287,19 @@ func TestTagConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestTagSurnamesInOtherNames(t *testing.T) {
+	runTagCases(t, []tagCase{
+		{"Anwar alone", "Anwar met investors in Kuala Lumpur.", "2024-01-01", "MY"},
+		{"Anwar Gargash", "The adviser Anwar Gargash said the talks were useful.", "2024-01-01", ""},
+		{"Francesca Albanese", "The UN rapporteur Francesca Albanese said the report was final.", "2024-01-01", "UN"},
+		{"Francesca Albanese first", "Francesca Albanese said the report was final.", "2024-01-01", ""},
+		{"Antonio Conte", "Coach Antonio Conte praised the team.", "2020-01-01", ""},
+		{"title before surname", "Prime Minister Albanese met Secretary of State Rubio.", "2025-03-01", "AU US"},
+		{"General before surname", "UN Secretary-General Guterres spoke.", "2024-01-01", "UN"},
+		{"possessive", "Albanese's government fell in the polls.", "2024-01-01", "AU"},
+		{"Finn", "Finn Wolfhard starred in the film.", "", ""},
+		{"Finns", "Finns voted on Sunday.", "", "FI"},
+		{"London, Ontario", "The plant in London, Ontario will close.", "", ""},
+	})
+}

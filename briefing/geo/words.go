@@ -20,7 +20,8 @@ var givenNames = set(
 	"Sarah", "Emily", "Jessica", "Elizabeth", "Anna", "Anne", "Maria", "Lisa", "Laura", "Karen", "Susan",
 	"Kathy", "Denzel", "Booker", "Kerry", "Harry", "Jack", "Joe", "Tony", "Bill", "William", "Henry",
 	"Sam", "Samuel", "Ben", "Benjamin", "Alex", "Alexander", "Nick", "Nicholas", "Luke", "Adam", "Kyle",
-	"Josh", "Joshua", "Justin", "Aaron", "Jordan", "Chad", "Paris", "Georgia",
+	"Josh", "Joshua", "Justin", "Aaron", "Jordan", "Chad", "Paris", "Georgia", "Francesca", "Hunter",
+	"Anwar", "Ahmed", "Ahmad", "Mohammed", "Mohamed", "Muhammad", "Ali", "Hassan", "Omar", "Fatima",
 )
 
 // countryPreceders are capitalised words that may stand before a country's
@@ -33,6 +34,13 @@ var countryPreceders = set(
 	"Northern", "Southern", "Eastern", "Western", "Central", "Landlocked", "Both", "While", "Including",
 	"Like", "Unlike", "Than", "Across", "Via", "Toward", "Towards", "Against", "About", "After",
 	"Before", "Between", "Into", "Over", "Under", "Near", "Official", "Officials", "Greater", "Downtown",
+	// titles, before a leader's surname
+	"President", "Minister", "Secretary", "Chancellor", "Premier", "Leader", "Mr", "Mrs", "Ms", "Dr",
+	"General", "Gen", "Sheikh", "Prince", "Emperor", "Pope", "Ayatollah", "Foreign", "Prime", "Vice",
+	"Chairman", "Chair", "Speaker", "Governor", "Sen", "Senator", "Rep", "Ambassador", "Envoy", "Commissioner",
+	"Director", "Lady", "Lord", "Sir", "Dame", "Crown", "Comrade", "Emir", "Sultan", "Taoiseach", "State",
+	"Affairs", "Defence", "Defense", "Counsellor", "Adviser", "Chief", "Former", "Outgoing", "Incoming",
+	"Acting", "Interim", "Strongman", "Dictator", "Marshal", "Admiral", "Field",
 )
 
 // countryFollowers are capitalised words that may follow a country's name
@@ -41,6 +49,7 @@ var countryFollowers = set(
 	"President", "Prime", "Premier", "Foreign", "Minister", "Ministry", "King", "Queen", "Crown", "Prince",
 	"Princess", "Government", "Army", "Armed", "Military", "Embassy", "Ambassador", "Parliament", "Defense",
 	"Defence", "Police", "Air", "Navy", "Central", "D.C.", "DC", "Mayor", "Governor", "Chancellor",
+	"Administration", "Cabinet", "Jr", "Sr",
 )
 
 // stateOf: "<word> of Georgia" is the US state.
@@ -93,7 +102,7 @@ var pronounVerbs = set(
 
 var quantifiers = set("ALL", "NONE", "MANY", "SOME", "EACH", "BOTH", "MOST", "ANY", "FEW", "TWO", "THREE")
 
-// usStates are the one-word US states; usStateSecond the second words of
+// usStates are the one-word US states (and Canadian provinces); usStateSecond the second words of
 // the others, between spaces.
 var usStates = set(
 	"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
@@ -101,6 +110,8 @@ var usStates = set(
 	"Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
 	"Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah",
 	"Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming",
+	// and Canadian provinces: "London, Ontario"
+	"Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "Nova",
 )
 
 var usStateSecond = map[string]string{
