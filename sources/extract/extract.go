@@ -98,10 +98,13 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	dec := decode(body, contentType)
 	if isPlainText(contentType) {
-		page := &Page{Blocks: clean.PlainText(dec.text)}
-		if len(page.Blocks) > 0 && page.Blocks[0].Kind == doc.Heading {
-			page.Title = page.Blocks[0].Text
+		// A text article: its first line is the title.
+		title, rest := clean.SplitTitle(dec.text)
+		page := &Page{Title: title, Blocks: clean.PlainText(rest)}
+		if base != nil {
+			page.CanonicalURL = base.String()
 		}
+		page.Published, page.PublishedFrom = published(&metadata{}, pageURL)
 		if len(page.Blocks) == 0 {
 			return page, ErrNoArticle
 		}

@@ -1,0 +1,232 @@
+package clean
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"attache/sources/doc"
+)
+
+func paras(texts ...string) []doc.Block {
+	out := make([]doc.Block, len(texts))
+	for i, t := range texts {
+		out[i] = doc.Block{Kind: doc.Paragraph, Text: t}
+	}
+	return out
+}
+
+func texts(blocks []doc.Block) []string {
+	out := make([]string, len(blocks))
+	for i, b := range blocks {
+		out[i] = b.Text
+	}
+	return out
+}
+
+// Two real paragraphs that surround the furniture under test.
+const (
+	lead = "Japan and Italy agreed on Monday to hold joint naval drills in the western Pacific, officials in Tokyo said."
+	body = "The ministers also agreed to share satellite data on shipping, a step that analysts described as modest but overdue."
+)
+
+func TestBlocksRemovesFurniture(t *testing.T) {
+	cases := []struct {
+		name      string
+		furniture []string
+	}{
+		{"share counter", []string{"0"}},
+		{"counter with a word", []string{"12 Comments", "1.2K shares"}},
+		{"comments closed", []string{"Comments are closed."}},
+		{"comment prompt", []string{"Leave a Reply", "Post Comment"}},
+		{"copyright", []string{"Copyright © 2024 Harbour Ledger. All Rights Reserved"}},
+		{"copyright sign inside", []string{"Via Example Wire © 2019 Example Arab"}},
+		{"exit mobile version", []string{"Exit mobile version"}},
+		{"skip link", []string{"Skip to content"}},
+		{"cookie prompt", []string{"This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt out if you wish. Accept Read More"}},
+		{"newsletter prompt", []string{"Sign up for our free daily newsletter, delivered to your inbox every morning."}},
+		{"newsletter heading and prompt", []string{"Breaking News Emails", "Get breaking news alerts and special reports."}},
+		{"app prompt", []string{"CLICK HERE TO GET THE LEDGER APP"}},
+		{"read more inline", []string{"Read more: What Italy wants from its G7 year"}},
+		{"related inline", []string{"RELATED: Japan lifts defence budget to record high"}},
+		{"related post inline", []string{"Related post: Pickled Onion Recipe"}},
+		{"related list", []string{"Related", "Japan lifts defence budget to record high", "Meloni and Kishida meet in Rome"}},
+		{"recommended list", []string{"You may also like", "Ten ports to watch this year", "Why frigates matter"}},
+		{"photo credit", []string{"Photo: Aiko Mori/Harbour Ledger"}},
+		{"caption with credit", []string{"Naval officers from both countries at the Yokosuka pier. (AP Photo/Jane Roe, File)"}},
+		{"caption with slash credit", []string{"Smoke rises over the harbour at dawn. Jane Roe/Getty Images"}},
+		{"caption with agency after pipe", []string{"Delegates arrive for the talks. Jane Roe | Bloomberg | Getty Images"}},
+		{"caption glued to credit", []string{"The hospital where patients were treatedCredit: EPA"}},
+		{"image copyright caption", []string{"Image copyright Getty Images Image caption The minister spoke after the talks"}},
+		{"media playback", []string{"Media playback is unsupported on your device"}},
+		{"advertisement", []string{"Advertisement", "ADVERTISEMENT", "Story continues below advertisement"}},
+		{"byline", []string{"By Marta Bellini and Kenji Arai"}},
+		{"dateline", []string{"Published 11:34 PM EST Nov 19, 2019"}},
+		{"dateline with wire name", []string{"Example Wire Services Published 11:11 PM EST Nov 19, 2019"}},
+		{"posted on", []string{"Posted on March 30, 2015 by Admin"}},
+		{"bare date", []string{"November 20, 2019 15:23"}},
+		{"share bar", []string{"Share Tweet Pin Email"}},
+		{"social follow", []string{"Follow the Ledger on Twitter, Facebook and Instagram"}},
+		{"click to tweet", []string{"Click To Tweet"}},
+		{"wire credits", []string{"(Reporting by Jane Roe; Editing by John Doe)"}},
+		{"contributed", []string{"John Doe contributed reporting from Hong Kong."}},
+		{"affiliate note", []string{"This post may contain affiliate and/or referral links. Please see my disclosure page."}},
+		{"bare url", []string{"https://www.example.com/news/article-14847854.php"}},
+		{"punctuation only", []string{"***", "___"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := paras(append(append([]string{lead}, c.furniture...), body)...)
+			got := texts(Blocks(in))
+			want := []string{lead, body}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Blocks kept %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestBlocksRemovesTrailingFooter(t *testing.T) {
+	cases := []struct {
+		name   string
+		footer []string
+	}{
+		{"tags", []string{"Tags: Japan, Italy, defence"}},
+		{"filed under", []string{"Filed under World"}},
+		{"source", []string{"SOURCE: News agencies"}},
+		{"via", []string{"Via Example Wire"}},
+		{"author note", []string{"Jane Roe is a reporter for The Harbour Ledger covering Asia."}},
+		{"author note with address", []string{"Jane Roe (jane@example.com) is the editor of The Harbour Ledger."}},
+		{"site footer", []string{"Comments are closed.", "Copyright © 2024 Harbour Ledger. All Rights Reserved", "Exit mobile version"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := paras(append([]string{lead, body}, c.footer...)...)
+			got := texts(Blocks(in))
+			want := []string{lead, body}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Blocks kept %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// Article text that shares words with furniture must stay.
+func TestBlocksKeepsArticleText(t *testing.T) {
+	keep := []string{
+		"The court ruled on copyright law in a case brought by photographers.",
+		"The deal was first reported by Reuters.",
+		"Analysts told Bloomberg the agreement was modest.",
+		"Voters can sign up for the new programme until March.",
+		"Users can download the new app from Monday, the ministry said.",
+		"Talks may resume in May, a spokesperson said.",
+		"Related costs rose by a fifth, the report found.",
+		"Read the full statement on the ministry's website, officials said in a post on Monday.",
+		"Google said it would stop tracking users with third-party cookies next year.",
+		"The photo showed the two leaders shaking hands: neither smiled.",
+		"Sources said the deal was close.",
+		"Updated figures released by the ministry show exports rising.",
+		"By the numbers, the summit was the largest in a decade.",
+		"Copyright holders welcomed the ruling on Tuesday.",
+		"Kishida said: \"We welcome Italy's presence in the region.\"",
+	}
+	for _, k := range keep {
+		t.Run(k, func(t *testing.T) {
+			in := paras(lead, k, body)
+			got := texts(Blocks(in))
+			want := []string{lead, k, body}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Blocks kept %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestBlocksKeepsHeadingsAndKinds(t *testing.T) {
+	in := []doc.Block{
+		{Kind: doc.Paragraph, Text: lead},
+		{Kind: doc.Heading, Text: "The Defense Partnership"},
+		{Kind: doc.Paragraph, Text: body},
+		{Kind: doc.Heading, Text: "Related Stories"},
+		{Kind: doc.Paragraph, Text: "Japan lifts defence budget to record high"},
+	}
+	got := Blocks(in)
+	want := in[:3]
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Blocks = %v, want %v", got, want)
+	}
+}
+
+func TestBlocksFoldsWhitespaceAndDropsEmpty(t *testing.T) {
+	in := paras("  Japan and   Italy\n agreed. ", "", "   ")
+	got := texts(Blocks(in))
+	want := []string{"Japan and Italy agreed."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Blocks = %q, want %q", got, want)
+	}
+	if in[0].Text != "  Japan and   Italy\n agreed. " {
+		t.Errorf("Blocks changed its input: %q", in[0].Text)
+	}
+}
+
+func TestBlocksEmpty(t *testing.T) {
+	if got := Blocks(nil); len(got) != 0 {
+		t.Errorf("Blocks(nil) = %v, want none", got)
+	}
+}
+
+func TestIsCaption(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"Photo: Getty", true},
+		{"Main image credit: Getty", true},
+		{"Hanwha Q Cells was the largest maker. Image: Hanwha Q cells", true},
+		{"The minister at the pier (Photo by Jane Roe/Getty Images)", true},
+		{"Traders work on the floor. REUTERS/Jane Roe", true},
+		{"Image 1 of 5", true},
+		{"He said in a video: \"We will win\"", false},
+		{"Tensions rose between the two camps.", false},
+		{"It ran 24/7 through the summer.", false},
+		{"The report was shared by the AP.", false},
+	}
+	for _, c := range cases {
+		if got := isCaption(c.text); got != c.want {
+			t.Errorf("isCaption(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestIsDateline(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"November 19, 2019 at 9:45 am", true},
+		{"Updated: 2 hours ago", true},
+		{"First Published: Tuesday, November 19, 2019 08:38 AM", true},
+		{"Talks may resume on Monday", false},
+		{"Updated figures show growth", false},
+		{"The G7 summit opens on June 13, 2024 in Apulia with eleven leaders", false},
+	}
+	for _, c := range cases {
+		if got := isDateline(c.text); got != c.want {
+			t.Errorf("isDateline(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := words("Hello, WORLD — 2024! Ünïcode 東京")
+	want := []string{"hello", "world", "2024", "ünïcode", "東京"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+	if k := key("  Exit   mobile version! "); k != "exit mobile version" {
+		t.Errorf("key = %q", k)
+	}
+	if !strings.Contains(tail(strings.Repeat("a ", 200)+"end", 20), "end") {
+		t.Error("tail lost the end")
+	}
+}

@@ -1,0 +1,167 @@
+package clean
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"attache/sources/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestPlainTextHeadingsAndSpeakers(t *testing.T) {
+	in := strings.Join([]string{
+		"What the meeting was about",
+		"On Monday, the leaders of Japan and Italy announced closer ties in defence.",
+		"We welcome Italy's growing presence in the region,",
+		"Fumio Kishida Japanese Prime Minister",
+		"The Defense Partnership",
+		"Italy will send its carrier to Japan this summer.",
+		"The new mechanism will start in March,",
+		"Giorgia Meloni",
+		"Italian Prime Minister",
+		"# A Markdown Heading #",
+		"The ministers met for two hours.",
+		"Jane Roe\nChief Cabinet Secretary",
+		"Talks continue in April.",
+	}, "\n\n")
+	got := PlainText(in)
+	want := []doc.Block{
+		{doc.Heading, "What the meeting was about"},
+		{doc.Paragraph, "On Monday, the leaders of Japan and Italy announced closer ties in defence."},
+		{doc.Paragraph, "We welcome Italy's growing presence in the region,"},
+		{doc.Paragraph, "Fumio Kishida Japanese Prime Minister"},
+		{doc.Heading, "The Defense Partnership"},
+		{doc.Paragraph, "Italy will send its carrier to Japan this summer."},
+		{doc.Paragraph, "The new mechanism will start in March,"},
+		{doc.Paragraph, "Giorgia Meloni"},
+		{doc.Paragraph, "Italian Prime Minister"},
+		{doc.Heading, "A Markdown Heading"},
+		{doc.Paragraph, "The ministers met for two hours."},
+		{doc.Paragraph, "Jane Roe Chief Cabinet Secretary"},
+		{doc.Paragraph, "Talks continue in April."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PlainText =\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestPlainTextSetextHeadingAndLineBreaks(t *testing.T) {
+	in := "Background\n==========\r\n\r\nThe talks began\nin Tokyo on Monday.\r\n\r\n\r\nThey end on Friday."
+	got := PlainText(in)
+	want := []doc.Block{
+		{doc.Heading, "Background"},
+		{doc.Paragraph, "The talks began in Tokyo on Monday."},
+		{doc.Paragraph, "They end on Friday."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PlainText = %v, want %v", got, want)
+	}
+}
+
+// A title-like line with nothing after it is not a heading.
+func TestPlainTextTrailingShortLine(t *testing.T) {
+	got := PlainText("The talks ended on Friday.\n\nMore Analysis Soon")
+	want := []doc.Block{
+		{doc.Paragraph, "The talks ended on Friday."},
+		{doc.Paragraph, "More Analysis Soon"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PlainText = %v, want %v", got, want)
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	cases := []struct{ in, title, rest string }{
+		{"\n\n  Japan, Italy Agree  \n\nBody text.", "Japan, Italy Agree", "\nBody text."},
+		{"# Markdown Title\nBody.", "Markdown Title", "Body."},
+		{"Setext Title\n=====\nBody.", "Setext Title", "Body."},
+		{"Only a title", "Only a title", ""},
+		{"", "", ""},
+	}
+	for _, c := range cases {
+		title, rest := SplitTitle(c.in)
+		if title != c.title || rest != c.rest {
+			t.Errorf("SplitTitle(%q) = %q, %q; want %q, %q", c.in, title, rest, c.title, c.rest)
+		}
+	}
+}
+
+// The fixture has the shape of a scraped page: a share counter, headings,
+// block quotes with speaker lines, a photo credit, a paragraph re-told
+// in two pieces, and a site footer.
+func TestPlainTextGolden(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "summit.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, rest := SplitTitle(string(raw))
+	if title != "Tokyo and Rome Agree on Joint Naval Drills" {
+		t.Errorf("title = %q", title)
+	}
+	got := doc.Format(PlainText(rest)) + "\n"
+	golden := filepath.Join("testdata", "summit.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("PlainText(summit.txt) =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The seed article of ../shared/seeds, read only when it is there.
+func TestPlainTextSeed(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "japan-italy-defense.txt"))
+	if err != nil {
+		t.Skip("seed article not present:", err)
+	}
+	title, rest := SplitTitle(string(raw))
+	if title != "Japan, Italy Agree to Further Strengthen Bilateral Defense Ties" {
+		t.Errorf("title = %q", title)
+	}
+	blocks := PlainText(rest)
+	byText := map[string]doc.Block{}
+	for _, b := range blocks {
+		byText[b.Text] = b
+		if b.Text == "0" {
+			t.Error("the share counter \"0\" survived")
+		}
+		for _, footer := range []string{"Comments are closed", "Copyright", "Exit mobile version"} {
+			if strings.Contains(b.Text, footer) {
+				t.Errorf("footer line survived: %q", b.Text)
+			}
+		}
+		for _, repeat := range []string{"During their recent meeting", "The Prime Minister of Japan announced"} {
+			if strings.HasPrefix(b.Text, repeat) {
+				t.Errorf("repeated paragraph survived: %q", b.Text)
+			}
+		}
+	}
+	for _, speaker := range []string{"Fumio Kishida Japanese Prime Minister", "Giorgia Meloni Italian Prime Minister"} {
+		b, ok := byText[speaker]
+		if !ok || b.Kind != doc.Paragraph {
+			t.Errorf("speaker line %q: got %v (present %v), want a paragraph", speaker, b, ok)
+		}
+	}
+	for _, heading := range []string{"What the meeting was about", "The Defense Partnership", "Other Notable Agreements"} {
+		if b, ok := byText[heading]; !ok || b.Kind != doc.Heading {
+			t.Errorf("section %q: got %v (present %v), want a heading", heading, b, ok)
+		}
+	}
+	if _, ok := byText["During their latest meeting, the leaders of Japan and Italy agreed to cooperate towards the success of the Group of Seven (G-7) summit, which Italy is set to preside over this year. Essentially, their meeting became a handover ceremony for the G-7 presidency. The Japanese prime minister also announced that the two nations have plans to deepen their collaboration in the defense and security fields. They are set to hold the first round of foreign affairs and defense authorities consultations in March of this year."]; !ok {
+		t.Error("the first copy of the repeated paragraph was lost")
+	}
+	if n := len(blocks); n != 16 {
+		t.Errorf("got %d blocks, want 16:\n%s", n, doc.Format(blocks))
+	}
+}
