@@ -95,3 +95,27 @@ func TestLabelledSentences(t *testing.T) {
 		t.Errorf("precision %.4f, recall %.4f: want both >= 0.97", precision, recall)
 	}
 }
+
+// TestSeedArticle tags the scraped seed article when ../shared is present.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/seeds/japan-italy-defense.txt")
+	if err != nil {
+		t.Skip("shared seed not present:", err)
+	}
+	g := mustNew(t)
+	got := g.Tag(string(b), time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC))
+	for _, want := range []string{"JP", "IT", "GB", "G7"} {
+		if !contains(got, want) {
+			t.Errorf("Tag(seed) = %v, want it to hold %s", got, want)
+		}
+	}
+	leaders := map[string]string{}
+	for _, m := range g.Mentions(string(b), time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)) {
+		if m.Via == ViaLeader {
+			leaders[m.Surface] = m.Code
+		}
+	}
+	if leaders["Fumio Kishida"] != "JP" || leaders["Giorgia Meloni"] != "IT" {
+		t.Errorf("leaders in the seed = %v, want Fumio Kishida JP and Giorgia Meloni IT", leaders)
+	}
+}

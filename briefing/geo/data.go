@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -269,15 +268,5 @@ func uniqueStrings(in []string) []string {
 		seen[s] = true
 		out = append(out, s)
 	}
-	return out
-}
-
-// sortedCodes is for tests and error messages.
-func sortedCodes(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for c := range m {
-		out = append(out, c)
-	}
-	sort.Strings(out)
 	return out
 }
