@@ -181,6 +181,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	if err := b.registerCommands(ctx); err != nil {
 		b.shutdown(health)
+		if ctx.Err() != nil {
+			return nil // asked to stop while starting: not a failure
+		}
 		return err
 	}
 	b.log.Info("bot running", "shard_id", b.cfg.ShardID, "shard_count", b.cfg.ShardCount, "prefix", b.cfg.Prefix)
