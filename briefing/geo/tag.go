@@ -169,6 +169,9 @@ func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bo
 			return f, false
 		}
 	case ruleGeorgia:
+		if f.Surface == "Georgia" && ctx.personName() {
+			return f, false
+		}
 		if f.Surface == "Georgia" && ctx.georgiaState() {
 			sc.stateSeen = true
 			return f, false

@@ -49,6 +49,7 @@ func TestTagGeorgia(t *testing.T) {
 		{"neighbours", "Armenia, Georgia and Azerbaijan met in Brussels.", "", "AM AZ EU GE"},
 		{"Athens, Georgia is not Greece", "The festival in Athens, Georgia drew crowds.", "", ""},
 		{"lowercase adjective", "georgia is lower case here", "", ""},
+		{"a person", "A painting by Georgia O'Keeffe was sold.", "", ""},
 	})
 }
 
