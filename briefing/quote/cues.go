@@ -66,7 +66,7 @@ func cueFollows(d *doc, j int) bool {
 	if j >= len(d.toks) {
 		return false
 	}
-	a := d.afterCue(newCast(), j, true)
+	a := d.afterCue(nil, j, true)
 	return a.kind == cueAfter
 }
 
@@ -86,7 +86,7 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 	}
 	// "…" — Smith
 	if d.toks[k].kind == punct && isDash(d.str(d.toks[k])) {
-		if k+1 < end {
+		if k+1 < end && !probe {
 			w := d.phrase(c, k+1, end)
 			if w.kind == named {
 				return attribution{kind: cueDash, spk: w, verb: -1, end: end, direct: true}
@@ -436,7 +436,7 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 		if !t.upper && has(clauseBreakers, lw) {
 			if lw == "and" && d.isPunct(k-2, ",") {
 				// ", and Admiral B": coordination when a name follows.
-				if w, ok := d.nameIn(newCast(), k, e); ok && w.kind == named {
+				if w, ok := d.nameIn(c, k, e); ok && w.kind == named {
 					k--
 					continue
 				}

@@ -49,7 +49,7 @@ func (d *doc) pair() []span {
 		}
 		for k, pt := range parts {
 			d.markInside(pt)
-			if k == 0 && prevDangling >= 0 && pt.open == p.t0 && !d.ownCue(pt) {
+			if k == 0 && prevDangling >= 0 && pt.open == p.t0 && d.sameStyle(spans[prevDangling].last().open, pt.open) {
 				spans[prevDangling].parts = append(spans[prevDangling].parts, pt)
 				continue
 			}
@@ -63,13 +63,10 @@ func (d *doc) pair() []span {
 	return spans
 }
 
-// ownCue reports whether a closed part is followed by its own speech cue,
-// which shows it is a new quotation rather than the continuation of one.
-func (d *doc) ownCue(pt part) bool {
-	if pt.close < 0 {
-		return false
-	}
-	return cueFollows(d, pt.close+1)
+// sameStyle reports whether two marks are both straight or both typographic;
+// a quotation continued over paragraphs keeps its style.
+func (d *doc) sameStyle(a, b int) bool {
+	return (d.text[d.toks[a].s] == '"') == (d.text[d.toks[b].s] == '"')
 }
 
 func (d *doc) makePart(open, close, pi int) part {

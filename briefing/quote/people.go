@@ -174,19 +174,13 @@ func (d *doc) splitRun(a, b int) nameRun {
 	r.roleA = k
 	// The role: title words of the run before the name, extended left over
 	// lower-case role words ("presidential candidate").
-	if r.titleSeen || k > a {
+	{
 		ra := a
-		for ra < k {
-			if _, ok := honorifics[d.lower(ra)]; ok && d.toks[ra].kind == word {
+		for x := a; x < k; x++ {
+			if d.honorificAt(x) {
+				ra = k // "Mr. Trump": an honorific is no role
 				break
 			}
-			ra++
-		}
-		if ra > a {
-			// honorific: no role from the run
-			ra = k
-		} else {
-			ra = a
 		}
 		for ra > 0 && d.toks[ra-1].para == d.toks[a].para && d.toks[ra-1].kind == word && !d.toks[ra-1].inQuote {
 			lw := d.lower(ra - 1)

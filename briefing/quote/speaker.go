@@ -129,6 +129,9 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if len(names) == 1 {
 		w := names[0]
 		w.role = roles[0]
+		if w.person >= 0 && w.role != "" && c.people[w.person].role == "" {
+			c.people[w.person].role = w.role
+		}
 		return w
 	}
 	// Coordinated speakers.

@@ -18,6 +18,7 @@ const (
 // tok is one token of the input, with its byte range.
 type tok struct {
 	s, e  int
+	low   string // lower-cased text, for words
 	kind  tokKind
 	para  int
 	upper bool // word starting with an upper-case letter
@@ -46,7 +47,22 @@ type doc struct {
 func (d *doc) str(t tok) string { return d.text[t.s:t.e] }
 
 // lower returns the lower-cased text of token i.
-func (d *doc) lower(i int) string { return strings.ToLower(d.text[d.toks[i].s:d.toks[i].e]) }
+func (d *doc) lower(i int) string { return d.toks[i].low }
+
+// lowerWord lower-cases a word, without allocating when it has no upper
+// case letters.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return strings.ToLower(w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
 
 // isPunct reports whether token i is the punctuation rune p.
 func (d *doc) isPunct(i int, p string) bool {
@@ -101,7 +117,12 @@ func parse(text string) *doc {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // isMarkRune reports whether r is a double quotation mark.
 func isMarkRune(r rune) bool {
@@ -118,7 +139,13 @@ func (d *doc) tokenize(s, e, pi int) {
 	i := s
 	inTag := false
 	for i < e {
-		r, n := utf8.DecodeRuneInString(text[i:e])
+		var r rune
+		var n int
+		if c := text[i]; c < utf8.RuneSelf {
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:e])
+		}
 		switch {
 		case inTag:
 			// Markup such as <tweet author="..."> is skipped whole.
@@ -129,12 +156,16 @@ func (d *doc) tokenize(s, e, pi int) {
 		case r == '<' && i+1 < e && (isASCIILetter(text[i+1]) || text[i+1] == '/') && tagCloses(text[i:e]):
 			inTag = true
 			i += n
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\t' || r > utf8.RuneSelf && unicode.IsSpace(r) || r == '\r':
 			i += n
 		case isWordRune(r):
 			j := i + n
 			segStart := i
 			for j < e {
+				if c := text[j]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:e])
 				if isWordRune(r2) {
 					j += n2
@@ -156,7 +187,7 @@ func (d *doc) tokenize(s, e, pi int) {
 				}
 				break
 			}
-			d.toks = append(d.toks, tok{s: i, e: j, kind: word, para: pi, upper: unicode.IsUpper(r)})
+			d.toks = append(d.toks, tok{s: i, e: j, low: lowerWord(text[i:j]), kind: word, para: pi, upper: unicode.IsUpper(r)})
 			i = j
 		case isMarkRune(r):
 			t := tok{s: i, e: i + n, kind: mark, para: pi}
