@@ -107,8 +107,8 @@ var (
 // Cheap tests on the lower-cased text come before each regular expression,
 // so that a page of long paragraphs costs little.
 func isFurniture(text string) bool {
-	if len(text) > 4000 {
-		return false
+	if len(text) > 4000 || wordCountOver(text, 90) {
+		return false // longer than any furniture
 	}
 	ws := words(text)
 	if len(ws) == 0 {
@@ -353,4 +353,25 @@ func isURL(text string) bool {
 	}
 	l := strings.ToLower(t)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
+}
+
+// wordCountOver reports whether s has more than limit words, without
+// allocating.
+func wordCountOver(s string, limit int) bool {
+	n := 0
+	in := false
+	for _, r := range s {
+		if isWordRune(r) {
+			if !in {
+				n++
+				if n > limit {
+					return true
+				}
+			}
+			in = true
+		} else {
+			in = false
+		}
+	}
+	return false
 }

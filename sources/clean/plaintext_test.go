@@ -31,19 +31,19 @@ func TestPlainTextHeadingsAndSpeakers(t *testing.T) {
 	}, "\n\n")
 	got := PlainText(in)
 	want := []doc.Block{
-		{doc.Heading, "What the meeting was about"},
-		{doc.Paragraph, "On Monday, the leaders of Japan and Italy announced closer ties in defence."},
-		{doc.Paragraph, "We welcome Italy's growing presence in the region,"},
-		{doc.Paragraph, "Fumio Kishida Japanese Prime Minister"},
-		{doc.Heading, "The Defense Partnership"},
-		{doc.Paragraph, "Italy will send its carrier to Japan this summer."},
-		{doc.Paragraph, "The new mechanism will start in March,"},
-		{doc.Paragraph, "Giorgia Meloni"},
-		{doc.Paragraph, "Italian Prime Minister"},
-		{doc.Heading, "A Markdown Heading"},
-		{doc.Paragraph, "The ministers met for two hours."},
-		{doc.Paragraph, "Jane Roe Chief Cabinet Secretary"},
-		{doc.Paragraph, "Talks continue in April."},
+		{Kind: doc.Heading, Text: "What the meeting was about"},
+		{Kind: doc.Paragraph, Text: "On Monday, the leaders of Japan and Italy announced closer ties in defence."},
+		{Kind: doc.Paragraph, Text: "We welcome Italy's growing presence in the region,"},
+		{Kind: doc.Paragraph, Text: "Fumio Kishida Japanese Prime Minister"},
+		{Kind: doc.Heading, Text: "The Defense Partnership"},
+		{Kind: doc.Paragraph, Text: "Italy will send its carrier to Japan this summer."},
+		{Kind: doc.Paragraph, Text: "The new mechanism will start in March,"},
+		{Kind: doc.Paragraph, Text: "Giorgia Meloni"},
+		{Kind: doc.Paragraph, Text: "Italian Prime Minister"},
+		{Kind: doc.Heading, Text: "A Markdown Heading"},
+		{Kind: doc.Paragraph, Text: "The ministers met for two hours."},
+		{Kind: doc.Paragraph, Text: "Jane Roe Chief Cabinet Secretary"},
+		{Kind: doc.Paragraph, Text: "Talks continue in April."},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("PlainText =\n%v\nwant\n%v", got, want)
@@ -54,9 +54,9 @@ func TestPlainTextSetextHeadingAndLineBreaks(t *testing.T) {
 	in := "Background\n==========\r\n\r\nThe talks began\nin Tokyo on Monday.\r\n\r\n\r\nThey end on Friday."
 	got := PlainText(in)
 	want := []doc.Block{
-		{doc.Heading, "Background"},
-		{doc.Paragraph, "The talks began in Tokyo on Monday."},
-		{doc.Paragraph, "They end on Friday."},
+		{Kind: doc.Heading, Text: "Background"},
+		{Kind: doc.Paragraph, Text: "The talks began in Tokyo on Monday."},
+		{Kind: doc.Paragraph, Text: "They end on Friday."},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("PlainText = %v, want %v", got, want)
@@ -67,8 +67,8 @@ func TestPlainTextSetextHeadingAndLineBreaks(t *testing.T) {
 func TestPlainTextTrailingShortLine(t *testing.T) {
 	got := PlainText("The talks ended on Friday.\n\nMore Analysis Soon")
 	want := []doc.Block{
-		{doc.Paragraph, "The talks ended on Friday."},
-		{doc.Paragraph, "More Analysis Soon"},
+		{Kind: doc.Paragraph, Text: "The talks ended on Friday."},
+		{Kind: doc.Paragraph, Text: "More Analysis Soon"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("PlainText = %v, want %v", got, want)

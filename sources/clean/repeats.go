@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,22 +26,30 @@ const (
 	splitEach     = 0.55
 )
 
-// prose is a paragraph eligible for repeat detection, with its terms.
+// prose is a paragraph eligible for repeat detection: its key, and its
+// distinct terms and word pairs as sorted ids.
 type prose struct {
 	idx   int
 	key   string
-	terms map[string]bool
-	pairs map[[2]string]bool
-	list  []string
+	terms []int32
+	pairs []uint64
 }
+
+// maxProse bounds the paragraphs compared, so that a page of thousands of
+// paragraphs costs no more than a long article.
+const maxProse = 2000
 
 // dropRepeats removes paragraphs that repeat an earlier paragraph of the
 // same article: exact copies, copies reworded in a few places, and a
 // paragraph re-told in two consecutive pieces. Only prose paragraphs take
 // part: lists, recipes and tables legitimately repeat their lines.
 func dropRepeats(in []doc.Block) []doc.Block {
+	ids := map[string]int32{}
 	var ps []prose
 	for i, b := range in {
+		if len(ps) >= maxProse {
+			break
+		}
 		if b.Kind != doc.Paragraph || !isProse(b.Text) {
 			continue
 		}
@@ -48,50 +57,83 @@ func dropRepeats(in []doc.Block) []doc.Block {
 		if len(terms) < 8 {
 			continue
 		}
-		p := prose{idx: i, key: key(b.Text), terms: map[string]bool{}, pairs: map[[2]string]bool{}, list: terms}
+		p := prose{idx: i, key: key(b.Text)}
+		prev := int32(-1)
 		for j, t := range terms {
-			p.terms[t] = true
-			if j > 0 {
-				p.pairs[[2]string{terms[j-1], t}] = true
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(ids))
+				ids[t] = id
 			}
+			p.terms = append(p.terms, id)
+			if j > 0 {
+				p.pairs = append(p.pairs, uint64(prev)<<32|uint64(uint32(id)))
+			}
+			prev = id
 		}
+		p.terms = sortedSet(p.terms)
+		p.pairs = sortedSet(p.pairs)
 		ps = append(ps, p)
 	}
+	if len(ps) < 2 {
+		return in
+	}
+	// postings[t] lists the paragraphs, in order, that hold term t.
+	postings := make([][]int32, len(ids))
+	overlap := make([]int, len(ps))     // terms shared with paragraph i
+	nextOverlap := make([]int, len(ps)) // terms shared with paragraph i+1
 	drop := map[int]bool{}
-	for i := 1; i < len(ps); i++ {
-		p := ps[i]
-		for j := 0; j < i; j++ {
-			q := ps[j]
-			if drop[q.idx] {
-				continue
+	keys := map[string]bool{}
+	count := func(p prose, upto int, out []int) {
+		clear(out[:upto])
+		for _, t := range p.terms {
+			for _, q := range postings[t] {
+				if int(q) < upto {
+					out[q]++
+				}
 			}
-			if p.key == q.key || contained(p.terms, q.terms) >= repeatContainment && pairsContained(p.pairs, q.pairs) >= repeatPairs {
+		}
+	}
+	for i, p := range ps {
+		if i > 0 && !drop[p.idx] {
+			repeated := keys[p.key]
+			if !repeated {
+				count(p, i, overlap)
+				for j := 0; j < i && !repeated; j++ {
+					q := ps[j]
+					repeated = !drop[q.idx] &&
+						float64(overlap[j]) >= repeatContainment*float64(len(p.terms)) &&
+						float64(intersect(p.pairs, q.pairs)) >= repeatPairs*float64(len(p.pairs))
+				}
+			}
+			if repeated {
 				drop[p.idx] = true
-				break
+			} else if i+1 < len(ps) && ps[i+1].idx == p.idx+1 {
+				// p and the paragraph after it, together, re-telling an
+				// earlier one.
+				next := ps[i+1]
+				count(next, i, nextOverlap)
+				union := union(p.terms, next.terms)
+				for j := 0; j < i; j++ {
+					q := ps[j]
+					if drop[q.idx] ||
+						float64(overlap[j]) < splitEach*float64(len(p.terms)) ||
+						float64(nextOverlap[j]) < splitEach*float64(len(next.terms)) {
+						continue
+					}
+					shared := float64(intersect(union, q.terms))
+					if shared >= splitCoverage*float64(len(union)) && shared >= splitCoverage*float64(len(q.terms)) {
+						drop[p.idx], drop[next.idx] = true, true
+						break
+					}
+				}
 			}
 		}
-		if drop[p.idx] || i+1 >= len(ps) || ps[i+1].idx != p.idx+1 {
-			continue
+		if !drop[p.idx] {
+			keys[p.key] = true
 		}
-		// p and the paragraph after it, together, re-telling an earlier one.
-		next := ps[i+1]
-		union := make(map[string]bool, len(p.terms)+len(next.terms))
-		for t := range p.terms {
-			union[t] = true
-		}
-		for t := range next.terms {
-			union[t] = true
-		}
-		for j := 0; j < i; j++ {
-			q := ps[j]
-			if drop[q.idx] {
-				continue
-			}
-			if contained(union, q.terms) >= splitCoverage && contained(q.terms, union) >= splitCoverage &&
-				contained(p.terms, q.terms) >= splitEach && contained(next.terms, q.terms) >= splitEach {
-				drop[p.idx], drop[next.idx] = true, true
-				break
-			}
+		for _, t := range p.terms {
+			postings[t] = append(postings[t], int32(i))
 		}
 	}
 	if len(drop) == 0 {
@@ -106,31 +148,49 @@ func dropRepeats(in []doc.Block) []doc.Block {
 	return out
 }
 
-// contained is the share of a's terms that b holds.
-func contained(a, b map[string]bool) float64 {
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for t := range a {
-		if b[t] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
+// sortedSet sorts xs and removes duplicates in place.
+func sortedSet[T int32 | uint64](xs []T) []T {
+	slices.Sort(xs)
+	return slices.Compact(xs)
 }
 
-func pairsContained(a, b map[[2]string]bool) float64 {
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for t := range a {
-		if b[t] {
+// intersect counts the values two sorted sets share.
+func intersect[T int32 | uint64](a, b []T) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return n
+}
+
+// union merges two sorted sets.
+func union(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // isProse reports whether a paragraph reads as running text: a sentence's

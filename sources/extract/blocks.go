@@ -108,6 +108,9 @@ func (s *segmenter) visit(n *html.Node, ctx segment, inLink bool) {
 			inLink = true
 		case atom.Td, atom.Th:
 			// Cells of a row make one block, one space apart.
+			if s.buf.Len() == 0 {
+				s.ctx = ctx
+			}
 			s.buf.WriteByte(' ')
 			ctx.cell = true
 		}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -179,7 +180,8 @@ func cleanTitle(title, site, host, h1 string) string {
 	if title == "" {
 		return ""
 	}
-	if h1 != "" && h1 != title && len(strings.Fields(h1)) >= 2 && strings.HasPrefix(title, h1) {
+	if h1 != "" && h1 != title && (len(strings.Fields(h1)) >= 2 || utf8.RuneCountInString(h1) >= 4) &&
+		strings.HasPrefix(title, h1) {
 		rest := strings.TrimSpace(title[len(h1):])
 		if startsWithSeparator(rest) {
 			return h1

@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// devDir holds the dev split of the article-extraction benchmark
+// (../shared/eval/README.md, section 3). Tests and benchmarks that read it
+// skip when it is absent.
+var devDir = filepath.Join("..", "..", "..", "shared", "eval", "pages-dev")
+
+type devPage struct {
+	id, url, gold string
+	body          []byte
+}
+
+func loadDevPages(tb testing.TB) []devPage {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join(devDir, "ground-truth.json"))
+	if err != nil {
+		tb.Skip("dev pages not present:", err)
+	}
+	var gold map[string]struct {
+		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		tb.Fatal(err)
+	}
+	var pages []devPage
+	for id, g := range gold {
+		f, err := os.Open(filepath.Join(devDir, id+".html.gz"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages = append(pages, devPage{id: id, url: g.URL, gold: g.ArticleBody, body: body})
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].id < pages[j].id })
+	return pages
+}
+
+// shingleScore reimplements the benchmark's metric (pages.py): tokens are
+// runs of letters, numbers and underscores; 4-token shingles with clipped
+// counts give true and false positives and negatives.
+func shingleScore(got, want string) (tp, fp, fn int, exact bool) {
+	tokens := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '_'
+		})
+	}
+	shingles := func(toks []string) map[string]int {
+		m := map[string]int{}
+		if len(toks) < 4 {
+			if len(toks) > 0 {
+				m[strings.Join(toks, "\x00")]++
+			}
+			return m
+		}
+		for i := 0; i+4 <= len(toks); i++ {
+			m[strings.Join(toks[i:i+4], "\x00")]++
+		}
+		return m
+	}
+	gt, wt := tokens(got), tokens(want)
+	gs, ws := shingles(gt), shingles(wt)
+	total := 0
+	for k, n := range gs {
+		tp += min(n, ws[k])
+		total += n
+	}
+	fp = total - tp
+	wtotal := 0
+	for _, n := range ws {
+		wtotal += n
+	}
+	fn = wtotal - tp
+	return tp, fp, fn, strings.Join(gt, " ") == strings.Join(wt, " ")
+}
+
+// TestDevPagesScore guards the extraction quality measured in RESULTS.md:
+// on the dev split, F1 of at least 0.97, recall of at least 0.98, no empty
+// page and at least a third of the pages exactly right.
+func TestDevPagesScore(t *testing.T) {
+	pages := loadDevPages(t)
+	var sumP, sumR float64
+	nonEmpty, exact := 0, 0
+	for _, p := range pages {
+		page, err := Extract(p.body, p.url, "")
+		text := ""
+		if page != nil {
+			text = page.Text()
+		}
+		if text == "" {
+			t.Errorf("%s: empty page (%v)", p.id, err)
+		}
+		tp, fp, fn, ex := shingleScore(text, p.gold)
+		if tp+fp > 0 {
+			nonEmpty++
+			sumP += float64(tp) / float64(tp+fp)
+		}
+		if tp+fn > 0 {
+			sumR += float64(tp) / float64(tp+fn)
+		} else {
+			sumR++
+		}
+		if ex {
+			exact++
+		}
+	}
+	prec := sumP / float64(nonEmpty)
+	rec := sumR / float64(len(pages))
+	f1 := 2 * prec * rec / (prec + rec)
+	acc := float64(exact) / float64(len(pages))
+	t.Logf("%d pages: F1 %.3f P %.3f R %.3f accuracy %.3f", len(pages), f1, prec, rec, acc)
+	if f1 < 0.97 || rec < 0.98 || acc < 0.35 {
+		t.Errorf("F1 %.3f (want >= 0.97), recall %.3f (want >= 0.98), accuracy %.3f (want >= 0.35)", f1, rec, acc)
+	}
+}
+
+// BenchmarkDevPages extracts every dev page and reports the median and
+// 95th percentile time per page and the bytes allocated per page.
+func BenchmarkDevPages(b *testing.B) {
+	pages := loadDevPages(b)
+	var durs []time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			start := time.Now()
+			if _, err := Extract(p.body, p.url, ""); err != nil {
+				b.Fatalf("%s: %v", p.id, err)
+			}
+			durs = append(durs, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(ms(durs[len(durs)/2]), "ms/page-median")
+	b.ReportMetric(ms(durs[len(durs)*95/100]), "ms/page-p95")
+	b.ReportMetric(float64(len(pages)), "pages/op")
+}
+
+// BenchmarkTypicalPage extracts one generated news page of about 100 KB
+// (markup, scripts, navigation, article, related links, footer).
+func BenchmarkTypicalPage(b *testing.B) {
+	body := typicalPage(100 << 10)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		if _, err := Extract(body, "https://ledger.example/world/2024/02/05/story", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
+}
+
+func TestTypicalPage(t *testing.T) {
+	body := typicalPage(100 << 10)
+	if n := len(body); n < 95<<10 || n > 110<<10 {
+		t.Errorf("typical page is %d bytes, want about 100 KB", n)
+	}
+	p, err := Extract(body, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(p.Blocks); n < 20 {
+		t.Errorf("typical page gave %d blocks, want the article's 24 paragraphs and headings", n)
+	}
+	for _, b := range p.Blocks {
+		if strings.Contains(b.Text, "Related story") || strings.Contains(b.Text, "Section link") {
+			t.Errorf("furniture survived: %q", b.Text)
+		}
+	}
+}
+
+// typicalPage builds a news page of about size bytes, of our own words,
+// shaped like the pages of news sites: a long head of styles and scripts,
+// navigation, an article of twenty paragraphs with headings and a photo,
+// a related-stories list and a footer of links.
+func typicalPage(size int) []byte {
+	words := strings.Fields("ministers agreed talks port navy summit trade minister officials said " +
+		"week capital delegation agreement security energy shipping drills partnership council " +
+		"budget exports analysts region presidency leaders meeting cooperation statement data " +
+		"harbour coast frigate carrier pact treaty envoy embassy visit tour rally vote parliament " +
+		"senate bill law court ruling judge appeal tariff quota market shares bond yield bank rate " +
+		"inflation growth forecast survey poll voters campaign candidate party coalition cabinet " +
+		"reshuffle premier president chancellor spokesman sources document draft clause sanctions " +
+		"embargo supply chain chips factory plant workers union strike wages pension reform " +
+		"climate emissions target summer winter spring autumn north south east west island strait " +
+		"channel border crossing migrants asylum refugees aid grant loan fund donors pledge")
+	rnd := rand.New(rand.NewSource(7))
+	sentence := func() string {
+		var b strings.Builder
+		b.WriteString("The")
+		for j := 0; j < 14; j++ {
+			b.WriteString(" ")
+			b.WriteString(words[rnd.Intn(len(words))])
+		}
+		b.WriteString(".")
+		return b.String()
+	}
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ministers agree on naval drills | Ledger</title>`)
+	b.WriteString(`<meta property="og:site_name" content="Ledger"><meta property="article:published_time" content="2024-02-05T09:30:00Z">`)
+	b.WriteString("<style>")
+	for i := 0; b.Len() < 25<<10; i++ {
+		fmt.Fprintf(&b, ".c%d{margin:%dpx;padding:%dpx;color:#%06x}\n", i, i%17, i%11, i*7919%0xffffff)
+	}
+	b.WriteString("</style><script>")
+	for i := 0; b.Len() < 45<<10; i++ {
+		fmt.Fprintf(&b, "window.cfg%d={id:%d,slot:'s%d',sizes:[[300,250],[728,90]]};\n", i, i, i)
+	}
+	b.WriteString("</script></head><body><header><nav><ul>")
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&b, `<li><a href="/section/%d">Section link %d</a></li>`, i, i)
+	}
+	b.WriteString(`</ul></nav></header><main><article><h1>Ministers agree on naval drills</h1>`)
+	b.WriteString(`<div class="byline">By Jane Roe</div><figure><img src="/p.jpg"><figcaption>The port at dawn. Photo: Ledger</figcaption></figure><div class="body">`)
+	for i := 0; i < 20; i++ {
+		if i%5 == 4 {
+			fmt.Fprintf(&b, "<h2>Part %d of the story</h2>", i/5+1)
+		}
+		b.WriteString("<p>")
+		for j := 0; j < 5; j++ {
+			b.WriteString(sentence() + " ")
+		}
+		b.WriteString("</p>")
+	}
+	b.WriteString(`</div></article><aside class="related"><h3>Related</h3><ul>`)
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&b, `<li><a href="/story/%d">Related story number %d about the region</a></li>`, i, i)
+	}
+	b.WriteString(`</ul></aside></main><footer>`)
+	for i := 0; b.Len() < size-200; i++ {
+		fmt.Fprintf(&b, `<a href="/footer/%d">Footer link %d</a> `, i, i)
+	}
+	b.WriteString(`<p>Copyright © 2024 Ledger. All rights reserved.</p></footer></body></html>`)
+	return []byte(b.String())
+}
