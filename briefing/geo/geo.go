@@ -181,22 +181,22 @@ func (g *Gazetteer) Names() []Choice {
 
 // Tag returns the sorted codes that the running text names at the date.
 func (g *Gazetteer) Tag(text string, at time.Time) []string {
-	ms := g.Mentions(text, at)
-	if len(ms) == 0 {
-		return nil
-	}
-	codes := make([]string, 0, 4)
-	for _, m := range ms {
-		codes = append(codes, m.Code)
-	}
-	sort.Strings(codes)
-	out := codes[:1]
-	for _, c := range codes[1:] {
-		if c != out[len(out)-1] {
-			out = append(out, c)
+	fs := g.scanText(text, at)
+	var codes []string
+	for _, f := range fs {
+		seen := false
+		for _, c := range codes {
+			if c == f.Code {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			codes = append(codes, f.Code)
 		}
 	}
-	return out
+	sort.Strings(codes)
+	return codes
 }
 
 func (g *Gazetteer) buildChoices() {

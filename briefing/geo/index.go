@@ -33,16 +33,17 @@ const (
 
 // phrase is one indexed name: its words as written, upper-cased and folded.
 type phrase struct {
-	words []string
-	upper []string
-	folds []string
-	gaps  []uint8 // punctuation allowed between word i and i+1
-	lower uint16  // bit i: word i is lower-case in the data and matches in any case
-	kind  uint8
-	via   string
-	code  string  // kindEntity
-	rule  rule    // kindEntity
-	who   []pname // kindPerson
+	words  []string
+	upper  []string
+	folds  []string
+	gaps   []uint8 // punctuation allowed between word i and i+1
+	lower  uint16  // bit i: word i is lower-case in the data and matches in any case
+	kind   uint8
+	via    string
+	viaIdx uint8   // index of via in vias
+	code   string  // kindEntity
+	rule   rule    // kindEntity
+	who    []pname // kindPerson
 }
 
 // pname is one person a name may stand for.
@@ -143,6 +144,9 @@ func (g *Gazetteer) buildIndex(places []string) {
 		}
 	}
 	ix := &g.index
+	for i := range ix.phrases {
+		ix.phrases[i].viaIdx = viaIndex(ix.phrases[i].via)
+	}
 	ix.exact = map[string][]int32{}
 	ix.upper = map[string][]int32{}
 	ix.lowerW = map[string][]int32{}

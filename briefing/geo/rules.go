@@ -117,7 +117,7 @@ func (c *context) nationalCouncil() bool {
 		anchor = c.prev2
 	}
 	last := c.before[len(c.before)-1]
-	return last.End == anchor.end && last.Code != "UN"
+	return int(last.End) == anchor.end && last.Code != "UN"
 }
 
 // headlinePronoun tells whether "US" is the pronoun of an all-capitals

@@ -1,14 +1,29 @@
 package geo
 
 import (
+	"math"
 	"time"
 )
 
-// found is a mention with what the rules need to judge it afterwards.
+// found is a mention, kept small, with what the rules need to judge it
+// afterwards.
 type found struct {
-	Mention
-	rule  rule
-	plain bool // a plain "Congo"/"Congolese" or "Georgia"/"Turkey" name
+	Code       string
+	Start, End int32
+	via        uint8 // index in vias
+	rule       rule
+}
+
+// vias are the values of Mention.Via by index.
+var vias = [...]string{ViaName, ViaDemonym, ViaCapital, ViaLeader, ViaBody}
+
+func viaIndex(via string) uint8 {
+	for i, v := range vias {
+		if v == via {
+			return uint8(i)
+		}
+	}
+	return 0
 }
 
 // scan holds the state of one pass over a text.
@@ -46,12 +61,15 @@ func (g *Gazetteer) Mentions(text string, at time.Time) []Mention {
 	}
 	out := make([]Mention, len(fs))
 	for i, f := range fs {
-		out[i] = f.Mention
+		out[i] = Mention{Code: f.Code, Start: int(f.Start), End: int(f.End), Surface: text[f.Start:f.End], Via: vias[f.via]}
 	}
 	return out
 }
 
 func (g *Gazetteer) scanText(text string, at time.Time) []found {
+	if len(text) > math.MaxInt32 {
+		text = text[:math.MaxInt32] // offsets are kept in 32 bits
+	}
 	sc := scan{g: g, s: text, at: at}
 	var out []found
 	var prev, prev2 tok // the two words before the current one
@@ -144,7 +162,7 @@ func (sc *scan) matches(ph *phrase) bool {
 func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bool, before []found) (found, bool) {
 	n := len(ph.words)
 	start, end := sc.la[0].start, sc.la[n-1].end
-	f := found{Mention: Mention{Start: start, End: end, Surface: sc.s[start:end], Via: ph.via}, rule: ph.rule}
+	f := found{Start: int32(start), End: int32(end), via: ph.viaIdx, rule: ph.rule}
 	switch ph.kind {
 	case kindPlace:
 		return f, false
@@ -169,18 +187,15 @@ func (sc *scan) judge(ph *phrase, prev tok, hasPrev bool, prev2 tok, hasPrev2 bo
 			return f, false
 		}
 	case ruleGeorgia:
-		if f.Surface == "Georgia" && ctx.personName() {
-			return f, false
+		if sc.s[start:end] == "Georgia" {
+			if ctx.personName() {
+				return f, false
+			}
+			if ctx.georgiaState() {
+				sc.stateSeen = true
+				return f, false
+			}
 		}
-		if f.Surface == "Georgia" && ctx.georgiaState() {
-			sc.stateSeen = true
-			return f, false
-		}
-		f.plain = true
-	case ruleTurkey:
-		f.plain = true
-	case ruleCongo:
-		f.plain = true
 	case ruleSecurity:
 		if ctx.nationalCouncil() {
 			return f, false
