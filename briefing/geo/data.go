@@ -12,7 +12,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// document is the shape of gazetteer.json and of the extra documents.
+// document is the shape of gazetteer.json and of the extra documents:
+// entities (countries, territories, bodies), people (terms of office) and
+// places (names that contain a country's name but name no state, such as
+// "South China Sea" or "Washington state"; a place shadows the country
+// name inside it).
 type document struct {
 	Entities []entityDoc `json:"entities" yaml:"entities"`
 	People   []personDoc `json:"people" yaml:"people"`

@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"strings"
 	"time"
 )
 
@@ -123,9 +122,4 @@ func (g *Gazetteer) personCode(ph *phrase, at time.Time) string {
 		return ""
 	}
 	return g.people[i].Code
-}
-
-// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
