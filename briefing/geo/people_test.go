@@ -104,3 +104,16 @@ func TestG20Leaders(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonSeveralOffices(t *testing.T) {
+	g := mustNew(t)
+	runTagCases(t, []tagCase{
+		{"Lagarde at the IMF", "Lagarde warned about debt.", "2018-01-01", "IMF"},
+		{"Lagarde at the ECB", "Lagarde warned about inflation.", "2023-01-01", "EU"},
+		{"Draghi at the ECB", "Draghi cut rates.", "2016-03-10", "EU"},
+		{"Draghi in Rome", "Draghi resigned.", "2022-07-21", "IT"},
+	})
+	if p, ok := g.Person("Draghi", date("2025-01-01")); !ok || p.Role != "former Prime Minister of Italy" {
+		t.Errorf("Person(Draghi, 2025) = %+v, %v; want the former prime minister", p, ok)
+	}
+}
