@@ -133,7 +133,18 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 		return none
 	}
 	// "…," Smith said / the senator told reporters
-	if !d.npStart(k) {
+	if !d.npStart(k) && (d.toks[k].upper || has(closedClass, lw) || looksVerbal(lw)) {
+		// "…" for criminal behavior, she said.
+		for m := k; m < end && m < k+10; m++ {
+			if d.isPunct(m, ",") {
+				if m+1 < end && (d.isCueVerb(m+1) || d.npStart(m+1)) {
+					if a := d.afterCue(c, m+1, probe); a.kind == cueAfter && d.cueEndsClause(a, end) {
+						return a
+					}
+				}
+				break
+			}
+		}
 		return none
 	}
 	limit := k + 16
@@ -666,4 +677,19 @@ var phrasalCues = map[string]struct{}{
 	"went on": {}, "goes on": {}, "pointed out": {}, "points out": {}, "shot back": {},
 	"fired back": {}, "hit back": {}, "pushed back": {}, "chimed in": {}, "weighed in": {},
 	"spoke up": {}, "wrote back": {}, "summed up": {}, "sums up": {}, "piped up": {},
+}
+
+// cueEndsClause reports whether a cue found after some words closes the
+// clause ("…, she said." but not "…, she said the plan …").
+func (d *doc) cueEndsClause(a attribution, end int) bool {
+	k := a.verb + 1
+	if a.end > k {
+		k = a.end
+	}
+	for ; k < end; k++ {
+		if d.toks[k].kind == word {
+			return false
+		}
+	}
+	return true
 }

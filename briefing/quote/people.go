@@ -131,6 +131,11 @@ func (d *doc) splitRun(a, b int) nameRun {
 	for k > a {
 		t := d.toks[k-1]
 		if t.kind != word {
+			// The dot of an initial stays in the name: "Robert P. Casey".
+			if d.isPunct(k-1, ".") && k-2 > a && d.toks[k-2].kind == word && len(d.toks[k-2].low) == 1 && d.toks[k-2].upper {
+				k--
+				continue
+			}
 			break
 		}
 		lw := d.lower(k - 1)
@@ -148,8 +153,8 @@ func (d *doc) splitRun(a, b int) nameRun {
 		}
 		k--
 	}
-	// Drop leading particles from the name.
-	for k < b && d.toks[k].kind == word && !d.toks[k].upper {
+	// Drop leading particles and dots from the name.
+	for k < b && (d.toks[k].kind != word || !d.toks[k].upper) {
 		k++
 	}
 	r.nameA = k
@@ -495,12 +500,22 @@ func (c *cast) resolve(d *doc, i int, pron string, sentOf func(int) int) int {
 	}
 	best, bestSent, bestExact := -1, -1, false
 	steps := 0
+	skipSent := -1
 	for k := lo - 1; k >= 0 && steps < 400; k-- {
 		steps++
 		m := c.mentions[k]
 		s := sentOf(m.tok)
 		if bestSent >= 0 && s != bestSent {
 			break
+		}
+		if s == skipSent {
+			continue
+		}
+		if s != sentOf(i) && bestSent < 0 && d.opensWithPronoun(m.tok, pron) {
+			// "He had protested Trump …": the sentence goes on about the
+			// same person, and its names are not that person.
+			skipSent = s
+			continue
 		}
 		p := &c.people[m.who]
 		g := p.gender()
@@ -563,4 +578,21 @@ func (c *cast) settle() {
 	}
 	c.mentions = out
 	c.pending = c.pending[:0]
+}
+
+// opensWithPronoun reports whether the sentence holding token i starts
+// with the personal pronoun pron (he, she).
+func (d *doc) opensWithPronoun(i int, pron string) bool {
+	if pron != "he" && pron != "she" {
+		return false
+	}
+	p := d.paras[d.toks[i].para]
+	k := i
+	for k > p.t0 && !d.toks[k-1].sentEnd {
+		k--
+	}
+	for k < i && d.toks[k].kind != word {
+		k++
+	}
+	return k < i && d.toks[k].low == pron
 }

@@ -179,7 +179,6 @@ var closedClass = set(
 	"however meanwhile indeed perhaps maybe instead rather moreover furthermore thus therefore",
 	"monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow",
 	"january february march april may june july august september october november december",
-	"mr mrs ms dr sen rep gov st jr sr",
 	"all any both each every few many most much none one other others several some such",
 	"like unlike despite amid among between against through throughout within without",
 	"said says say told asked added according",
