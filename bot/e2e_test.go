@@ -63,6 +63,9 @@ func TestPrefixBriefInGuild(t *testing.T) {
 	if len(c.Payload.Components) != 0 {
 		t.Errorf("a one-page brief got buttons: %+v", c.Payload.Components)
 	}
+	if got := h.fake.Gateway().Intents; got != Intents {
+		t.Errorf("IDENTIFY intents = %d, want %d (guilds, guild messages, DMs, message content)", got, Intents)
+	}
 	h.stop() // waits for the handler, which logs after sending
 	logs := h.logs.String()
 	for _, want := range []string{`"guild_id":"500"`, `"channel_id":"700"`, `"command":"brief"`, `"outcome":"ok"`} {

@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -79,6 +80,8 @@ type harness struct {
 	logs    *syncBuffer
 	cancel  context.CancelFunc
 	done    chan error
+	// discardLogs sends the bot's logs nowhere (benchmarks).
+	discardLogs bool
 }
 
 // start runs a bot; edit adjusts the config and fakes before it starts.
@@ -87,14 +90,18 @@ func start(t testing.TB, edit func(*Config, *harness)) *harness {
 	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}, done: make(chan error, 1)}
 	h.briefer = newFakeBriefer(h.clock.Now)
 	h.feeds = newFakeFeeds()
-	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}})
+	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}, ReplayEvents: 256})
 	cfg := Config{Token: h.fake.Token(), CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
 	if edit != nil {
 		edit(&cfg, h)
 	}
+	var sink io.Writer = h.logs
+	if h.discardLogs {
+		sink = io.Discard
+	}
 	b, err := New(cfg, Deps{
 		Briefer: h.briefer, Feeds: h.feeds, Now: h.clock.Now, HTTPClient: h.fake.Client(),
-		Logger: slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Logger: slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)

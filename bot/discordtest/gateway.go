@@ -23,9 +23,6 @@ const (
 	opHeartbeatACK   = 11
 )
 
-// replayLimit bounds the events kept for RESUME.
-const replayLimit = 4096
-
 // gatewayState is the gateway side of the fake, guarded by Server.mu.
 type gatewayState struct {
 	conn       *gwConn
@@ -82,10 +79,9 @@ func (c *gwConn) close() {
 	c.once.Do(func() { _ = c.ws.UnderlyingConn().Close() })
 }
 
-var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
-
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
-	ws, err := upgrader.Upgrade(w, r, nil)
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	ws, err := up.Upgrade(w, r, nil)
 	if err != nil {
 		return
 	}
@@ -260,8 +256,8 @@ func (s *Server) nextSeqLocked(f frame) int64 {
 	s.gw.seq++
 	f.Seq = s.gw.seq
 	s.gw.log = append(s.gw.log, f)
-	if len(s.gw.log) > replayLimit {
-		s.gw.log = append([]frame(nil), s.gw.log[len(s.gw.log)-replayLimit/2:]...)
+	if max := s.opts.ReplayEvents; len(s.gw.log) > max {
+		s.gw.log = append([]frame(nil), s.gw.log[len(s.gw.log)-max/2:]...)
 	}
 	return f.Seq
 }

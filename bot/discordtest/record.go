@@ -146,12 +146,17 @@ func (s *Server) CallCount() int {
 	return s.all
 }
 
-// Forget drops the recorded calls and dispatch times, e.g. between rounds of a benchmark.
+// Forget drops the recorded calls, dispatch times, stored messages and
+// interactions, e.g. between rounds of a benchmark. Buttons on forgotten
+// messages can no longer be pressed.
 func (s *Server) Forget() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls = nil
 	s.dispatch = make(map[string]time.Time)
+	s.messages = make(map[string]*storedMessage)
+	s.inter = make(map[string]*interaction)
+	s.byToken = make(map[string]*interaction)
 }
 
 // Next waits for the next recorded call and takes it.

@@ -57,6 +57,8 @@ type Options struct {
 	// Guilds are announced with GUILD_CREATE after READY and served by the
 	// guild routes.
 	Guilds []*discordgo.Guild
+	// ReplayEvents bounds the dispatched events kept for RESUME; zero means 4,096.
+	ReplayEvents int
 	// KeepCalls bounds how many calls are kept for assertions; zero means 10,000.
 	// Older calls are forgotten first.
 	KeepCalls int
@@ -114,6 +116,9 @@ func Start(opts Options) (*Server, error) {
 	}
 	if opts.TokenLifetime <= 0 {
 		opts.TokenLifetime = 15 * time.Minute
+	}
+	if opts.ReplayEvents <= 0 {
+		opts.ReplayEvents = 4096
 	}
 	if opts.KeepCalls <= 0 {
 		opts.KeepCalls = 10000
