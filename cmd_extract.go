@@ -166,14 +166,14 @@ func extractReadPage(path string, max int) ([]byte, error) {
 
 // extractPageJSON is the JSON form of one extracted page.
 type extractPageJSON struct {
-	Title         string      `json:"title"`
-	Byline        string      `json:"byline"`
-	Site          string      `json:"site"`
-	Lang          string      `json:"lang"`
-	CanonicalURL  string      `json:"canonical_url"`
-	Published     string      `json:"published"`
-	PublishedFrom string      `json:"published_from"`
-	Text          string      `json:"text"`
+	Title         string             `json:"title"`
+	Byline        string             `json:"byline"`
+	Site          string             `json:"site"`
+	Lang          string             `json:"lang"`
+	CanonicalURL  string             `json:"canonical_url"`
+	Published     string             `json:"published"`
+	PublishedFrom string             `json:"published_from"`
+	Text          string             `json:"text"`
 	Blocks        []extractBlockJSON `json:"blocks"`
 }
 
