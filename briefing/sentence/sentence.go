@@ -47,7 +47,7 @@ type Sentence struct {
 // no sentences; text without any sentence mark gives one sentence per
 // block. Split never panics, whatever the bytes.
 func Split(text string) []Sentence {
-	var out []Sentence
+	out := make([]Sentence, 0, min(len(text)/100+1, 1<<12))
 	para := 0
 	for _, b := range blocks(text) {
 		if strings.HasPrefix(text[b.start:b.end], doc.HeadingPrefix) {
@@ -73,7 +73,7 @@ type span struct{ start, end int }
 // blocks finds the runs of non-blank lines. A blank line holds only white
 // space; "\r\n" line ends are fine since '\r' is white space.
 func blocks(text string) []span {
-	var out []span
+	out := make([]span, 0, min(strings.Count(text, "\n\n")+1, 1<<12))
 	start := -1 // start of the current block, -1 when between blocks
 	lineStart := 0
 	for lineStart <= len(text) {

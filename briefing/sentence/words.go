@@ -12,16 +12,24 @@ import (
 // function words dropped (see IsStopword). Hyphens and other punctuation
 // separate words: "Indo-Pacific" gives "indo" and "pacific".
 func Words(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/8+1)
 	start := -1   // start of the current word, -1 between words
 	plain := true // the word so far is lower-case ASCII: s[start:i] as it is
 	for i := 0; i <= len(s); {
-		r, size := rune(' '), 1
-		if i < len(s) {
+		var r rune
+		size := 1
+		var inWord bool
+		switch {
+		case i == len(s):
+			inWord = false
+		case s[i] < utf8.RuneSelf:
+			c := s[i]
+			r = rune(c)
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' && start >= 0
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\u2019' && start >= 0
 		}
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			(start >= 0 && (r == '\'' || r == '\u2019'))
 		switch {
 		case inWord && start < 0:
 			start, plain = i, true
@@ -36,19 +44,32 @@ func Words(s string) []string {
 		}
 		i += size
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
 // appendWord appends the word w, lower-cased with ’ as ', trimmed of
-// apostrophes, unless it is empty or a stopword.
+// apostrophes, unless it is empty or a stopword. plain says w is already
+// lower-case ASCII.
 func appendWord(out []string, w string, plain bool) []string {
 	if !plain {
-		w = strings.Map(func(r rune) rune {
-			if r == '\u2019' {
-				return '\''
+		if lower, ok := lowerASCII(w); ok {
+			// The common case, a capitalised word: look the stopwords up
+			// before allocating its lower-case form.
+			if len(w) <= maxStopwordLen && stopwords[string(lower.b[:len(w)])] {
+				return out
 			}
-			return unicode.ToLower(r)
-		}, w)
+			w = string(lower.b[:len(w)])
+		} else {
+			w = strings.Map(func(r rune) rune {
+				if r == '\u2019' {
+					return '\''
+				}
+				return unicode.ToLower(r)
+			}, w)
+		}
 	}
 	w = strings.Trim(w, "'")
 	if w == "" || len(w) <= maxStopwordLen && stopwords[w] {
@@ -57,13 +78,43 @@ func appendWord(out []string, w string, plain bool) []string {
 	return append(out, w)
 }
 
+// shortWord holds a lower-cased word of up to 32 bytes without allocating.
+type shortWord struct{ b [32]byte }
+
+// lowerASCII lower-cases w if it is ASCII and short.
+func lowerASCII(w string) (shortWord, bool) {
+	var sw shortWord
+	if len(w) > len(sw.b) {
+		return sw, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return sw, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sw.b[i] = c
+	}
+	return sw, true
+}
+
 // CountWords counts the runs of letters and digits in s, function words
 // included: the length of a sentence as a reader sees it.
 func CountWords(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if w && !in {
 			n++
 		}

@@ -17,7 +17,7 @@ const minWords = 4
 // boilerplate lists site furniture that can look like a sentence
 // (footers, comment and share prompts) as runs of content words, in the
 // form sentence.Words gives them: "Comments are closed." is
-// {"comments", "closed"}.
+// {"comments", "closed"}. isBoilerplate lists their first words too.
 var boilerplate = [][]string{
 	{"rights", "reserved"}, {"comments", "closed"}, {"leave", "comment"}, {"leave", "reply"},
 	{"exit", "mobile", "version"}, {"privacy", "policy"}, {"terms", "use"}, {"terms", "service"},
@@ -77,8 +77,15 @@ func isBoilerplate(text string, words []string) bool {
 		return true
 	}
 	for i, w := range words {
-		if w == "copyright" && i+1 < len(words) && len(words[i+1]) == 4 && startsWithDigit(words[i+1]) {
-			return true
+		switch w {
+		case "rights", "comments", "leave", "exit", "privacy", "terms", "accept", "use", "originally":
+		case "copyright":
+			if i+1 < len(words) && len(words[i+1]) == 4 && startsWithDigit(words[i+1]) {
+				return true
+			}
+			continue
+		default:
+			continue
 		}
 		for _, p := range boilerplate {
 			if w == p[0] && len(words)-i >= len(p) && slices.Equal(words[i:i+len(p)], p) {

@@ -1,6 +1,9 @@
 package summary
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // vocabulary gives each distinct word a small integer id and turns
 // sentences into term-count vectors.
@@ -11,8 +14,13 @@ type vocabulary struct {
 	call int32
 }
 
-func newVocabulary() *vocabulary {
-	return &vocabulary{ids: make(map[string]int32)}
+// newVocabulary makes a vocabulary for about size distinct words.
+func newVocabulary(size int) *vocabulary {
+	return &vocabulary{
+		ids:  make(map[string]int32, size),
+		slot: make([]int32, 0, size),
+		seen: make([]int32, 0, size),
+	}
 }
 
 // size is the number of distinct words seen so far.
@@ -34,7 +42,7 @@ type vector struct {
 // vector, adding new words to the vocabulary.
 func (voc *vocabulary) vectorize(words []string) vector {
 	voc.call++
-	var v vector
+	v := vector{terms: make([]termCount, 0, len(words))}
 	for _, w := range words {
 		id, ok := voc.ids[w]
 		if !ok {
@@ -65,33 +73,61 @@ type edge struct {
 	weight float64
 }
 
+// graph is an undirected weighted graph in compressed form: the edges of
+// node i are edges[start[i]:start[i+1]].
+type graph struct {
+	start []int32
+	edges []edge
+}
+
+func (g graph) nodes() int { return len(g.start) - 1 }
+
+func (g graph) neighbours(i int) []edge { return g.edges[g.start[i]:g.start[i+1]] }
+
 // similarityGraph links every pair of sentences whose cosine similarity
-// (over term counts) exceeds threshold. It works through an inverted
-// index, so pairs that share no word cost nothing.
-func similarityGraph(vecs []vector, vocSize int, threshold float64) [][]edge {
+// exceeds threshold. It works through an inverted index, so pairs that
+// share no word cost nothing.
+func similarityGraph(vecs []vector, vocSize int, threshold float64) graph {
 	n := len(vecs)
+	// The inverted index, compressed: the postings of term t are
+	// postings[first[t]:first[t+1]], in increasing node order.
 	type posting struct {
 		node  int32
 		count float64
 	}
-	postings := make([][]posting, vocSize)
-	for i, v := range vecs {
+	first := make([]int32, vocSize+1)
+	for _, v := range vecs {
 		for _, t := range v.terms {
-			postings[t.term] = append(postings[t.term], posting{int32(i), t.count})
+			first[t.term+1]++
 		}
 	}
-	adj := make([][]edge, n)
+	for t := 1; t <= vocSize; t++ {
+		first[t] += first[t-1]
+	}
+	postings := make([]posting, first[vocSize])
+	fill := slices.Clone(first[:vocSize])
+	for i, v := range vecs {
+		for _, t := range v.terms {
+			postings[fill[t.term]] = posting{int32(i), t.count}
+			fill[t.term]++
+		}
+	}
+	// The pairs (i, j > i) of a term are the postings after i's own;
+	// cursor[t] is i's own, as i grows.
+	type pair struct {
+		i, j   int32
+		weight float64
+	}
+	var pairs []pair
+	degree := make([]int32, n+1)
 	acc := make([]float64, n)
-	// Postings list nodes in increasing order, so the pairs (i, j > i) of
-	// a term are those after i's own entry; cursor[t] is that entry.
-	cursor := make([]int32, vocSize)
+	cursor := first[:vocSize] // reuses first: cursor[t] only grows to first[t+1]
 	var touched []int32
 	for i, v := range vecs {
 		touched = touched[:0]
 		for _, t := range v.terms {
-			list := postings[t.term][cursor[t.term]+1:]
 			cursor[t.term]++
-			for _, p := range list {
+			for _, p := range postings[cursor[t.term]:fill[t.term]] {
 				if acc[p.node] == 0 {
 					touched = append(touched, p.node)
 				}
@@ -102,12 +138,24 @@ func similarityGraph(vecs []vector, vocSize int, threshold float64) [][]edge {
 			sim := acc[j] / (v.norm * vecs[j].norm)
 			acc[j] = 0
 			if sim > threshold {
-				adj[i] = append(adj[i], edge{j, sim})
-				adj[j] = append(adj[j], edge{int32(i), sim})
+				pairs = append(pairs, pair{int32(i), j, sim})
+				degree[i+1]++
+				degree[j+1]++
 			}
 		}
 	}
-	return adj
+	for i := 1; i <= n; i++ {
+		degree[i] += degree[i-1]
+	}
+	g := graph{start: degree, edges: make([]edge, 2*len(pairs))}
+	pos := slices.Clone(degree[:n])
+	for _, p := range pairs {
+		g.edges[pos[p.i]] = edge{p.j, p.weight}
+		pos[p.i]++
+		g.edges[pos[p.j]] = edge{p.i, p.weight}
+		pos[p.j]++
+	}
+	return g
 }
 
 // PageRank stops after maxIterations, or sooner when the scores (which
@@ -118,12 +166,12 @@ const (
 	tolerance     = 1e-5
 )
 
-// pageRank runs weighted PageRank over adj with damping d. teleport, when
+// pageRank runs weighted PageRank over g with damping d. teleport, when
 // not nil, is where the random surfer jumps to (it need not be
 // normalised); nil means uniformly. Nodes without edges spread their
 // mass the same way. The result sums to 1.
-func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
-	n := len(adj)
+func pageRank(g graph, d float64, teleport []float64) []float64 {
+	n := g.nodes()
 	if n == 0 {
 		return nil
 	}
@@ -144,8 +192,8 @@ func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
 		}
 	}
 	out := make([]float64, n)
-	for i, es := range adj {
-		for _, e := range es {
+	for i := range n {
+		for _, e := range g.neighbours(i) {
 			out[i] += e.weight
 		}
 	}
@@ -157,13 +205,13 @@ func pageRank(adj [][]edge, d float64, teleport []float64) []float64 {
 		for i := range next {
 			next[i] = 0
 		}
-		for i, es := range adj {
+		for i := range n {
 			if out[i] == 0 {
 				dangling += score[i]
 				continue
 			}
 			share := score[i] / out[i]
-			for _, e := range es {
+			for _, e := range g.neighbours(i) {
 				next[e.to] += share * e.weight
 			}
 		}

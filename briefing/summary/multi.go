@@ -127,7 +127,11 @@ func Multi(docs []Doc, opt Options) []Pick {
 		}
 	}
 
-	voc := newVocabulary()
+	textSize := 0
+	for _, d := range docs {
+		textSize += len(d.Text)
+	}
+	voc := newVocabulary(min(textSize/16, 1<<16))
 	vecs := make([]vector, len(units))
 	for i, u := range units {
 		vecs[i] = voc.vectorize(u.words)

@@ -49,7 +49,7 @@ func Summarize(text string, n int) []sentence.Sentence {
 	if len(cands) == 0 {
 		return nil
 	}
-	voc := newVocabulary()
+	voc := newVocabulary(len(text) / 16)
 	vecs := make([]vector, len(cands))
 	for i, c := range cands {
 		vecs[i] = voc.vectorize(c.words)
