@@ -181,18 +181,32 @@ func (g *Gazetteer) Names() []Choice {
 
 // Tag returns the sorted codes that the running text names at the date.
 func (g *Gazetteer) Tag(text string, at time.Time) []string {
-	fs := g.scanText(text, at)
 	var codes []string
-	for _, f := range fs {
-		seen := false
+	var seen map[string]bool // once codes grows past a few
+	for _, f := range g.scanText(text, at) {
+		if seen != nil {
+			if !seen[f.Code] {
+				seen[f.Code] = true
+				codes = append(codes, f.Code)
+			}
+			continue
+		}
+		known := false
 		for _, c := range codes {
 			if c == f.Code {
-				seen = true
+				known = true
 				break
 			}
 		}
-		if !seen {
-			codes = append(codes, f.Code)
+		if known {
+			continue
+		}
+		codes = append(codes, f.Code)
+		if len(codes) == 8 {
+			seen = make(map[string]bool, 32)
+			for _, c := range codes {
+				seen[c] = true
+			}
 		}
 	}
 	sort.Strings(codes)
