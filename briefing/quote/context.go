@@ -134,7 +134,7 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
 				return w
 			}
 		}
-		if w := d.subjectBefore(c, prevStart, k); w.kind != noSpeaker {
+		if w := d.subjectBefore(c, prevStart, prevStart, k); w.kind != noSpeaker {
 			return w
 		}
 	}

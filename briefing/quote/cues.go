@@ -256,7 +256,7 @@ func (d *doc) npAfter(a, end int) int {
 		if !t.upper && k > a && (has(npStoppers, lw) || d.isCueVerb(k) || has(clauseBreakers, lw) && lw != "and") {
 			break
 		}
-		if t.upper && has(closedClass, lw) && k > a && !has(honorifics2, lw) {
+		if t.upper && has(closedClass, lw) && k > a && !has(timeWords, lw) && !has(months, lw) {
 			break
 		}
 		k++
@@ -274,7 +274,7 @@ var npStoppers = set(
 // beforeCue reads the words of the sentence before an opening mark: a
 // speech verb with its subject ("Smith said, " / "Smith told reporters:"),
 // a name and a colon, or a verb taking a quoted fragment.
-func (d *doc) beforeCue(c *cast, lo, open int) attribution {
+func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 	none := attribution{verb: -1}
 	e := open
 	for e > lo && d.toks[e-1].kind == punct && (d.isPunct(e-1, ",") || d.isPunct(e-1, ":") || isDash(d.str(d.toks[e-1]))) {
@@ -305,9 +305,9 @@ func (d *doc) beforeCue(c *cast, lo, open int) attribution {
 		var w who
 		if v > lo && d.lower(v-1) == "to" || strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper) {
 			// "…, telling Reuters, "…"": the subject of the sentence speaks.
-			w = d.sentenceSubject(c, lo, v)
+			w = d.sentenceSubject(c, sentLo, v)
 		} else {
-			w = d.subjectBefore(c, lo, v)
+			w = d.subjectBefore(c, sentLo, lo, v)
 		}
 		if w.kind == noSpeaker {
 			continue
@@ -353,6 +353,13 @@ func (d *doc) beforeCue(c *cast, lo, open int) attribution {
 				return attribution{kind: cueColon, spk: w, verb: -1, end: open, direct: true}
 			}
 		}
+		// "President Obama is rolling out a new message: "…"": the
+		// subject of the sentence, when a whole sentence is quoted.
+		if upper {
+			if w := d.sentenceSubject(c, sentLo, e); w.kind == named {
+				return attribution{kind: cueColon, spk: w, verb: -1, end: open, direct: true}
+			}
+		}
 	}
 	return none
 }
@@ -390,7 +397,7 @@ func (d *doc) hasWord(a, b int, w string) bool {
 }
 
 // subjectBefore reads the subject of cue verb v, walking back to lo.
-func (d *doc) subjectBefore(c *cast, lo, v int) who {
+func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	k := v
 	for k > lo && d.toks[k-1].kind == word && !d.toks[k-1].upper && (has(cueFillers, d.lower(k-1)) || strings.HasSuffix(d.lower(k-1), "ly")) {
 		k--
@@ -398,7 +405,7 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 	if k > lo && d.toks[k-1].kind == word && d.lower(k-1) == "and" && !d.toks[k-1].upper {
 		// "Clinton stressed her support … and said": the subject of the
 		// sentence.
-		return d.sentenceSubject(c, lo, v)
+		return d.sentenceSubject(c, sentLo, v)
 	}
 	e := k
 	commas := 0
@@ -462,6 +469,14 @@ func (d *doc) subjectBefore(c *cast, lo, v int) who {
 			if k-2 >= lo && isRelative(d.lower(k-2)) {
 				k--
 				continue // "who has", inside a relative clause
+			}
+			// "Zucker, who in the past has voiced …, told": jump over
+			// the relative clause.
+			if r := d.relativeStart(lo, k-1); r >= 0 {
+				e = r
+				k = r
+				commas = 0
+				continue
 			}
 			break
 		}
@@ -544,11 +559,22 @@ func (d *doc) accordingTo(c *cast, a, b int) (who, bool) {
 // what looks like its verb.
 func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 	a := d.skipIntro(lo, v)
+	if a < v && d.toks[a].kind == word && has(determiners, d.lower(a)) && !has(pronouns, d.lower(a)) {
+		// "The spokesman refused …": a description as the subject.
+		for m := a + 1; m < v && m < a+8; m++ {
+			if d.toks[m].kind != word || d.toks[m].inQuote {
+				break
+			}
+			if d.predicateAt(m) {
+				if w := d.phrase(c, a, m); w.kind == described || w.kind == named {
+					return w
+				}
+				break
+			}
+		}
+	}
 	for k := a; k < v; k++ {
 		t := d.toks[k]
-		if t.kind == mark {
-			break
-		}
 		if t.kind != word || t.inQuote {
 			continue
 		}
@@ -619,12 +645,36 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 // predicateAt reports whether token j starts a predicate: a lower-case
 // word that is not part of a noun phrase.
 func (d *doc) predicateAt(j int) bool {
+	// Skip a time phrase: "Smith on Wednesday said", "Smith last week said".
+	for n := 0; n < 3 && j+1 < len(d.toks) && d.toks[j].kind == word; n++ {
+		lw := d.lower(j)
+		if (lw == "on" || lw == "last" || lw == "this" || lw == "late" || lw == "early") && has(timeWords, d.lower(j+1)) {
+			j += 2
+			continue
+		}
+		if has(timeWords, lw) || !d.toks[j].upper && (strings.HasSuffix(lw, "ly") || has(cueFillers, lw)) {
+			j++
+			continue
+		}
+		break
+	}
 	if j >= len(d.toks) || d.toks[j].kind != word || d.toks[j].upper {
 		return false
 	}
 	lw := d.lower(j)
-	return !has(determiners, lw) && !has(npJoiners, lw) && !has(roleWords, lw)
+	if has(determiners, lw) || has(npJoiners, lw) || has(roleWords, lw) {
+		return false
+	}
+	if looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || has(cueFillers, lw) {
+		return true
+	}
+	return strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") && !strings.HasSuffix(lw, "is")
 }
+
+var timeWords = set(
+	"monday tuesday wednesday thursday friday saturday sunday today yesterday tonight",
+	"week month year morning afternoon evening night weekend",
+)
 
 var npJoiners = set("of for and from at in on to with by who which whose nor or")
 
@@ -693,3 +743,19 @@ func (d *doc) cueEndsClause(a attribution, end int) bool {
 	}
 	return true
 }
+
+// relativeStart finds ", who" before token k within one comma-separated
+// stretch and returns the index of that comma, or -1.
+func (d *doc) relativeStart(lo, k int) int {
+	for m := k; m > lo && m > k-20; m-- {
+		if d.isPunct(m, ",") {
+			return -1
+		}
+		if d.toks[m].kind == word && isRelative(d.lower(m)) && d.isPunct(m-1, ",") {
+			return m - 1
+		}
+	}
+	return -1
+}
+
+var months = set("january february march april may june july august september october november december")

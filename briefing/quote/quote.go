@@ -165,6 +165,7 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 	if pt := d.paras[cd.para]; lo < pt.t0 {
 		lo = pt.t0
 	}
+	sentLo := lo
 	// Do not read back past an earlier quotation in the same sentence.
 	for k := cd.open - 1; k >= lo; k-- {
 		if d.toks[k].kind == mark && d.toks[k].canClose && !d.toks[k].inQuote {
@@ -178,7 +179,7 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 		}
 	}
 	if cd.att.kind == noCue {
-		if a := d.beforeCue(c, lo, cd.open); a.kind != noCue {
+		if a := d.beforeCue(c, sentLo, lo, cd.open); a.kind != noCue {
 			cd.att = a
 		}
 	}

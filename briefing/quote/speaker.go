@@ -79,6 +79,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	var names []who
 	var roles []string
 	var desc who
+	lastWasName := false
 	for _, sg := range segs {
 		x, y := sg.a, sg.b
 		conj := false
@@ -101,15 +102,21 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 		if w, ok := d.nameIn(c, x, y); ok {
 			if len(names) > 0 && !conj {
-				// Two names side by side without "and" ("Clinton, in
-				// Columbus, Ohio"): the first is the speaker.
+				// Two names side by side without "and": "Trump, Sexton
+				// said" names the later; "Clinton, in Columbus, Ohio"
+				// keeps the first.
+				if lastWasName {
+					names[len(names)-1], roles[len(roles)-1] = w, w.role
+				}
 				continue
 			}
+			lastWasName = true
 			names = append(names, w)
 			roles = append(roles, w.role)
 			continue
 		}
 		// A description.
+		lastWasName = false
 		if !d.goodDescription(x, y) {
 			continue
 		}

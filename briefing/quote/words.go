@@ -55,6 +55,10 @@ var speechVerbs = set(
 	"chant chanted sing sings sang remember remembered agree agreed disagree disagreed begin began wonder wondered",
 	"posit posited opine opined gush gushed fume fumed rail railed rant ranted thunder thundered",
 	"tout touted reflect reflected acknowledged cry cried explain recalls",
+	"explaining insisting claiming stating declaring recalling responding replying",
+	"acknowledging admitting joking promising suggesting urging predicting boasting",
+	"complaining concluding continuing remarking observing countering quipping vowing",
+	"pledging announcing asserting cautioning conceding demanding emphasizing stressing",
 )
 
 // frameVerbs take a quoted fragment inside reported speech
