@@ -3,11 +3,19 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"attache/sources/doc"
 )
+
+// lazyRegexp compiles an expression on first use: the expressions here are
+// large, and a program that links this package without cleaning text
+// (attache --help) should not pay for them at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
@@ -67,40 +75,40 @@ var socialWords = setOf(
 
 var (
 	// counters: "0", "12", "1.2K", "0 Comments", "Comments (3)", "5 shares"
-	counterRE = regexp.MustCompile(`(?i)^\(?\s*[\d.,]+\s*[km]?\s*\)?\s*(comments?|shares?|likes?|views?|reactions?|responses?|replies|votes?|reads?)?\s*$|^(comments?|shares?|likes?|views?|replies)\s*[(:]?\s*[\d.,]+[km]?\s*\)?$`)
+	counterRE = lazyRegexp(`(?i)^\(?\s*[\d.,]+\s*[km]?\s*\)?\s*(comments?|shares?|likes?|views?|reactions?|responses?|replies|votes?|reads?)?\s*$|^(comments?|shares?|likes?|views?|replies)\s*[(:]?\s*[\d.,]+[km]?\s*\)?$`)
 	// copyright lines
-	copyrightRE = regexp.MustCompile(`(?i)^\s*(copyright\s*(©|\(c\)|\d{4}|by\b|$)|©|\(c\)\s*\d{4}|all rights reserved)|all rights reserved\.?\s*$|©|\bcopyright\s+(©\s*)?\d{4}|todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|무단\s*전재|무단전재|版权所有|無断転載|禁止转载`)
+	copyrightRE = lazyRegexp(`(?i)^\s*(copyright\s*(©|\(c\)|\d{4}|by\b|$)|©|\(c\)\s*\d{4}|all rights reserved)|all rights reserved\.?\s*$|©|\bcopyright\s+(©\s*)?\d{4}|todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|무단\s*전재|무단전재|版权所有|無断転載|禁止转载`)
 	// cookie prompts
-	cookieRE = regexp.MustCompile(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
+	cookieRE = lazyRegexp(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
 	// newsletter, subscription and app prompts
-	promptRE = regexp.MustCompile(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b|\bstay on top of the latest\b|\bget breaking news alerts\b|\bbreaking news emails\b|\blet our news meet your inbox\b`)
+	promptRE = lazyRegexp(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b|\bstay on top of the latest\b|\bget breaking news alerts\b|\bbreaking news emails\b|\blet our news meet your inbox\b`)
 	// list markers: Read more / Related / Recommended
-	listMarkerRE = regexp.MustCompile(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)( popular this week)?|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos))\s*:?$`)
+	listMarkerRE = lazyRegexp(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)( popular this week)?|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos))\s*:?$`)
 	// inline list items: "Read more: headline", "RELATED: headline"
-	inlineLinkRE = regexp.MustCompile(`(?i)^(read more|read also|also read|related\b[\p{L} '’-]{0,40}|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
+	inlineLinkRE = lazyRegexp(`(?i)^(read more|read also|also read|related\b[\p{L} '’-]{0,40}|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
 	// captions and credits: a credit at the end of a short block
 	// a parenthesised credit closing a block: "(AP Photo/Jane Doe, File)"
-	parenCreditRE = regexp.MustCompile(`(?i)^\((?:ap|afp|reuters|getty|epa|photo|photos|file|credit|image)\b[^()"“”]{0,100}\)\.?$`)
+	parenCreditRE = lazyRegexp(`(?i)^\((?:ap|afp|reuters|getty|epa|photo|photos|file|credit|image)\b[^()"“”]{0,100}\)\.?$`)
 	// an agency after a separator: "Jane Doe | Bloomberg | Getty Images"
-	agencyRE = regexp.MustCompile(`^\s*(?:Getty Images|AFP|REUTERS|Reuters|EPA|Shutterstock|iStock|Alamy|Bloomberg|Xinhua|AP Photo|AP|dpa|NurPhoto|PA|PA Images|Sipa USA|Corbis|WireImage|FilmMagic)(?: via [\p{L} ]+)?\)?\.?$`)
+	agencyRE = lazyRegexp(`^\s*(?:Getty Images|AFP|REUTERS|Reuters|EPA|Shutterstock|iStock|Alamy|Bloomberg|Xinhua|AP Photo|AP|dpa|NurPhoto|PA|PA Images|Sipa USA|Corbis|WireImage|FilmMagic)(?: via [\p{L} ]+)?\)?\.?$`)
 	// "Jane Doe/Agency" or "REUTERS/Jane Doe" at the end
-	slashCreditRE = regexp.MustCompile(`(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*|\b(?:REUTERS|Reuters|AFP|AP|EPA))\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s(?:via\s)?[\p{Lu}&][\p{L}.'’&-]*)*(?:\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s[\p{Lu}&][\p{L}.'’&-]*)*)?(?:,\s?(?:file|File|FILE))?\)?\.?$`)
+	slashCreditRE = lazyRegexp(`(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*|\b(?:REUTERS|Reuters|AFP|AP|EPA))\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s(?:via\s)?[\p{Lu}&][\p{L}.'’&-]*)*(?:\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s[\p{Lu}&][\p{L}.'’&-]*)*)?(?:,\s?(?:file|File|FILE))?\)?\.?$`)
 	// caption openings
-	captionStartRE = regexp.MustCompile(`(?i)^(image (copyright|caption|credit|source)|media caption|photo( credit)?\s*[:：]|photograph\s*[:：]|pictured\s*[:：]|credit\s*[:：]|caption\s*[:：]|image\s*[:：]|file photo\b|\(photo\b|photos?\s+by\s|photography\s+by\s|illustration\s+by\s|image\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+\s*$|source\s*[:：]\s*(getty|ap|afp|reuters|shutterstock))`)
+	captionStartRE = lazyRegexp(`(?i)^(image (copyright|caption|credit|source)|media caption|photo( credit)?\s*[:：]|photograph\s*[:：]|pictured\s*[:：]|credit\s*[:：]|caption\s*[:：]|image\s*[:：]|file photo\b|\(photo\b|photos?\s+by\s|photography\s+by\s|illustration\s+by\s|image\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+\s*$|source\s*[:：]\s*(getty|ap|afp|reuters|shutterstock))`)
 	// reporter credits of wire copy
-	creditLineRE = regexp.MustCompile(`(?i)^\(?\s*((additional |with )?reporting by|writing by|editing by|compiled by|edited by|produced by|research by|additional research by)\b|\bcontributed (to )?(this )?(report|reporting|story|article)\b.{0,60}\.?\)?$|^\(?\s*(the )?associated press contributed\b`)
+	creditLineRE = lazyRegexp(`(?i)^\(?\s*((additional |with )?reporting by|writing by|editing by|compiled by|edited by|produced by|research by|additional research by)\b|\bcontributed (to )?(this )?(report|reporting|story|article)\b.{0,60}\.?\)?$|^\(?\s*(the )?associated press contributed\b`)
 	// bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
-	bylineRE = regexp.MustCompile(`^(?i:by|written by|posted by|words by|story by|von|par|por)[:\s]+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:(?i:and)\s+)?\p{Lu}[\p{L}.'’-]*){0,6}(?:\s*[|,•·–—-]\s*.{0,60})?$`)
+	bylineRE = lazyRegexp(`^(?i:by|written by|posted by|words by|story by|von|par|por)[:\s]+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:(?i:and)\s+)?\p{Lu}[\p{L}.'’-]*){0,6}(?:\s*[|,•·–—-]\s*.{0,60})?$`)
 	// datelines: "Published 11:34 PM EST Nov 19, 2019", "Updated: 2 hours ago"
-	datelineWordsRE = regexp.MustCompile(`(?i)\b(published|updated|posted|last updated|first published|modified|created|date|on|at|am|pm|a\.m|p\.m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|ist|jst|kst|amt|aest|et|pt|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yesterday|today|just now|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|de|del|le|el|am|um|às|em|\d+(st|nd|rd|th)?)\b`)
-	dateSignalRE    = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+ (hours?|minutes?|days?) ago\b`)
-	stampRE         = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|first published|last modified)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
+	datelineWordsRE = lazyRegexp(`(?i)\b(published|updated|posted|last updated|first published|modified|created|date|on|at|am|pm|a\.m|p\.m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|ist|jst|kst|amt|aest|et|pt|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yesterday|today|just now|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|de|del|le|el|am|um|às|em|\d+(st|nd|rd|th)?)\b`)
+	dateSignalRE    = lazyRegexp(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+ (hours?|minutes?|days?) ago\b`)
+	stampRE         = lazyRegexp(`(?i)^(published|updated|posted|last updated|first published|last modified)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
 	// footer lines that close a page
-	footerRE = regexp.MustCompile(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b`)
+	footerRE = lazyRegexp(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b`)
 	// "Via Example Wire", "SOURCE: News agencies" when short
-	shortFooterRE = regexp.MustCompile(`(?i)^(via|source|sources)\b`)
+	shortFooterRE = lazyRegexp(`(?i)^(via|source|sources)\b`)
 	// author notes: "Jane Doe is a reporter for Example News."
-	bioRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s(?:\([^()]{1,60}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s.{0,120}\b(?:writer|reporter|editor|journalist|correspondent|columnist|contributor|author|producer|blogger|freelancer|photographer|analyst at|fellow at|professor at)\b`)
+	bioRE = lazyRegexp(`^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s(?:\([^()]{1,60}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s.{0,120}\b(?:writer|reporter|editor|journalist|correspondent|columnist|contributor|author|producer|blogger|freelancer|photographer|analyst at|fellow at|professor at)\b`)
 )
 
 // isFurniture reports whether a block is site furniture wherever it stands.
@@ -119,29 +127,29 @@ func isFurniture(text string) bool {
 		return true
 	}
 	n := len(ws)
-	if n <= 4 && counterRE.MatchString(text) || n <= 30 && isURL(text) {
+	if n <= 4 && counterRE().MatchString(text) || n <= 30 && isURL(text) {
 		return true
 	}
 	if n <= 10 && allSocial(ws) {
 		return true
 	}
 	lower := strings.ToLower(text)
-	if n <= 40 && containsAny(lower, copyrightHints) && copyrightRE.MatchString(text) {
+	if n <= 40 && containsAny(lower, copyrightHints) && copyrightRE().MatchString(text) {
 		return true
 	}
-	if n <= 80 && containsAny(lower, cookieHints) && cookieRE.MatchString(text) {
+	if n <= 80 && containsAny(lower, cookieHints) && cookieRE().MatchString(text) {
 		return true
 	}
-	if n <= 50 && containsAny(lower, promptHints) && promptRE.MatchString(text) {
+	if n <= 50 && containsAny(lower, promptHints) && promptRE().MatchString(text) {
 		return true
 	}
-	if n <= 30 && inlineLinkRE.MatchString(head(text, 60)) {
+	if n <= 30 && inlineLinkRE().MatchString(head(text, 60)) {
 		return true
 	}
 	if n <= 90 && isCaption(text) {
 		return true
 	}
-	if n <= 60 && containsAny(lower, creditHints) && creditLineRE.MatchString(text) {
+	if n <= 60 && containsAny(lower, creditHints) && creditLineRE().MatchString(text) {
 		return true
 	}
 	if n <= 16 && isDateline(text) {
@@ -201,12 +209,12 @@ var creditMarkers = setOf("photo", "photograph", "photos", "image", "images", "p
 
 // isCaption reports whether a block reads as a photo caption or credit.
 func isCaption(text string) bool {
-	if captionStartRE.MatchString(head(text, 60)) {
+	if captionStartRE().MatchString(head(text, 60)) {
 		return true
 	}
 	end := strings.TrimSpace(tail(text, 160))
 	return colonCredit(end) || parenCredit(end) || agencyCredit(end) ||
-		strings.Contains(end, "/") && slashCreditRE.MatchString(end)
+		strings.Contains(end, "/") && slashCreditRE().MatchString(end)
 }
 
 // colonCredit reports whether text ends with "Photo: Jane Doe" or the like:
@@ -240,7 +248,7 @@ func parenCredit(text string) bool {
 		return false
 	}
 	i := strings.LastIndexByte(t, '(')
-	return i >= 0 && parenCreditRE.MatchString(t[i:])
+	return i >= 0 && parenCreditRE().MatchString(t[i:])
 }
 
 // agencyCredit reports whether text ends with a photo agency after a
@@ -255,7 +263,7 @@ func agencyCredit(text string) bool {
 		return false
 	}
 	_, size := utf8.DecodeRuneInString(text[i:])
-	return agencyRE.MatchString(text[i+size:])
+	return agencyRE().MatchString(text[i+size:])
 }
 
 func allSocial(ws []string) bool {
@@ -271,13 +279,13 @@ func allSocial(ws []string) bool {
 // isDateline reports whether a short block is only a date or a time stamp,
 // maybe with "Published", "Updated" and a short name before it.
 func isDateline(text string) bool {
-	if stampRE.MatchString(text) {
+	if stampRE().MatchString(text) {
 		return true
 	}
-	if !dateSignalRE.MatchString(text) {
+	if !dateSignalRE().MatchString(text) {
 		return false
 	}
-	left := len(words(datelineWordsRE.ReplaceAllString(text, " ")))
+	left := len(words(datelineWordsRE().ReplaceAllString(text, " ")))
 	// "Associated Press | Published 11:34 PM EST Nov 19, 2019"
 	return left == 0 || left <= 5 && containsStamp(text)
 }
@@ -294,12 +302,12 @@ func containsStamp(text string) bool {
 
 // isByline reports whether a block is a byline ("By Jane Doe").
 func isByline(text string) bool {
-	return len(text) <= 160 && bylineRE.MatchString(text)
+	return len(text) <= 160 && bylineRE().MatchString(text)
 }
 
 // isListMarker reports whether a block introduces a list of other stories.
 func isListMarker(text string) bool {
-	return len(text) <= 80 && listMarkerRE.MatchString(strings.TrimSpace(text))
+	return len(text) <= 80 && listMarkerRE().MatchString(strings.TrimSpace(text))
 }
 
 // isListItem reports whether a block following a list marker is one of its
@@ -336,13 +344,13 @@ func isFooterLine(text string) bool {
 	if len(ws) > 60 {
 		return false
 	}
-	return footerRE.MatchString(text) || creditLineRE.MatchString(text) || isByline(text) ||
-		len(ws) <= 6 && shortFooterRE.MatchString(text)
+	return footerRE().MatchString(text) || creditLineRE().MatchString(text) || isByline(text) ||
+		len(ws) <= 6 && shortFooterRE().MatchString(text)
 }
 
 // isAuthorBio reports whether a block is a note about the author.
 func isAuthorBio(text string) bool {
-	return len(words(text)) <= 90 && bioRE.MatchString(text)
+	return len(words(text)) <= 90 && bioRE().MatchString(text)
 }
 
 // isURL reports whether a block is only a web address.

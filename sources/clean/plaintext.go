@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,11 +9,11 @@ import (
 )
 
 var (
-	markdownHeading = regexp.MustCompile(`^#{1,6}[ \t]+`)
+	markdownHeading = lazyRegexp(`^#{1,6}[ \t]+`)
 	// setextUnderline is a markdown heading's underline ("====", "----").
-	setextUnderline = regexp.MustCompile(`^(=+|-+)[ \t]*$`)
+	setextUnderline = lazyRegexp(`^(=+|-+)[ \t]*$`)
 	// roleWords mark a line as a speaker's role ("Japanese Prime Minister").
-	roleWords = regexp.MustCompile(`(?i)\b(minister|president|secretary|spokes(man|woman|person)|ambassador|chancellor|premier|chair(man|woman|person)?|director|chief|ceo|founder|leader|governor|mayor|senator|representative|envoy|general|commissioner|official|adviser|advisor|head|deputy|king|queen|prince|pope|professor|analyst|editor|officer|member|speaker|rapporteur)\b`)
+	roleWords = lazyRegexp(`(?i)\b(minister|president|secretary|spokes(man|woman|person)|ambassador|chancellor|premier|chair(man|woman|person)?|director|chief|ceo|founder|leader|governor|mayor|senator|representative|envoy|general|commissioner|official|adviser|advisor|head|deputy|king|queen|prince|pope|professor|analyst|editor|officer|member|speaker|rapporteur)\b`)
 )
 
 // PlainText reads the body of a .txt or .md article, where blocks are
@@ -36,12 +35,12 @@ func PlainText(s string) []doc.Block {
 	speakerNext := false // the previous block was quoted speech or a speaker
 	for i, part := range parts {
 		lines := part
-		if m := markdownHeading.FindString(lines[0]); m != "" && len(lines) == 1 {
+		if m := markdownHeading().FindString(lines[0]); m != "" && len(lines) == 1 {
 			blocks = append(blocks, doc.Block{Kind: doc.Heading, Text: strings.TrimRight(strings.TrimSpace(lines[0][len(m):]), "# \t")})
 			speakerNext = false
 			continue
 		}
-		if len(lines) == 2 && setextUnderline.MatchString(strings.TrimSpace(lines[1])) && looksLikeTitle(lines[0]) {
+		if len(lines) == 2 && setextUnderline().MatchString(strings.TrimSpace(lines[1])) && looksLikeTitle(lines[0]) {
 			blocks = append(blocks, doc.Block{Kind: doc.Heading, Text: strings.TrimSpace(lines[0])})
 			speakerNext = false
 			continue
@@ -51,8 +50,8 @@ func PlainText(s string) []doc.Block {
 		switch {
 		case speakerNext && isSpeakerLine(text):
 			// A speaker line, or the role line after the name line.
-			speakerNext = !roleWords.MatchString(text) && utf8.RuneCountInString(text) <= 40
-		case len(lines) == 2 && isSpeakerLine(doc.Fold(lines[0])) && roleWords.MatchString(lines[1]):
+			speakerNext = !roleWords().MatchString(text) && utf8.RuneCountInString(text) <= 40
+		case len(lines) == 2 && isSpeakerLine(doc.Fold(lines[0])) && roleWords().MatchString(lines[1]):
 			// A name line and a role line.
 			speakerNext = false
 		case len(lines) == 1 && looksLikeTitle(text) && followedByText(parts, i):
@@ -71,9 +70,9 @@ func PlainText(s string) []doc.Block {
 func SplitTitle(s string) (title, rest string) {
 	s = strings.TrimLeft(strings.ReplaceAll(s, "\r\n", "\n"), " \t\n")
 	line, rest, _ := strings.Cut(s, "\n")
-	line = strings.TrimSpace(markdownHeading.ReplaceAllString(line, ""))
+	line = strings.TrimSpace(markdownHeading().ReplaceAllString(line, ""))
 	if strings.HasPrefix(strings.TrimSpace(rest), "=") || strings.HasPrefix(strings.TrimSpace(rest), "-") {
-		if u, r, _ := strings.Cut(strings.TrimLeft(rest, " \t"), "\n"); setextUnderline.MatchString(strings.TrimSpace(u)) {
+		if u, r, _ := strings.Cut(strings.TrimLeft(rest, " \t"), "\n"); setextUnderline().MatchString(strings.TrimSpace(u)) {
 			rest = r
 		}
 	}
