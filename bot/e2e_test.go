@@ -501,3 +501,46 @@ func TestShutdownWaitsForRunningCommands(t *testing.T) {
 	}
 	checkBriefPayload(t, h.replyTo(id).Payload)
 }
+
+func TestPostForDigests(t *testing.T) {
+	h := start(t, nil)
+	ctx := context.Background()
+	id, err := h.bot.Post(ctx, "900", BriefReply{Brief: sampleBrief(briefing.Request{})})
+	if err != nil || id == "" {
+		t.Fatalf("Post: %q, %v", id, err)
+	}
+	c, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.ChannelID == "900"
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBriefPayload(t, c.Payload)
+
+	ids, err := h.bot.PostPages(ctx, "901", BriefReply{Brief: longBrief(40, 0)})
+	if err != nil || len(ids) < 3 {
+		t.Fatalf("PostPages: %d messages, %v; want 3 or more", len(ids), err)
+	}
+	for range ids {
+		c, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
+			return c.Route == discordtest.RouteCreateMessage && c.ChannelID == "901"
+		})
+		if err != nil || c.Rejected() || len(c.Payload.Components) != 0 {
+			t.Fatalf("page post: %v, status %d, components %v; want accepted, without buttons", err, c.Status, c.Payload.Components)
+		}
+	}
+
+	if _, err := h.bot.PostDM(ctx, alice.ID, TextReply{Text: "Your digest is ready."}); err != nil {
+		t.Fatalf("PostDM: %v", err)
+	}
+	open, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool { return c.Route == discordtest.RouteOpenDM })
+	if err != nil {
+		t.Fatal(err)
+	}
+	dm, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.ChannelID == open.ChannelID
+	})
+	if err != nil || dm.Payload.Text() != "Your digest is ready." {
+		t.Fatalf("DM post: %v %q", err, dm.Payload.Text())
+	}
+}

@@ -198,6 +198,10 @@ func TestInteractionCallbacks(t *testing.T) {
 func TestOpenDMAndCommands(t *testing.T) {
 	s := New(t, Options{Guilds: []*discordgo.Guild{{ID: "500", Name: "g"}}})
 	dg, _ := connect(t, s)
+	gb, err := dg.GatewayBot()
+	if err != nil || gb.URL != s.GatewayURL() || gb.Shards != 1 {
+		t.Fatalf("GET /gateway/bot = %+v, %v; want the fake's gateway and 1 shard", gb, err)
+	}
 	ch, err := dg.UserChannelCreate("7")
 	if err != nil || ch.ID == "" {
 		t.Fatalf("open DM: %v, %+v", err, ch)
