@@ -216,3 +216,33 @@ func (s *Store) RemoveSample(ctx context.Context) (int, error) {
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
+
+// StoryFirstSeen returns, for each story id, when its first article was
+// stored.
+func (s *Store) StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error) {
+	out := make(map[int64]time.Time, len(storyIDs))
+	for start := 0; start < len(storyIDs); start += 500 {
+		chunk := storyIDs[start:min(start+500, len(storyIDs))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT story_id, min(fetched) FROM articles WHERE story_id IN (`+placeholders(len(chunk))+`) GROUP BY story_id`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sources: story first seen: %w", err)
+		}
+		for rows.Next() {
+			var id, t int64
+			if err := rows.Scan(&id, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sources: story first seen: %w", err)
+			}
+			out[id] = time.Unix(t, 0).UTC()
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sources: story first seen: %w", err)
+		}
+	}
+	return out, nil
+}

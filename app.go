@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/mattn/go-isatty"
+
+	"attache/briefing/geo"
+	"attache/sources"
+	"attache/sources/clean"
+	"attache/sources/doc"
+	"attache/sources/fetch"
+	"attache/sources/sample"
+)
+
+// App holds what the commands share: configuration, logger, and the parts
+// built from them on first use. main builds one per invocation.
+type App struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	configPath     string
+	dataDir        string
+
+	cfg   Config
+	log   *slog.Logger
+	now   func() time.Time
+	store *sources.Store
+	gaz   *geo.Gazetteer
+}
+
+// setup loads the configuration and builds the logger.
+func (a *App) setup() error {
+	cfg, err := LoadConfig(a.configPath)
+	if err != nil {
+		return err
+	}
+	if a.dataDir != "" {
+		cfg.DataDir = a.dataDir
+	}
+	a.cfg = cfg
+	a.now = time.Now
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
+		return fmt.Errorf("config: log.level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.Log.Format == "json" {
+		a.log = slog.New(slog.NewJSONHandler(a.stderr, opts))
+	} else {
+		a.log = slog.New(slog.NewTextHandler(a.stderr, opts))
+	}
+	return nil
+}
+
+// quiet raises the log level to warnings for terminal commands, whose
+// results go to stdout; `attache run` keeps the configured level.
+func (a *App) quiet() {
+	if a.cfg.Log.Level == "debug" {
+		return
+	}
+	opts := &slog.HandlerOptions{Level: slog.LevelWarn}
+	if a.cfg.Log.Format == "json" {
+		a.log = slog.New(slog.NewJSONHandler(a.stderr, opts))
+	} else {
+		a.log = slog.New(slog.NewTextHandler(a.stderr, opts))
+	}
+}
+
+// Close releases the store.
+func (a *App) Close() {
+	if a.store != nil {
+		a.store.Close()
+		a.store = nil
+	}
+}
+
+// Store opens the corpus on first use. A new store is seeded with the
+// bundled sample corpus unless the config turns it off; turning it off
+// removes the sample from an existing store.
+func (a *App) Store(ctx context.Context) (*sources.Store, error) {
+	if a.store != nil {
+		return a.store, nil
+	}
+	path := filepath.Join(a.cfg.DataDir, "corpus.db")
+	st, err := sources.Open(ctx, path, sources.StoreOptions{Now: a.now})
+	if err != nil {
+		return nil, err
+	}
+	a.store = st
+	if err := a.syncSample(ctx); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+const sampleSetting = "sample_corpus_seeded"
+
+func (a *App) syncSample(ctx context.Context) error {
+	_, seeded, err := a.store.Setting(ctx, sampleSetting)
+	if err != nil {
+		return err
+	}
+	want := a.cfg.SampleCorpus == nil || *a.cfg.SampleCorpus
+	switch {
+	case want && !seeded:
+		n, err := a.seedSample(ctx)
+		if err != nil {
+			return fmt.Errorf("seed sample corpus: %w", err)
+		}
+		a.log.Info("store seeded with the sample corpus", "articles", n, "path", a.store.Path())
+		return a.store.SetSetting(ctx, sampleSetting, a.now().UTC().Format(time.RFC3339))
+	case !want && seeded:
+		n, err := a.store.RemoveSample(ctx)
+		if err != nil {
+			return err
+		}
+		a.log.Info("sample corpus removed", "articles", n)
+		return a.store.SetSetting(ctx, sampleSetting+"_removed", a.now().UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+func (a *App) seedSample(ctx context.Context) (int, error) {
+	raws, err := sample.Articles()
+	if err != nil {
+		return 0, err
+	}
+	arts := make([]sources.Article, 0, len(raws))
+	for _, r := range raws {
+		arts = append(arts, sources.Article{
+			Title: r.Title, URL: r.URL, Source: r.Source, Byline: r.Byline,
+			Published: r.Published, Text: doc.Format(clean.PlainText(r.Text)), Sample: true,
+		})
+	}
+	tag, err := a.Tagger()
+	if err != nil {
+		return 0, err
+	}
+	results, err := sources.NewIngester(a.store, tag, a.now).Ingest(ctx, arts, nil)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	for _, r := range results {
+		if r.Outcome == sources.Added {
+			added++
+		}
+	}
+	return added, nil
+}
+
+// Gazetteer builds the gazetteer on first use, with the config's extra
+// entries.
+func (a *App) Gazetteer() (*geo.Gazetteer, error) {
+	if a.gaz != nil {
+		return a.gaz, nil
+	}
+	var extra [][]byte
+	if a.cfg.Briefing.Gazetteer != "" {
+		data, err := os.ReadFile(a.cfg.Briefing.Gazetteer)
+		if err != nil {
+			return nil, fmt.Errorf("config: briefing.gazetteer: %w", err)
+		}
+		extra = append(extra, data)
+	}
+	g, err := geo.New(extra...)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	a.gaz = g
+	return g, nil
+}
+
+// Tagger is the gazetteer's tagging function, handed to sources.
+func (a *App) Tagger() (sources.Tagger, error) {
+	g, err := a.Gazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return g.Tag, nil
+}
+
+// Fetcher builds the polite HTTP client from the config.
+func (a *App) Fetcher() *fetch.Client {
+	return fetch.New(fetch.Options{
+		UserAgent:    a.cfg.Feeds.UserAgent,
+		Timeout:      time.Duration(a.cfg.Feeds.Timeout),
+		MaxBytes:     a.cfg.Feeds.MaxBytes,
+		PerHost:      a.cfg.Feeds.PerHost,
+		AllowPrivate: a.cfg.Feeds.AllowPrivate,
+	})
+}
+
+// Poller builds the feed poller over the store.
+func (a *App) Poller(ctx context.Context) (*sources.Poller, error) {
+	st, err := a.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tag, err := a.Tagger()
+	if err != nil {
+		return nil, err
+	}
+	p := sources.NewPoller(st, sources.NewIngester(st, tag, a.now), a.Fetcher(), a.log, a.now)
+	p.Concurrency = a.cfg.Feeds.Concurrency
+	p.FetchFullText = a.cfg.Feeds.FetchFullText == nil || *a.cfg.Feeds.FetchFullText
+	p.MaxItems = a.cfg.Feeds.MaxItemsPerPoll
+	p.Interval = time.Duration(a.cfg.Feeds.Interval)
+	return p, nil
+}
+
+// interactive reports whether w is a terminal (progress is shown only there).
+func interactive(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// parseArgs parses flags that may come before, between or after the
+// positional arguments, and returns the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("attache "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}

@@ -1,0 +1,229 @@
+package briefing
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"attache/briefing/quote"
+	"attache/briefing/summary"
+)
+
+// maxSummaryChars bounds a brief's summary, so that it reads in a minute
+// and fits a Discord embed with room to spare.
+const maxSummaryChars = 1600
+
+// Brief answers a request with a cited extractive summary, attributed
+// quotes and the articles they come from. Nothing found is a *UserError.
+func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
+	sel, err := e.selectArticles(ctx, req, storyLimit)
+	if err != nil {
+		return nil, err
+	}
+	b := e.newBrief(req, sel)
+	n := req.MaxSentences
+	if n <= 0 {
+		n = e.sentences
+	}
+	b.Summary = e.summarize(req, sel.stories, n)
+	nq := req.MaxQuotes
+	if nq <= 0 {
+		nq = e.quotes
+	}
+	b.Quotes = e.findQuotes(req, sel.stories, nq, "")
+	b.Articles = e.citedArticles(sel.stories, b)
+	return b, nil
+}
+
+// Quotes answers a request for what people said: about the request's
+// countries, or (with Speaker) by one person. The Brief has no summary.
+func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
+	if req.Speaker != "" {
+		req.Terms = append(req.Terms, strings.Fields(strings.ToLower(req.Speaker))...)
+	}
+	sel, err := e.selectArticles(ctx, req, 2*storyLimit)
+	if err != nil {
+		return nil, err
+	}
+	b := e.newBrief(req, sel)
+	if req.Speaker != "" {
+		b.Title = "Quotes by " + req.Speaker
+	}
+	nq := req.MaxQuotes
+	if nq <= 0 {
+		nq = 2 * e.quotes
+	}
+	b.Quotes = e.findQuotes(req, sel.stories, nq, req.Speaker)
+	if len(b.Quotes) == 0 {
+		return nil, &UserError{Message: "I found articles on " + e.describe(req) + " but no quotation in them. Try `brief` for a summary instead."}
+	}
+	b.Articles = e.citedArticles(sel.stories, b)
+	return b, nil
+}
+
+func (e *Engine) newBrief(req Request, sel selection) *Brief {
+	return &Brief{
+		Query: Query{Countries: nonNil(req.Countries), Terms: nonNil(req.Terms), Since: sel.since},
+		Title: e.title(req),
+		Notes: sel.notes,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// summarize picks the summary sentences across the selected stories.
+func (e *Engine) summarize(req Request, stories []candidate, n int) []Sentence {
+	if len(stories) == 0 {
+		return nil
+	}
+	docs := make([]summary.Doc, len(stories))
+	top := stories[0].score
+	for i, c := range stories {
+		w := 1.0
+		if top > 0 {
+			w = c.score / top
+		}
+		docs[i] = summary.Doc{Text: c.art.Text, Published: c.art.Published, Weight: w}
+	}
+	focus := func(s string) float64 {
+		f := 0.0
+		if len(req.Countries) > 0 {
+			f = coverage(e.gaz.Tag(s, stories[0].art.Published), req.Countries)
+		}
+		if len(req.Terms) > 0 {
+			t := termCoverage(s, req.Terms)
+			if len(req.Countries) == 0 {
+				return t
+			}
+			f = 0.7*f + 0.3*t
+		}
+		return f
+	}
+	picks := summary.Multi(docs, summary.Options{Sentences: n, MaxChars: maxSummaryChars, Focus: focus, Now: e.now()})
+	out := make([]Sentence, 0, len(picks))
+	for _, p := range picks {
+		a := stories[p.Doc].art
+		out = append(out, Sentence{Text: p.Sentence.Text, ArticleID: a.ID, URL: a.URL, Source: a.Source})
+	}
+	return out
+}
+
+// scoredQuote is a quote candidate for a brief.
+type scoredQuote struct {
+	Quote
+	key   string // speaker, normalised, for the per-speaker cap
+	score float64
+}
+
+// findQuotes finds the quotes of the selected stories and ranks them by
+// relevance to the request, by who speaks, and by their article's rank;
+// at most two per speaker. With speaker set, only that person's quotes.
+func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker string) []Quote {
+	var all []scoredQuote
+	seenText := map[string]bool{}
+	for rank, c := range stories {
+		for _, q := range quote.Find(c.art.Text) {
+			text := strings.Join(strings.Fields(q.Text), " ")
+			if utf8.RuneCountInString(text) < 20 || q.Speaker == "" {
+				continue
+			}
+			if speaker != "" && !sameSpeaker(q.Speaker, speaker) {
+				continue
+			}
+			norm := strings.ToLower(text)
+			if seenText[norm] {
+				continue // the same words carried by another outlet
+			}
+			seenText[norm] = true
+			role := q.Role
+			if role == "" {
+				if p, ok := e.gaz.Person(q.Speaker, c.art.Published); ok {
+					role = p.Role
+				}
+			}
+			sq := scoredQuote{
+				Quote: Quote{Text: text, Speaker: q.Speaker, Role: role, Partial: q.Partial, ArticleID: c.art.ID, URL: c.art.URL, Source: c.art.Source},
+				key:   speakerKey(q.Speaker),
+			}
+			sq.score = 1.0 / float64(1+rank)
+			if len(req.Countries) > 0 {
+				sq.score += coverage(e.gaz.Tag(text+" "+role+" "+q.Speaker, c.art.Published), req.Countries)
+			}
+			sq.score += 0.5 * termCoverage(text, req.Terms)
+			if role != "" {
+				sq.score += 0.4 // an official speaking in a known capacity
+			}
+			if strings.Contains(q.Speaker, " ") && !strings.HasPrefix(strings.ToLower(q.Speaker), "a ") && !strings.HasPrefix(strings.ToLower(q.Speaker), "the ") {
+				sq.score += 0.3 // a named person, not "a spokesman"
+			}
+			if q.Partial {
+				sq.score -= 0.4
+			}
+			if n := utf8.RuneCountInString(text); n > 400 {
+				sq.score -= 0.3
+			}
+			all = append(all, sq)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	perSpeaker := map[string]int{}
+	var out []Quote
+	for _, q := range all {
+		if len(out) == limit {
+			break
+		}
+		if perSpeaker[q.key] >= 2 {
+			continue
+		}
+		perSpeaker[q.key]++
+		out = append(out, q.Quote)
+	}
+	return out
+}
+
+// speakerKey folds a speaker to their surname, so that "Giorgia Meloni"
+// and "Meloni" count as one person.
+func speakerKey(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func sameSpeaker(found, asked string) bool {
+	return speakerKey(found) == speakerKey(asked) || strings.Contains(strings.ToLower(found), strings.ToLower(asked))
+}
+
+// citedArticles lists the stories the brief cites, in order of first
+// citation, then the other selected stories.
+func (e *Engine) citedArticles(stories []candidate, b *Brief) []ArticleRef {
+	byID := map[int64]candidate{}
+	for _, c := range stories {
+		byID[c.art.ID] = c
+	}
+	var refs []ArticleRef
+	seen := map[int64]bool{}
+	add := func(id int64) {
+		if c, ok := byID[id]; ok && !seen[id] {
+			seen[id] = true
+			refs = append(refs, refOf(c.art, max(1, len(c.outlets))))
+		}
+	}
+	for _, s := range b.Summary {
+		add(s.ArticleID)
+	}
+	for _, q := range b.Quotes {
+		add(q.ArticleID)
+	}
+	for _, c := range stories {
+		add(c.art.ID)
+	}
+	return refs
+}

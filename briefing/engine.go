@@ -1,0 +1,161 @@
+package briefing
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	"attache/briefing/geo"
+	"attache/sources"
+)
+
+// Corpus is what the briefing engine needs of the article store.
+type Corpus interface {
+	// ArticlesMentioning returns articles tagged with every code,
+	// published within the window, newest first.
+	ArticlesMentioning(ctx context.Context, codes []string, since, until time.Time, limit int) ([]sources.Article, error)
+	// Search returns articles matching words and codes within the window.
+	Search(ctx context.Context, q sources.Query) ([]sources.Article, error)
+	// HasWord reports whether any article contains the word.
+	HasWord(ctx context.Context, word string) (bool, error)
+	// StoryOutlets lists the outlets that carried each story.
+	StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error)
+}
+
+var _ Corpus = (*sources.Store)(nil)
+
+// Options tune an Engine; zero values take the defaults.
+type Options struct {
+	Window    time.Duration    // default time window (30 days)
+	Sentences int              // summary sentences (6)
+	Quotes    int              // quotes per brief (4)
+	Now       func() time.Time // clock (time.Now)
+}
+
+// Engine answers requests from a corpus: briefs, quotes, searches and
+// digests. It is safe for concurrent use.
+type Engine struct {
+	corpus    Corpus
+	gaz       *geo.Gazetteer
+	now       func() time.Time
+	window    time.Duration
+	sentences int
+	quotes    int
+}
+
+// New returns an Engine over corpus with the gazetteer gaz.
+func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
+	e := &Engine{corpus: corpus, gaz: gaz, now: opt.Now, window: opt.Window, sentences: opt.Sentences, quotes: opt.Quotes}
+	if e.now == nil {
+		e.now = time.Now
+	}
+	if e.window <= 0 {
+		e.window = 30 * 24 * time.Hour
+	}
+	if e.sentences <= 0 {
+		e.sentences = 6
+	}
+	if e.quotes <= 0 {
+		e.quotes = 4
+	}
+	return e
+}
+
+// Gazetteer is the engine's gazetteer.
+func (e *Engine) Gazetteer() *geo.Gazetteer { return e.gaz }
+
+// Search lists articles matching the request's countries and terms within
+// its window (all time when it has none), newest first.
+func (e *Engine) Search(ctx context.Context, req Request, limit int) ([]ArticleRef, error) {
+	if limit <= 0 {
+		limit = 10
+	}
+	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: req.Terms, Since: req.Since, Until: req.Until, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, &UserError{Message: "No article matches " + e.describe(req) + ". Try fewer words or a wider window (`since 1y`)."}
+	}
+	refs := make([]ArticleRef, len(arts))
+	for i, a := range arts {
+		refs[i] = refOf(a, 1)
+	}
+	return refs, nil
+}
+
+// Complete suggests country and body names for autocomplete: names that
+// start with prefix first, then names that contain it.
+func (e *Engine) Complete(prefix string, limit int) []Choice {
+	if limit <= 0 {
+		limit = 25
+	}
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	var starts, contains []Choice
+	for _, c := range e.gaz.Names() {
+		name := strings.ToLower(c.Name)
+		switch {
+		case strings.HasPrefix(name, p):
+			starts = append(starts, Choice{Name: c.Name, Value: c.Name})
+		case p != "" && strings.Contains(name, p):
+			contains = append(contains, Choice{Name: c.Name, Value: c.Name})
+		}
+	}
+	out := append(starts, contains...)
+	if len(out) == 0 && p != "" {
+		for _, s := range e.gaz.Suggest(p, limit) {
+			out = append(out, Choice{Name: s, Value: s})
+		}
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// describe says in words what a request asked for.
+func (e *Engine) describe(req Request) string {
+	var parts []string
+	if len(req.Countries) > 0 {
+		if len(req.Countries) > 1 {
+			parts = append(parts, "both "+countryNames(e.gaz, req.Countries))
+		} else {
+			parts = append(parts, countryNames(e.gaz, req.Countries))
+		}
+	}
+	if len(req.Terms) > 0 {
+		parts = append(parts, "“"+strings.Join(req.Terms, " ")+"”")
+	}
+	if req.Speaker != "" {
+		parts = append(parts, "quotes by "+req.Speaker)
+	}
+	s := strings.Join(parts, " with ")
+	if !req.Since.IsZero() {
+		s += " since " + req.Since.Format("2 Jan 2006")
+	}
+	return s
+}
+
+func refOf(a sources.Article, outlets int) ArticleRef {
+	return ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published, Outlets: outlets}
+}
+
+// title names a request: "Japan and Italy", "G7: summit".
+func (e *Engine) title(req Request) string {
+	t := countryNames(e.gaz, req.Countries)
+	if len(req.Terms) > 0 {
+		terms := strings.Join(req.Terms, " ")
+		if t == "" {
+			return strings.ToUpper(terms[:1]) + terms[1:]
+		}
+		t += ": " + terms
+	}
+	return t
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,196 @@
+package briefing
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"attache/briefing/geo"
+)
+
+// MaxRequestWords bounds what one request may contain, so that a pasted
+// essay is answered plainly instead of searched.
+const MaxRequestWords = 40
+
+// fillerWords carry no topic: they are dropped from requests.
+var fillerWords = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "of": true, "on": true, "in": true, "about": true,
+	"between": true, "with": true, "to": true, "for": true, "news": true, "what": true, "whats": true,
+	"what's": true, "is": true, "are": true, "going": true, "happening": true, "latest": true, "relations": true,
+	"ties": true, "vs": true, "versus": true, "&": true, "+": true, "-": true, "/": true, "brief": true, "me": true,
+	"please": true, "tell": true, "update": true, "updates": true, "or": true, "at": true, "from": true, "by": true,
+	"do": true, "does": true, "how": true, "why": true, "who": true, "any": true, "there": true,
+}
+
+// ParseWords turns what a person typed into a Request: countries and
+// bodies (by name, demonym, capital or leader), topic words, and a time
+// window ("since 7d", "--since 2w", "this week", "today", "last month").
+// A word that is neither a place nor in the corpus gives a *UserError with
+// "did you mean" suggestions.
+func (e *Engine) ParseWords(words []string) (Request, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return e.parseWords(ctx, words)
+}
+
+func (e *Engine) parseWords(ctx context.Context, words []string) (Request, error) {
+	now := e.now()
+	var req Request
+	tokens := tokenizeRequest(words)
+	if len(tokens) > MaxRequestWords {
+		return req, &UserError{Message: fmt.Sprintf("That is %d words; a brief takes at most %d. Name the countries and a topic, e.g. `japan italy defense`.", len(tokens), MaxRequestWords)}
+	}
+	tokens, since, err := takeWindow(tokens, now)
+	if err != nil {
+		return req, err
+	}
+	req.Since = since
+	parsed := e.gaz.ParseWords(tokens, now)
+	req.Countries = parsed.Codes
+	for _, w := range parsed.Rest {
+		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'()[]"))
+		if lw == "" || fillerWords[lw] {
+			continue
+		}
+		if strings.HasPrefix(lw, "@") || strings.HasPrefix(lw, "<") {
+			continue // a mention or channel link
+		}
+		known, err := e.corpus.HasWord(ctx, lw)
+		if err != nil {
+			return req, err
+		}
+		if known {
+			req.Terms = append(req.Terms, lw)
+			continue
+		}
+		if sugg := e.gaz.Suggest(lw, 3); len(sugg) > 0 {
+			return req, &UserError{
+				Message:     fmt.Sprintf("I don't know a country called “%s”.", w),
+				Suggestions: sugg,
+			}
+		}
+		return req, &UserError{Message: fmt.Sprintf("I don't know a country called “%s”, and no article in the corpus mentions it. Try country names, e.g. `japan italy`, or topic words such as `defense`.", w)}
+	}
+	if len(req.Countries) == 0 && len(req.Terms) == 0 {
+		return req, &UserError{Message: "Tell me which countries or topics to brief you on, e.g. `japan italy`, `g7 summit` or `france germany defense since 7d`."}
+	}
+	return req, nil
+}
+
+// tokenizeRequest splits words on white space and commas.
+func tokenizeRequest(words []string) []string {
+	var out []string
+	for _, w := range words {
+		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// takeWindow removes a time window from the tokens and returns its start.
+func takeWindow(tokens []string, now time.Time) ([]string, time.Time, error) {
+	var rest []string
+	var since time.Time
+	lower := func(i int) string {
+		if i < len(tokens) {
+			return strings.ToLower(tokens[i])
+		}
+		return ""
+	}
+	for i := 0; i < len(tokens); i++ {
+		w := lower(i)
+		switch {
+		case w == "since" || w == "--since" || w == "-since":
+			if i+1 >= len(tokens) {
+				return nil, since, &UserError{Message: "“since” needs a window, e.g. `since 7d` or `since 2w`."}
+			}
+			d, err := parseWindow(lower(i + 1))
+			if err != nil {
+				return nil, since, err
+			}
+			since = now.Add(-d)
+			i++
+		case strings.HasPrefix(w, "since:") || strings.HasPrefix(w, "--since="):
+			d, err := parseWindow(w[strings.IndexAny(w, ":=")+1:])
+			if err != nil {
+				return nil, since, err
+			}
+			since = now.Add(-d)
+		case w == "today":
+			since = now.Add(-24 * time.Hour)
+		case (w == "this" || w == "past" || w == "last") && i+1 < len(tokens):
+			if d, ok := namedWindow(lower(i + 1)); ok {
+				since = now.Add(-d)
+				i++
+				continue
+			}
+			if n, err := strconv.Atoi(lower(i + 1)); err == nil && n > 0 && i+2 < len(tokens) {
+				if d, ok := namedWindow(strings.TrimSuffix(lower(i+2), "s")); ok {
+					since = now.Add(-time.Duration(n) * d)
+					i += 2
+					continue
+				}
+			}
+			rest = append(rest, tokens[i])
+		default:
+			rest = append(rest, tokens[i])
+		}
+	}
+	return rest, since, nil
+}
+
+func namedWindow(w string) (time.Duration, bool) {
+	switch w {
+	case "day", "24h":
+		return 24 * time.Hour, true
+	case "week":
+		return 7 * 24 * time.Hour, true
+	case "fortnight":
+		return 14 * 24 * time.Hour, true
+	case "month":
+		return 30 * 24 * time.Hour, true
+	case "year":
+		return 365 * 24 * time.Hour, true
+	}
+	return 0, false
+}
+
+// parseWindow reads "7d", "2w", "12h", "3m" (months), "1y".
+func parseWindow(s string) (time.Duration, error) {
+	bad := &UserError{Message: fmt.Sprintf("I can't read the window “%s”. Use e.g. `7d`, `2w`, `3m` (months) or `1y`.", s)}
+	if len(s) < 2 {
+		return 0, bad
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 100000 {
+		return 0, bad
+	}
+	unit := map[byte]time.Duration{'h': time.Hour, 'd': 24 * time.Hour, 'w': 7 * 24 * time.Hour, 'm': 30 * 24 * time.Hour, 'y': 365 * 24 * time.Hour}[s[len(s)-1]]
+	if unit == 0 {
+		return 0, bad
+	}
+	return time.Duration(n) * unit, nil
+}
+
+// countryNames joins display names: "Japan", "Japan and Italy",
+// "Japan, Italy and France".
+func countryNames(gaz *geo.Gazetteer, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = c
+		if ent, ok := gaz.Entity(c); ok {
+			names[i] = ent.Name
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

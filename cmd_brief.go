@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"attache/briefing"
+)
+
+// Engine builds the briefing engine over the store.
+func (a *App) Engine(ctx context.Context) (*briefing.Engine, error) {
+	st, err := a.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := a.Gazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return briefing.New(st, g, briefing.Options{
+		Window:    time.Duration(a.cfg.Briefing.Window),
+		Sentences: a.cfg.Briefing.Sentences,
+		Quotes:    a.cfg.Briefing.Quotes,
+		Now:       a.now,
+	}), nil
+}
+
+// requestFromArgs parses the brief-like commands' shared flags and words.
+func requestFromArgs(ctx context.Context, app *App, name string, args []string) (*briefing.Engine, briefing.Request, string, error) {
+	fs := newFlags(name, app.stderr)
+	since := fs.String("since", "", "time window, e.g. 7d, 2w, 3m (months), 1y; default 30d, widened when empty")
+	format := fs.String("format", "text", "text, markdown or json")
+	sentences := fs.Int("sentences", 0, "summary sentences (default from the config)")
+	speaker := fs.String("speaker", "", "quotes by this person (quotes only)")
+	words, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, briefing.Request{}, "", err
+	}
+	if *format != "text" && *format != "markdown" && *format != "json" {
+		return nil, briefing.Request{}, "", usagef("%s: --format %q: want text, markdown or json", name, *format)
+	}
+	if *since != "" {
+		words = append(words, "since", *since)
+	}
+	eng, err := app.Engine(ctx)
+	if err != nil {
+		return nil, briefing.Request{}, "", err
+	}
+	var req briefing.Request
+	if *speaker != "" && len(words) == 0 {
+		req.Speaker = *speaker
+	} else {
+		req, err = eng.ParseWords(words)
+		if err != nil {
+			return nil, req, "", err
+		}
+		req.Speaker = *speaker
+	}
+	req.MaxSentences = *sentences
+	return eng, req, *format, nil
+}
+
+// cmdBrief prints a brief.
+func cmdBrief(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	if len(args) == 0 {
+		return usagef("brief: name countries or topics, e.g. attache brief japan italy")
+	}
+	eng, req, format, err := requestFromArgs(ctx, app, "brief", args)
+	if err != nil {
+		return userFacing(err)
+	}
+	b, err := eng.Brief(ctx, req)
+	if err != nil {
+		return userFacing(err)
+	}
+	return render(app, b, format)
+}
+
+// cmdQuotes prints what people said about countries or by one person; with
+// --jsonl it runs the quote finder over an evaluation file instead.
+func cmdQuotes(ctx context.Context, app *App, args []string) error {
+	for _, a := range args {
+		if a == "--jsonl" || a == "-jsonl" || len(a) > 8 && (a[:8] == "--jsonl=" || a[:7] == "-jsonl=") {
+			return runQuotes(ctx, args, app.stdin, app.stdout, app.stderr)
+		}
+	}
+	app.quiet()
+	if len(args) == 0 {
+		return usagef("quotes: name countries or --speaker NAME, e.g. attache quotes japan italy")
+	}
+	eng, req, format, err := requestFromArgs(ctx, app, "quotes", args)
+	if err != nil {
+		return userFacing(err)
+	}
+	b, err := eng.Quotes(ctx, req)
+	if err != nil {
+		return userFacing(err)
+	}
+	return render(app, b, format)
+}
+
+func render(app *App, b *briefing.Brief, format string) error {
+	switch format {
+	case "json":
+		return briefing.RenderJSON(app.stdout, b)
+	case "markdown":
+		return briefing.RenderMarkdown(app.stdout, b)
+	}
+	return briefing.RenderText(app.stdout, b, 88)
+}
+
+// userFacing turns a briefing.UserError into a plain message for the
+// terminal; other errors pass through.
+func userFacing(err error) error {
+	var ue *briefing.UserError
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s", ue.Error())
+	}
+	return err
+}
+
+// cmdExtract shows what ingest would store for a page.
+func cmdExtract(ctx context.Context, app *App, args []string) error {
+	cfg, err := LoadConfig(app.configPath)
+	if err != nil {
+		return err
+	}
+	app.cfg = cfg
+	return runExtract(ctx, args, app.stdout, app.stderr, fetchBody(app.Fetcher()))
+}
+
+// cmdSummarize runs the single-article summariser.
+func cmdSummarize(ctx context.Context, app *App, args []string) error {
+	return runSummarize(ctx, args, app.stdin, app.stdout, app.stderr)
+}

@@ -1,0 +1,537 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"attache/sources"
+	"attache/sources/doc"
+	"attache/sources/fetch"
+)
+
+// cmdIngest adds files, directories and article URLs to the corpus and
+// reports what happened to each item.
+func cmdIngest(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("ingest", app.stderr)
+	format := fs.String("format", "text", "text or json")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("ingest: name at least one file, directory or URL")
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("ingest: --format %q: want text or json", *format)
+	}
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
+	tag, err := app.Tagger()
+	if err != nil {
+		return err
+	}
+	in := sources.NewIngester(st, tag, app.now)
+	rep := newIngestReport(app.stdout, *format == "json", interactive(app.stderr), app.stderr)
+
+	var batch []sources.Article
+	var where []string
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		results, err := in.Ingest(ctx, batch, nil)
+		for i, r := range results {
+			rep.result(where[i], r)
+		}
+		batch, where = batch[:0], where[:0]
+		return err
+	}
+	add := func(it sources.FileItem) error {
+		if it.Err != nil {
+			rep.result(it.Where, sources.Result{Outcome: sources.Skipped, Reason: it.Err.Error()})
+			return nil
+		}
+		batch = append(batch, it.Article)
+		where = append(where, it.Where)
+		if len(batch) >= 500 {
+			return flush()
+		}
+		return nil
+	}
+	var paths []string
+	var client *fetch.Client
+	for _, p := range pos {
+		if !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
+			paths = append(paths, p)
+			continue
+		}
+		if client == nil {
+			client = app.Fetcher()
+		}
+		a, err := fetchArticle(ctx, client, p)
+		if err := add(sources.FileItem{Where: p, Article: a, Err: err}); err != nil {
+			return err
+		}
+	}
+	if err := sources.ReadPaths(paths, add); err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	rep.done()
+	return nil
+}
+
+// fetchArticle fetches and extracts one article page.
+func fetchArticle(ctx context.Context, client *fetch.Client, url string) (sources.Article, error) {
+	resp, err := client.Get(ctx, fetch.Request{URL: url})
+	if err != nil {
+		return sources.Article{}, err
+	}
+	a, err := sources.ParseHTML(resp.Body, resp.URL)
+	if err != nil {
+		return a, err
+	}
+	a.URL = resp.URL
+	return a, nil
+}
+
+// fetchBody adapts the fetch client to the extract command.
+func fetchBody(client *fetch.Client) func(ctx context.Context, url string) ([]byte, string, error) {
+	return func(ctx context.Context, url string) ([]byte, string, error) {
+		resp, err := client.Get(ctx, fetch.Request{URL: url})
+		if err != nil {
+			return nil, "", err
+		}
+		return resp.Body, resp.ContentType, nil
+	}
+}
+
+// ingestReport prints one line per item and the totals.
+type ingestReport struct {
+	out      io.Writer
+	json     bool
+	progress io.Writer // nil when stderr is not a terminal
+	counts   map[sources.Outcome]int
+	n        int
+}
+
+func newIngestReport(out io.Writer, asJSON, tty bool, stderr io.Writer) *ingestReport {
+	r := &ingestReport{out: out, json: asJSON, counts: map[sources.Outcome]int{}}
+	if tty {
+		r.progress = stderr
+	}
+	return r
+}
+
+func (r *ingestReport) result(where string, res sources.Result) {
+	r.counts[res.Outcome]++
+	r.n++
+	if r.json {
+		line, _ := json.Marshal(struct {
+			Where string `json:"where"`
+			sources.Result
+		}{where, res})
+		fmt.Fprintf(r.out, "%s\n", line)
+	} else {
+		switch res.Outcome {
+		case sources.Added, sources.Updated:
+			fmt.Fprintf(r.out, "%-9s %d  %s  (%s)\n", res.Outcome, res.ID, res.Title, where)
+		case sources.Unchanged:
+			fmt.Fprintf(r.out, "%-9s %d  %s  (already stored; %s)\n", res.Outcome, res.ID, res.Title, where)
+		case sources.Duplicate:
+			fmt.Fprintf(r.out, "%-9s of %d  %s  (%s)\n", res.Outcome, res.DuplicateOf, res.Title, where)
+		default:
+			fmt.Fprintf(r.out, "%-9s %s: %s\n", res.Outcome, where, res.Reason)
+		}
+	}
+	if r.progress != nil && r.n%500 == 0 {
+		fmt.Fprintf(r.progress, "\r%d items...", r.n)
+	}
+}
+
+func (r *ingestReport) done() {
+	if r.progress != nil && r.n >= 500 {
+		fmt.Fprint(r.progress, "\r")
+	}
+	if r.json {
+		return
+	}
+	fmt.Fprintf(r.out, "%d added, %d updated, %d unchanged, %d duplicates, %d skipped\n",
+		r.counts[sources.Added], r.counts[sources.Updated], r.counts[sources.Unchanged], r.counts[sources.Duplicate], r.counts[sources.Skipped])
+}
+
+// countryList is a repeatable --country flag.
+type countryList []string
+
+func (c *countryList) String() string { return strings.Join(*c, ",") }
+func (c *countryList) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*c = append(*c, strings.ToUpper(part))
+		}
+	}
+	return nil
+}
+
+// cmdSearch lists the articles that match words, countries and a window.
+func cmdSearch(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("search", app.stderr)
+	var countries countryList
+	fs.Var(&countries, "country", "country or body code (repeatable), e.g. JP")
+	since := fs.String("since", "", "time window, e.g. 30d")
+	limit := fs.Int("limit", 20, "most articles to list")
+	format := fs.String("format", "text", "text or json")
+	words, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) == 0 && len(countries) == 0 {
+		return usagef("search: give words or --country, e.g. attache search fighter jet --country JP")
+	}
+	q := sources.Query{Countries: countries, Words: words, Limit: *limit}
+	if *since != "" {
+		d, err := ParseDuration(*since)
+		if err != nil {
+			return usagef("search: --since: %v", err)
+		}
+		q.Since = app.now().Add(-d)
+	}
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
+	arts, err := st.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		type hit struct {
+			ID        int64     `json:"id"`
+			Title     string    `json:"title"`
+			URL       string    `json:"url"`
+			Source    string    `json:"source"`
+			Published time.Time `json:"published"`
+			Countries []string  `json:"countries"`
+			StoryID   int64     `json:"story_id"`
+		}
+		hits := make([]hit, 0, len(arts))
+		for _, a := range arts {
+			hits = append(hits, hit{a.ID, a.Title, a.URL, a.Source, a.Published, a.Countries, a.StoryID})
+		}
+		return writeJSON(app.stdout, hits)
+	case "text":
+		if len(arts) == 0 {
+			fmt.Fprintf(app.stdout, "No articles match %s.\n", describeQuery(q))
+			return nil
+		}
+		for _, a := range arts {
+			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s  %s\n", a.ID, a.Published.Format("2006-01-02"), a.Title, a.Source, a.URL)
+		}
+		return nil
+	}
+	return usagef("search: --format %q: want text or json", *format)
+}
+
+func describeQuery(q sources.Query) string {
+	var parts []string
+	if len(q.Words) > 0 {
+		parts = append(parts, fmt.Sprintf("%q", strings.Join(q.Words, " ")))
+	}
+	if len(q.Countries) > 0 {
+		parts = append(parts, "countries "+strings.Join(q.Countries, "+"))
+	}
+	if !q.Since.IsZero() {
+		parts = append(parts, "since "+q.Since.Format("2006-01-02"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cmdShow prints one article.
+func cmdShow(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("show", app.stderr)
+	format := fs.String("format", "text", "text or json")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("show: give one article id (from attache search)")
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return usagef("show: %q is not an article id", pos[0])
+	}
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
+	a, err := st.Article(ctx, id)
+	if errors.Is(err, sources.ErrNotFound) {
+		return fmt.Errorf("no article with id %d (attache search lists ids)", id)
+	}
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		return writeJSON(app.stdout, a)
+	case "text":
+		w := app.stdout
+		fmt.Fprintf(w, "%s\n%s\n", a.Title, strings.Repeat("=", min(78, len([]rune(a.Title)))))
+		fmt.Fprintf(w, "Source:    %s\n", a.Source)
+		if a.Byline != "" {
+			fmt.Fprintf(w, "Byline:    %s\n", a.Byline)
+		}
+		fmt.Fprintf(w, "Published: %s\nURL:       %s\n", a.Published.Format("2006-01-02 15:04 MST"), a.URL)
+		if len(a.Countries) > 0 {
+			fmt.Fprintf(w, "Countries: %s\n", strings.Join(a.Countries, " "))
+		}
+		fmt.Fprintf(w, "Id:        %d (story %d)\n\n", a.ID, a.StoryID)
+		for _, b := range doc.Parse(a.Text) {
+			if b.Kind == doc.Heading {
+				fmt.Fprintf(w, "## %s\n\n", b.Text)
+				continue
+			}
+			fmt.Fprintf(w, "%s\n\n", wrap(b.Text, 78, ""))
+		}
+		return nil
+	}
+	return usagef("show: --format %q: want text or json", *format)
+}
+
+// cmdStats counts what the corpus holds.
+func cmdStats(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("stats", app.stderr)
+	format := fs.String("format", "text", "text or json")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeJSON(app.stdout, s)
+	}
+	w := app.stdout
+	fmt.Fprintf(w, "Articles:  %d (%d from the bundled sample)\n", s.Articles, s.SampleArticles)
+	fmt.Fprintf(w, "Stories:   %d (near-duplicates counted once)\n", s.Stories)
+	fmt.Fprintf(w, "Sources:   %d outlets\n", s.Sources)
+	fmt.Fprintf(w, "Countries: %d tagged\n", s.Countries)
+	fmt.Fprintf(w, "Feeds:     %d (%d failing)\n", s.Feeds, s.FailingFeeds)
+	if s.Articles > 0 {
+		fmt.Fprintf(w, "Published: %s to %s\n", s.Oldest.Format("2006-01-02"), s.Newest.Format("2006-01-02"))
+	}
+	fmt.Fprintf(w, "Store:     %s, %.1f MB\n", st.Path(), float64(s.Bytes)/(1<<20))
+	return nil
+}
+
+// cmdFeeds manages subscriptions.
+func cmdFeeds(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	if len(args) == 0 {
+		return usagef("feeds: add URL | list | remove ID")
+	}
+	sub, args := args[0], args[1:]
+	fs := newFlags("feeds "+sub, app.stderr)
+	format := fs.String("format", "text", "text or json")
+	interval := fs.String("interval", "", "poll interval for a new feed, e.g. 30m")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
+	switch sub {
+	case "add":
+		if len(pos) != 1 {
+			return usagef("feeds add: give one feed URL")
+		}
+		var every time.Duration
+		if *interval != "" {
+			if every, err = ParseDuration(*interval); err != nil || every < time.Minute {
+				return usagef("feeds add: --interval %q: want a duration of at least 1m", *interval)
+			}
+		}
+		p, err := app.Poller(ctx)
+		if err != nil {
+			return err
+		}
+		f, err := p.AddFeed(ctx, pos[0], every)
+		if errors.Is(err, sources.ErrFeedExists) {
+			return fmt.Errorf("%s is already subscribed (attache feeds list)", pos[0])
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.stdout, "Subscribed to feed %d: %s (%s), polled every %s. Run attache poll to fetch it now.\n", f.ID, displayTitle(f), f.URL, Duration(f.Interval))
+		return nil
+	case "list":
+		feeds, err := st.Feeds(ctx)
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return writeJSON(app.stdout, feeds)
+		}
+		if len(feeds) == 0 {
+			fmt.Fprintln(app.stdout, "No feeds yet. Add one with: attache feeds add URL")
+			return nil
+		}
+		for _, f := range feeds {
+			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s\n", f.ID, feedHealth(f, app.now()), displayTitle(f), f.URL)
+			fmt.Fprintf(app.stdout, "    %d articles, every %s, next poll %s\n", f.Articles, Duration(f.Interval), relTime(f.NextPoll, app.now()))
+			if f.LastError != "" {
+				fmt.Fprintf(app.stdout, "    last error (%d in a row): %s\n", f.Failures, f.LastError)
+			}
+		}
+		return nil
+	case "remove":
+		if len(pos) != 1 {
+			return usagef("feeds remove: give one feed id (attache feeds list)")
+		}
+		id, err := strconv.ParseInt(pos[0], 10, 64)
+		if err != nil {
+			return usagef("feeds remove: %q is not a feed id", pos[0])
+		}
+		if err := st.DeleteFeed(ctx, id); errors.Is(err, sources.ErrNotFound) {
+			return fmt.Errorf("no feed with id %d (attache feeds list)", id)
+		} else if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.stdout, "Removed feed %d. Its articles stay in the corpus.\n", id)
+		return nil
+	}
+	return usagef("feeds: unknown subcommand %q (add, list, remove)", sub)
+}
+
+func displayTitle(f sources.Feed) string {
+	if f.Title != "" {
+		return f.Title
+	}
+	return "(untitled feed)"
+}
+
+// feedHealth is a one-word state for feeds list.
+func feedHealth(f sources.Feed, now time.Time) string {
+	switch {
+	case f.LastAttempt.IsZero():
+		return "new    "
+	case f.Failures >= 3:
+		return "failing"
+	case f.Failures > 0:
+		return "retry  "
+	default:
+		return "ok     "
+	}
+}
+
+func relTime(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	d := t.Sub(now).Round(time.Minute)
+	switch {
+	case d <= 0:
+		return "now"
+	default:
+		return "in " + strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+	}
+}
+
+// cmdPoll runs one pass over the due feeds.
+func cmdPoll(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("poll", app.stderr)
+	all := fs.Bool("all", false, "poll every feed now, due or not")
+	format := fs.String("format", "text", "text or json")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	p, err := app.Poller(ctx)
+	if err != nil {
+		return err
+	}
+	var reports []sources.PollReport
+	if *all {
+		st, _ := app.Store(ctx)
+		feeds, err := st.Feeds(ctx)
+		if err != nil {
+			return err
+		}
+		for _, f := range feeds {
+			reports = append(reports, p.PollFeed(ctx, f))
+		}
+	} else if reports, err = p.PollDue(ctx); err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeJSON(app.stdout, reports)
+	}
+	if len(reports) == 0 {
+		fmt.Fprintln(app.stdout, "No feed is due. attache poll --all polls every feed now; attache feeds list shows when each is due.")
+		return nil
+	}
+	for _, r := range reports {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(app.stdout, "feed %d  failed: %v (next try %s)\n", r.FeedID, r.Err, relTime(r.NextPoll, app.now()))
+		case r.NotModified:
+			fmt.Fprintf(app.stdout, "feed %d  not modified since the last poll\n", r.FeedID)
+		default:
+			fmt.Fprintf(app.stdout, "feed %d  %d items: %d added, %d updated, %d already stored, %d duplicates, %d skipped\n",
+				r.FeedID, r.Items, r.Added, r.Updated, r.Known, r.Duplicates, r.Skipped)
+		}
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// wrap breaks text into lines of at most width runes, each after the first
+// starting with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		if i > 0 {
+			if line+1+n > width {
+				b.WriteString("\n" + indent)
+				line = len([]rune(indent))
+			} else {
+				b.WriteByte(' ')
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
+}

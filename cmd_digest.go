@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"strings"
+
+	"attache/briefing"
+)
+
+// cmdDigest prints the stories new in the corpus since a time.
+func cmdDigest(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("digest", app.stderr)
+	since := fs.String("since", "24h", "stories stored within this window, e.g. 24h, 7d")
+	filter := fs.String("filter", "", "countries, bodies or words, e.g. \"japan italy\" or G7")
+	format := fs.String("format", "text", "text, markdown or json")
+	maxStories := fs.Int("max", 0, "most stories (default from the config)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("digest: unexpected %q (use --filter \"%s\")", strings.Join(pos, " "), strings.Join(pos, " "))
+	}
+	window, err := ParseDuration(*since)
+	if err != nil {
+		return usagef("digest: --since: %v", err)
+	}
+	eng, err := app.Engine(ctx)
+	if err != nil {
+		return err
+	}
+	st, _ := app.Store(ctx)
+	req := briefing.DigestRequest{Since: app.now().Add(-window), MaxStories: *maxStories}
+	if req.MaxStories == 0 {
+		req.MaxStories = app.cfg.Digest.MaxStories
+	}
+	if strings.TrimSpace(*filter) != "" {
+		if req.Filter, err = eng.ParseWords([]string{*filter}); err != nil {
+			return userFacing(err)
+		}
+	}
+	d, err := eng.Digest(ctx, st, req)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		return briefing.RenderDigestJSON(app.stdout, d)
+	case "markdown":
+		return briefing.RenderDigestMarkdown(app.stdout, d)
+	case "text":
+		return briefing.RenderDigestText(app.stdout, d, 88)
+	}
+	return usagef("digest: --format %q: want text, markdown or json", *format)
+}

@@ -1,0 +1,125 @@
+// Command attache briefs people on diplomacy news, in Discord and in the
+// terminal, from a corpus of articles it keeps in an embedded store.
+//
+//	attache brief japan italy          a cited brief on Japan and Italy
+//	attache run                        the Discord bot, with feed polling and digests
+//
+// Run `attache help` for every command.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(os.Stderr, "attache: %v\n", err)
+			os.Exit(2)
+		}
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(os.Stderr, "attache: %v\n", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// command is one subcommand of the command line.
+type command struct {
+	name    string
+	usage   string // arguments, after the name
+	summary string
+	// store says whether the command needs the corpus (config, store,
+	// gazetteer); the others run without touching the data directory.
+	store bool
+	run   func(ctx context.Context, app *App, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"brief", "[--since 30d] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics", true, cmdBrief},
+		{"quotes", "[--since 30d] [--format text|json] WORDS... | --jsonl FILE", "what people said: for a country pair or a person; or the quote finder over a .jsonl file", true, cmdQuotes},
+		{"digest", "[--since 24h] [--filter WORDS] [--format text|markdown|json]", "the stories new in the corpus, one by one", true, cmdDigest},
+		{"search", "[--country XX]... [--since 30d] [--format text|json] WORDS...", "list matching articles", true, cmdSearch},
+		{"show", "[--format text|json] ID", "one article's cleaned text and metadata", true, cmdShow},
+		{"ingest", "PATH|URL...", "add .txt, .md, .html, .jsonl files, directories or article URLs", true, cmdIngest},
+		{"feeds", "add URL [--interval 30m] | list [--format text|json] | remove ID", "manage feed subscriptions", true, cmdFeeds},
+		{"poll", "[--all]", "one pass over the feeds that are due", true, cmdPoll},
+		{"stats", "[--format text|json]", "count articles, stories, sources and feeds", true, cmdStats},
+		{"extract", "FILE|URL [--format text|json] | --dir DIR", "what ingest would store for a page", false, cmdExtract},
+		{"summarize", "[--sentences N] < article | --jsonl FILE --sentences N|ref", "the extractive summariser on one article", false, cmdSummarize},
+		{"run", "", "the Discord bot, with feed polling and digests", true, cmdRun},
+	}
+}
+
+// usageError is a mistake on the command line; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	global := flag.NewFlagSet("attache", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	configPath := global.String("config", "", "configuration file (YAML)")
+	dataDir := global.String("data", "", "data directory (overrides data_dir)")
+	if err := global.Parse(args); err != nil {
+		printUsage(stderr)
+		return usagef("%v", err)
+	}
+	rest := global.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
+		if len(rest) > 1 {
+			for _, c := range commands() {
+				if c.name == rest[1] {
+					fmt.Fprintf(stdout, "usage: attache %s %s\n\n%s\n", c.name, c.usage, c.summary)
+					return nil
+				}
+			}
+		}
+		printUsage(stdout)
+		if len(rest) == 0 {
+			return usagef("no command given")
+		}
+		return nil
+	}
+	name := rest[0]
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		app := &App{stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configPath, dataDir: *dataDir}
+		defer app.Close()
+		if c.store {
+			if err := app.setup(); err != nil {
+				return err
+			}
+		}
+		return c.run(ctx, app, rest[1:])
+	}
+	printUsage(stderr)
+	return usagef("unknown command %q", name)
+}
+
+func printUsage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("Attaché briefs you on diplomacy news from a corpus of articles.\n\nusage: attache [--config FILE] [--data DIR] COMMAND [ARGS]\n\ncommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nattache help COMMAND shows a command's arguments. Example: attache brief japan italy\n")
+	io.WriteString(w, b.String())
+}
