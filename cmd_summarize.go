@@ -11,6 +11,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"attache/briefing/summary"
 	"attache/sources/doc"
@@ -27,9 +29,11 @@ Prints an extractive summary: sentences copied verbatim from the article,
 one per line, in article order.
 
 Standard input holds one article, in the block format (paragraphs separated
-by blank lines, headings starting with "## ") or as plain text. If the first
-line ends without a sentence mark (. ! ?) and more text follows, it is taken
-as the title and never summarised.
+by blank lines, headings starting with "## ") or as plain text; plain text
+without blank lines is read as one paragraph per line, unless its lines are
+the wrapped lines of one paragraph. If the first line ends without a
+sentence mark (. ! ?) and more text follows, it is taken as the title and
+never summarised.
 
 With --jsonl, every line of FILE ("-" for standard input) is an object with
 "id" and "text" (and "reference_sentences" for --sentences ref); one line
@@ -98,7 +102,7 @@ func summarizeArticle(stdin io.Reader, stdout io.Writer, n int) error {
 		return fmt.Errorf("summarize: article longer than %d bytes", maxSummarizeInput)
 	}
 	w := bufio.NewWriter(stdout)
-	for _, s := range summary.Summarize(withoutTitle(string(data)), n) {
+	for _, s := range summary.Summarize(asBlocks(withoutTitle(string(data))), n) {
 		fmt.Fprintln(w, doc.Fold(s.Text))
 	}
 	if err := w.Flush(); err != nil {
@@ -121,6 +125,30 @@ func withoutTitle(text string) string {
 		return text
 	}
 	return rest
+}
+
+// asBlocks prepares plain text for the summariser. Text with a blank line
+// is in the block format already, where a single line break is only a
+// wrap. Text without one is either one paragraph hard-wrapped (many lines
+// go on in lower case) or one paragraph per line, the way many text files
+// are laid out; the second gets blank lines between its lines.
+func asBlocks(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	continued := 0
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			return text
+		}
+		if r, _ := utf8.DecodeRuneInString(line); i > 0 && unicode.IsLower(r) {
+			continued++
+		}
+	}
+	if len(lines) < 2 || 3*continued >= len(lines)-1 {
+		return text
+	}
+	return strings.ReplaceAll(text, "\n", "\n\n")
 }
 
 // summarizeJSONL writes one {"id", "sentences", "summary"} line per input

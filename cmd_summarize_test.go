@@ -91,6 +91,38 @@ func TestWithoutTitle(t *testing.T) {
 	}
 }
 
+func TestAsBlocks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"block format", "Title\n\nOne. Two.\nwrapped.", "Title\n\nOne. Two.\nwrapped."},
+		{"paragraph per line", "One sentence.\nHeading line\nAnother one.", "One sentence.\n\nHeading line\n\nAnother one."},
+		{"crlf lines", "One.\r\nTwo.", "One.\n\nTwo."},
+		{"wrapped paragraph", "The talks began on\nMonday and ended on\nFriday. Both sides\nagreed.", "The talks began on\nMonday and ended on\nFriday. Both sides\nagreed."},
+		{"one line", "Just one line.", "Just one line."},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		if got := asBlocks(tt.in); got != tt.want {
+			t.Errorf("%s: asBlocks(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSummarizeStdinLines(t *testing.T) {
+	// One paragraph per line, a heading line among them: the heading is
+	// never glued to the next sentence.
+	in := "Leaders Meet In Oslo\nThe prime ministers of Canada and Norway met in Oslo on Monday.\nWhat comes next\nTheir ministers will meet again in September to review the new patrols.\n"
+	out, _, err := runSummarizeTest(t, in, "--sentences", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The prime ministers of Canada and Norway met in Oslo on Monday.\nTheir ministers will meet again in September to review the new patrols.\n"
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
 func TestSummarizeJSONL(t *testing.T) {
 	lines := []map[string]any{
 		{"id": "a-1", "title": "Ships", "text": summarizeArticleFixture, "reference_sentences": []string{"x", "y"}},
