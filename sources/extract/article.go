@@ -11,22 +11,67 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
+// minArticleLetters is the least text an extraction must give before the
+// fallbacks are tried.
+const minArticleLetters = 250
+
 // articleBlocks finds the article in a parsed page and returns its cleaned
-// blocks. The tree is changed.
-func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata,
+// blocks. The tree is changed. When pruning and the extractor leave almost
+// nothing, it tries again on a fresh tree without pruning, and then takes
+// the page's paragraphs as they stand; the longest result wins.
+func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *metadata,
 	extractor func(*html.Node, *url.URL) (*html.Node, error)) []doc.Block {
-	prune(root)
 	if extractor == nil {
 		extractor = Readability
 	}
+	description := firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"])
+	prune(root)
+	best := blocksFrom(extractor, root, base, page, description)
+	if letters(best) >= minArticleLetters {
+		return best
+	}
+	attempts := []func() []doc.Block{
+		func() []doc.Block { // the extractor alone, on the page as it came
+			fresh, err := parseHTML(text)
+			if err != nil {
+				return nil
+			}
+			return blocksFrom(extractor, fresh, base, page, description)
+		},
+		func() []doc.Block { // the page's own paragraphs
+			fresh, err := parseHTML(text)
+			if err != nil {
+				return nil
+			}
+			prune(fresh)
+			return paragraphBlocks(fresh, page)
+		},
+	}
+	for _, attempt := range attempts {
+		if got := attempt(); letters(got) > letters(best) {
+			best = got
+		}
+		if letters(best) >= minArticleLetters {
+			break
+		}
+	}
+	return best
+}
+
+// blocksFrom runs an extractor and turns what it found into clean blocks.
+func blocksFrom(extractor func(*html.Node, *url.URL) (*html.Node, error), root *html.Node,
+	base *url.URL, page *Page, description string) []doc.Block {
 	node, err := extractor(root, base)
 	if err != nil || node == nil {
 		return nil
 	}
-	segs := segments(node)
-	segs = dropDek(segs, firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"]))
+	return cleanSegments(dropDek(segments(node), description), page)
+}
+
+func cleanSegments(segs []segment, page *Page) []doc.Block {
 	blocks := make([]doc.Block, 0, len(segs))
 	for _, s := range segs {
 		if keepSegment(s, page) {
@@ -34,6 +79,53 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata,
 		}
 	}
 	return clean.Blocks(blocks)
+}
+
+// paragraphBlocks is the last resort: the paragraphs and headings of the
+// page's <article> or <main> (else its body) that are mostly not links.
+func paragraphBlocks(root *html.Node, page *Page) []doc.Block {
+	scope := root
+	for _, a := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+		if n := findElement(root, a); n != nil {
+			scope = n
+			break
+		}
+	}
+	var segs []segment
+	for _, s := range segments(scope) {
+		switch s.tag {
+		case atom.P, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Li, atom.Pre:
+			if s.links*2 < s.chars {
+				segs = append(segs, s)
+			}
+		}
+	}
+	return cleanSegments(segs, page)
+}
+
+// findElement returns the first element of kind a under root.
+func findElement(root *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	walk(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// letters counts the letters and digits of blocks.
+func letters(blocks []doc.Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += countWordChars(b.Text)
+	}
+	return n
 }
 
 // Readability finds the article with go-readability (a port of Mozilla's

@@ -116,7 +116,7 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	meta := readMetadata(root)
 	page := pageMetadata(meta, base, pageURL)
-	page.Blocks = articleBlocks(root, base, page, meta, o.Extractor)
+	page.Blocks = articleBlocks(dec.text, root, base, page, meta, o.Extractor)
 	if len(page.Blocks) == 0 {
 		return page, ErrNoArticle
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 
 	"attache/sources/doc"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -246,5 +248,33 @@ func TestSegments(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("segments =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// When the extractor finds nothing, the page's own paragraphs are used.
+func TestExtractFallsBackToParagraphs(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "summit.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	none := func(*html.Node, *url.URL) (*html.Node, error) { calls++; return nil, nil }
+	p, err := Options{Extractor: none}.Extract(body, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 2 {
+		t.Errorf("extractor called %d times, want 2 (pruned page, then the page as it came)", calls)
+	}
+	text := p.Text()
+	for _, want := range []string{"Japan and Italy signed an agreement on Monday", "## Wider ties", "Italy will host the G7"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("fallback text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, furniture := range []string{"Comments are closed", "Copyright", "Sign up", "Meloni and Kishida meet"} {
+		if strings.Contains(text, furniture) {
+			t.Errorf("fallback text keeps %q", furniture)
+		}
 	}
 }
