@@ -591,7 +591,7 @@ func (d *doc) opensWithPronoun(i int, pron string) bool {
 	for k > p.t0 && !d.toks[k-1].sentEnd {
 		k--
 	}
-	for k < i && d.toks[k].kind != word {
+	for k < i && (d.toks[k].kind != word || has(introTrimCap, d.toks[k].low)) {
 		k++
 	}
 	return k < i && d.toks[k].low == pron

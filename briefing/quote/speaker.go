@@ -97,6 +97,10 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if y-x == 1 && has(pronouns, lw) {
 			return who{kind: pronoun, pron: lw, tok: x, person: -1}
 		}
+		if p, ok := contractedPronoun(lw); ok {
+			// "It’s denouncing …": a pronoun, not a description.
+			return who{kind: pronoun, pron: p, tok: x, person: -1}
+		}
 		if isNumber(d.str(d.toks[x])) && y-x == 1 {
 			continue // an age: "Marvin Teske, 53, a security guard"
 		}
@@ -288,3 +292,13 @@ func (d *doc) goodDescription(x, y int) bool {
 }
 
 var participleObjects = set("in by at with for on from to")
+
+// contractedPronoun reads "it’s", "he's", "they’re" as their pronoun.
+func contractedPronoun(lw string) (string, bool) {
+	for _, sep := range []string{"’", "'"} {
+		if i := strings.Index(lw, sep); i > 0 && has(pronouns, lw[:i]) {
+			return lw[:i], true
+		}
+	}
+	return "", false
+}
