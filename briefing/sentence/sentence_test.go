@@ -128,9 +128,8 @@ func TestSplitBlocksAndHeadings(t *testing.T) {
 }
 
 func TestSplitHeadingNeverMerged(t *testing.T) {
-	// A heading without a blank line after it is still its own block only
-	// when the writer separated it; the block format requires the blank
-	// line, so a heading block swallows its lines but never the next block.
+	// A heading is a block of its own: the body block after it is never
+	// merged into it, though it has no closing mark.
 	in := "## Background\n\nThe deal was struck in 2023."
 	got := texts(Split(in))
 	want := []string{"Background", "The deal was struck in 2023."}
@@ -184,5 +183,16 @@ func TestSplitHuge(t *testing.T) {
 	got := Split(in)
 	if len(got) != 1 || got[0].End-got[0].Start != len(in)-1 {
 		t.Fatalf("got %d sentences, want one covering the text", len(got))
+	}
+}
+
+func TestStopwordsFitTheLengthBound(t *testing.T) {
+	for w := range stopwords {
+		if len(w) > maxStopwordLen {
+			t.Errorf("stopword %q is longer than maxStopwordLen %d", w, maxStopwordLen)
+		}
+		if !IsStopword(w) || Words(w) != nil || Words(strings.ToUpper(w)) != nil {
+			t.Errorf("stopword %q is not dropped by Words", w)
+		}
 	}
 }

@@ -72,9 +72,9 @@ type Options struct {
 // Pick is one sentence chosen by Multi: Sentence is verbatim from
 // docs[Doc].Text, Sentence.Text == docs[Doc].Text[Sentence.Start:Sentence.End].
 type Pick struct {
-	Doc      int
-	Sentence sentence.Sentence
-	Score    float64
+	Doc      int               // index into the docs given to Multi
+	Sentence sentence.Sentence // offsets into docs[Doc].Text
+	Score    float64           // the ranking score, higher is better; comparable within one call only
 }
 
 // unit is a candidate sentence of Multi.
