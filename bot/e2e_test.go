@@ -287,6 +287,13 @@ func TestAdminCommands(t *testing.T) {
 			}
 		})
 	}
+	t.Run("slash by an admin role without the permission bit", func(t *testing.T) {
+		id := h.interact(slash(editor, discordgo.PermissionSendMessages, discordtest.Slash("feeds", discordtest.Sub("remove", discordtest.IntOpt("id", 5)))))
+		h.answer(id, discordtest.RouteCallback)
+		if c := h.answer(id, discordtest.RouteEditOriginal); c.Payload.Text() != "Removed feed #5." {
+			t.Fatalf("got %q, want %q", c.Payload.Text(), "Removed feed #5.")
+		}
+	})
 	t.Run("slash without permission is refused ephemerally", func(t *testing.T) {
 		id := h.interact(slash(alice, discordgo.PermissionSendMessages, discordtest.Slash("feeds", discordtest.Sub("remove", discordtest.IntOpt("id", 3)))))
 		c := h.answer(id, discordtest.RouteCallback)
@@ -542,5 +549,25 @@ func TestPostForDigests(t *testing.T) {
 	})
 	if err != nil || dm.Payload.Text() != "Your digest is ready." {
 		t.Fatalf("DM post: %v %q", err, dm.Payload.Text())
+	}
+}
+
+func TestAdminCheckFetchesGuildOverREST(t *testing.T) {
+	h := start(t, func(_ *Config, h *harness) { h.noGuildCreate = true })
+	tests := []struct {
+		user discordtest.User
+		want string
+	}{
+		{mod, "Subscribed to feed #4"},
+		{alice, "Only people with the Manage Server permission"},
+	}
+	for _, tt := range tests {
+		c := h.replyTo(h.say(guildID, tt.user, "!feeds add https://daily.example.com/rss.xml"))
+		if !strings.Contains(c.Payload.Text(), tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.user.Name, c.Payload.Text(), tt.want)
+		}
+	}
+	if _, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool { return c.Route == discordtest.RouteGetGuild && c.Status == 200 }); err != nil {
+		t.Errorf("the bot never fetched the guild: %v", err)
 	}
 }

@@ -82,6 +82,8 @@ type harness struct {
 	done    chan error
 	// discardLogs sends the bot's logs nowhere (benchmarks).
 	discardLogs bool
+	// noGuildCreate makes the fake skip GUILD_CREATE.
+	noGuildCreate bool
 }
 
 // start runs a bot; edit adjusts the config and fakes before it starts.
@@ -90,11 +92,11 @@ func start(t testing.TB, edit func(*Config, *harness)) *harness {
 	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}, done: make(chan error, 1)}
 	h.briefer = newFakeBriefer(h.clock.Now)
 	h.feeds = newFakeFeeds()
-	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}, ReplayEvents: 256})
-	cfg := Config{Token: h.fake.Token(), CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
+	cfg := Config{Token: discordtest.DefaultToken, CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
 	if edit != nil {
 		edit(&cfg, h)
 	}
+	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}, ReplayEvents: 256, NoGuildCreate: h.noGuildCreate})
 	var sink io.Writer = h.logs
 	if h.discardLogs {
 		sink = io.Discard

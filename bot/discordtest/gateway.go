@@ -186,7 +186,9 @@ func (s *Server) handleIdentify(c *gwConn, data json.RawMessage) error {
 	}
 	frames := []frame{s.nextDispatchLocked("READY", ready)}
 	for _, g := range guilds {
-		frames = append(frames, s.nextDispatchLocked("GUILD_CREATE", g))
+		if !s.opts.NoGuildCreate {
+			frames = append(frames, s.nextDispatchLocked("GUILD_CREATE", g))
+		}
 	}
 	return s.sendSessionStart(c, frames)
 }

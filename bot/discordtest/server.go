@@ -57,6 +57,9 @@ type Options struct {
 	// Guilds are announced with GUILD_CREATE after READY and served by the
 	// guild routes.
 	Guilds []*discordgo.Guild
+	// NoGuildCreate leaves out the GUILD_CREATE events, so a bot must fetch
+	// guilds, roles and members over REST.
+	NoGuildCreate bool
 	// ReplayEvents bounds the dispatched events kept for RESUME; zero means 4,096.
 	ReplayEvents int
 	// KeepCalls bounds how many calls are kept for assertions; zero means 10,000.
