@@ -1,0 +1,299 @@
+package quote
+
+import "strings"
+
+// subjectBefore reads the subject of cue verb v, walking back to lo.
+func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
+	k := v
+	for k > lo && d.toks[k-1].kind == word && !d.toks[k-1].upper && (has(cueFillers, d.lower(k-1)) || strings.HasSuffix(d.lower(k-1), "ly")) {
+		k--
+	}
+	if k > lo && d.toks[k-1].kind == word && d.lower(k-1) == "and" && !d.toks[k-1].upper {
+		// "Clinton stressed her support … and said": the subject of the
+		// sentence.
+		return d.sentenceSubject(c, sentLo, v)
+	}
+	e := k
+	commas := 0
+	for k > lo {
+		t := d.toks[k-1]
+		if t.kind == mark || t.inQuote {
+			break
+		}
+		if t.kind == punct {
+			s := d.str(t)
+			if s == "," {
+				commas++
+				if commas > 3 {
+					break
+				}
+				k--
+				continue
+			}
+			if s == ")" {
+				// Skip a parenthesis: "Graham (R-SC) said".
+				m := k - 1
+				for m > lo && !d.isPunct(m, "(") {
+					m--
+				}
+				k = m
+				continue
+			}
+			if s == "." || s == "’" || s == "'" || s == "-" || s == "&" {
+				k--
+				continue
+			}
+			break
+		}
+		lw := d.lower(k - 1)
+		if !t.upper && isRelative(lw) {
+			// "a White House official who spoke …, said": the phrase
+			// ends before the relative clause.
+			e = k - 1
+			if d.isPunct(e-1, ",") {
+				e--
+			}
+			k = e
+			commas = 0
+			continue
+		}
+		if !t.upper && has(clauseBreakers, lw) {
+			if lw == "and" && d.isPunct(k-2, ",") {
+				// ", and Admiral B": coordination when a name follows.
+				if w, ok := d.nameIn(c, k, e); ok && w.kind == named {
+					k--
+					continue
+				}
+			}
+			if lw == "and" && k-2 >= lo && d.toks[k-2].kind == word && d.toks[k-2].upper {
+				k--
+				continue
+			}
+			break
+		}
+		if !t.upper && looksVerbal(lw) && k < e-1 {
+			if k-2 >= lo && isRelative(d.lower(k-2)) {
+				k--
+				continue // "who has", inside a relative clause
+			}
+			// "Zucker, who in the past has voiced …, told": jump over
+			// the relative clause.
+			if r := d.relativeStart(lo, k-1); r >= 0 {
+				e = r
+				k = r
+				commas = 0
+				continue
+			}
+			break
+		}
+		k--
+		if e-k > 40 {
+			break
+		}
+	}
+	if k >= e {
+		return who{person: -1}
+	}
+	// Leave out intro phrases: "In a statement, Smith said".
+	return d.phrase(c, d.skipIntro(k, e), e)
+}
+
+func isRelative(lw string) bool {
+	return lw == "who" || lw == "which" || strings.HasPrefix(lw, "who’") || strings.HasPrefix(lw, "who'")
+}
+
+// skipIntro drops leading comma-separated stretches that open with a
+// preposition or adverb ("At that time, Admiral A …").
+func (d *doc) skipIntro(a, e int) int {
+	for a < e {
+		if d.toks[a].kind != word || !has(introWords, d.lower(a)) || has(pronouns, d.lower(a)) {
+			return a
+		}
+		k := a
+		for k < e && !d.isPunct(k, ",") {
+			k++
+		}
+		if k >= e {
+			return a
+		}
+		a = k + 1
+	}
+	return a
+}
+
+// looksVerbal reports whether a lower-case word looks like a verb form,
+// which ends a subject when walking back ("Trump attacked Clinton, and").
+func looksVerbal(lw string) bool {
+	if has(roleWords, lw) || has(roleModifiers, lw) {
+		return false
+	}
+	switch lw {
+	case "is", "was", "are", "were", "will", "would", "can", "could", "did", "does", "do", "has", "have", "had", "be", "been":
+		return true
+	}
+	return strings.HasSuffix(lw, "ed") && len(lw) > 4
+}
+
+// accordingTo finds "according to X" in the tokens [a, b).
+func (d *doc) accordingTo(c *cast, a, b int) (who, bool) {
+	for k := a; k+1 < b; k++ {
+		if d.toks[k].inQuote || d.toks[k].kind != word || d.lower(k) != "according" || d.lower(k+1) != "to" {
+			continue
+		}
+		ce := d.clauseEnd(k + 2)
+		end := d.npAfter(k+2, ce)
+		if end > k+2 {
+			w := d.phrase(c, k+2, end)
+			if w.kind != noSpeaker {
+				return w, true
+			}
+		}
+		// "according to a court document filed by …": the whole phrase.
+		m := k + 2
+		for m < ce && !d.isPunct(m, ",") {
+			m++
+		}
+		if m > k+2 && m-k <= 16 {
+			return who{kind: described, name: d.text[d.toks[k+2].s:d.toks[m-1].e], tok: k + 2, person: -1}, true
+		}
+	}
+	return who{}, false
+}
+
+// sentenceSubject reads the subject at the start of the sentence that
+// begins at lo, before token v: the first name (or pronoun) followed by
+// what looks like its verb.
+func (d *doc) sentenceSubject(c *cast, lo, v int) who {
+	a := d.skipIntro(lo, v)
+	if a < v && d.toks[a].kind == word && has(determiners, d.lower(a)) && !has(pronouns, d.lower(a)) {
+		// "The spokesman refused …": a description as the subject.
+		for m := a + 1; m < v && m < a+8; m++ {
+			if d.toks[m].kind != word || d.toks[m].inQuote {
+				break
+			}
+			if d.predicateAt(m) {
+				if w := d.phrase(c, a, m); w.kind == described || w.kind == named {
+					return w
+				}
+				break
+			}
+		}
+	}
+	for k := a; k < v; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.inQuote {
+			continue
+		}
+		lw := d.lower(k)
+		if lw == "he" || lw == "she" || lw == "they" {
+			if d.predicateAt(k + 1) {
+				return who{kind: pronoun, pron: lw, tok: k, person: -1}
+			}
+			continue
+		}
+		if !d.isCapWord(k) && !d.honorificAt(k) {
+			continue
+		}
+		r := d.runAt(k, v)
+		j := r.b
+		if j <= k {
+			continue
+		}
+		if d.isPunct(j, "(") {
+			for j < v && !d.isPunct(j, ")") {
+				j++
+			}
+			j++
+		}
+		if d.predicateAt(j) {
+			return d.phrase(c, k, r.b)
+		}
+		if d.isPunct(j, ",") {
+			// An appositive: "Clinton, the former secretary of State, stressed".
+			for m := j + 1; m < v && m < j+16; m++ {
+				if d.toks[m].kind == mark || d.isPunct(m, ".") && !isAbbrev(d, m-1) {
+					break
+				}
+				if d.isPunct(m, ",") {
+					if d.predicateAt(m + 1) {
+						return d.phrase(c, k, m)
+					}
+					break
+				}
+			}
+		}
+		k = r.b - 1
+	}
+	// A description: "The ad claims", "Attorneys for Clinton appeared".
+	k := a
+	for k < v {
+		t := d.toks[k]
+		if t.kind == mark || t.inQuote {
+			break
+		}
+		if t.kind == word && !t.upper {
+			lw := d.lower(k)
+			if looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || has(clauseBreakers, lw) && lw != "and" || has(cueFillers, lw) {
+				break
+			}
+		}
+		if t.kind == punct && !isAppositivePunct(d.str(t)) {
+			break
+		}
+		k++
+	}
+	if k == a {
+		return who{person: -1}
+	}
+	return d.phrase(c, a, k)
+}
+
+// predicateAt reports whether token j starts a predicate: a lower-case
+// word that is not part of a noun phrase.
+func (d *doc) predicateAt(j int) bool {
+	// Skip a time phrase: "Smith on Wednesday said", "Smith last week said".
+	for n := 0; n < 3 && j+1 < len(d.toks) && d.toks[j].kind == word; n++ {
+		lw := d.lower(j)
+		if (lw == "on" || lw == "last" || lw == "this" || lw == "late" || lw == "early") && has(timeWords, d.lower(j+1)) {
+			j += 2
+			continue
+		}
+		if has(timeWords, lw) || !d.toks[j].upper && (strings.HasSuffix(lw, "ly") || has(cueFillers, lw)) {
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(d.toks) || d.toks[j].kind != word || d.toks[j].upper {
+		return false
+	}
+	lw := d.lower(j)
+	if has(determiners, lw) || has(npJoiners, lw) || has(roleWords, lw) {
+		return false
+	}
+	if looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || has(cueFillers, lw) {
+		return true
+	}
+	return strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") && !strings.HasSuffix(lw, "is")
+}
+
+var timeWords = set(
+	"monday tuesday wednesday thursday friday saturday sunday today yesterday tonight",
+	"week month year morning afternoon evening night weekend",
+)
+
+// relativeStart finds ", who" before token k within one comma-separated
+// stretch and returns the index of that comma, or -1.
+func (d *doc) relativeStart(lo, k int) int {
+	for m := k; m > lo && m > k-20; m-- {
+		if d.isPunct(m, ",") {
+			return -1
+		}
+		if d.toks[m].kind == word && isRelative(d.lower(m)) && d.isPunct(m-1, ",") {
+			return m - 1
+		}
+	}
+	return -1
+}
+
+var months = set("january february march april may june july august september october november december")
