@@ -102,6 +102,7 @@ func DefaultConfig() Config {
 		Briefing: BriefingConfig{Window: Duration(30 * 24 * time.Hour), Sentences: 6, Quotes: 4},
 		Discord: DiscordConfig{
 			Prefix:      "!",
+			AdminRoles:  []string{},
 			ShardCount:  1,
 			Cooldown:    Duration(5 * time.Second),
 			PageTimeout: Duration(10 * time.Minute),
