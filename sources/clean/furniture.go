@@ -115,22 +115,24 @@ var (
 // Cheap tests on the lower-cased text come before each regular expression,
 // so that a page of long paragraphs costs little.
 func isFurniture(text string) bool {
-	if len(text) > 4000 || wordCountOver(text, 90) {
+	if len(text) > 4000 {
+		return false
+	}
+	n := countWords(text, 91)
+	if n > 90 {
 		return false // longer than any furniture
 	}
-	ws := words(text)
-	if len(ws) == 0 {
+	if n == 0 {
 		// Only punctuation and symbols: separators, bullets, arrows.
 		return true
 	}
-	if len(ws) <= 12 && fixedFurniture[strings.Join(ws, " ")] {
-		return true
+	if n <= 12 {
+		ws := words(text)
+		if fixedFurniture[strings.Join(ws, " ")] || n <= 10 && allSocial(ws) {
+			return true
+		}
 	}
-	n := len(ws)
 	if n <= 4 && counterRE().MatchString(text) || n <= 30 && isURL(text) {
-		return true
-	}
-	if n <= 10 && allSocial(ws) {
 		return true
 	}
 	lower := strings.ToLower(text)
@@ -363,17 +365,17 @@ func isURL(text string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 
-// wordCountOver reports whether s has more than limit words, without
+// countWords counts the words of s, stopping at limit, without
 // allocating.
-func wordCountOver(s string, limit int) bool {
+func countWords(s string, limit int) int {
 	n := 0
 	in := false
 	for _, r := range s {
 		if isWordRune(r) {
 			if !in {
 				n++
-				if n > limit {
-					return true
+				if n >= limit {
+					return n
 				}
 			}
 			in = true
@@ -381,5 +383,5 @@ func wordCountOver(s string, limit int) bool {
 			in = false
 		}
 	}
-	return false
+	return n
 }
