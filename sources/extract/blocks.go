@@ -105,7 +105,11 @@ func (s *segmenter) visit(n *html.Node, ctx segment, inLink bool) {
 			s.flush()
 			return
 		case atom.A:
-			inLink = true
+			// A link to another page; an anchor within this one (a
+			// heading's permalink) is text like any other.
+			if href := strings.TrimSpace(attr(n, "href")); href != "" && !(len(href) > 1 && href[0] == '#') {
+				inLink = true
+			}
 		case atom.Td, atom.Th:
 			// Cells of a row make one block, one space apart.
 			if s.buf.Len() == 0 {

@@ -229,7 +229,7 @@ func TestPrune(t *testing.T) {
 
 func TestSegments(t *testing.T) {
 	root, err := parseHTML(`<div><p>One <a href="#">link</a> here.</p>text<br>after break<h2>Head <b>ing</b></h2>` +
-		`<ul><li>item</li></ul><table><tr><td>63</td><td>Jane Roe</td></tr></table><blockquote><p>quoted</p></blockquote></div>`)
+		`<h3><a href="#part">Anchored</a></h3><ul><li>item</li></ul><table><tr><td>63</td><td>Jane Roe</td></tr></table><blockquote><p>quoted</p></blockquote></div>`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,6 +242,7 @@ func TestSegments(t *testing.T) {
 		"0:text:0/4:false:false",
 		"0:after break:0/10:false:false",
 		"1:Head ing:0/7:false:false",
+		"1:Anchored:0/8:false:false",
 		"0:item:0/4:true:false",
 		"0:63 Jane Roe:0/9:false:false",
 		"0:quoted:0/6:false:true",
