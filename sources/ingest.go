@@ -41,37 +41,59 @@ func NewIngester(store *Store, tag Tagger, now func() time.Time) *Ingester {
 // after each batch with the number of articles done.
 func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(done int)) ([]Result, error) {
 	results := make([]Result, len(arts))
-	batch := in.BatchSize
-	if batch <= 0 {
-		batch = 500
+	size := in.BatchSize
+	if size <= 0 {
+		size = 500
 	}
-	for start := 0; start < len(arts); start += batch {
-		end := min(start+batch, len(arts))
-		if err := ctx.Err(); err != nil {
-			return results[:start], err
+	// Prepare the next batch (tagging, hashing, sketching: CPU work, in
+	// parallel) while the store writes the current one.
+	type batch struct {
+		start   int
+		preps   []prepared
+		skipped []Result
+	}
+	batches := make(chan batch, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(arts); start += size {
+			end := min(start+size, len(arts))
+			preps, skipped := in.prepare(arts[start:end])
+			select {
+			case batches <- batch{start, preps, skipped}:
+			case <-stop:
+				return
+			}
 		}
-		preps, skipped := in.prepare(arts[start:end])
+	}()
+	done := 0
+	for b := range batches {
+		if err := ctx.Err(); err != nil {
+			return results[:done], err
+		}
 		var toSave []prepared
 		var where []int
-		for i := range preps {
-			if skipped[i].Outcome == Skipped {
-				results[start+i] = skipped[i]
+		for i := range b.preps {
+			if b.skipped[i].Outcome == Skipped {
+				results[b.start+i] = b.skipped[i]
 				continue
 			}
-			toSave = append(toSave, preps[i])
-			where = append(where, start+i)
+			toSave = append(toSave, b.preps[i])
+			where = append(where, b.start+i)
 		}
 		if len(toSave) > 0 {
 			saved, err := in.store.save(ctx, toSave)
 			if err != nil {
-				return results[:start], err
+				return results[:done], err
 			}
 			for i, r := range saved {
 				results[where[i]] = r
 			}
 		}
+		done = b.start + len(b.preps)
 		if progress != nil {
-			progress(end)
+			progress(done)
 		}
 	}
 	return results, nil

@@ -42,15 +42,21 @@ func SketchText(text string) Sketch {
 	if n == 0 {
 		return sk
 	}
-	for i := 0; i+n <= len(words); i++ {
+	// Hash each word once; a shingle's hash mixes its words' hashes, and
+	// each of the sketch's values is a multiply-shift of that hash.
+	wh := make([]uint64, len(words))
+	for i, w := range words {
 		h := fnv.New64a()
-		for _, w := range words[i : i+n] {
-			h.Write([]byte(w))
-			h.Write([]byte{' '})
+		h.Write([]byte(w))
+		wh[i] = h.Sum64()
+	}
+	for i := 0; i+n <= len(wh); i++ {
+		var base uint64
+		for _, h := range wh[i : i+n] {
+			base = mix64(base*0x100000001b3 ^ h)
 		}
-		base := h.Sum64()
 		for j := range sk {
-			v := uint32(mix64(base^sketchSeeds[j]) >> 32)
+			v := uint32((base*sketchSeeds[j] + sketchSeeds[sketchSize-1-j]) >> 32)
 			if v < sk[j] {
 				sk[j] = v
 			}
@@ -169,7 +175,7 @@ var sketchSeeds = func() [sketchSize]uint64 {
 	x := uint64(0x6174746163686521) // "attache!"
 	for i := range seeds {
 		x += 0x9e3779b97f4a7c15
-		seeds[i] = mix64(x)
+		seeds[i] = mix64(x) | 1 // odd, so that multiplying by it is a bijection
 	}
 	return seeds
 }()

@@ -172,3 +172,12 @@ func timeOrZero(sec int64) time.Time {
 	}
 	return time.Unix(sec, 0).UTC()
 }
+
+// Checkpoint folds the write-ahead log into the database file, so that the
+// file's size is the store's size.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("sources: checkpoint: %w", err)
+	}
+	return nil
+}

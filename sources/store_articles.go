@@ -67,9 +67,14 @@ func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
 		return nil, fmt.Errorf("sources: begin save: %w", err)
 	}
 	defer tx.Rollback()
+	st, err := prepareSave(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("sources: prepare save: %w", err)
+	}
+	defer st.close()
 	results := make([]Result, 0, len(batch))
 	for i := range batch {
-		r, err := saveOne(ctx, tx, &batch[i])
+		r, err := st.saveOne(ctx, &batch[i])
 		if err != nil {
 			return nil, fmt.Errorf("sources: save %q: %w", batch[i].URL, err)
 		}
@@ -81,14 +86,54 @@ func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
 	return results, nil
 }
 
-func saveOne(ctx context.Context, tx *sql.Tx, p *prepared) (Result, error) {
+// saveStmts are the statements of one save transaction, prepared once.
+type saveStmts struct {
+	tx                                             *sql.Tx
+	byURL, byHash, lastID, insert, country, bucket *sql.Stmt
+}
+
+func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
+	st := &saveStmts{tx: tx}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&st.byURL, `SELECT id, hash, story_id FROM articles WHERE url = ?`},
+		{&st.byHash, `SELECT id FROM articles WHERE hash = ?`},
+		{&st.lastID, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`},
+		{&st.insert, `INSERT INTO articles
+			(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.country, `INSERT OR IGNORE INTO article_countries (country, article_id) VALUES (?, ?)`},
+		{&st.bucket, `INSERT OR IGNORE INTO story_buckets (bucket, article_id) VALUES (?, ?)`},
+	} {
+		s, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.stmt = s
+	}
+	return st, nil
+}
+
+func (st *saveStmts) close() {
+	for _, s := range []*sql.Stmt{st.byURL, st.byHash, st.lastID, st.insert, st.country, st.bucket} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
+	tx := st.tx
 	res := Result{Title: p.Title, URL: p.URL}
 	var (
 		id      int64
 		oldHash []byte
 		storyID int64
 	)
-	err := tx.QueryRowContext(ctx, `SELECT id, hash, story_id FROM articles WHERE url = ?`, p.URL).Scan(&id, &oldHash, &storyID)
+	err := st.byURL.QueryRowContext(ctx, p.URL).Scan(&id, &oldHash, &storyID)
 	switch {
 	case err == nil:
 		res.ID, res.StoryID = id, storyID
@@ -96,13 +141,13 @@ func saveOne(ctx context.Context, tx *sql.Tx, p *prepared) (Result, error) {
 			res.Outcome = Unchanged
 			return res, nil
 		}
-		if other, ok, err := idByHash(ctx, tx, p.hash); err != nil {
+		if other, ok, err := st.idByHash(ctx, p.hash); err != nil {
 			return res, err
 		} else if ok {
 			res.Outcome, res.DuplicateOf = Duplicate, other
 			return res, nil
 		}
-		if err := updateArticle(ctx, tx, id, p); err != nil {
+		if err := st.updateArticle(ctx, id, p); err != nil {
 			return res, err
 		}
 		res.Outcome = Updated
@@ -110,13 +155,13 @@ func saveOne(ctx context.Context, tx *sql.Tx, p *prepared) (Result, error) {
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
 	}
-	if other, ok, err := idByHash(ctx, tx, p.hash); err != nil {
+	if other, ok, err := st.idByHash(ctx, p.hash); err != nil {
 		return res, err
 	} else if ok {
 		res.Outcome, res.DuplicateOf = Duplicate, other
 		return res, nil
 	}
-	id, err = allocateID(ctx, tx, p.Published)
+	id, err = st.allocateID(ctx, p.Published)
 	if err != nil {
 		return res, err
 	}
@@ -124,22 +169,20 @@ func saveOne(ctx context.Context, tx *sql.Tx, p *prepared) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO articles
-		(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, p.URL, p.hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
+	_, err = st.insert.ExecContext(ctx, id, p.URL, p.hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
 		p.Text, strings.Join(p.Countries, ","), storyID, p.sketch.MarshalBinary(), nullID(p.FeedID), boolInt(p.Sample))
 	if err != nil {
 		return res, err
 	}
-	if err := indexArticle(ctx, tx, id, p); err != nil {
+	if err := st.indexArticle(ctx, id, p); err != nil {
 		return res, err
 	}
 	res.Outcome, res.ID, res.StoryID = Added, id, storyID
 	return res, nil
 }
 
-func updateArticle(ctx context.Context, tx *sql.Tx, id int64, p *prepared) error {
+func (st *saveStmts) updateArticle(ctx context.Context, id int64, p *prepared) error {
+	tx := st.tx
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
 		fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
 		p.hash, p.Title, p.Source, p.Byline, p.Lang, p.Fetched.Unix(), p.Text,
@@ -152,26 +195,26 @@ func updateArticle(ctx context.Context, tx *sql.Tx, id int64, p *prepared) error
 			return err
 		}
 	}
-	return indexArticle(ctx, tx, id, p)
+	return st.indexArticle(ctx, id, p)
 }
 
-func indexArticle(ctx context.Context, tx *sql.Tx, id int64, p *prepared) error {
+func (st *saveStmts) indexArticle(ctx context.Context, id int64, p *prepared) error {
 	for _, c := range p.Countries {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_countries (country, article_id) VALUES (?, ?)`, c, id); err != nil {
+		if _, err := st.country.ExecContext(ctx, c, id); err != nil {
 			return err
 		}
 	}
 	for _, b := range p.sketch.Buckets() {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_buckets (bucket, article_id) VALUES (?, ?)`, b, id); err != nil {
+		if _, err := st.bucket.ExecContext(ctx, b, id); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func idByHash(ctx context.Context, tx *sql.Tx, hash []byte) (int64, bool, error) {
+func (st *saveStmts) idByHash(ctx context.Context, hash []byte) (int64, bool, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, hash).Scan(&id)
+	err := st.byHash.QueryRowContext(ctx, hash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -180,14 +223,14 @@ func idByHash(ctx context.Context, tx *sql.Tx, hash []byte) (int64, bool, error)
 
 // allocateID returns a free id for an article published at t: the next
 // free value in t's second, so that ids follow publication time.
-func allocateID(ctx context.Context, tx *sql.Tx, t time.Time) (int64, error) {
+func (st *saveStmts) allocateID(ctx context.Context, t time.Time) (int64, error) {
 	sec := t.Unix()
 	if sec < 1 {
 		sec = 1
 	}
 	base := sec * idScale
 	var last sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`, base, base+idScale).Scan(&last); err != nil {
+	if err := st.lastID.QueryRowContext(ctx, base, base+idScale).Scan(&last); err != nil {
 		return 0, err
 	}
 	switch {
@@ -198,7 +241,7 @@ func allocateID(ctx context.Context, tx *sql.Tx, t time.Time) (int64, error) {
 	}
 	// The second is full (only generated corpora get here): take the slot
 	// after the largest id of the following hour.
-	if err := tx.QueryRowContext(ctx, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`, base, base+idScale*3600).Scan(&last); err != nil {
+	if err := st.lastID.QueryRowContext(ctx, base, base+idScale*3600).Scan(&last); err != nil {
 		return 0, err
 	}
 	return last.Int64 + 1, nil

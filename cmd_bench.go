@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"attache/briefing"
+	"attache/sources"
+	"attache/sources/synth"
+)
+
+// cmdBench generates a corpus, ingests it into a fresh store and measures
+// ingest rate, store size, peak memory and query latencies: the figures of
+// the README, reproducible with the same flags.
+func cmdBench(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("bench", app.stderr)
+	n := fs.Int("articles", 100000, "articles to generate and ingest")
+	dir := fs.String("dir", "", "where to build the store (default: a new temporary directory, removed after)")
+	queries := fs.Int("queries", 1000, "queries of each kind to time")
+	seed := fs.Uint64("seed", 1, "generator seed")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		tmp, err := os.MkdirTemp("", "attache-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		*dir = tmp
+	}
+	path := filepath.Join(*dir, "bench.db")
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+	st, err := sources.Open(ctx, path, sources.StoreOptions{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	tag, err := app.Tagger()
+	if err != nil {
+		return err
+	}
+	out := app.stdout
+	fmt.Fprintf(out, "Generated corpus: %d articles of about 600 words, 1 to 3 countries each, two years of dates (seed %d)\n", *n, *seed)
+	fmt.Fprintf(out, "Machine: %d CPUs, %s %s/%s\n\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+
+	end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	gen := synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour)
+	in := sources.NewIngester(st, tag, nil)
+	in.BatchSize = 1000
+	const chunk = 5000
+	start := time.Now()
+	var genTime time.Duration
+	progress := interactive(app.stderr)
+	for done := 0; done < *n; done += chunk {
+		g0 := time.Now()
+		arts := make([]sources.Article, min(chunk, *n-done))
+		for i := range arts {
+			arts[i] = gen.Article()
+		}
+		genTime += time.Since(g0)
+		if _, err := in.Ingest(ctx, arts, nil); err != nil {
+			return err
+		}
+		if progress {
+			fmt.Fprintf(app.stderr, "\ringested %d of %d", done+len(arts), *n)
+		}
+	}
+	if progress {
+		fmt.Fprint(app.stderr, "\r")
+	}
+	took := time.Since(start) - genTime
+	if err := st.Checkpoint(ctx); err != nil {
+		return err
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of 1,000): %d articles in %.1fs = %.0f articles/s\n", *n, took.Seconds(), float64(*n)/took.Seconds())
+	fmt.Fprintf(out, "Store: %.1f MB = %.1f KB per article (%d stories)\n", float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(*n), stats.Stories)
+	fmt.Fprintf(out, "Peak RSS of this process: %s\n\n", peakRSS())
+
+	rng := rand.New(rand.NewPCG(*seed, 7))
+	codes := []string{"US", "CN", "RU", "UA", "JP", "IT", "FR", "DE", "IN", "GB"}
+	pair := func() []string {
+		a := codes[rng.IntN(len(codes))]
+		for {
+			if b := codes[rng.IntN(len(codes))]; b != a {
+				return []string{a, b}
+			}
+		}
+	}
+	windowEnd := func() time.Time { return end.Add(-time.Duration(rng.Int64N(int64(700 * 24 * time.Hour)))) }
+	month := 30 * 24 * time.Hour
+
+	pairTimes := timeQueries(*queries, func() error {
+		e := windowEnd()
+		_, err := st.ArticlesMentioning(ctx, pair(), e.Add(-month), e, 20)
+		return err
+	})
+	fmt.Fprintf(out, "Two countries within 30 days, newest first, top 20: %s\n", pairTimes)
+
+	words := commonWords(ctx, st)
+	ftsTimes := timeQueries(*queries, func() error {
+		e := windowEnd()
+		_, err := st.Search(ctx, sources.Query{Words: []string{words[rng.IntN(len(words))], words[rng.IntN(len(words))]}, Since: e.Add(-month), Until: e, Limit: 20})
+		return err
+	})
+	fmt.Fprintf(out, "Two-word full-text query within 30 days, bm25, top 20: %s\n", ftsTimes)
+
+	g, _ := app.Gazetteer()
+	var clock time.Time
+	eng := briefing.New(st, g, briefing.Options{Now: func() time.Time { return clock }})
+	briefTimes := timeQueries(max(1, *queries/5), func() error {
+		clock = windowEnd()
+		_, err := eng.Brief(ctx, briefing.Request{Countries: pair()})
+		if _, ok := err.(*briefing.UserError); ok {
+			return nil
+		}
+		return err
+	})
+	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
+	return nil
+}
+
+// latencies summarises timed runs.
+type latencies []time.Duration
+
+func (l latencies) String() string {
+	if len(l) == 0 {
+		return "no runs"
+	}
+	slices.Sort(l)
+	q := func(p float64) time.Duration { return l[min(len(l)-1, int(p*float64(len(l))))] }
+	return fmt.Sprintf("p50 %s, p99 %s, max %s (%d runs)", round(q(0.5)), round(q(0.99)), round(l[len(l)-1]), len(l))
+}
+
+func round(d time.Duration) string {
+	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64) + " ms"
+}
+
+func timeQueries(n int, run func() error) latencies {
+	out := make(latencies, 0, n)
+	for i := 0; i < n; i++ {
+		t0 := time.Now()
+		if err := run(); err != nil {
+			return nil
+		}
+		out = append(out, time.Since(t0))
+	}
+	return out
+}
+
+// commonWords picks words of the generated vocabulary that occur often
+// enough to make the full-text queries realistic.
+func commonWords(ctx context.Context, st *sources.Store) []string {
+	arts, err := st.Search(ctx, sources.Query{Limit: 50})
+	if err != nil || len(arts) == 0 {
+		return []string{"talks", "summit"}
+	}
+	counts := map[string]int{}
+	for _, a := range arts {
+		for _, w := range strings.Fields(strings.ToLower(a.Text)) {
+			w = strings.Trim(w, ".,“”\"")
+			if len(w) > 4 {
+				counts[w]++
+			}
+		}
+	}
+	var words []string
+	for w, c := range counts {
+		if c >= 3 && c <= 40 {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	if len(words) > 200 {
+		words = words[:200]
+	}
+	if len(words) == 0 {
+		words = []string{"talks", "summit"}
+	}
+	return words
+}
+
+// peakRSS reads the process's high-water resident set size (Linux).
+func peakRSS() string {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown (no /proc)"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+			return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+		}
+	}
+	return "unknown"
+}
