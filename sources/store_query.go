@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Query selects articles from the store. All conditions must hold.
@@ -102,7 +104,12 @@ func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([
 func ftsQuery(words []string) string {
 	var parts []string
 	for _, w := range words {
-		w = strings.TrimSpace(w)
+		w = strings.TrimSpace(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, w))
 		if w == "" {
 			continue
 		}

@@ -229,7 +229,7 @@ func TestCountryIndexAndWindow(t *testing.T) {
 		t.Errorf("search outside the window = %v, want none", ids(got))
 	}
 	// FTS5 syntax in user words is taken literally.
-	if _, err := s.Search(ctx, Query{Words: []string{`"NEAR(`, "AND", "*"}}); err != nil {
+	if _, err := s.Search(ctx, Query{Words: []string{`"NEAR(`, "AND", "*", "\x00", "\xff"}}); err != nil {
 		t.Errorf("search with FTS5 operators as words: %v", err)
 	}
 	if ok, err := s.HasWord(ctx, "fisheries"); err != nil || !ok {
