@@ -30,7 +30,6 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, _ := app.Store(ctx)
 	req := briefing.DigestRequest{Since: app.now().Add(-window), MaxStories: *maxStories}
 	if req.MaxStories == 0 {
 		req.MaxStories = app.cfg.Digest.MaxStories
@@ -40,7 +39,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 			return userFacing(err)
 		}
 	}
-	d, err := eng.Digest(ctx, st, req)
+	d, err := eng.Digest(ctx, req)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func BenchmarkDigest1000(b *testing.B) {
 	eng := New(st, g, Options{Now: func() time.Time { return start.Add(48 * time.Hour) }})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		d, err := eng.Digest(ctx, st, DigestRequest{Since: start.Add(-time.Hour), MaxStories: 8})
+		d, err := eng.Digest(ctx, DigestRequest{Since: start.Add(-time.Hour), MaxStories: 8})
 		if err != nil {
 			b.Fatal(err)
 		}

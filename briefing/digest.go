@@ -46,12 +46,6 @@ type Story struct {
 	Score     float64      `json:"-"`
 }
 
-// DigestCorpus is what a digest needs of the store.
-type DigestCorpus interface {
-	ArticlesFetchedSince(ctx context.Context, t time.Time, limit int) ([]sources.Article, error)
-	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
-}
-
 // maxDigestArticles bounds the articles a digest reads.
 const maxDigestArticles = 5000
 
@@ -68,7 +62,7 @@ var diplomaticWords = []string{
 // carried it since), filtered, ranked by coverage, recency and how
 // diplomatic they are, each with a headline, a one- or two-sentence
 // summary, a key quote and links.
-func (e *Engine) Digest(ctx context.Context, corpus DigestCorpus, req DigestRequest) (*Digest, error) {
+func (e *Engine) Digest(ctx context.Context, req DigestRequest) (*Digest, error) {
 	until := req.Until
 	if until.IsZero() {
 		until = e.now()
@@ -78,7 +72,7 @@ func (e *Engine) Digest(ctx context.Context, corpus DigestCorpus, req DigestRequ
 		max = 8
 	}
 	d := &Digest{Since: req.Since, Until: until, Filter: e.describe(req.Filter), Stories: []Story{}}
-	arts, err := corpus.ArticlesFetchedSince(ctx, req.Since, maxDigestArticles)
+	arts, err := e.corpus.ArticlesFetchedSince(ctx, req.Since, maxDigestArticles)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +91,7 @@ func (e *Engine) Digest(ctx context.Context, corpus DigestCorpus, req DigestRequ
 		}
 		groups[a.StoryID] = append(groups[a.StoryID], a)
 	}
-	first, err := corpus.StoryFirstSeen(ctx, order)
+	first, err := e.corpus.StoryFirstSeen(ctx, order)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func TestDigestNewStoriesOnce(t *testing.T) {
 			"The city council approved three new bus lanes on Thursday after a long debate about parking.\n\nWork starts in September and will take four months."),
 	)
 	since := day // everything the test added was fetched after this; the sample was fetched in 2024 at its own dates
-	d, err := tc.eng.Digest(ctx, tc.store, DigestRequest{Since: since, Until: day.Add(48 * time.Hour)})
+	d, err := tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestDigestNewStoriesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err = tc.eng.Digest(ctx, tc.store, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), Filter: req})
+	d, err = tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), Filter: req})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestDigestNewStoriesOnce(t *testing.T) {
 	if _, err := sources.NewIngester(tc.store, tc.gaz.Tag, nil).Ingest(ctx, []sources.Article{late}, nil); err != nil {
 		t.Fatal(err)
 	}
-	d, err = tc.eng.Digest(ctx, tc.store, DigestRequest{Since: day.Add(24 * time.Hour), Until: day.Add(48 * time.Hour)})
+	d, err = tc.eng.Digest(ctx, DigestRequest{Since: day.Add(24 * time.Hour), Until: day.Add(48 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,11 @@ type Corpus interface {
 	HasWord(ctx context.Context, word string) (bool, error)
 	// StoryOutlets lists the outlets that carried each story.
 	StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error)
+	// ArticlesFetchedSince returns the articles stored after t, oldest
+	// first (for digests).
+	ArticlesFetchedSince(ctx context.Context, t time.Time, limit int) ([]sources.Article, error)
+	// StoryFirstSeen says when each story's first article was stored.
+	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
 }
 
 var _ Corpus = (*sources.Store)(nil)
