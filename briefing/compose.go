@@ -129,7 +129,8 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 	seenText := map[string]bool{}
 	for rank, c := range stories {
 		for _, q := range quote.Find(c.art.Text) {
-			text := strings.Join(strings.Fields(q.Text), " ")
+			// A quote cut before its attribution keeps its comma: drop it.
+			text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
 			if utf8.RuneCountInString(text) < 20 || q.Speaker == "" {
 				continue
 			}
