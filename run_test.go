@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"attache/bot"
+	"attache/bot/discordtest"
+	"attache/sources"
+)
+
+// liveBot runs the real bot, engine and store (seeded with the sample
+// corpus, plus extra articles) against the fake Discord.
+type liveBot struct {
+	fake  *discordtest.Server
+	store *sources.Store
+}
+
+const (
+	liveGuild   = "500"
+	liveChannel = "700"
+)
+
+func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
+	t.Helper()
+	t.Setenv("DISCORD_TOKEN", "")
+	ctx := context.Background()
+	app := &App{stdout: io.Discard, stderr: io.Discard, dataDir: t.TempDir()}
+	if err := app.setup(); err != nil {
+		t.Fatal(err)
+	}
+	app.log = slog.New(slog.DiscardHandler)
+	t.Cleanup(app.Close)
+	eng, err := app.Engine(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := app.Store(ctx)
+	if len(extra) > 0 {
+		tag, _ := app.Tagger()
+		if _, err := sources.NewIngester(st, tag, nil).Ingest(ctx, extra, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	poller, err := app.Poller(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guild := &discordgo.Guild{ID: liveGuild, Name: "Embassy Row", OwnerID: "1", Roles: []*discordgo.Role{
+		{ID: liveGuild, Name: "@everyone", Permissions: discordgo.PermissionSendMessages | discordgo.PermissionViewChannel},
+	}}
+	fake := discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{guild}})
+	b, err := bot.New(bot.Config{Token: discordtest.DefaultToken, CommandGuildID: liveGuild, Cooldown: -1},
+		bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, HTTPClient: fake.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- b.Run(runCtx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("the bot did not stop")
+		}
+	})
+	if _, err := fake.WaitCommands(liveGuild, 15*time.Second); err != nil {
+		t.Fatalf("commands not registered: %v", err)
+	}
+	return &liveBot{fake: fake, store: st}
+}
+
+func (lb *liveBot) ask(t *testing.T, content string) discordtest.Call {
+	t.Helper()
+	id, err := lb.fake.SendMessage(discordtest.Message{GuildID: liveGuild, ChannelID: liveChannel,
+		Author: discordtest.User{ID: "11", Name: "alice"}, Content: content})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
+	})
+	if err != nil {
+		t.Fatalf("no reply to %q: %v", content, err)
+	}
+	if c.Rejected() {
+		t.Fatalf("Discord rejected the reply to %q: %d %s", content, c.Status, c.Error)
+	}
+	return c
+}
+
+func embedText(p discordtest.Payload) string {
+	var b strings.Builder
+	b.WriteString(p.Text())
+	for _, e := range p.Embeds {
+		b.WriteString("\n" + e.Title + "\n" + e.Description)
+		for _, f := range e.Fields {
+			b.WriteString("\n" + f.Name + "\n" + f.Value)
+		}
+		if e.Footer != nil {
+			b.WriteString("\n" + e.Footer.Text)
+		}
+	}
+	return b.String()
+}
+
+// TestBotBriefsFromTheRealCorpus: `!brief japan italy` in a channel is
+// answered with the same brief as the terminal, from the real engine.
+func TestBotBriefsFromTheRealCorpus(t *testing.T) {
+	lb := startLiveBot(t)
+	c := lb.ask(t, "!brief japan italy")
+	text := embedText(c.Payload)
+	for _, want := range []string{"Japan and Italy", "Kishida", "Pacific Ledger", "https://sample.attache.invalid/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the bot's brief lacks %q:\n%s", want, text)
+		}
+	}
+	if !c.Payload.AllowedMentions.PingsNobody() {
+		t.Errorf("allowed mentions = %+v, want none", c.Payload.AllowedMentions)
+	}
+
+	c = lb.ask(t, "!brief japn italy")
+	if text := embedText(c.Payload); !strings.Contains(text, "Japan") || !strings.Contains(strings.ToLower(text), "did you mean") {
+		t.Errorf("reply to a misspelt country = %q, want a suggestion of Japan", text)
+	}
+}
+
+// TestBotArticleWithEveryone: an article whose text says "@everyone" is
+// quoted in a brief without pinging anyone.
+func TestBotArticleWithEveryone(t *testing.T) {
+	now := time.Now().UTC()
+	art := sources.Article{
+		Title: "Iceland and Bhutan open embassies", URL: "https://example.test/iceland-bhutan", Source: "Example Wire",
+		Published: now.Add(-48 * time.Hour),
+		Text: "Iceland and Bhutan agreed on Monday to open embassies in each other's capitals, the two foreign ministries said.\n\n" +
+			"\"@everyone should know that small states can be close friends,\" Iceland's foreign minister said at the ceremony in Reykjavik.\n\n" +
+			"Bhutan's foreign minister said the two countries shared a concern for glaciers and for the rights of small nations at the United Nations.",
+	}
+	lb := startLiveBot(t, art)
+	c := lb.ask(t, "!brief iceland bhutan")
+	text := embedText(c.Payload)
+	if !strings.Contains(text, "everyone should know") {
+		t.Fatalf("brief lacks the quote:\n%s", text)
+	}
+	if !c.Payload.AllowedMentions.PingsNobody() {
+		t.Errorf("allowed mentions = %+v, want none", c.Payload.AllowedMentions)
+	}
+}
