@@ -46,6 +46,7 @@ type Bot struct {
 	cooldown *cooldowns
 	pages    *pagers
 	metrics  *metrics
+	dg       *digests // nil: digests off
 
 	mu       sync.Mutex
 	closing  bool
@@ -68,6 +69,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	if deps.Feeds == nil {
 		return nil, errors.New("bot: Deps.Feeds is nil")
+	}
+	if (deps.Digests == nil) != (deps.Digester == nil) {
+		return nil, errors.New("bot: set both Deps.Digests and Deps.Digester, or neither")
 	}
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -98,6 +102,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	b.pages = newPagers(cfg.PageTimeout, deps.Now)
 	b.metrics = newMetrics(b.connected.Load)
+	if deps.Digests != nil {
+		b.dg = newDigests(deps.Digests, deps.Digester, b.log)
+	}
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.setConnected(false) })
@@ -146,9 +153,11 @@ func (b *Bot) track(handle func(ctx context.Context)) {
 	handle(ctx)
 }
 
-// Run connects to Discord, registers the slash commands and serves until
-// ctx ends. Then it stops taking events, waits for the commands still
-// running, disables the page buttons still live and closes the session.
+// Run connects to Discord, registers the slash commands, starts the
+// digest schedules (and catches up on digests missed while down) and
+// serves until ctx ends. Then it stops the schedules and takes no more
+// events, waits for the digests and commands still running, disables the
+// page buttons still live and closes the session.
 func (b *Bot) Run(ctx context.Context) error {
 	b.mu.Lock()
 	if b.running || b.closing {
@@ -186,6 +195,15 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	if b.dg != nil {
+		if err := b.startDigests(ctx); err != nil {
+			b.shutdown(health)
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+	}
 	b.log.Info("bot running", "shard_id", b.cfg.ShardID, "shard_count", b.cfg.ShardCount, "prefix", b.cfg.Prefix)
 	<-ctx.Done()
 	b.shutdown(health)
@@ -197,6 +215,9 @@ func (b *Bot) shutdown(health *http.Server) {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
+	if b.dg != nil {
+		b.stopDigests(shutdownGrace)
+	}
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {

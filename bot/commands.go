@@ -28,7 +28,10 @@ type command struct {
 	optionWord map[string]string
 	// admin commands need Manage Server or an admin role, and a guild.
 	admin bool
-	run   func(ctx context.Context, b *Bot, in *invocation) (Reply, error)
+	// adminWhat and adminWhy word a refusal: "you may <what>", "because
+	// <why>"; empty means the feeds' wording.
+	adminWhat, adminWhy string
+	run                 func(ctx context.Context, b *Bot, in *invocation) (Reply, error)
 }
 
 // fullName is "brief" or "feeds add".
@@ -63,6 +66,8 @@ const (
 // commandSet is the table of commands.
 type commandSet struct {
 	list []*command
+	// groups describe the slash commands that hold subcommands.
+	groups map[string]string
 }
 
 // Limits of what the commands fetch.
@@ -91,7 +96,7 @@ func newCommandSet() *commandSet {
 		return &c
 	}
 	sinceWord := map[string]string{"since": "since"}
-	return &commandSet{list: []*command{
+	list := []*command{
 		{
 			name: "brief", summary: "A cited brief on what countries are saying about each other",
 			usage:   "japan italy [topic words] [since 7d]",
@@ -134,15 +139,20 @@ func newCommandSet() *commandSet {
 			}},
 			admin: true, run: runFeedsRemove,
 		},
-		{
-			name: "help", summary: "How to ask Attaché for a brief", usage: "",
-			run: runHelp,
-		},
+	}
+	list = append(list, digestCommands()...)
+	list = append(list, &command{
+		name: "help", summary: "How to ask Attaché for a brief", usage: "",
+		run: runHelp,
+	})
+	return &commandSet{list: list, groups: map[string]string{
+		"feeds":  "Manage the news feeds Attaché reads",
+		"digest": "Scheduled digests of what is new, posted in this channel",
 	}}
 }
 
 // find returns the command a person's words name, and the words after
-// the name. "feeds" alone means "feeds list".
+// the name. "feeds" alone means "feeds list", "digest" alone "digest show".
 func (cs *commandSet) find(words []string) (*command, []string) {
 	if len(words) == 0 {
 		return nil, nil
@@ -171,7 +181,7 @@ func (cs *commandSet) find(words []string) (*command, []string) {
 		}
 	}
 	for _, c := range group {
-		if c.name == "list" {
+		if c.name == "list" || c.name == "show" {
 			return c, words[1:]
 		}
 	}
@@ -203,7 +213,7 @@ func (cs *commandSet) slashDefinitions() []*discordgo.ApplicationCommand {
 		g, ok := groups[c.group]
 		if !ok {
 			g = &discordgo.ApplicationCommand{
-				Type: discordgo.ChatApplicationCommand, Name: c.group, Description: "Manage the news feeds Attaché reads",
+				Type: discordgo.ChatApplicationCommand, Name: c.group, Description: cs.groups[c.group],
 			}
 			groups[c.group] = g
 			out = append(out, g)
@@ -226,6 +236,10 @@ func (c *command) slashWords(given []*discordgo.ApplicationCommandInteractionDat
 			values[o.Name] = o.StringValue()
 		case discordgo.ApplicationCommandOptionInteger:
 			values[o.Name] = strconv.FormatInt(o.IntValue(), 10)
+		case discordgo.ApplicationCommandOptionBoolean:
+			if b, ok := o.Value.(bool); ok && b {
+				values[o.Name] = "true"
+			}
 		default:
 			values[o.Name] = fmt.Sprint(o.Value)
 		}
@@ -234,6 +248,13 @@ func (c *command) slashWords(given []*discordgo.ApplicationCommandInteractionDat
 	for _, o := range c.options {
 		v, ok := values[o.Name]
 		if !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		if o.Type == discordgo.ApplicationCommandOptionBoolean {
+			// A flag: its word alone ("thread"), and only when true.
+			if w := c.optionWord[o.Name]; w != "" {
+				words = append(words, w)
+			}
 			continue
 		}
 		if w := c.optionWord[o.Name]; w != "" {

@@ -68,6 +68,18 @@ type Config struct {
 	// HealthAddr, if set, is where /healthz and /metrics are served, e.g.
 	// "127.0.0.1:8089".
 	HealthAddr string `yaml:"health_addr"`
+	// DigestGrace is how late a digest missed while the bot was down may
+	// still be posted; a missed digest older than that is skipped (its
+	// stories go into the next one). Default 6h.
+	DigestGrace time.Duration `yaml:"digest_grace"`
+	// DigestMaxFailures is how many failed posts in a row pause a
+	// channel's digests (its admin is told by DM). Default 5.
+	DigestMaxFailures int `yaml:"digest_max_failures"`
+	// DigestMaxStories caps the stories of one digest. Default 8.
+	DigestMaxStories int `yaml:"digest_max_stories"`
+	// DigestRetryDelays are the waits before each new try of a failed
+	// post within its slot. Default 1m, 5m, 15m.
+	DigestRetryDelays []time.Duration `yaml:"digest_retry_delays"`
 }
 
 // Defaults of Config.
@@ -76,7 +88,16 @@ const (
 	DefaultCooldown       = 5 * time.Second
 	DefaultPageTimeout    = 10 * time.Minute
 	DefaultCommandTimeout = 60 * time.Second
+	DefaultDigestGrace    = 6 * time.Hour
+	DefaultDigestFailures = 5
+	DefaultDigestStories  = 8
 )
+
+// DefaultDigestRetryDelays are the default waits before retrying a failed
+// digest post.
+func DefaultDigestRetryDelays() []time.Duration {
+	return []time.Duration{time.Minute, 5 * time.Minute, 15 * time.Minute}
+}
 
 // withDefaults fills the zero fields with their defaults.
 func (c Config) withDefaults() Config {
@@ -94,6 +115,18 @@ func (c Config) withDefaults() Config {
 	}
 	if c.CommandTimeout == 0 {
 		c.CommandTimeout = DefaultCommandTimeout
+	}
+	if c.DigestGrace == 0 {
+		c.DigestGrace = DefaultDigestGrace
+	}
+	if c.DigestMaxFailures == 0 {
+		c.DigestMaxFailures = DefaultDigestFailures
+	}
+	if c.DigestMaxStories == 0 {
+		c.DigestMaxStories = DefaultDigestStories
+	}
+	if c.DigestRetryDelays == nil {
+		c.DigestRetryDelays = DefaultDigestRetryDelays()
 	}
 	c.Token = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot "))
 	return c
@@ -118,6 +151,19 @@ func (c Config) Validate() error {
 		return fmt.Errorf("bot: page_timeout %v is negative", c.PageTimeout)
 	case c.CommandTimeout < 0:
 		return fmt.Errorf("bot: command_timeout %v is negative", c.CommandTimeout)
+	case c.DigestGrace < 0:
+		return fmt.Errorf("bot: digest_grace %v is negative", c.DigestGrace)
+	case c.DigestMaxFailures < 1:
+		return fmt.Errorf("bot: digest_max_failures %d: want at least 1", c.DigestMaxFailures)
+	case c.DigestMaxStories < 1 || c.DigestMaxStories > 25:
+		return fmt.Errorf("bot: digest_max_stories %d: want 1 to 25", c.DigestMaxStories)
+	case len(c.DigestRetryDelays) > 10:
+		return fmt.Errorf("bot: digest_retry_delays: %d delays, want at most 10", len(c.DigestRetryDelays))
+	}
+	for _, d := range c.DigestRetryDelays {
+		if d < 0 || d > time.Hour {
+			return fmt.Errorf("bot: digest_retry_delays: %v, want 0 to 1h", d)
+		}
 	}
 	return nil
 }
@@ -144,4 +190,8 @@ type Deps struct {
 	// including the gateway address look-up. Tests set it to
 	// discordtest.Server.Client() to point the session at the fake.
 	HTTPClient *http.Client
+	// Digests and Digester enable scheduled digests (set both, or
+	// neither: without them /digest says digests are off).
+	Digests  DigestStore
+	Digester Digester
 }

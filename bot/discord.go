@@ -270,13 +270,20 @@ func (b *Bot) editPages(ctx context.Context, i *discordgo.Interaction, in *invoc
 	return nil
 }
 
-// onAutocomplete suggests country and body names for the word being typed.
-// Earlier words stay: typing "japan it" offers "japan Italy".
+// onAutocomplete suggests country and body names for the word being typed
+// (earlier words stay: typing "japan it" offers "japan Italy"), and time
+// zones for a timezone option.
 func (b *Bot) onAutocomplete(ctx context.Context, i *discordgo.Interaction) {
 	_, opts := b.slashTarget(i)
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	for _, o := range opts {
 		if !o.Focused || o.Type != discordgo.ApplicationCommandOptionString {
+			continue
+		}
+		if o.Name == "timezone" {
+			for _, z := range completeZones(fold(o.StringValue()), autocompleteLimit) {
+				choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: z, Value: z})
+			}
 			continue
 		}
 		value := fold(o.StringValue())

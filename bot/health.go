@@ -16,6 +16,7 @@ type metrics struct {
 	registry *prometheus.Registry
 	commands *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	digests  *prometheus.CounterVec
 }
 
 func newMetrics(connected func() bool) *metrics {
@@ -30,8 +31,12 @@ func newMetrics(connected func() bool) *metrics {
 			Help:    "Time from receiving a command to sending its answer.",
 			Buckets: []float64{0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30},
 		}, []string{"command"}),
+		digests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_bot_digests_total",
+			Help: "Scheduled digest slots by outcome (sent, empty, skipped, failed, paused).",
+		}, []string{"outcome"}),
 	}
-	m.registry.MustRegister(m.commands, m.latency,
+	m.registry.MustRegister(m.commands, m.latency, m.digests,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "attache_bot_gateway_connected",
 			Help: "1 while the Discord gateway connection is up.",
@@ -52,6 +57,11 @@ func (m *metrics) observe(command, outcome string, took time.Duration) {
 	if outcome != outcomeCooldown {
 		m.latency.WithLabelValues(command).Observe(took.Seconds())
 	}
+}
+
+// digest counts a digest slot's outcome.
+func (m *metrics) digest(outcome string) {
+	m.digests.WithLabelValues(outcome).Inc()
 }
 
 // healthStatus is the /healthz body.

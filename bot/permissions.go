@@ -25,9 +25,13 @@ func (r *refusal) Error() string { return r.text }
 // Server or an admin role; everyone is held to the cooldown.
 func (b *Bot) admit(ctx context.Context, in *invocation) error {
 	if in.cmd.admin {
+		what, why := in.cmd.adminWhat, in.cmd.adminWhy
+		if what == "" {
+			what, why = "manage that server's feeds", "it changes what Attaché reads for everyone"
+		}
 		if in.guildID == "" {
 			return &refusal{outcome: outcomeRefused, text: fmt.Sprintf(
-				"`%s` only works in a server: I need to check that you may manage that server's feeds, and a DM has no server.", in.cmd.fullName())}
+				"`%s` only works in a server: I need to check that you may %s, and a DM has no server.", in.cmd.fullName(), what)}
 		}
 		ok, err := b.isAdmin(ctx, in)
 		if err != nil {
@@ -39,7 +43,7 @@ func (b *Bot) admit(ctx context.Context, in *invocation) error {
 				need += " or one of the roles " + strings.Join(b.cfg.AdminRoles, ", ")
 			}
 			return &refusal{outcome: outcomeRefused, text: fmt.Sprintf(
-				"Only people with %s can use `%s`, because it changes what Attaché reads for everyone.", need, in.cmd.fullName())}
+				"Only people with %s can use `%s`, because %s.", need, in.cmd.fullName(), why)}
 		}
 	}
 	if ok, left, first := b.cooldown.take(in.userID); !ok {

@@ -45,6 +45,9 @@ type apiError struct {
 	code   int
 	msg    string
 	form   []formError
+	// retryAfter (seconds) and global are sent with 429 answers.
+	retryAfter float64
+	global     bool
 }
 
 func (e *apiError) Error() string { return e.msg }
@@ -53,6 +56,10 @@ func (e *apiError) Error() string { return e.msg }
 // {"code":50035,"errors":{"embeds":{"0":{"description":{"_errors":[...]}}}},"message":"Invalid Form Body"}.
 func (e *apiError) body() map[string]any {
 	out := map[string]any{"code": e.code, "message": e.msg}
+	if e.status == 429 {
+		out["retry_after"] = e.retryAfter
+		out["global"] = e.global
+	}
 	if len(e.form) == 0 {
 		return out
 	}

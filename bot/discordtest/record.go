@@ -22,6 +22,11 @@ const (
 	RouteGetRoles       = "get roles"
 	RouteGetMember      = "get member"
 	RouteGateway        = "get gateway"
+	RouteGetChannel     = "get channel"
+	RouteGetMessages    = "get messages"
+	RouteStartThread    = "start thread"       // from a message
+	RouteStartForumPost = "start forum thread" // a new post in a forum
+	RouteActiveThreads  = "active threads"
 	RouteUnknown        = "unknown"
 )
 
@@ -47,7 +52,8 @@ type Call struct {
 	MessageID     string
 	InteractionID string
 	CallbackType  int     // for interaction callbacks
-	Payload       Payload // the decoded message body, if any
+	Payload       Payload // the decoded message body, if any (a forum post's first message)
+	ThreadName    string  // for thread and forum post creation
 	Raw           []byte  // the request body as sent
 	Status        int     // the HTTP status the fake answered
 	Error         string  // the Discord error message when Status >= 400
@@ -56,6 +62,9 @@ type Call struct {
 
 // Rejected reports whether the fake refused the call.
 func (c Call) Rejected() bool { return c.Status >= 400 }
+
+// RateLimited reports whether the fake answered 429 Too Many Requests.
+func (c Call) RateLimited() bool { return c.Status == 429 }
 
 // Ephemeral reports whether the message is visible only to its recipient.
 func (c Call) Ephemeral() bool { return c.Payload.Flags&FlagEphemeral != 0 }
@@ -155,6 +164,7 @@ func (s *Server) Forget() {
 	s.calls = nil
 	s.dispatch = make(map[string]time.Time)
 	s.messages = make(map[string]*storedMessage)
+	s.byChannel = make(map[string][]string)
 	s.inter = make(map[string]*interaction)
 	s.byToken = make(map[string]*interaction)
 }

@@ -21,10 +21,14 @@ type interaction struct {
 	sourceMessage string // the message a pressed button is on
 }
 
-// storedMessage is a message the bot created.
+// storedMessage is a message in a channel: one the bot created, or one a
+// test placed there with AddMessage.
 type storedMessage struct {
 	id, channelID string
 	payload       Payload
+	author        User      // the bot, unless a test said otherwise
+	created       time.Time // when it was stored
+	thread        string    // id of the thread started from it, if any
 }
 
 // apiPrefix matches "/api/v9/", "/api/v10/" and the like.
@@ -83,6 +87,12 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, c, errUnauthorized)
 		return
 	}
+	if !webhook {
+		if e := s.limits.takeGlobal(w.Header()); e != nil {
+			s.fail(w, c, e)
+			return
+		}
+	}
 	route := func(method string, pattern ...string) bool {
 		if r.Method != method || len(parts) != len(pattern) {
 			return false
@@ -106,6 +116,21 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	case route("POST", "channels", "*", "messages"):
 		c.Route, c.ChannelID = RouteCreateMessage, parts[1]
 		s.createMessage(w, c)
+	case route("GET", "channels", "*"):
+		c.Route, c.ChannelID = RouteGetChannel, parts[1]
+		s.getChannel(w, c, parts[1])
+	case route("GET", "channels", "*", "messages"):
+		c.Route, c.ChannelID = RouteGetMessages, parts[1]
+		s.getMessages(w, c, parts[1], r.URL.Query())
+	case route("POST", "channels", "*", "messages", "*", "threads"):
+		c.Route, c.ChannelID, c.MessageID = RouteStartThread, parts[1], parts[3]
+		s.startThread(w, c, parts[1], parts[3])
+	case route("POST", "channels", "*", "threads"):
+		c.Route, c.ChannelID = RouteStartForumPost, parts[1]
+		s.startForumPost(w, c, parts[1])
+	case route("GET", "guilds", "*", "threads", "active"):
+		c.Route = RouteActiveThreads
+		s.activeThreads(w, c, parts[1])
 	case route("PATCH", "channels", "*", "messages", "*"):
 		c.Route, c.ChannelID, c.MessageID = RouteEditMessage, parts[1], parts[3]
 		s.editMessage(w, c, parts[3])
@@ -145,16 +170,34 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) messageJSON(m *storedMessage) map[string]any {
-	return map[string]any{
+	author := m.author
+	if author.ID == "" {
+		author = BotUser()
+	}
+	out := map[string]any{
 		"id":         m.id,
+		"type":       discordgo.MessageTypeDefault,
 		"channel_id": m.channelID,
 		"content":    m.payload.Text(),
-		"embeds":     m.payload.Embeds,
+		"embeds":     nonNilEmbeds(m.payload.Embeds),
 		"components": m.payload.Components,
 		"flags":      m.payload.Flags,
-		"author":     map[string]any{"id": BotUserID, "username": BotUsername, "bot": true},
-		"timestamp":  time.Now().UTC().Format(time.RFC3339),
+		"author":     author.json(),
+		"timestamp":  m.created.UTC().Format(time.RFC3339Nano),
 	}
+	if m.thread != "" {
+		if th, ok := s.channels[m.thread]; ok {
+			out["thread"] = th
+		}
+	}
+	return out
+}
+
+func nonNilEmbeds(e []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
+	if e == nil {
+		return []*discordgo.MessageEmbed{}
+	}
+	return e
 }
 
 // decode fills c.Payload from the request body; it reports a Discord error
@@ -170,8 +213,14 @@ func decode(c *Call) *apiError {
 
 // storeLocked keeps a new message the bot created.
 func (s *Server) storeLocked(channelID string, p Payload) *storedMessage {
-	m := &storedMessage{id: s.newIDLocked(), channelID: channelID, payload: p}
+	return s.storeAsLocked(s.newIDLocked(), channelID, BotUser(), p)
+}
+
+// storeAsLocked keeps a message with a given id and author.
+func (s *Server) storeAsLocked(id, channelID string, author User, p Payload) *storedMessage {
+	m := &storedMessage{id: id, channelID: channelID, payload: p, author: author, created: time.Now()}
 	s.messages[m.id] = m
+	s.byChannel[channelID] = append(s.byChannel[channelID], m.id)
 	return m
 }
 
@@ -200,6 +249,20 @@ func (s *Server) createMessage(w http.ResponseWriter, c Call) {
 		return
 	}
 	if e := checkMessage(c.Payload, false); e != nil {
+		s.fail(w, c, e)
+		return
+	}
+	s.mu.Lock()
+	e := s.channelErrorLocked(c.ChannelID, true)
+	if e == nil && s.channelLocked(c.ChannelID).Type == discordgo.ChannelTypeGuildForum {
+		e = errNotTextChannel
+	}
+	s.mu.Unlock()
+	if e != nil {
+		s.fail(w, c, e)
+		return
+	}
+	if e := s.limits.take(w.Header(), c.ChannelID); e != nil {
 		s.fail(w, c, e)
 		return
 	}

@@ -65,6 +65,14 @@ type Options struct {
 	// KeepCalls bounds how many calls are kept for assertions; zero means 10,000.
 	// Older calls are forgotten first.
 	KeepCalls int
+	// Channels are served by GET /channels/{id}, as are the Channels of
+	// each guild in Guilds. A channel the fake has not been told about is
+	// a plain text channel of the first guild. A GuildForum channel takes
+	// forum posts (POST /channels/{id}/threads) and refuses messages.
+	Channels []*discordgo.Channel
+	// RateLimits, if set, limits message creation as Discord does, with
+	// 429 answers and X-RateLimit-* headers; nil means no limits.
+	RateLimits *RateLimits
 }
 
 // Server is a running fake Discord. Close it when done.
@@ -88,7 +96,12 @@ type Server struct {
 	commands map[string][]*discordgo.ApplicationCommand // by scope: "" global, else guild id
 	guilds   map[string]*discordgo.Guild
 	dms      map[string]string // user id -> DM channel id
-	closed   bool
+	// channels are the known channels and the threads started in them.
+	channels  map[string]*discordgo.Channel
+	byChannel map[string][]string // channel id -> message ids, oldest first
+	failing   map[string]ChannelFailure
+	limits    *limiter
+	closed    bool
 }
 
 // New starts a fake Discord on 127.0.0.1. It is closed when the test ends.
@@ -135,11 +148,21 @@ func Start(opts Options) (*Server, error) {
 		byToken:  make(map[string]*interaction),
 		messages: make(map[string]*storedMessage),
 		commands: make(map[string][]*discordgo.ApplicationCommand),
-		guilds:   make(map[string]*discordgo.Guild),
-		dms:      make(map[string]string),
+		guilds:    make(map[string]*discordgo.Guild),
+		dms:       make(map[string]string),
+		channels:  make(map[string]*discordgo.Channel),
+		byChannel: make(map[string][]string),
+		failing:   make(map[string]ChannelFailure),
+		limits:    newLimiter(opts.RateLimits),
 	}
 	for _, g := range opts.Guilds {
 		s.guilds[g.ID] = g
+		for _, c := range g.Channels {
+			s.addChannel(c, g.ID)
+		}
+	}
+	for _, c := range opts.Channels {
+		s.addChannel(c, "")
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
