@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,8 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	dir := fs.String("dir", "", "where to build the store (default: a new temporary directory, removed after)")
 	queries := fs.Int("queries", 1000, "queries of each kind to time")
 	seed := fs.Uint64("seed", 1, "generator seed")
+	batchSize := fs.Int("batch", 2500, "articles per transaction")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -58,8 +61,18 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	gen := synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour)
 	in := sources.NewIngester(st, tag, nil)
-	in.BatchSize = 1000
-	const chunk = 5000
+	in.BatchSize = *batchSize
+	chunk := max(5000, *batchSize)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	var genTime time.Duration
 	progress := interactive(app.stderr)
@@ -81,6 +94,9 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		fmt.Fprint(app.stderr, "\r")
 	}
 	took := time.Since(start) - genTime
+	if *profile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err := st.Checkpoint(ctx); err != nil {
 		return err
 	}
@@ -88,7 +104,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of 1,000): %d articles in %.1fs = %.0f articles/s\n", *n, took.Seconds(), float64(*n)/took.Seconds())
+	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s\n", *batchSize, *n, took.Seconds(), float64(*n)/took.Seconds())
 	fmt.Fprintf(out, "Store: %.1f MB = %.1f KB per article (%d stories)\n", float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(*n), stats.Stories)
 	fmt.Fprintf(out, "Peak RSS of this process: %s\n\n", peakRSS())
 
