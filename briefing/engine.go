@@ -19,6 +19,8 @@ type Corpus interface {
 	Search(ctx context.Context, q sources.Query) ([]sources.Article, error)
 	// HasWord reports whether any article contains the word.
 	HasWord(ctx context.Context, word string) (bool, error)
+	// Empty reports whether the corpus holds no article at all.
+	Empty(ctx context.Context) (bool, error)
 	// StoryOutlets lists the outlets that carried each story.
 	StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error)
 	// ArticlesFetchedSince returns the articles stored after t, oldest
@@ -117,6 +119,22 @@ func (e *Engine) Complete(prefix string, limit int) []Choice {
 		out = out[:limit]
 	}
 	return out
+}
+
+// errEmptyCorpus is the answer to any request when there is nothing to
+// read yet.
+var errEmptyCorpus = &UserError{Message: "The corpus is empty: there is nothing to brief you from yet. Add feeds (`attache feeds add URL`, or `/feeds add` in Discord) or files (`attache ingest PATH`), or turn the bundled sample corpus back on (sample_corpus: true)."}
+
+// checkEmpty returns errEmptyCorpus when the corpus has no article.
+func (e *Engine) checkEmpty(ctx context.Context) error {
+	empty, err := e.corpus.Empty(ctx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		return errEmptyCorpus
+	}
+	return nil
 }
 
 // describe says in words what a request asked for.

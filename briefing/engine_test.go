@@ -360,3 +360,27 @@ func TestRenderTextAndMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyCorpusSaysSo(t *testing.T) {
+	ctx := context.Background()
+	gaz, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sources.Open(ctx, filepath.Join(t.TempDir(), "empty.db"), sources.StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	eng := New(st, gaz, Options{Now: func() time.Time { return testNow }})
+	for _, words := range []string{"japan italy", "japan italy defense"} {
+		req, err := eng.ParseWords(strings.Fields(words))
+		if err == nil {
+			_, err = eng.Brief(ctx, req)
+		}
+		var ue *UserError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Message, "The corpus is empty") {
+			t.Errorf("%q on an empty corpus = %v, want the empty-corpus message", words, err)
+		}
+	}
+}

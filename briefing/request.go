@@ -72,7 +72,10 @@ func (e *Engine) parseWords(ctx context.Context, words []string) (Request, error
 				Suggestions: sugg,
 			}
 		}
-		return req, &UserError{Message: fmt.Sprintf("I don't know a country called “%s”, and no article in the corpus mentions it. Try country names, e.g. `japan italy`, or topic words such as `defense`.", w)}
+		if err := e.checkEmpty(ctx); err != nil {
+			return req, err
+		}
+		return req, &UserError{Message: fmt.Sprintf("I don't know a country called “%s”, and no article in the corpus mentions it. Try country or body names, e.g. `japan italy` or `g7`, with topic words that the articles use.", w)}
 	}
 	if len(req.Countries) == 0 && len(req.Terms) == 0 {
 		return req, &UserError{Message: "Tell me which countries or topics to brief you on, e.g. `japan italy`, `g7 summit` or `france germany defense since 7d`."}

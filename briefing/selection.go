@@ -68,6 +68,9 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit int) (se
 		}
 	}
 	if len(arts) == 0 {
+		if err := e.checkEmpty(ctx); err != nil {
+			return sel, err
+		}
 		return sel, e.notFound(req)
 	}
 	cands := e.rank(arts, req, now)

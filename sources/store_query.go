@@ -253,3 +253,16 @@ func (s *Store) StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64
 	}
 	return out, nil
 }
+
+// Empty reports whether the store holds no article at all.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles LIMIT 1`).Scan(&one)
+	if err == sql.ErrNoRows {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("sources: empty: %w", err)
+	}
+	return false, nil
+}
