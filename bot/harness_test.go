@@ -78,45 +78,99 @@ type harness struct {
 	feeds   *fakeFeeds
 	clock   *clock
 	logs    *syncBuffer
+	cfg     Config
 	cancel  context.CancelFunc
 	done    chan error
 	// discardLogs sends the bot's logs nowhere (benchmarks).
 	discardLogs bool
 	// noGuildCreate makes the fake skip GUILD_CREATE.
 	noGuildCreate bool
+	// digests and digester, when set, enable scheduled digests.
+	digests  DigestStore
+	digester Digester
+	// cronLive starts the real cron (otherwise tests drive slots with
+	// RunDue); cronSeconds reads stored six-field specs; realClock gives
+	// the bot time.Now instead of the settable clock.
+	cronLive, cronSeconds, realClock bool
+	// channels and rateLimits configure the fake; onFake runs once the
+	// fake is up, before the bot starts.
+	channels   []*discordgo.Channel
+	rateLimits *discordtest.RateLimits
+	onFake     func()
 }
 
 // start runs a bot; edit adjusts the config and fakes before it starts.
 func start(t testing.TB, edit func(*Config, *harness)) *harness {
 	t.Helper()
-	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}, done: make(chan error, 1)}
+	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}}
 	h.briefer = newFakeBriefer(h.clock.Now)
 	h.feeds = newFakeFeeds()
-	cfg := Config{Token: discordtest.DefaultToken, CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
+	h.cfg = Config{Token: discordtest.DefaultToken, CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
 	if edit != nil {
-		edit(&cfg, h)
+		edit(&h.cfg, h)
 	}
-	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}, ReplayEvents: 256, NoGuildCreate: h.noGuildCreate})
+	h.fake = discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{fixtureGuild()}, ReplayEvents: 256,
+		NoGuildCreate: h.noGuildCreate, Channels: h.channels, RateLimits: h.rateLimits})
+	if h.onFake != nil {
+		h.onFake()
+	}
+	h.launch()
+	t.Cleanup(h.stop)
+	return h
+}
+
+// now is the bot's clock.
+func (h *harness) now() time.Time {
+	if h.realClock {
+		return time.Now()
+	}
+	return h.clock.Now()
+}
+
+// launch builds a Bot over the harness's fake and parts and runs it until
+// it has registered its commands (and, with digests, caught up).
+func (h *harness) launch() {
+	t := h.t
+	t.Helper()
 	var sink io.Writer = h.logs
 	if h.discardLogs {
 		sink = io.Discard
 	}
-	b, err := New(cfg, Deps{
-		Briefer: h.briefer, Feeds: h.feeds, Now: h.clock.Now, HTTPClient: h.fake.Client(),
-		Logger: slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	b, err := New(h.cfg, Deps{
+		Briefer: h.briefer, Feeds: h.feeds, Now: h.now, HTTPClient: h.fake.Client(),
+		Logger:  slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Digests: h.digests, Digester: h.digester,
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	if b.dg != nil {
+		b.dg.manual, b.dg.seconds = !h.cronLive, h.cronSeconds
+	}
 	h.bot = b
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
+	h.done = make(chan error, 1)
 	go func() { h.done <- b.Run(ctx) }()
-	if _, err := h.fake.WaitCommands(cfg.CommandGuildID, wait); err != nil {
+	if b.dg != nil {
+		select {
+		case <-b.dg.ready:
+		case <-time.After(wait):
+			t.Fatalf("bot did not start its digests\nlogs:\n%s", h.logs.String())
+		}
+		return
+	}
+	if _, err := h.fake.WaitCommands(h.cfg.CommandGuildID, wait); err != nil {
 		t.Fatalf("bot did not register its commands: %v\nlogs:\n%s", err, h.logs.String())
 	}
-	t.Cleanup(h.stop)
-	return h
+}
+
+// restart stops the bot and starts a new one over the same fake Discord
+// and parts, as after a crash or a deploy.
+func (h *harness) restart() {
+	h.t.Helper()
+	h.stop()
+	h.launch()
 }
 
 // stop ends Run and returns its error.

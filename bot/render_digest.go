@@ -48,7 +48,11 @@ func (r digestReply) since() string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return r.digest.Since.In(loc).Format("Mon 2 Jan 15:04")
+	var since time.Time
+	if r.digest != nil {
+		since = r.digest.Since
+	}
+	return since.In(loc).Format("Mon 2 Jan 15:04")
 }
 
 func (r digestReply) pages() []page {
@@ -60,11 +64,12 @@ func (r digestReply) pages() []page {
 		}
 		return []page{{content: truncate(line+". ("+r.footer()+")", maxContent)}}
 	}
+	// Only the filter can hold markdown; the rest is digits and words.
 	title := fmt.Sprintf("Digest: %s since %s", countStories(len(d.Stories), "new "), r.since())
 	if f := fold(r.filter); f != "" {
-		title += " (" + truncate(f, 80) + ")"
+		title += " (" + escapeMarkdown(truncate(f, 80)) + ")"
 	}
-	p := &packer{title: escapeMarkdown(title), color: colorDigest}
+	p := &packer{title: title, color: colorDigest}
 	for i, s := range d.Stories {
 		p.line(storyBlock(i+1, s))
 	}

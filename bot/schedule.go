@@ -297,7 +297,7 @@ func parseWhen(words []string) (string, []string, error) {
 	if strings.HasPrefix(first, "@") {
 		return "", nil, userErrorf("I don't take “%s”. %s", clip(words[0]), scheduleHelp)
 	}
-	if looksLikeZone(words[0]) {
+	if looksLikeZone(words[0]) && !isCronField(words[0]) {
 		return "", nil, userErrorf("Say when before the time zone, e.g. `daily 08:00 %s`.", clip(words[0]))
 	}
 	if _, ok := weekdayNames[first]; ok {

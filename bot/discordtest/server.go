@@ -140,14 +140,14 @@ func Start(opts Options) (*Server, error) {
 		opts.KeepCalls = 10000
 	}
 	s := &Server{
-		opts:     opts,
-		changed:  make(chan struct{}),
-		nextID:   1000,
-		dispatch: make(map[string]time.Time),
-		inter:    make(map[string]*interaction),
-		byToken:  make(map[string]*interaction),
-		messages: make(map[string]*storedMessage),
-		commands: make(map[string][]*discordgo.ApplicationCommand),
+		opts:      opts,
+		changed:   make(chan struct{}),
+		nextID:    1000,
+		dispatch:  make(map[string]time.Time),
+		inter:     make(map[string]*interaction),
+		byToken:   make(map[string]*interaction),
+		messages:  make(map[string]*storedMessage),
+		commands:  make(map[string][]*discordgo.ApplicationCommand),
 		guilds:    make(map[string]*discordgo.Guild),
 		dms:       make(map[string]string),
 		channels:  make(map[string]*discordgo.Channel),
