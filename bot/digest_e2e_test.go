@@ -395,7 +395,8 @@ func TestDigestOnDaylightSavingDays(t *testing.T) {
 		first := time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC) // 02:30 CEST
 		h.set(first.Add(30 * time.Second))
 		h.runDue()
-		c.add(2, first.Add(10*time.Minute)) // something new before the second 02:30
+		// Something new comes in before the second 02:30.
+		c.add(2, first.Add(10*time.Minute))
 		second := time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC) // 02:30 CET
 		h.set(second.Add(30 * time.Second))
 		h.runDue()

@@ -153,6 +153,11 @@ func IntOpt(name string, value int64) *discordgo.ApplicationCommandInteractionDa
 	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionInteger, Value: value}
 }
 
+// BoolOpt is a boolean option of a slash command.
+func BoolOpt(name string, value bool) *discordgo.ApplicationCommandInteractionDataOption {
+	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionBoolean, Value: value}
+}
+
 // Focused is the string option being typed in an autocomplete request.
 func Focused(name, value string) *discordgo.ApplicationCommandInteractionDataOption {
 	o := Opt(name, value)
