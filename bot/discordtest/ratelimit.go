@@ -57,8 +57,12 @@ func (w *window) open(now time.Time, d time.Duration) *window {
 	return w
 }
 
+// seconds formats a wait in seconds with millisecond precision, rounded
+// up and a millisecond over: discordgo truncates what it reads to whole
+// milliseconds, and must not come back before the window has ended.
 func seconds(d time.Duration) string {
-	return strconv.FormatFloat(math.Max(d.Seconds(), 0.001), 'f', 3, 64)
+	ms := math.Ceil(float64(d)/float64(time.Millisecond)) + 1
+	return strconv.FormatFloat(math.Max(ms, 1)/1000, 'f', 3, 64)
 }
 
 // takeGlobal counts one request against the global limit, or returns the

@@ -7,11 +7,20 @@
 // the REST routes a bot uses to answer people: create and edit messages, open
 // a DM channel, bulk-overwrite application commands, interaction callbacks,
 // edit or delete the original response, follow-ups, and guild, role and
-// member look-ups. Everything the bot sends is recorded as a Call; payloads
+// member look-ups; and, for scheduled digests, channel look-ups (text
+// channels, threads and forums), a channel's recent messages, threads
+// started from a message, forum posts and a guild's active threads.
+// Everything the bot sends is recorded as a Call; payloads
 // that Discord would refuse (an embed over the limits, content over 2,000
 // characters, more than 10 embeds, a callback after the interaction expired
 // or a second callback for one interaction) are answered with a
 // Discord-shaped error and recorded too.
+//
+// Tests can make a channel fail as Discord does (FailChannel: a missing
+// permission, missing access, a deleted channel), place earlier messages
+// in a channel (AddMessage), and turn on Discord-shaped rate limits
+// (Options.RateLimits): a bucket per channel for messages and a global
+// limit, answered with 429 and the X-RateLimit-* headers discordgo reads.
 //
 // A discordgo Session is pointed at the fake with Client, whose transport
 // rewrites requests for discord.com to the fake; the gateway address the
