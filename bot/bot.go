@@ -8,6 +8,12 @@
 // triggers: "!brief japan italy" in a channel, "japan italy" in a DM and
 // /brief. A command returns a typed Reply; the adapter (discord.go) renders
 // and sends it. Package bot/discordtest is a fake Discord for its tests.
+//
+// With Deps.Digests and Deps.Digester set, the bot also posts scheduled
+// digests: /digest schedule gives a channel a cron schedule in its time
+// zone (schedule.go), one robfig cron runs them all (digest.go), and each
+// (channel, scheduled time) is posted at least once and at most once
+// (delivery.go).
 package bot
 
 import (

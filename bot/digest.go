@@ -62,9 +62,10 @@ type digests struct {
 	cron  *cron.Cron
 	log   *slog.Logger
 
-	mu      sync.Mutex
-	entries map[string]cron.EntryID // by channel
-	locks   map[string]*sync.Mutex  // one delivery at a time per channel
+	mu       sync.Mutex
+	entries  map[string]cron.EntryID  // by channel
+	locks    map[string]*sync.Mutex   // one delivery at a time per channel
+	compiled map[string]*slotSchedule // by zone and spec; read-only once made
 
 	slots    chan struct{} // digestWorkers tokens
 	stop     chan struct{} // closed at shutdown: back-off waits end
@@ -97,8 +98,9 @@ func newDigests(store DigestStore, eng Digester, log *slog.Logger) *digests {
 			cron.WithLogger(cl),
 			cron.WithChain(cron.Recover(cl), cron.SkipIfStillRunning(cl)),
 		),
-		entries: map[string]cron.EntryID{},
-		locks:   map[string]*sync.Mutex{},
+		entries:  map[string]cron.EntryID{},
+		locks:    map[string]*sync.Mutex{},
+		compiled: map[string]*slotSchedule{},
 		slots:   make(chan struct{}, digestWorkers),
 		stop:    make(chan struct{}),
 		ready:   make(chan struct{}),
@@ -161,7 +163,7 @@ func (dg *digests) channelLock(channel string) *sync.Mutex {
 // schedule has none. It takes effect at once, running or not.
 func (b *Bot) setSchedule(sc sources.Schedule) error {
 	dg := b.dg
-	sched, err := compileSchedule(sc.Spec, sc.TimeZone, dg.seconds)
+	sched, err := dg.compile(sc.Spec, sc.TimeZone)
 	if err != nil {
 		return err
 	}
@@ -176,6 +178,27 @@ func (b *Bot) setSchedule(sc sources.Schedule) error {
 	}
 	dg.entries[sc.ChannelID] = dg.cron.Schedule(sched, digestJob{b: b, channel: sc.ChannelID})
 	return nil
+}
+
+// compile returns the schedule of spec in zone, made once per bot: loading
+// a zone reads the time zone database, which 10,000 schedules at start
+// would otherwise do 10,000 times.
+func (dg *digests) compile(spec, zone string) (*slotSchedule, error) {
+	key := zone + " " + spec
+	dg.mu.Lock()
+	s, ok := dg.compiled[key]
+	dg.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	s, err := compileSchedule(spec, zone, dg.seconds)
+	if err != nil {
+		return nil, err
+	}
+	dg.mu.Lock()
+	dg.compiled[key] = s
+	dg.mu.Unlock()
+	return s, nil
 }
 
 // remove drops a channel's cron entry.
@@ -326,7 +349,7 @@ func (b *Bot) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
 	if sc.Paused {
 		return time.Time{}, false
 	}
-	sched, err := compileSchedule(sc.Spec, sc.TimeZone, b.dg.seconds)
+	sched, err := b.dg.compile(sc.Spec, sc.TimeZone)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -343,6 +366,9 @@ func (b *Bot) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
 // due deals with the latest due slot of sc (the channel's lock held):
 // posts it, or skips it when it is older than the grace period.
 func (b *Bot) due(ctx context.Context, sc sources.Schedule, now time.Time) {
+	if b.dg.stopping() {
+		return // still due at the next start, within the grace period
+	}
 	slot, ok := b.dueSlot(sc, now)
 	if !ok {
 		return
