@@ -101,9 +101,9 @@ func newDigests(store DigestStore, eng Digester, log *slog.Logger) *digests {
 		entries:  map[string]cron.EntryID{},
 		locks:    map[string]*sync.Mutex{},
 		compiled: map[string]*slotSchedule{},
-		slots:   make(chan struct{}, digestWorkers),
-		stop:    make(chan struct{}),
-		ready:   make(chan struct{}),
+		slots:    make(chan struct{}, digestWorkers),
+		stop:     make(chan struct{}),
+		ready:    make(chan struct{}),
 	}
 }
 

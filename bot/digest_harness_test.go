@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the tests' zones load on hosts without a zoneinfo directory
 
 	"attache/bot/discordtest"
 	"attache/briefing"
