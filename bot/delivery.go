@@ -336,7 +336,7 @@ func (b *Bot) findPosted(ctx context.Context, sc sources.Schedule, key string) (
 // collect notes the messages by self that carry key; it reports whether
 // there were any.
 func (f *postedPages) collect(msgs []*discordgo.Message, self, key string) bool {
-	any := false
+	hit := false
 	for _, m := range msgs {
 		if m == nil || m.Author == nil || m.Author.ID != self {
 			continue
@@ -345,13 +345,13 @@ func (f *postedPages) collect(msgs []*discordgo.Message, self, key string) bool 
 		if !ok {
 			continue
 		}
-		any = true
+		hit = true
 		f.ids[idx] = m.ID
 		if idx == 0 && m.Thread != nil {
 			f.threaded = true
 		}
 	}
-	return any
+	return hit
 }
 
 // digestPage finds key in a message's embed footers or content and returns

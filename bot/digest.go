@@ -308,7 +308,8 @@ func (dg *digests) wait(d time.Duration) bool {
 // RunDue with a fake clock, and the bot calls it at start to catch up:
 // after downtime, only the latest missed slot of a schedule is posted, and
 // only if it is no older than Config.DigestGrace; an older one is skipped
-// (its stories are in the next digest).
+// (its stories are in the next digest). Call it while Run is running: it
+// posts through Run's session.
 func (b *Bot) RunDue(ctx context.Context, now time.Time) error {
 	if b.dg == nil {
 		return errors.New("bot: digests are not enabled")
