@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -72,13 +73,21 @@ func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
 		return nil, fmt.Errorf("sources: prepare save: %w", err)
 	}
 	defer st.close()
-	results := make([]Result, 0, len(batch))
-	for i := range batch {
+	// Write in publication order: ids follow publication time, and FTS5
+	// must flush its in-memory index whenever a rowid goes backwards, so
+	// an unordered batch would write one tiny segment per article.
+	order := make([]int, len(batch))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return batch[order[a]].Published.Before(batch[order[b]].Published) })
+	results := make([]Result, len(batch))
+	for _, i := range order {
 		r, err := st.saveOne(ctx, &batch[i])
 		if err != nil {
 			return nil, fmt.Errorf("sources: save %q: %w", batch[i].URL, err)
 		}
-		results = append(results, r)
+		results[i] = r
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sources: commit save: %w", err)
