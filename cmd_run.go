@@ -49,16 +49,19 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	}
 	d := app.cfg.Discord
 	b, err := bot.New(bot.Config{
-		Token:          d.Token,
-		Prefix:         d.Prefix,
-		ShardID:        d.ShardID,
-		ShardCount:     d.ShardCount,
-		CommandGuildID: d.CommandGuild,
-		AdminRoles:     d.AdminRoles,
-		Cooldown:       time.Duration(d.Cooldown),
-		PageTimeout:    time.Duration(d.PageTimeout),
-		HealthAddr:     app.cfg.HTTP.Listen,
-	}, bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, Now: app.now})
+		Token:             d.Token,
+		Prefix:            d.Prefix,
+		ShardID:           d.ShardID,
+		ShardCount:        d.ShardCount,
+		CommandGuildID:    d.CommandGuild,
+		AdminRoles:        d.AdminRoles,
+		Cooldown:          time.Duration(d.Cooldown),
+		PageTimeout:       time.Duration(d.PageTimeout),
+		HealthAddr:        app.cfg.HTTP.Listen,
+		DigestGrace:       time.Duration(app.cfg.Digest.Grace),
+		DigestMaxFailures: app.cfg.Digest.MaxFailures,
+		DigestMaxStories:  app.cfg.Digest.MaxStories,
+	}, bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng, Logger: app.log, Now: app.now})
 	if err != nil {
 		return err
 	}

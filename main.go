@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	_ "time/tzdata" // digest schedules name IANA zones; hosts may lack a zoneinfo directory
 )
 
 func main() {

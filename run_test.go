@@ -57,7 +57,7 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	}}
 	fake := discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{guild}})
 	b, err := bot.New(bot.Config{Token: discordtest.DefaultToken, CommandGuildID: liveGuild, Cooldown: -1},
-		bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, HTTPClient: fake.Client()})
+		bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng, Logger: app.log, HTTPClient: fake.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,5 +155,25 @@ func TestBotArticleWithEveryone(t *testing.T) {
 	}
 	if !c.Payload.AllowedMentions.PingsNobody() {
 		t.Errorf("allowed mentions = %+v, want none", c.Payload.AllowedMentions)
+	}
+}
+
+// TestBotDigestSchedule: an admin's `!digest schedule` lands in the real
+// store, in the words' time zone.
+func TestBotDigestSchedule(t *testing.T) {
+	lb := startLiveBot(t)
+	id, err := lb.fake.SendMessage(discordtest.Message{GuildID: liveGuild, ChannelID: liveChannel,
+		Author: discordtest.User{ID: "1", Name: "owner"}, Content: "!digest schedule daily 08:00 Europe/Rome"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
+	}); err != nil {
+		t.Fatalf("no answer to digest schedule: %v", err)
+	}
+	sc, err := lb.store.Schedule(context.Background(), liveChannel)
+	if err != nil || sc.TimeZone != "Europe/Rome" || sc.Spec != "0 8 * * *" {
+		t.Fatalf("stored schedule = %+v, %v", sc, err)
 	}
 }
