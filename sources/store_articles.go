@@ -99,6 +99,7 @@ func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
 type saveStmts struct {
 	tx                                             *sql.Tx
 	byURL, byHash, lastID, insert, country, bucket *sql.Stmt
+	candidates                                     *sql.Stmt
 }
 
 func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
@@ -107,7 +108,9 @@ func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&st.byURL, `SELECT id, hash, story_id FROM articles WHERE url = ?`},
+		{&st.byURL, `SELECT id, hash, story_id, sketch FROM articles WHERE url = ?`},
+		{&st.candidates, `SELECT a.id, a.story_id, a.sketch FROM articles a
+			WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (` + placeholders(sketchBands) + `))`},
 		{&st.byHash, `SELECT id FROM articles WHERE hash = ?`},
 		{&st.lastID, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`},
 		{&st.insert, `INSERT INTO articles
@@ -127,7 +130,7 @@ func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
 }
 
 func (st *saveStmts) close() {
-	for _, s := range []*sql.Stmt{st.byURL, st.byHash, st.lastID, st.insert, st.country, st.bucket} {
+	for _, s := range []*sql.Stmt{st.byURL, st.byHash, st.lastID, st.insert, st.country, st.bucket, st.candidates} {
 		if s != nil {
 			s.Close()
 		}
@@ -135,14 +138,14 @@ func (st *saveStmts) close() {
 }
 
 func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
-	tx := st.tx
 	res := Result{Title: p.Title, URL: p.URL}
 	var (
-		id      int64
-		oldHash []byte
-		storyID int64
+		id        int64
+		oldHash   []byte
+		storyID   int64
+		oldSketch []byte
 	)
-	err := st.byURL.QueryRowContext(ctx, p.URL).Scan(&id, &oldHash, &storyID)
+	err := st.byURL.QueryRowContext(ctx, p.URL).Scan(&id, &oldHash, &storyID, &oldSketch)
 	switch {
 	case err == nil:
 		res.ID, res.StoryID = id, storyID
@@ -156,7 +159,7 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 			res.Outcome, res.DuplicateOf = Duplicate, other
 			return res, nil
 		}
-		if err := st.updateArticle(ctx, id, p); err != nil {
+		if err := st.updateArticle(ctx, id, UnmarshalSketch(oldSketch), p); err != nil {
 			return res, err
 		}
 		res.Outcome = Updated
@@ -174,7 +177,7 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	storyID, err = findStory(ctx, tx, p.sketch, id)
+	storyID, err = st.findStory(ctx, p.sketch, id)
 	if err != nil {
 		return res, err
 	}
@@ -190,7 +193,7 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	return res, nil
 }
 
-func (st *saveStmts) updateArticle(ctx context.Context, id int64, p *prepared) error {
+func (st *saveStmts) updateArticle(ctx context.Context, id int64, old Sketch, p *prepared) error {
 	tx := st.tx
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
 		fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
@@ -199,10 +202,11 @@ func (st *saveStmts) updateArticle(ctx context.Context, id int64, p *prepared) e
 	if err != nil {
 		return err
 	}
-	for _, q := range []string{`DELETE FROM article_countries WHERE article_id = ?`, `DELETE FROM story_buckets WHERE article_id = ?`} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return err
-		}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_countries WHERE article_id = ?`, id); err != nil {
+		return err
+	}
+	if err := deleteBuckets(ctx, tx, id, old); err != nil {
+		return err
 	}
 	return st.indexArticle(ctx, id, p)
 }
@@ -258,7 +262,7 @@ func (st *saveStmts) allocateID(ctx context.Context, t time.Time) (int64, error)
 
 // findStory returns the story id of the most similar stored article whose
 // sketch is at least StoryThreshold alike, or self when there is none.
-func findStory(ctx context.Context, tx *sql.Tx, sk Sketch, self int64) (int64, error) {
+func (st *saveStmts) findStory(ctx context.Context, sk Sketch, self int64) (int64, error) {
 	buckets := sk.Buckets()
 	if len(buckets) == 0 {
 		return self, nil
@@ -267,8 +271,14 @@ func findStory(ctx context.Context, tx *sql.Tx, sk Sketch, self int64) (int64, e
 	for i, b := range buckets {
 		args[i] = b
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.story_id, a.sketch FROM articles a
-		WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (`+placeholders(len(buckets))+`))`, args...)
+	var rows *sql.Rows
+	var err error
+	if len(buckets) == sketchBands {
+		rows, err = st.candidates.QueryContext(ctx, args...)
+	} else {
+		rows, err = st.tx.QueryContext(ctx, `SELECT a.id, a.story_id, a.sketch FROM articles a
+			WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (`+placeholders(len(buckets))+`))`, args...)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -286,6 +296,16 @@ func findStory(ctx context.Context, tx *sql.Tx, sk Sketch, self int64) (int64, e
 		}
 	}
 	return best, rows.Err()
+}
+
+// deleteBuckets removes an article's buckets, found from its sketch.
+func deleteBuckets(ctx context.Context, tx *sql.Tx, id int64, sk Sketch) error {
+	for _, b := range sk.Buckets() {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_buckets WHERE bucket = ? AND article_id = ?`, b, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func placeholders(n int) string {

@@ -216,12 +216,43 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // RemoveSample deletes the bundled sample articles (when the config turns
 // the sample off) and returns how many there were.
 func (s *Store) RemoveSample(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE sample = 1`)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("sources: remove sample: %w", err)
 	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT id, sketch FROM articles WHERE sample = 1`)
+	if err != nil {
+		return 0, fmt.Errorf("sources: remove sample: %w", err)
+	}
+	type doomed struct {
+		id int64
+		sk Sketch
+	}
+	var all []doomed
+	for rows.Next() {
+		var d doomed
+		var raw []byte
+		if err := rows.Scan(&d.id, &raw); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("sources: remove sample: %w", err)
+		}
+		d.sk = UnmarshalSketch(raw)
+		all = append(all, d)
+	}
+	rows.Close()
+	for _, d := range all {
+		if err := deleteBuckets(ctx, tx, d.id, d.sk); err != nil {
+			return 0, fmt.Errorf("sources: remove sample: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.id); err != nil {
+			return 0, fmt.Errorf("sources: remove sample: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("sources: remove sample: %w", err)
+	}
+	return len(all), nil
 }
 
 // StoryFirstSeen returns, for each story id, when its first article was

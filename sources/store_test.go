@@ -276,3 +276,51 @@ func ids(arts []Article) []int64 {
 	}
 	return out
 }
+
+func countRows(t *testing.T, s *Store, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRowContext(context.Background(), q, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestBucketsFollowUpdatesAndRemoval(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	in := NewIngester(s, testTagger, nil)
+	a := Article{Title: "Wire", URL: "https://wire.example/x", Source: "W", Published: day(3), Text: wireBody, Sample: true}
+	b := Article{Title: "Other", URL: "https://wire.example/y", Source: "W", Published: day(4), Text: "A short and different text about fisheries in the Pacific.", Sample: false}
+	res, err := in.Ingest(ctx, []Article{a, b}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res[0].ID
+	if got, want := countRows(t, s, `SELECT count(*) FROM story_buckets WHERE article_id = ?`, id), len(SketchText(wireBody).Buckets()); got != want {
+		t.Fatalf("buckets of the new article = %d, want %d", got, want)
+	}
+	a.Text = "An entirely new text: the ministers postponed the meeting because of a storm over the capital."
+	if _, err := in.Ingest(ctx, []Article{a}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := countRows(t, s, `SELECT count(*) FROM story_buckets WHERE article_id = ?`, id), len(SketchText(a.Text).Buckets()); got != want {
+		t.Errorf("buckets after the update = %d, want %d (the old ones removed)", got, want)
+	}
+	n, err := s.RemoveSample(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("RemoveSample = %d, %v; want 1", n, err)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM story_buckets WHERE article_id = ?`, id); got != 0 {
+		t.Errorf("buckets of the removed article = %d, want 0", got)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM article_countries WHERE article_id = ?`, id); got != 0 {
+		t.Errorf("country rows of the removed article = %d, want 0", got)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'storm'`); got != 0 {
+		t.Errorf("the removed article is still in the full-text index")
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM articles`); got != 1 {
+		t.Errorf("articles left = %d, want 1", got)
+	}
+}
