@@ -41,7 +41,7 @@ func TestBriefOnFreshStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b struct {
-		Query struct{ Countries []string } `json:"query"`
+		Query   struct{ Countries []string } `json:"query"`
 		Summary []struct {
 			Text string `json:"text"`
 			URL  string `json:"url"`
