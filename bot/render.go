@@ -187,8 +187,8 @@ func (c *citations) lines() []string {
 			title = "article"
 		}
 		line := fmt.Sprintf("**%d.** %s", i+1, link(title, a.URL))
-		if src := fold(a.Source); src != "" {
-			line += " · " + escapeMarkdown(truncate(src, 80))
+		if src := fold(a.SourceLabel()); src != "" {
+			line += " · " + escapeMarkdown(truncate(src, 90))
 		}
 		if !a.Published.IsZero() {
 			line += " · " + a.Published.UTC().Format("2 Jan 2006")

@@ -67,6 +67,8 @@ type ArticleRef struct {
 	Published time.Time `json:"published"`
 	// Outlets counts the outlets that carried the same story (1 or more).
 	Outlets int `json:"outlets,omitempty"`
+	// Sample marks an illustrative article of the bundled sample corpus.
+	Sample bool `json:"sample,omitempty"`
 }
 
 // Choice is one autocomplete suggestion: Name is shown, Value is what a

@@ -33,7 +33,20 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	}
 	b.Quotes = e.findQuotes(req, sel.stories, nq, "")
 	b.Articles = e.citedArticles(sel.stories, b)
+	noteSample(b)
 	return b, nil
+}
+
+// sampleNote tells the reader that a brief draws on the bundled sample.
+const sampleNote = "Sources marked (sample) are illustrative articles bundled with Attaché, not live news; add feeds to brief on real coverage."
+
+func noteSample(b *Brief) {
+	for _, a := range b.Articles {
+		if a.Sample {
+			b.Notes = append(b.Notes, sampleNote)
+			return
+		}
+	}
 }
 
 // Quotes answers a request for what people said: about the request's
@@ -59,6 +72,7 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 		return nil, &UserError{Message: "I found articles on " + e.describe(req) + " but no quotation in them. Try `brief` for a summary instead."}
 	}
 	b.Articles = e.citedArticles(sel.stories, b)
+	noteSample(b)
 	return b, nil
 }
 

@@ -89,7 +89,7 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 	if len(b.Articles) > 0 {
 		s.WriteString("\nSources\n")
 		for i, a := range b.Articles {
-			line := fmt.Sprintf("  [%d] %s, %s: %s", i+1, a.Source, a.Published.Format("2 Jan 2006"), a.Title)
+			line := fmt.Sprintf("  [%d] %s, %s: %s", i+1, a.SourceLabel(), a.Published.Format("2 Jan 2006"), a.Title)
 			if a.Outlets > 1 {
 				line += fmt.Sprintf(" (also carried by %s)", plural(a.Outlets-1, "other outlet", "other outlets"))
 			}
@@ -133,7 +133,7 @@ func RenderMarkdown(w io.Writer, b *Brief) error {
 	if len(b.Articles) > 0 {
 		s.WriteString("### Sources\n\n")
 		for i, a := range b.Articles {
-			fmt.Fprintf(&s, "%d. [%s](%s), %s, %s", i+1, escapeMarkdown(a.Title), a.URL, escapeMarkdown(a.Source), a.Published.Format("2 Jan 2006"))
+			fmt.Fprintf(&s, "%d. [%s](%s), %s, %s", i+1, escapeMarkdown(a.Title), a.URL, escapeMarkdown(a.SourceLabel()), a.Published.Format("2 Jan 2006"))
 			if a.Outlets > 1 {
 				fmt.Fprintf(&s, " (%d outlets)", a.Outlets)
 			}
@@ -160,6 +160,15 @@ func RenderJSON(w io.Writer, b *Brief) error {
 		out.Articles = []ArticleRef{}
 	}
 	return enc.Encode(out)
+}
+
+// SourceLabel is the outlet's name as renderers show it: "Pacific Ledger
+// (sample)" for an article of the bundled sample corpus.
+func (a ArticleRef) SourceLabel() string {
+	if a.Sample {
+		return a.Source + " (sample)"
+	}
+	return a.Source
 }
 
 // escapeMarkdown escapes the characters that markdown (and Discord) would
