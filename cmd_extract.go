@@ -19,8 +19,6 @@ import (
 
 	"attache/sources/doc"
 	"attache/sources/extract"
-
-	"github.com/mattn/go-isatty"
 )
 
 const extractUsage = `usage: attache extract FILE|URL [--format text|json]
@@ -42,7 +40,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer,
 	fs.Usage = func() { fmt.Fprint(stderr, extractUsage) }
 	format := fs.String("format", "text", "output format: text or json")
 	dir := fs.String("dir", "", "extract every <id>.html and <id>.html.gz in this folder as one JSON object")
-	positional, err := extractParseArgs(fs, args)
+	positional, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -91,23 +89,6 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer,
 		}
 	}
 	return extractPrintPage(stdout, page, *format)
-}
-
-// extractParseArgs parses flags that may come before or after the
-// positional arguments ("extract page.html --format json").
-func extractParseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
 }
 
 func extractIsURL(s string) bool {
@@ -273,7 +254,7 @@ func extractDir(ctx context.Context, dir string, stdout, stderr io.Writer) error
 	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].id < jobs[j].id })
 
-	progress := extractIsTerminal(stderr)
+	progress := interactive(stderr)
 	out := make(map[string]extractDirEntry, len(jobs))
 	var mu sync.Mutex
 	var failed []string
@@ -339,10 +320,4 @@ func extractEntry(path string) (extractDirEntry, error) {
 		e.Published = page.Published.Format(time.RFC3339)
 	}
 	return e, err
-}
-
-// isTerminal reports whether w is a terminal, where progress may be shown.
-func extractIsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

@@ -99,53 +99,28 @@ func quotesJSONL(ctx context.Context, path string, stdout io.Writer) error {
 		return fmt.Errorf("quotes: %w", err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), maxQuotesInput)
-	bw := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	n := 0
-	for sc.Scan() {
-		n++
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
-		line := sc.Bytes()
-		if len(trimSpaceBytes(line)) == 0 {
-			continue
-		}
+	err = mapJSONL(ctx, f, stdout, maxQuotesInput, func(raw []byte) (any, error) {
 		var in quotesIn
-		if err := json.Unmarshal(line, &in); err != nil {
-			return fmt.Errorf("quotes: %s:%d: %w", path, n, err)
+		if err := json.Unmarshal(raw, &in); err != nil {
+			return nil, err
 		}
 		if len(in.ID) == 0 {
-			return fmt.Errorf("quotes: %s:%d: %w", path, n, errNoID)
+			return nil, errNoID
 		}
 		out := quotesOut{ID: in.ID, Quotes: []quoteOut{}}
 		for _, q := range quote.Find(in.Text) {
 			out.Quotes = append(out.Quotes, quoteOut{Quote: q.Text, Speaker: q.Speaker, Role: q.Role})
 		}
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("quotes: write: %w", err)
-		}
+		return out, nil
+	})
+	var le *jsonlLineError
+	if errors.As(err, &le) {
+		return fmt.Errorf("quotes: %s:%d: %w", path, le.Line, le.Err)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("quotes: %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("quotes: write: %w", err)
+	if err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
 	return nil
 }
 
 var errNoID = errors.New(`line has no "id"`)
-
-func trimSpaceBytes(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
-		b = b[1:]
-	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
-		b = b[:len(b)-1]
-	}
-	return b
-}

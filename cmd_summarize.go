@@ -154,30 +154,17 @@ func asBlocks(text string) string {
 // summarizeJSONL writes one {"id", "sentences", "summary"} line per input
 // line.
 func summarizeJSONL(ctx context.Context, in io.Reader, stdout io.Writer, n int, fromRef bool) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 1<<20), maxSummarizeInput)
-	w := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	line := 0
-	for sc.Scan() {
-		line++
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("summarize: %w", err)
-		}
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := mapJSONL(ctx, in, stdout, maxSummarizeInput, func(raw []byte) (any, error) {
 		var item struct {
 			ID                 json.RawMessage `json:"id"`
 			Text               string          `json:"text"`
 			ReferenceSentences []string        `json:"reference_sentences"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &item); err != nil {
-			return fmt.Errorf("summarize: line %d: %w", line, err)
+		if err := json.Unmarshal(raw, &item); err != nil {
+			return nil, err
 		}
 		if len(item.ID) == 0 {
-			return fmt.Errorf("summarize: line %d: no id", line)
+			return nil, errors.New("no id")
 		}
 		k := n
 		if fromRef {
@@ -192,15 +179,10 @@ func summarizeJSONL(ctx context.Context, in io.Reader, stdout io.Writer, n int, 
 			out.Sentences = append(out.Sentences, doc.Fold(s.Text))
 		}
 		out.Summary = strings.Join(out.Sentences, "\n")
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("summarize: write: %w", err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("summarize: read line %d: %w", line+1, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("summarize: write: %w", err)
+		return out, nil
+	})
+	if err != nil {
+		return fmt.Errorf("summarize: %w", err)
 	}
 	return nil
 }
