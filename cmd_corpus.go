@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"attache/briefing"
 	"attache/sources"
 	"attache/sources/doc"
 	"attache/sources/fetch"
@@ -306,7 +307,7 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 				fmt.Fprintf(w, "## %s\n\n", b.Text)
 				continue
 			}
-			fmt.Fprintf(w, "%s\n\n", wrap(b.Text, 78, ""))
+			fmt.Fprintf(w, "%s\n\n", briefing.WrapText(b.Text, 78, ""))
 		}
 		return nil
 	}
@@ -512,26 +513,4 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// wrap breaks text into lines of at most width runes, each after the first
-// starting with indent.
-func wrap(text string, width int, indent string) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		if i > 0 {
-			if line+1+n > width {
-				b.WriteString("\n" + indent)
-				line = len([]rune(indent))
-			} else {
-				b.WriteByte(' ')
-				line++
-			}
-		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
 }

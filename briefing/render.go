@@ -67,12 +67,12 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 	s.WriteString(strings.Repeat("=", min(width, utf8.RuneCountInString(b.Title))) + "\n")
 	fmt.Fprintf(&s, "%s from %s, %s\n", plural(len(b.Articles), "story", "stories"), plural(outletCount(b), "outlet", "outlets"), b.Span())
 	for _, n := range b.Notes {
-		s.WriteString(wrapText("Note: "+n, width, "      ") + "\n")
+		s.WriteString(WrapText("Note: "+n, width, "      ") + "\n")
 	}
 	if len(b.Summary) > 0 {
 		s.WriteString("\nWhat the articles say\n")
 		for _, sen := range b.Summary {
-			s.WriteString(wrapText(fmt.Sprintf("  • %s [%d]", sen.Text, cite[sen.ArticleID]), width, "    ") + "\n")
+			s.WriteString(WrapText(fmt.Sprintf("  • %s [%d]", sen.Text, cite[sen.ArticleID]), width, "    ") + "\n")
 		}
 	}
 	if len(b.Quotes) > 0 {
@@ -82,8 +82,8 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 			if q.Partial {
 				text = "… “" + q.Text + "” …"
 			}
-			s.WriteString(wrapText("  "+text, width, "   ") + "\n")
-			s.WriteString(wrapText(fmt.Sprintf("      — %s [%d]", q.Attribution(), cite[q.ArticleID]), width, "        ") + "\n")
+			s.WriteString(WrapText("  "+text, width, "   ") + "\n")
+			s.WriteString(WrapText(fmt.Sprintf("      — %s [%d]", q.Attribution(), cite[q.ArticleID]), width, "        ") + "\n")
 		}
 	}
 	if len(b.Articles) > 0 {
@@ -93,7 +93,7 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 			if a.Outlets > 1 {
 				line += fmt.Sprintf(" (also carried by %s)", plural(a.Outlets-1, "other outlet", "other outlets"))
 			}
-			s.WriteString(wrapText(line, width, "      ") + "\n")
+			s.WriteString(WrapText(line, width, "      ") + "\n")
 			s.WriteString("      " + a.URL + "\n")
 		}
 	}
@@ -200,9 +200,9 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// wrapText breaks text into lines of at most width runes; lines after the
+// WrapText breaks text into lines of at most width runes; lines after the
 // first start with indent.
-func wrapText(text string, width int, indent string) string {
+func WrapText(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
 	lead := len(text) - len(strings.TrimLeft(text, " "))

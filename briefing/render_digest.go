@@ -31,7 +31,7 @@ func RenderDigestText(w io.Writer, d *Digest, width int) error {
 	}
 	s.WriteString("Digest: " + d.Heading() + "\n\n")
 	for i, st := range d.Stories {
-		s.WriteString(wrapText(fmt.Sprintf("%d. %s", i+1, st.Headline), width, "   ") + "\n")
+		s.WriteString(WrapText(fmt.Sprintf("%d. %s", i+1, st.Headline), width, "   ") + "\n")
 		meta := st.Published.Format("2 Jan 2006")
 		if n := len(st.Articles); n > 1 {
 			meta += fmt.Sprintf(" · %d outlets", n)
@@ -44,10 +44,10 @@ func RenderDigestText(w io.Writer, d *Digest, width int) error {
 			for _, sen := range st.Summary {
 				texts = append(texts, sen.Text)
 			}
-			s.WriteString("   " + wrapText(strings.Join(texts, " "), width-3, "   ") + "\n")
+			s.WriteString("   " + WrapText(strings.Join(texts, " "), width-3, "   ") + "\n")
 		}
 		if st.Quote != nil {
-			s.WriteString("   " + wrapText("“"+st.Quote.Text+"” — "+st.Quote.Attribution(), width-3, "   ") + "\n")
+			s.WriteString("   " + WrapText("“"+st.Quote.Text+"” — "+st.Quote.Attribution(), width-3, "   ") + "\n")
 		}
 		for _, a := range st.Articles {
 			s.WriteString("   " + a.Source + ": " + a.URL + "\n")
