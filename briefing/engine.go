@@ -78,7 +78,7 @@ func (e *Engine) Search(ctx context.Context, req Request, limit int) ([]ArticleR
 	if limit <= 0 {
 		limit = 10
 	}
-	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: req.Terms, Since: req.Since, Until: req.Until, Limit: limit})
+	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: req.Since, Until: req.Until, Limit: limit})
 	if err != nil {
 		return nil, err
 	}

@@ -58,7 +58,7 @@ func (e *Engine) parseWords(ctx context.Context, words []string) (Request, error
 		if strings.HasPrefix(lw, "@") || strings.HasPrefix(lw, "<") {
 			continue // a mention or channel link
 		}
-		known, err := e.corpus.HasWord(ctx, lw)
+		known, err := e.corpus.HasWord(ctx, strings.Join(spellings(lw), "|"))
 		if err != nil {
 			return req, err
 		}

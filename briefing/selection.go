@@ -86,7 +86,7 @@ func (e *Engine) fetch(ctx context.Context, req Request, since time.Time) ([]sou
 	if len(req.Terms) == 0 {
 		return e.corpus.ArticlesMentioning(ctx, req.Countries, since, req.Until, candidateLimit)
 	}
-	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: req.Terms, Since: since, Until: req.Until, Limit: candidateLimit})
+	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: candidateLimit})
 }
 
 func (e *Engine) notFound(req Request) error {
@@ -160,8 +160,11 @@ func termCoverage(text string, terms []string) float64 {
 	lower := strings.ToLower(text)
 	n := 0
 	for _, t := range terms {
-		if strings.Contains(lower, stem(t)) {
-			n++
+		for _, v := range spellings(t) {
+			if strings.Contains(lower, stem(v)) {
+				n++
+				break
+			}
 		}
 	}
 	return float64(n) / float64(len(terms))

@@ -100,20 +100,30 @@ func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([
 }
 
 // ftsQuery turns free words into an FTS5 query that requires all of them,
-// each quoted so that no word is read as FTS5 syntax.
+// each quoted so that no word is read as FTS5 syntax. A word may list
+// alternatives separated by "|" ("defense|defence"): any of them matches.
 func ftsQuery(words []string) string {
 	var parts []string
 	for _, w := range words {
-		w = strings.TrimSpace(strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) || r == utf8.RuneError {
-				return -1
+		var alts []string
+		for _, alt := range strings.Split(w, "|") {
+			alt = strings.TrimSpace(strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) || r == utf8.RuneError {
+					return -1
+				}
+				return r
+			}, alt))
+			if alt != "" {
+				alts = append(alts, `"`+strings.ReplaceAll(alt, `"`, `""`)+`"`)
 			}
-			return r
-		}, w))
-		if w == "" {
-			continue
 		}
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+		switch len(alts) {
+		case 0:
+		case 1:
+			parts = append(parts, alts[0])
+		default:
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		}
 	}
 	return strings.Join(parts, " ")
 }

@@ -324,3 +324,17 @@ func TestBucketsFollowUpdatesAndRemoval(t *testing.T) {
 		t.Errorf("articles left = %d, want 1", got)
 	}
 }
+
+func TestFTSQueryAlternatives(t *testing.T) {
+	tests := map[string]string{
+		"defense|defence": `("defense" OR "defence")`,
+		"jet":             `"jet"`,
+		"a|":              `"a"`,
+		`"x|y`:            `("""x" OR "y")`,
+	}
+	for in, want := range tests {
+		if got := ftsQuery([]string{in}); got != want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
