@@ -167,11 +167,13 @@ func checkVerbatim(t *testing.T, tc *testCorpus, b *Brief) {
 		}
 	}
 	for _, q := range b.Quotes {
-		if !strings.Contains(text(q.ArticleID), doc.Fold(q.Text)) && !q.Partial {
-			// Split quotes join their parts; each part must be there.
-			for _, part := range strings.SplitAfter(q.Text, ",") {
-				if !strings.Contains(text(q.ArticleID), strings.TrimSpace(strings.TrimSuffix(doc.Fold(part), ","))) {
-					t.Errorf("quote not verbatim in article %d: %q", q.ArticleID, q.Text)
+		// A split quotation's parts are joined by " … " or, when the
+		// second goes on the first's sentence, by a space after the
+		// first's comma: each comma-separated piece stands in the article.
+		for _, part := range strings.Split(doc.Fold(q.Text), " … ") {
+			for _, piece := range strings.Split(part, ", ") {
+				if !strings.Contains(text(q.ArticleID), strings.TrimSuffix(piece, ",")) {
+					t.Errorf("quote not verbatim in article %d: %q (piece %q)", q.ArticleID, q.Text, piece)
 				}
 			}
 		}

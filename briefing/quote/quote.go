@@ -15,6 +15,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Quote is one thing a person said, as the article quotes it.
@@ -132,17 +133,37 @@ func (d *doc) sentenceIndex() *sentIndex {
 
 func (d *doc) newCand(sp span) cand {
 	cd := cand{sp: sp, open: sp.first().open, close: sp.last().close, para: sp.first().para}
-	var parts []string
 	for _, pt := range sp.parts {
 		if pt.e > pt.s {
-			parts = append(parts, d.text[pt.s:pt.e])
+			cd.text = joinParts(cd.text, d.text[pt.s:pt.e])
 		}
 	}
-	cd.text = strings.Join(parts, " ")
 	cd.s, cd.e = sp.first().s, sp.last().e
 	cd.words = countWords(cd.text)
 	cd.att.verb = -1
 	return cd
+}
+
+// joinParts appends the next part of a quotation to the text so far. When
+// the part starts a new sentence after a comma ("A," she said. "B."), the
+// comma belonged to the attribution between them, and the parts join as
+// "A … B"; otherwise with one space.
+func joinParts(text, part string) string {
+	if text == "" {
+		return part
+	}
+	if strings.HasSuffix(text, ",") && startsUpper(part) {
+		return strings.TrimSuffix(text, ",") + " … " + part
+	}
+	return text + " " + part
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func countWords(s string) int {

@@ -101,7 +101,7 @@ func TestFind(t *testing.T) {
 		{
 			name: "continuation after the cue sentence",
 			text: "“We were surprised by the vote,” said Lena Brooks, a spokeswoman for the union. “Nobody expected the managers to give in so fast.”",
-			want: []want{{text: "We were surprised by the vote, Nobody expected the managers to give in so fast.", speaker: "Lena Brooks", role: "a spokeswoman for the union"}},
+			want: []want{{text: "We were surprised by the vote … Nobody expected the managers to give in so fast.", speaker: "Lena Brooks", role: "a spokeswoman for the union"}},
 		},
 		{
 			name: "multi-paragraph quotation",
