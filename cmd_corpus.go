@@ -79,7 +79,7 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 			client = app.Fetcher()
 		}
 		a, err := fetchArticle(ctx, client, p)
-		if err := add(sources.FileItem{Where: p, Article: a, Err: err}); err != nil {
+		if err := add(sources.FileItem{Where: p, Article: a, Err: withFetchHint(err)}); err != nil {
 			return err
 		}
 	}
@@ -91,6 +91,14 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	}
 	rep.done()
 	return nil
+}
+
+// withFetchHint adds to a refused fetch how to allow it.
+func withFetchHint(err error) error {
+	if errors.Is(err, fetch.ErrForbiddenAddress) {
+		return fmt.Errorf("%w (to allow local or private-network addresses, set feeds.allow_private: true in the config)", err)
+	}
+	return err
 }
 
 // fetchArticle fetches and extracts one article page.
@@ -384,7 +392,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 			return fmt.Errorf("%s is already subscribed (attache feeds list)", pos[0])
 		}
 		if err != nil {
-			return err
+			return withFetchHint(err)
 		}
 		fmt.Fprintf(app.stdout, "Subscribed to feed %d: %s (%s), polled every %s. Run attache poll to fetch it now.\n", f.ID, displayTitle(f), f.URL, Duration(f.Interval))
 		return nil

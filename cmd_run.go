@@ -11,6 +11,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"attache/bot"
+	"attache/briefing"
 	"attache/sources"
 )
 
@@ -21,8 +22,19 @@ type feedStore struct {
 }
 
 func (f feedStore) Feeds(ctx context.Context) ([]sources.Feed, error) { return f.store.Feeds(ctx) }
+
+// AddFeed subscribes; a URL that is not a working feed, or one already
+// subscribed, is the asker's to fix, so it comes back as a UserError.
 func (f feedStore) AddFeed(ctx context.Context, url string) (sources.Feed, error) {
-	return f.poller.AddFeed(ctx, url, 0)
+	feed, err := f.poller.AddFeed(ctx, url, 0)
+	var fe *sources.FeedError
+	switch {
+	case errors.Is(err, sources.ErrFeedExists):
+		return feed, &briefing.UserError{Message: "That feed is already subscribed (see `feeds`)."}
+	case errors.As(err, &fe):
+		return feed, &briefing.UserError{Message: "I couldn't subscribe to that feed: " + fe.Err.Error() + "."}
+	}
+	return feed, err
 }
 func (f feedStore) RemoveFeed(ctx context.Context, id int64) error {
 	return f.store.DeleteFeed(ctx, id)

@@ -177,3 +177,24 @@ func TestBotDigestSchedule(t *testing.T) {
 		t.Fatalf("stored schedule = %+v, %v", sc, err)
 	}
 }
+
+// TestBotFeedsAddBadURL: an admin adding a URL that is not a working feed
+// is told why, not given an apology for an internal failure.
+func TestBotFeedsAddBadURL(t *testing.T) {
+	lb := startLiveBot(t)
+	id, err := lb.fake.SendMessage(discordtest.Message{GuildID: liveGuild, ChannelID: liveChannel,
+		Author: discordtest.User{ID: "1", Name: "owner"}, Content: "!feeds add http://127.0.0.1:9/feed.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := embedText(c.Payload)
+	if !strings.Contains(text, "I couldn't subscribe to that feed") || !strings.Contains(text, "not allowed") {
+		t.Errorf("reply = %q, want the reason the feed was refused", text)
+	}
+}

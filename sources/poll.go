@@ -260,31 +260,43 @@ func (p *Poller) fetchPage(ctx context.Context, url string) (*extract.Page, erro
 	return page, nil
 }
 
+// FeedError says why a URL could not be subscribed to: it could not be
+// fetched, or it is not a feed. It is the feed's problem, not the store's,
+// and its message is meant for the person who gave the URL.
+type FeedError struct {
+	URL string
+	Err error
+}
+
+func (e *FeedError) Error() string { return "sources: add feed: " + e.Err.Error() }
+func (e *FeedError) Unwrap() error { return e.Err }
+
 // AddFeed subscribes to a feed after fetching and parsing it once. Given an
 // HTML page instead of a feed, it follows the first feed the page
-// advertises. interval zero means the Poller's default.
+// advertises. interval zero means the Poller's default. A URL that is not
+// a working feed gives a *FeedError.
 func (p *Poller) AddFeed(ctx context.Context, url string, interval time.Duration) (Feed, error) {
 	if interval <= 0 {
 		interval = p.Interval
 	}
 	resp, err := p.client.Get(ctx, fetch.Request{URL: url})
 	if err != nil {
-		return Feed{}, fmt.Errorf("sources: add feed: %w", err)
+		return Feed{}, &FeedError{URL: url, Err: err}
 	}
 	parsed, err := feed.Parse(resp.Body, resp.URL)
 	if errors.Is(err, feed.ErrNotAFeed) {
 		found := feed.Discover(resp.Body, resp.URL)
 		if len(found) == 0 {
-			return Feed{}, fmt.Errorf("sources: add feed: %s is a web page that advertises no feed", url)
+			return Feed{}, &FeedError{URL: url, Err: fmt.Errorf("%s is a web page that advertises no feed", url)}
 		}
 		url = found[0]
 		if resp, err = p.client.Get(ctx, fetch.Request{URL: url}); err != nil {
-			return Feed{}, fmt.Errorf("sources: add feed: %w", err)
+			return Feed{}, &FeedError{URL: url, Err: err}
 		}
 		parsed, err = feed.Parse(resp.Body, resp.URL)
 	}
 	if err != nil {
-		return Feed{}, fmt.Errorf("sources: add feed %s: %w", url, err)
+		return Feed{}, &FeedError{URL: url, Err: err}
 	}
 	return p.store.InsertFeed(ctx, url, parsed.Title, interval)
 }
