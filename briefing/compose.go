@@ -72,6 +72,7 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 		return nil, &UserError{Message: "I found articles on " + e.describe(req) + " but no quotation in them. Try `brief` for a summary instead."}
 	}
 	b.Articles = e.citedArticles(sel.stories, b)
+	b.Articles = b.Articles[:citedCount(b)] // only the articles quoted
 	noteSample(b)
 	return b, nil
 }
@@ -156,15 +157,18 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 				continue // the same words carried by another outlet
 			}
 			seenText[norm] = true
-			role := q.Role
-			if role == "" {
-				if p, ok := e.gaz.Person(q.Speaker, c.art.Published); ok {
+			role, who := q.Role, q.Speaker
+			if p, ok := e.gaz.Person(q.Speaker, c.art.Published); ok {
+				if role == "" {
 					role = p.Role
+				}
+				if !strings.Contains(who, " ") {
+					who = p.Name // "Meloni" is Giorgia Meloni
 				}
 			}
 			sq := scoredQuote{
-				Quote: Quote{Text: text, Speaker: q.Speaker, Role: role, Partial: q.Partial, ArticleID: c.art.ID, URL: c.art.URL, Source: c.art.Source},
-				key:   speakerKey(q.Speaker),
+				Quote: Quote{Text: text, Speaker: who, Role: role, Partial: q.Partial, ArticleID: c.art.ID, URL: c.art.URL, Source: c.art.Source},
+				key:   speakerKey(who),
 			}
 			sq.score = 1.0 / float64(1+rank)
 			if len(req.Countries) > 0 {
@@ -188,12 +192,16 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	perSpeaker := map[string]int{}
+	maxPer := 2 // a brief hears several voices
+	if speaker != "" {
+		maxPer = limit // a request for one person's words
+	}
 	var out []Quote
 	for _, q := range all {
 		if len(out) == limit {
 			break
 		}
-		if perSpeaker[q.key] >= 2 {
+		if perSpeaker[q.key] >= maxPer {
 			continue
 		}
 		perSpeaker[q.key]++
@@ -214,6 +222,19 @@ func speakerKey(s string) string {
 
 func sameSpeaker(found, asked string) bool {
 	return speakerKey(found) == speakerKey(asked) || strings.Contains(strings.ToLower(found), strings.ToLower(asked))
+}
+
+// citedCount counts the distinct articles that the summary and quotes
+// cite; citedArticles lists them first.
+func citedCount(b *Brief) int {
+	ids := map[int64]bool{}
+	for _, s := range b.Summary {
+		ids[s.ArticleID] = true
+	}
+	for _, q := range b.Quotes {
+		ids[q.ArticleID] = true
+	}
+	return len(ids)
 }
 
 // citedArticles lists the stories the brief cites, in order of first
