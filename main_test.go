@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -193,5 +194,45 @@ func TestFeedsAddAndPoll(t *testing.T) {
 	_, _, err = attache(t, t.TempDir(), "feeds", "add", srv.URL+"/rss")
 	if err == nil || !strings.Contains(err.Error(), "not allowed") {
 		t.Errorf("loopback feed without allow_private = %v, want a refusal", err)
+	}
+}
+
+// `ingest URL` fetches the page, extracts the article and stores it.
+func TestIngestURL(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	page := `<html><head><title>Brasilia and Buenos Aires reopen trade talks - Saltmarsh Review</title>
+<meta property="og:site_name" content="Saltmarsh Review"><meta property="article:published_time" content="2024-05-02T08:00:00Z"></head>
+<body><header><a href="/">Home</a></header><article><h1>Brasilia and Buenos Aires reopen trade talks</h1>
+<p>Brazil and Argentina reopened talks on Thursday over tariffs on cars and wheat, their foreign ministries said in a joint note.</p>
+<p>The two largest economies of Mercosur have argued for months over a quota on Argentine wheat and over Brazil's rules for car parts.</p>
+<p>Negotiators will meet again in Montevideo in June, before the bloc's summit.</p></article>
+<footer>Copyright 2024 Saltmarsh Review. All rights reserved.</footer></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page) }))
+	defer srv.Close()
+	data := t.TempDir()
+	cfg := filepath.Join(data, "config.yaml")
+	os.WriteFile(cfg, []byte("feeds:\n  allow_private: true\nsample_corpus: false\n"), 0o600)
+	out, _, err := attache(t, data, "--config", cfg, "ingest", srv.URL+"/world/trade-talks?utm_source=x")
+	if err != nil || !strings.Contains(out, "1 added") {
+		t.Fatalf("ingest URL = %q, %v", out, err)
+	}
+	out, _, err = attache(t, data, "--config", cfg, "search", "wheat", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []struct {
+		URL, Source string
+		Countries   []string
+		Published   string
+	}
+	if err := json.Unmarshal([]byte(out), &hits); err != nil || len(hits) != 1 {
+		t.Fatalf("search wheat = %s, %v", out, err)
+	}
+	h := hits[0]
+	if h.URL != srv.URL+"/world/trade-talks" || h.Source != "Saltmarsh Review" || h.Published != "2024-05-02T08:00:00Z" {
+		t.Errorf("stored article = %+v", h)
+	}
+	if !slices.Contains(h.Countries, "BR") || !slices.Contains(h.Countries, "AR") {
+		t.Errorf("countries = %v, want BR and AR", h.Countries)
 	}
 }
