@@ -3,6 +3,7 @@ package briefing
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -133,7 +134,7 @@ func takeWindow(tokens []string, now time.Time) ([]string, time.Time, error) {
 			}
 			if n, err := strconv.Atoi(lower(i + 1)); err == nil && n > 0 && i+2 < len(tokens) {
 				if d, ok := namedWindow(strings.TrimSuffix(lower(i+2), "s")); ok {
-					since = now.Add(-time.Duration(n) * d)
+					since = now.Add(-times(n, d))
 					i += 2
 					continue
 				}
@@ -176,7 +177,17 @@ func parseWindow(s string) (time.Duration, error) {
 	if unit == 0 {
 		return 0, bad
 	}
-	return time.Duration(n) * unit, nil
+	return times(n, unit), nil
+}
+
+// times is n times unit (n > 0), or the longest duration when the product
+// would overflow: "since 300y" reaches as far back as a time.Duration can
+// instead of wrapping round to a start in the future.
+func times(n int, unit time.Duration) time.Duration {
+	if time.Duration(n) > math.MaxInt64/unit {
+		return math.MaxInt64
+	}
+	return time.Duration(n) * unit
 }
 
 // countryNames joins display names: "Japan", "Japan and Italy",

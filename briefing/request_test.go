@@ -1,0 +1,49 @@
+package briefing
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseWindow(t *testing.T) {
+	day := 24 * time.Hour
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"12h", 12 * time.Hour},
+		{"7d", 7 * day},
+		{"2w", 14 * day},
+		{"3m", 90 * day},
+		{"1y", 365 * day},
+		// Windows longer than a time.Duration can hold reach as far back
+		// as one can, instead of wrapping round into the future.
+		{"300y", time.Duration(1<<63 - 1)},
+		{"100000w", time.Duration(1<<63 - 1)},
+		{"99999m", time.Duration(1<<63 - 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parseWindow(tt.in)
+			if err != nil {
+				t.Fatalf("parseWindow(%q) = %v", tt.in, err)
+			}
+			if got != tt.want {
+				t.Errorf("parseWindow(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTakeWindowNeverInTheFuture(t *testing.T) {
+	now := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	for _, words := range [][]string{{"since", "300y"}, {"since", "100000w"}, {"--since=5000y"}, {"last", "900", "years"}} {
+		_, since, err := takeWindow(words, now)
+		if err != nil {
+			t.Fatalf("takeWindow(%q) = %v", words, err)
+		}
+		if !since.Before(now) {
+			t.Errorf("takeWindow(%q) starts %v, after now (%v)", words, since, now)
+		}
+	}
+}
