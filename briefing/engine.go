@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"attache/briefing/geo"
 	"attache/sources"
@@ -170,7 +172,11 @@ func (e *Engine) title(req Request) string {
 	if len(req.Terms) > 0 {
 		terms := strings.Join(req.Terms, " ")
 		if t == "" {
-			return strings.ToUpper(terms[:1]) + terms[1:]
+			if terms == "" {
+				return ""
+			}
+			r, size := utf8.DecodeRuneInString(terms)
+			return string(unicode.ToUpper(r)) + terms[size:]
 		}
 		t += ": " + terms
 	}

@@ -47,3 +47,25 @@ func TestTakeWindowNeverInTheFuture(t *testing.T) {
 		}
 	}
 }
+
+func TestTitle(t *testing.T) {
+	tc := newTestCorpus(t)
+	tests := []struct {
+		req  Request
+		want string
+	}{
+		{Request{Countries: []string{"JP", "IT"}}, "Japan and Italy"},
+		{Request{Countries: []string{"G7"}, Terms: []string{"summit"}}, "G7: summit"},
+		{Request{Terms: []string{"sanctions", "oil"}}, "Sanctions oil"},
+		{Request{Terms: []string{"élysée", "talks"}}, "Élysée talks"},
+		{Request{Terms: []string{"ōsaka"}}, "Ōsaka"},
+		{Request{Terms: []string{""}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tc.eng.title(tt.req); got != tt.want {
+				t.Errorf("title(%+v) = %q, want %q", tt.req, got, tt.want)
+			}
+		})
+	}
+}
