@@ -323,7 +323,7 @@ func (b *Bot) onButton(ctx context.Context, i *discordgo.Interaction) {
 		_ = b.respondEphemeral(ctx, i, "That button no longer does anything.")
 		return
 	}
-	p, pg, res := b.pages.press(id, user.ID, target)
+	buttons, pg, res := b.pages.press(id, user.ID, target)
 	outcome := outcomeOK
 	var err error
 	switch res {
@@ -337,7 +337,7 @@ func (b *Bot) onButton(ctx context.Context, i *discordgo.Interaction) {
 		err = b.session.InteractionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseUpdateMessage,
 			Data: &discordgo.InteractionResponseData{
-				Content: pg.content, Embeds: pg.embeds(), Components: p.buttons(p.current), AllowedMentions: noMentions(),
+				Content: pg.content, Embeds: pg.embeds(), Components: buttons, AllowedMentions: noMentions(),
 			},
 		}, discordgo.WithContext(ctx))
 	}

@@ -225,6 +225,39 @@ func TestPagingButtons(t *testing.T) {
 	})
 }
 
+// TestPagingButtonsPressedTogether presses Next and Previous of one reply
+// at once, many times: every press gets a page whose buttons belong to it
+// (run with -race: the handlers of the presses run concurrently).
+func TestPagingButtonsPressedTogether(t *testing.T) {
+	h := start(t, func(_ *Config, h *harness) {
+		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 12), nil }
+	})
+	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
+	next := first.Payload.Buttons()[1].CustomID
+	prev := strings.Replace(strings.Replace(next, ":next:", ":prev:", 1), ":1", ":0", 1)
+	var ids []string
+	for range 8 {
+		for _, custom := range []string{next, prev} {
+			ids = append(ids, h.interact(discordtest.Interaction{GuildID: guildID, User: alice, Type: discordgo.InteractionMessageComponent, CustomID: custom, MessageID: first.MessageID}))
+		}
+	}
+	for _, id := range ids {
+		c := h.answer(id, discordtest.RouteCallback)
+		if c.CallbackType != discordtest.CallbackUpdateMessage {
+			t.Fatalf("callback type %d, want %d (update)", c.CallbackType, discordtest.CallbackUpdateMessage)
+		}
+		footer := c.Payload.Embeds[0].Footer.Text
+		b := c.Payload.Buttons()
+		onFirst := strings.HasPrefix(footer, "Page 1 of")
+		if len(b) != 2 || b[0].Disabled != onFirst {
+			t.Errorf("page %q has Previous disabled = %v, want %v", footer, b[0].Disabled, onFirst)
+		}
+		if want := fmt.Sprintf("(%s/", strings.Fields(footer)[1]); !strings.Contains(b[1].Label, want) {
+			t.Errorf("page %q has a Next button labelled %q, want it to say %q", footer, b[1].Label, want)
+		}
+	}
+}
+
 func TestPageButtonsStopAfterTimeout(t *testing.T) {
 	h := start(t, func(c *Config, h *harness) {
 		c.PageTimeout = 200 * time.Millisecond

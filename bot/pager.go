@@ -22,7 +22,6 @@ type pager struct {
 	id      string
 	owner   string // user id of the person who asked
 	pages   []page
-	current int
 	timer   *time.Timer
 	expires time.Time
 	// strip removes the buttons from the message once the pager stops;
@@ -101,8 +100,10 @@ const (
 	pressExpired
 )
 
-// press turns p's pages for user to target and returns the page to show.
-func (ps *pagers) press(id, user string, target int) (*pager, page, pressResult) {
+// press turns the pages of pager id for user to target and returns the
+// page to show with its buttons. Both are taken under the lock, so that
+// presses handled at once each get the buttons of their own page.
+func (ps *pagers) press(id, user string, target int) ([]discordgo.MessageComponent, page, pressResult) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	p, ok := ps.byID[id]
@@ -110,7 +111,7 @@ func (ps *pagers) press(id, user string, target int) (*pager, page, pressResult)
 		return nil, page{}, pressExpired
 	}
 	if p.owner != user {
-		return p, page{}, pressNotOwner
+		return nil, page{}, pressNotOwner
 	}
 	if target < 0 {
 		target = 0
@@ -118,10 +119,9 @@ func (ps *pagers) press(id, user string, target int) (*pager, page, pressResult)
 	if target >= len(p.pages) {
 		target = len(p.pages) - 1
 	}
-	p.current = target
 	p.expires = ps.now().Add(ps.timeout)
 	p.timer.Reset(ps.timeout)
-	return p, p.pages[target], pressTurned
+	return p.buttons(target), p.pages[target], pressTurned
 }
 
 // drain stops every pager's timer and returns the pagers that were live.
