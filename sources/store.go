@@ -48,7 +48,7 @@ func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
 	}
@@ -62,6 +62,14 @@ func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// uriPath escapes the characters that a SQLite URI filename reads as syntax
+// ("?" starts the parameters, "#" a fragment, "%" an escape), so that a
+// data directory named "news#2" or "a?b" is opened where it is and not at a
+// truncated path.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 }
 
 // Close closes the database.

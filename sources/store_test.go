@@ -2,6 +2,7 @@ package sources
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -336,5 +337,44 @@ func TestFTSQueryAlternatives(t *testing.T) {
 		if got := ftsQuery([]string{in}); got != want {
 			t.Errorf("ftsQuery(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// A data directory whose name holds characters that SQLite URIs treat as
+// syntax must still hold the store, at exactly the path given.
+func TestOpenPathWithURICharacters(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range []string{"news#2", "what?now", "pct%41dir", "a b"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), name)
+			path := filepath.Join(dir, "corpus.db")
+			s, err := Open(ctx, path, StoreOptions{})
+			if err != nil {
+				t.Fatalf("Open(%q): %v", path, err)
+			}
+			if err := s.SetSetting(ctx, "k", "v"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("the store is not at %q: %v", path, err)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dir))
+			for _, e := range entries {
+				if e.Name() != name {
+					t.Errorf("stray file %q beside the data directory", e.Name())
+				}
+			}
+			s, err = Open(ctx, path, StoreOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if got, ok, err := s.Setting(ctx, "k"); err != nil || !ok || got != "v" {
+				t.Errorf("reopened store: setting = %q, %v, %v; want v", got, ok, err)
+			}
+		})
 	}
 }
