@@ -289,7 +289,7 @@ func runBrief(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	if len(in.words) == 0 {
 		return nil, usageError(b, in, "Tell me which countries or bodies to brief you on.")
 	}
-	req, err := b.deps.Briefer.ParseWords(in.words)
+	req, err := b.deps.Briefer.ParseWordsContext(ctx, in.words)
 	if err != nil {
 		return nil, err
 	}
@@ -330,7 +330,7 @@ func runQuotes(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 		req.Speaker = speaker
 	} else {
 		var err error
-		if req, err = b.deps.Briefer.ParseWords(words); err != nil {
+		if req, err = b.deps.Briefer.ParseWordsContext(ctx, words); err != nil {
 			return nil, err
 		}
 	}
@@ -352,7 +352,7 @@ func runSearch(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	if len(in.words) == 0 {
 		return nil, usageError(b, in, "Tell me what to search for.")
 	}
-	req, err := b.deps.Briefer.ParseWords(in.words)
+	req, err := b.deps.Briefer.ParseWordsContext(ctx, in.words)
 	if err != nil {
 		return nil, err
 	}

@@ -15,9 +15,9 @@ import (
 
 // Briefer is the briefing engine as the bot sees it.
 type Briefer interface {
-	// ParseWords turns a person's words ("japan italy defense", "g7 since 7d") into a request.
-	// Unknown or misspelt country names give a *briefing.UserError with Suggestions.
-	ParseWords(words []string) (briefing.Request, error)
+	// ParseWordsContext turns a person's words ("japan italy defense", "g7 since 7d") into a
+	// request. Unknown or misspelt country names give a *briefing.UserError with Suggestions.
+	ParseWordsContext(ctx context.Context, words []string) (briefing.Request, error)
 	// Brief answers a request; nothing found is a *briefing.UserError saying what was searched
 	// and how to widen it.
 	Brief(ctx context.Context, req briefing.Request) (*briefing.Brief, error)

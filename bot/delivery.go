@@ -181,7 +181,7 @@ func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delive
 	defer cancel()
 
 	res := deliveryResult{state: sources.DeliverySent, since: d.Since}
-	filter, err := b.digestFilter(sc.Filter)
+	filter, err := b.digestFilter(ctx, sc.Filter)
 	if err != nil {
 		return res, err
 	}
@@ -212,12 +212,12 @@ func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delive
 }
 
 // digestFilter parses a channel's filter words.
-func (b *Bot) digestFilter(filter string) (briefing.Request, error) {
+func (b *Bot) digestFilter(ctx context.Context, filter string) (briefing.Request, error) {
 	words := splitWords(filter)
 	if len(words) == 0 {
 		return briefing.Request{}, nil
 	}
-	req, err := b.dg.eng.ParseWords(words)
+	req, err := b.dg.eng.ParseWordsContext(ctx, words)
 	if err != nil {
 		return req, err
 	}

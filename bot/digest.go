@@ -34,9 +34,9 @@ var _ DigestStore = (*sources.Store)(nil)
 
 // Digester composes digests: the briefing engine as the scheduler sees it.
 type Digester interface {
-	// ParseWords reads a channel's filter ("japan italy", "G7"); a word it
-	// does not know gives a *briefing.UserError.
-	ParseWords(words []string) (briefing.Request, error)
+	// ParseWordsContext reads a channel's filter ("japan italy", "G7"); a
+	// word it does not know gives a *briefing.UserError.
+	ParseWordsContext(ctx context.Context, words []string) (briefing.Request, error)
 	// Digest returns the stories stored in (Since, Until], best first.
 	Digest(ctx context.Context, req briefing.DigestRequest) (*briefing.Digest, error)
 }

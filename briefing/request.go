@@ -26,18 +26,25 @@ var fillerWords = map[string]bool{
 	"do": true, "does": true, "how": true, "why": true, "who": true, "any": true, "there": true,
 }
 
-// ParseWords turns what a person typed into a Request: countries and
-// bodies (by name, demonym, capital or leader), topic words, and a time
-// window ("since 7d", "--since 2w", "this week", "today", "last month").
-// A word that is neither a place nor in the corpus gives a *UserError with
-// "did you mean" suggestions.
+// parseTimeout bounds the corpus look-ups of ParseWords, which has no
+// context of its own.
+const parseTimeout = 5 * time.Second
+
+// ParseWords is ParseWordsContext with a context of its own that gives up
+// after five seconds; callers that have a context should use that.
 func (e *Engine) ParseWords(words []string) (Request, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), parseTimeout)
 	defer cancel()
-	return e.parseWords(ctx, words)
+	return e.ParseWordsContext(ctx, words)
 }
 
-func (e *Engine) parseWords(ctx context.Context, words []string) (Request, error) {
+// ParseWordsContext turns what a person typed into a Request: countries
+// and bodies (by name, demonym, capital or leader), topic words, and a
+// time window ("since 7d", "--since 2w", "this week", "today", "last
+// month"). A word that is neither a place nor in the corpus gives a
+// *UserError with "did you mean" suggestions. ctx bounds the look-ups of
+// topic words in the corpus.
+func (e *Engine) ParseWordsContext(ctx context.Context, words []string) (Request, error) {
 	now := e.now()
 	var req Request
 	tokens := tokenizeRequest(words)

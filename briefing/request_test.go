@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -67,5 +69,20 @@ func TestTitle(t *testing.T) {
 				t.Errorf("title(%+v) = %q, want %q", tt.req, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseWordsContextIsHonoured(t *testing.T) {
+	tc := newTestCorpus(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	// Countries need no look-up; a topic word is looked up in the corpus
+	// with the caller's context.
+	if _, err := tc.eng.ParseWordsContext(ctx, []string{"japan", "italy"}); err != nil {
+		t.Errorf("ParseWordsContext(cancelled, japan italy) = %v, want no error", err)
+	}
+	_, err := tc.eng.ParseWordsContext(ctx, []string{"japan", "frigate"})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("ParseWordsContext(cancelled, japan frigate) = %v, want context.Canceled", err)
 	}
 }
