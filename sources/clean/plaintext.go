@@ -31,6 +31,7 @@ var (
 // heading; SplitTitle separates it first for callers that store it apart.
 func PlainText(s string) []doc.Block {
 	parts := splitBlocks(s)
+	textAfter := textFollows(parts)
 	blocks := make([]doc.Block, 0, len(parts))
 	speakerNext := false // the previous block was quoted speech or a speaker
 	for i, part := range parts {
@@ -54,7 +55,7 @@ func PlainText(s string) []doc.Block {
 		case len(lines) == 2 && isSpeakerLine(doc.Fold(lines[0])) && roleWords().MatchString(lines[1]):
 			// A name line and a role line.
 			speakerNext = false
-		case len(lines) == 1 && looksLikeTitle(text) && followedByText(parts, i):
+		case len(lines) == 1 && looksLikeTitle(text) && textAfter[i]:
 			kind = doc.Heading
 			speakerNext = false
 		default:
@@ -123,15 +124,20 @@ func looksLikeTitle(line string) bool {
 	return true
 }
 
-// followedByText reports whether some later block is running text, so that
-// a title-like line is a heading rather than a trailing line of furniture.
-func followedByText(parts [][]string, i int) bool {
-	for _, p := range parts[i+1:] {
-		if len(p) > 1 || !looksLikeTitle(p[0]) {
-			return true
+// textFollows reports, for each block, whether some later block is running
+// text, so that a title-like line is a heading rather than a trailing line
+// of furniture. One pass from the end keeps a long file of short lines
+// linear.
+func textFollows(parts [][]string) []bool {
+	after := make([]bool, len(parts))
+	seen := false
+	for i := len(parts) - 1; i >= 0; i-- {
+		after[i] = seen
+		if len(parts[i]) > 1 || !looksLikeTitle(parts[i][0]) {
+			seen = true
 		}
 	}
-	return false
+	return after
 }
 
 // isSpeakerLine reports whether a line can name a speaker or a role: short,

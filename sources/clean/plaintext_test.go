@@ -63,15 +63,31 @@ func TestPlainTextSetextHeadingAndLineBreaks(t *testing.T) {
 	}
 }
 
-// A title-like line with nothing after it is not a heading.
+// A title-like line is a heading only when running text comes somewhere
+// after it; the ones after the last running text stay paragraphs.
 func TestPlainTextTrailingShortLine(t *testing.T) {
-	got := PlainText("The talks ended on Friday.\n\nMore Analysis Soon")
-	want := []doc.Block{
-		{Kind: doc.Paragraph, Text: "The talks ended on Friday."},
-		{Kind: doc.Paragraph, Text: "More Analysis Soon"},
+	h := func(s string) doc.Block { return doc.Block{Kind: doc.Heading, Text: s} }
+	p := func(s string) doc.Block { return doc.Block{Kind: doc.Paragraph, Text: s} }
+	tests := []struct {
+		name string
+		in   string
+		want []doc.Block
+	}{
+		{"one trailing line", "The talks ended on Friday.\n\nMore Analysis Soon",
+			[]doc.Block{p("The talks ended on Friday."), p("More Analysis Soon")}},
+		{"headings in a row, then text, then trailing lines",
+			"Part One\n\nThe Talks\n\nThe talks ended on Friday.\n\nMore Analysis Soon\n\nOther Stories Today",
+			[]doc.Block{h("Part One"), h("The Talks"), p("The talks ended on Friday."), p("More Analysis Soon"), p("Other Stories Today")}},
+		{"a two-line block is running text", "Part One\n\nNames\nand more names",
+			[]doc.Block{h("Part One"), p("Names and more names")}},
+		{"only title-like lines", "Ministers Meet\n\nLeaders Talk", []doc.Block{p("Ministers Meet"), p("Leaders Talk")}},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("PlainText = %v, want %v", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := PlainText(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("PlainText(%q) =\n%v\nwant\n%v", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
