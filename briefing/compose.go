@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -53,7 +54,8 @@ func noteSample(b *Brief) {
 // countries, or (with Speaker) by one person. The Brief has no summary.
 func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 	if req.Speaker != "" {
-		req.Terms = append(req.Terms, strings.Fields(strings.ToLower(req.Speaker))...)
+		// Clipped: the caller's Terms keep their backing array.
+		req.Terms = append(slices.Clip(req.Terms), strings.Fields(strings.ToLower(req.Speaker))...)
 	}
 	sel, err := e.selectArticles(ctx, req, 2*storyLimit)
 	if err != nil {

@@ -86,3 +86,14 @@ func TestParseWordsContextIsHonoured(t *testing.T) {
 		t.Errorf("ParseWordsContext(cancelled, japan frigate) = %v, want context.Canceled", err)
 	}
 }
+
+func TestQuotesLeavesTheCallersTermsAlone(t *testing.T) {
+	tc := newTestCorpus(t)
+	terms := make([]string, 0, 4)
+	if _, err := tc.eng.Quotes(context.Background(), Request{Terms: terms, Speaker: "Giorgia Meloni"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := terms[:2]; got[0] != "" || got[1] != "" {
+		t.Errorf("the caller's Terms array now holds %q, want it untouched", got)
+	}
+}
