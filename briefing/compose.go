@@ -71,6 +71,9 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 	}
 	b.Quotes = e.findQuotes(req, sel.stories, nq, req.Speaker)
 	if len(b.Quotes) == 0 {
+		if req.Speaker != "" {
+			return nil, &UserError{Message: "I found articles that mention " + req.Speaker + ", but no quotation by them. Try `brief` for a summary instead."}
+		}
 		return nil, &UserError{Message: "I found articles on " + e.describe(req) + " but no quotation in them. Try `brief` for a summary instead."}
 	}
 	b.Articles = e.citedArticles(sel.stories, b)

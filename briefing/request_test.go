@@ -87,6 +87,31 @@ func TestParseWordsContextIsHonoured(t *testing.T) {
 	}
 }
 
+func TestQuotesBySpeakerNothingFound(t *testing.T) {
+	tc := newTestCorpus(t)
+	tests := []struct {
+		speaker string
+		since   time.Time
+		want    string
+	}{
+		{"Nobody Atall", time.Time{}, "I found no article that mentions Nobody Atall anywhere in the corpus. Check the spelling, or try the surname alone."},
+		{"Meloni", testNow.Add(-24 * time.Hour), "I found no article that mentions Meloni since 28 Feb 2025. Try a wider window, e.g. `since 1y`, or the surname alone."},
+		{"Erdogan", time.Time{}, "I found articles that mention Erdogan, but no quotation by them. Try `brief` for a summary instead."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.speaker, func(t *testing.T) {
+			_, err := tc.eng.Quotes(context.Background(), Request{Speaker: tt.speaker, Since: tt.since})
+			var ue *UserError
+			if !errors.As(err, &ue) {
+				t.Fatalf("Quotes(%s) = %v, want a UserError", tt.speaker, err)
+			}
+			if ue.Message != tt.want {
+				t.Errorf("Quotes(%s) says %q, want %q", tt.speaker, ue.Message, tt.want)
+			}
+		})
+	}
+}
+
 func TestQuotesLeavesTheCallersTermsAlone(t *testing.T) {
 	tc := newTestCorpus(t)
 	terms := make([]string, 0, 4)

@@ -90,6 +90,15 @@ func (e *Engine) fetch(ctx context.Context, req Request, since time.Time) ([]sou
 }
 
 func (e *Engine) notFound(req Request) error {
+	if req.Speaker != "" {
+		msg := "I found no article that mentions " + req.Speaker
+		if !req.Since.IsZero() {
+			msg += " since " + req.Since.Format("2 Jan 2006") + ". Try a wider window, e.g. `since 1y`, or"
+		} else {
+			msg += " anywhere in the corpus. Check the spelling, or try"
+		}
+		return &UserError{Message: msg + " the surname alone."}
+	}
 	what := e.describe(Request{Countries: req.Countries, Terms: req.Terms})
 	msg := "I found no article naming " + what
 	if !req.Since.IsZero() {
