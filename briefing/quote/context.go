@@ -1,5 +1,7 @@
 package quote
 
+import "sort"
+
 // mergeContinuations joins quotations that the article presents as one:
 // a split quotation around its cue ("A," she said, "B.") and quoted
 // sentences or paragraphs that follow an attributed quotation with no
@@ -94,20 +96,17 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 
 // nearest returns the person named last before token i, or -1.
 func (c *cast) nearest(i int) int {
-	best := -1
-	lo, hi := 0, len(c.mentions)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.mentions[m].tok < i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if lo := c.firstMentionFrom(i); lo > 0 {
+		return c.mentions[lo-1].who
 	}
-	if lo > 0 {
-		best = c.mentions[lo-1].who
-	}
-	return best
+	return -1
+}
+
+// firstMentionFrom returns the index of the first mention at token i or
+// after it (len(c.mentions) if none); the mentions before it are those
+// named before i.
+func (c *cast) firstMentionFrom(i int) int {
+	return sort.Search(len(c.mentions), func(m int) bool { return c.mentions[m].tok >= i })
 }
 
 // contextSpeaker finds the speaker of a quotation that has no cue: the
@@ -165,15 +164,7 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
 // mentionAt returns the person mentioned by a name run containing token
 // k, or -1.
 func (c *cast) mentionAt(k int) int {
-	lo, hi := 0, len(c.mentions)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.mentions[m].tok < k {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := c.firstMentionFrom(k)
 	// The mention token is the first word of the name, which may lie a
 	// few tokens after k (after a title).
 	if lo < len(c.mentions) && c.mentions[lo].tok-k <= 4 {

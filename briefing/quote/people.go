@@ -262,16 +262,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sentOf func(int) int) int {
 	case "i", "we", "you":
 		return -1
 	}
-	// Binary search the last mention before i.
-	lo, hi := 0, len(c.mentions)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.mentions[m].tok < i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := c.firstMentionFrom(i)
 	best, bestSent, bestExact := -1, -1, false
 	steps := 0
 	skipSent := -1
