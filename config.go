@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -223,13 +224,15 @@ func (d Duration) String() string {
 func ParseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
 	if n := len(s); n > 1 && (s[n-1] == 'd' || s[n-1] == 'w') {
-		v, err := strconv.ParseFloat(s[:n-1], 64)
-		if err != nil || v < 0 {
-			return 0, fmt.Errorf("bad duration %q: want e.g. 30d, 2w, 12h or 90m", s)
-		}
 		unit := 24 * time.Hour
 		if s[n-1] == 'w' {
 			unit *= 7
+		}
+		v, err := strconv.ParseFloat(s[:n-1], 64)
+		// NaN fails every comparison, so it is refused by the last test;
+		// a product past the largest Duration would wrap around.
+		if err != nil || !(v >= 0 && v*float64(unit) < math.MaxInt64) {
+			return 0, fmt.Errorf("bad duration %q: want e.g. 30d, 2w, 12h or 90m", s)
 		}
 		return time.Duration(v * float64(unit)), nil
 	}

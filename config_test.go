@@ -61,7 +61,7 @@ func TestParseDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "d", "-3d", "soon", "5x"} {
+	for _, in := range []string{"", "d", "-3d", "soon", "5x", "nand", "NaNw", "infd", "+Infd", "1e300d", "999999999d", "2562048h"} {
 		if _, err := ParseDuration(in); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", in)
 		}
