@@ -456,17 +456,16 @@ func feedHealth(f sources.Feed, now time.Time) string {
 	}
 }
 
+// relTime says when t comes, to the minute: "now", "in 30m", "in 1h30m".
 func relTime(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
 	d := t.Sub(now).Round(time.Minute)
-	switch {
-	case d <= 0:
+	if d <= 0 {
 		return "now"
-	default:
-		return "in " + strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
 	}
+	return "in " + Duration(d).String()
 }
 
 // cmdPoll runs one pass over the due feeds.

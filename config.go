@@ -212,12 +212,21 @@ func (d *Duration) UnmarshalYAML(node *yaml.Node) error {
 // MarshalYAML writes the duration back in the same form.
 func (d Duration) MarshalYAML() (any, error) { return d.String(), nil }
 
+// String writes whole days as "30d" and other durations without their zero
+// units: "30m", "2h", "1h30m", "45s".
 func (d Duration) String() string {
 	td := time.Duration(d)
 	if td >= 24*time.Hour && td%(24*time.Hour) == 0 {
 		return strconv.FormatInt(int64(td/(24*time.Hour)), 10) + "d"
 	}
-	return td.String()
+	s := td.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
 }
 
 // ParseDuration reads Go durations plus days ("30d") and weeks ("2w").

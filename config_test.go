@@ -67,3 +67,28 @@ func TestParseDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestDurationString(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want string
+	}{
+		{30 * time.Minute, "30m"},
+		{10 * time.Minute, "10m"},
+		{2 * time.Hour, "2h"},
+		{90 * time.Minute, "1h30m"},
+		{20 * time.Second, "20s"},
+		{time.Hour + 5*time.Second, "1h0m5s"},
+		{0, "0s"},
+		{30 * 24 * time.Hour, "30d"},
+		{36 * time.Hour, "36h"},
+	}
+	for _, tt := range tests {
+		if got := Duration(tt.in).String(); got != tt.want {
+			t.Errorf("Duration(%v).String() = %q, want %q", tt.in, got, tt.want)
+		}
+		if back, err := ParseDuration(Duration(tt.in).String()); err != nil || back != tt.in {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", Duration(tt.in).String(), back, err, tt.in)
+		}
+	}
+}
