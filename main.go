@@ -79,24 +79,31 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	configPath := global.String("config", "", "configuration file (YAML)")
 	dataDir := global.String("data", "", "data directory (overrides data_dir)")
 	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) { // attache -h, attache --help
+			printUsage(stdout)
+			return nil
+		}
 		printUsage(stderr)
 		return usagef("%v", err)
 	}
 	rest := global.Args()
-	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
-		if len(rest) > 1 {
-			for _, c := range commands() {
-				if c.name == rest[1] {
-					fmt.Fprintf(stdout, "usage: attache %s %s\n\n%s\n", c.name, c.usage, c.summary)
-					return nil
-				}
+	if len(rest) == 0 {
+		printUsage(stderr)
+		return usagef("no command given")
+	}
+	if rest[0] == "help" {
+		if len(rest) == 1 {
+			printUsage(stdout)
+			return nil
+		}
+		for _, c := range commands() {
+			if c.name == rest[1] {
+				fmt.Fprintf(stdout, "usage: attache %s %s\n\n%s\n", c.name, c.usage, c.summary)
+				return nil
 			}
 		}
-		printUsage(stdout)
-		if len(rest) == 0 {
-			return usagef("no command given")
-		}
-		return nil
+		printUsage(stderr)
+		return usagef("help: unknown command %q", rest[1])
 	}
 	name := rest[0]
 	for _, c := range commands() {

@@ -236,3 +236,47 @@ func TestIngestURL(t *testing.T) {
 		t.Errorf("countries = %v, want BR and AR", h.Countries)
 	}
 }
+
+// Asking for help is not a mistake: it prints the usage on stdout and
+// succeeds; help for a command that does not exist is a usage error.
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		args      []string
+		stdout    string
+		usageErr  string // "" when the call must succeed
+		stderrHas string
+	}{
+		{[]string{"-h"}, "usage: attache [--config FILE]", "", ""},
+		{[]string{"--help"}, "usage: attache [--config FILE]", "", ""},
+		{[]string{"help"}, "usage: attache [--config FILE]", "", ""},
+		{[]string{"help", "brief"}, "usage: attache brief [--since 30d]", "", ""},
+		{[]string{"help", "frobnicate"}, "", `help: unknown command "frobnicate"`, "commands:"},
+		{[]string{}, "", "no command given", "commands:"},
+		{[]string{"--bogus"}, "", "flag provided but not defined", "commands:"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(context.Background(), tt.args, strings.NewReader(""), &out, &errOut)
+			if tt.usageErr == "" {
+				if err != nil {
+					t.Fatalf("run(%q) = %v, want success", tt.args, err)
+				}
+			} else {
+				var ue usageError
+				if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.usageErr) {
+					t.Fatalf("run(%q) = %v, want a usage error containing %q", tt.args, err, tt.usageErr)
+				}
+			}
+			if !strings.Contains(out.String(), tt.stdout) {
+				t.Errorf("stdout = %q, want it to contain %q", out.String(), tt.stdout)
+			}
+			if tt.stdout == "" && out.Len() > 0 {
+				t.Errorf("stdout = %q, want nothing", out.String())
+			}
+			if !strings.Contains(errOut.String(), tt.stderrHas) {
+				t.Errorf("stderr = %q, want it to contain %q", errOut.String(), tt.stderrHas)
+			}
+		})
+	}
+}
