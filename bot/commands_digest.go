@@ -216,11 +216,7 @@ func (b *Bot) lastDigest(ctx context.Context, sc sources.Schedule) string {
 	if err != nil {
 		return "none yet"
 	}
-	loc, err := loadZone(sc.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
-	when := d.Slot.In(loc).Format("Mon 2 Jan 15:04")
+	when := d.Slot.In(zoneOrUTC(sc.TimeZone)).Format("Mon 2 Jan 15:04")
 	switch d.State {
 	case sources.DeliverySent:
 		s := when + ", " + countStories(d.Stories, "")
@@ -291,11 +287,7 @@ func runDigestNow(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	case err != nil:
 		return nil, err
 	}
-	loc, lerr := loadZone(sc.TimeZone)
-	if lerr != nil {
-		loc = time.UTC
-	}
-	since := res.since.In(loc).Format("Mon 2 Jan 15:04")
+	since := res.since.In(zoneOrUTC(sc.TimeZone)).Format("Mon 2 Jan 15:04")
 	switch {
 	case res.already:
 		return TextReply{Text: "That digest was posted a moment ago."}, nil

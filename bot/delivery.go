@@ -196,10 +196,7 @@ func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delive
 			return res, nil // nothing new: nothing posted
 		}
 	}
-	loc, err := loadZone(sc.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := zoneOrUTC(sc.TimeZone)
 	pages := digestReply{digest: dig, key: d.Key, slot: d.Slot, loc: loc, filter: sc.Filter}.pages()
 	var found postedPages
 	if look {

@@ -308,6 +308,17 @@ func TestResolveZone(t *testing.T) {
 	}
 }
 
+func TestZoneOrUTC(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Europe/Rome", "Europe/Rome"}, {"UTC", "UTC"}, {"Europe/Atlantis", "UTC"}, {"Local", "UTC"}, {"", "UTC"},
+	}
+	for _, tt := range tests {
+		if got := zoneOrUTC(tt.in).String(); got != tt.want {
+			t.Errorf("zoneOrUTC(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestCompleteZones(t *testing.T) {
 	tests := []struct {
 		typed string

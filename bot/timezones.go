@@ -39,6 +39,15 @@ func loadZone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
+// zoneOrUTC loads the zone of a stored schedule, or gives UTC if the name
+// no longer loads (every name was checked when its schedule was set).
+func zoneOrUTC(name string) *time.Location {
+	if loc, err := loadZone(name); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
 // resolveZone turns what a person wrote into an IANA zone name: the exact
 // name, a common zone in any case ("europe/rome"), or a common zone's city
 // ("tokyo", "new york"). Anything else is a *briefing.UserError.
