@@ -212,11 +212,18 @@ func runDigestShow(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 
 // lastDigest describes the schedule's latest delivery.
 func (b *Bot) lastDigest(ctx context.Context, sc sources.Schedule) string {
-	d, err := b.dg.store.Delivery(ctx, sc.ChannelID, sc.LastSlot)
-	if err != nil {
+	if sc.LastSlot.IsZero() {
 		return "none yet"
 	}
-	when := d.Slot.In(zoneOrUTC(sc.TimeZone)).Format("Mon 2 Jan 15:04")
+	d, err := b.dg.store.Delivery(ctx, sc.ChannelID, sc.LastSlot)
+	if errors.Is(err, sources.ErrNotFound) {
+		return "none yet"
+	}
+	when := sc.LastSlot.In(zoneOrUTC(sc.TimeZone)).Format("Mon 2 Jan 15:04")
+	if err != nil {
+		b.log.Error("digest delivery unreadable", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", sc.LastSlot, "err", err)
+		return when + ", but I could not read what became of it just now"
+	}
 	switch d.State {
 	case sources.DeliverySent:
 		s := when + ", " + countStories(d.Stories, "")

@@ -361,3 +361,27 @@ func TestDigestRealCron(t *testing.T) {
 		t.Errorf("last delivery after stop = %+v, want finished", d)
 	}
 }
+
+// deliveryUnreadable is the store with its delivery look-up failing, as a
+// locked or broken database would.
+type deliveryUnreadable struct{ *sources.Store }
+
+func (deliveryUnreadable) Delivery(context.Context, string, time.Time) (sources.Delivery, error) {
+	return sources.Delivery{}, errors.New("database is locked")
+}
+
+func TestDigestShowSaysWhenTheLastDigestIsUnreadable(t *testing.T) {
+	h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+		h.digests = deliveryUnreadable{c.store}
+	})
+	h.commandReply("701", mod, "!digest schedule daily 08:00 Europe/Rome")
+	c.add(1, nov19noon.Add(time.Hour))
+	h.set(nov19noon.Add(2 * time.Hour))
+	if now := h.commandReply("701", mod, "!digest now"); !strings.HasPrefix(now, "Posted a digest") {
+		t.Fatalf("now = %q, want a digest posted", now)
+	}
+	show := h.commandReply("701", bob, "!digest show")
+	if want := "**Last digest:** Thu 19 Nov 15:00, but I could not read what became of it just now."; !strings.Contains(show, want) {
+		t.Errorf("show %q lacks %q", show, want)
+	}
+}
