@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -244,6 +246,19 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// checkFormat refuses an output format that a command does not write,
+// before the command does any work.
+func checkFormat(name, format string, allowed ...string) error {
+	if slices.Contains(allowed, format) {
+		return nil
+	}
+	want := allowed[len(allowed)-1]
+	if len(allowed) > 1 {
+		want = strings.Join(allowed[:len(allowed)-1], ", ") + " or " + want
+	}
+	return usagef("%s: --format %q: want %s", name, format, want)
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {

@@ -38,8 +38,8 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 	if err != nil {
 		return nil, briefing.Request{}, "", err
 	}
-	if *format != "text" && *format != "markdown" && *format != "json" {
-		return nil, briefing.Request{}, "", usagef("%s: --format %q: want text, markdown or json", name, *format)
+	if err := checkFormat(name, *format, "text", "markdown", "json"); err != nil {
+		return nil, briefing.Request{}, "", err
 	}
 	if *since != "" {
 		words = append(words, "since", *since)

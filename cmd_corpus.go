@@ -29,8 +29,8 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	if len(pos) == 0 {
 		return usagef("ingest: name at least one file, directory or URL")
 	}
-	if *format != "text" && *format != "json" {
-		return usagef("ingest: --format %q: want text or json", *format)
+	if err := checkFormat("ingest", *format, "text", "json"); err != nil {
+		return err
 	}
 	st, err := app.Store(ctx)
 	if err != nil {
@@ -209,6 +209,9 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	if len(words) == 0 && len(countries) == 0 {
 		return usagef("search: give words or --country, e.g. attache search fighter jet --country JP")
 	}
+	if err := checkFormat("search", *format, "text", "json"); err != nil {
+		return err
+	}
 	q := sources.Query{Countries: countries, Words: words, Limit: *limit}
 	if *since != "" {
 		d, err := ParseDuration(*since)
@@ -241,7 +244,7 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 			hits = append(hits, hit{a.ID, a.Title, a.URL, a.Source, a.Published, a.Countries, a.StoryID})
 		}
 		return writeJSON(app.stdout, hits)
-	case "text":
+	default:
 		if len(arts) == 0 {
 			fmt.Fprintf(app.stdout, "No articles match %s.\n", describeQuery(q))
 			return nil
@@ -249,9 +252,8 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 		for _, a := range arts {
 			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s  %s\n", a.ID, a.Published.Format("2006-01-02"), a.Title, a.Source, a.URL)
 		}
-		return nil
 	}
-	return usagef("search: --format %q: want text or json", *format)
+	return nil
 }
 
 func describeQuery(q sources.Query) string {
@@ -280,6 +282,9 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 	if len(pos) != 1 {
 		return usagef("show: give one article id (from attache search)")
 	}
+	if err := checkFormat("show", *format, "text", "json"); err != nil {
+		return err
+	}
 	id, err := strconv.ParseInt(pos[0], 10, 64)
 	if err != nil {
 		return usagef("show: %q is not an article id", pos[0])
@@ -295,31 +300,28 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	switch *format {
-	case "json":
+	if *format == "json" {
 		return writeJSON(app.stdout, a)
-	case "text":
-		w := app.stdout
-		fmt.Fprintf(w, "%s\n%s\n", a.Title, strings.Repeat("=", min(78, len([]rune(a.Title)))))
-		fmt.Fprintf(w, "Source:    %s\n", a.Source)
-		if a.Byline != "" {
-			fmt.Fprintf(w, "Byline:    %s\n", a.Byline)
-		}
-		fmt.Fprintf(w, "Published: %s\nURL:       %s\n", a.Published.Format("2006-01-02 15:04 MST"), a.URL)
-		if len(a.Countries) > 0 {
-			fmt.Fprintf(w, "Countries: %s\n", strings.Join(a.Countries, " "))
-		}
-		fmt.Fprintf(w, "Id:        %d (story %d)\n\n", a.ID, a.StoryID)
-		for _, b := range doc.Parse(a.Text) {
-			if b.Kind == doc.Heading {
-				fmt.Fprintf(w, "## %s\n\n", b.Text)
-				continue
-			}
-			fmt.Fprintf(w, "%s\n\n", briefing.WrapText(b.Text, 78, ""))
-		}
-		return nil
 	}
-	return usagef("show: --format %q: want text or json", *format)
+	w := app.stdout
+	fmt.Fprintf(w, "%s\n%s\n", a.Title, strings.Repeat("=", min(78, len([]rune(a.Title)))))
+	fmt.Fprintf(w, "Source:    %s\n", a.Source)
+	if a.Byline != "" {
+		fmt.Fprintf(w, "Byline:    %s\n", a.Byline)
+	}
+	fmt.Fprintf(w, "Published: %s\nURL:       %s\n", a.Published.Format("2006-01-02 15:04 MST"), a.URL)
+	if len(a.Countries) > 0 {
+		fmt.Fprintf(w, "Countries: %s\n", strings.Join(a.Countries, " "))
+	}
+	fmt.Fprintf(w, "Id:        %d (story %d)\n\n", a.ID, a.StoryID)
+	for _, b := range doc.Parse(a.Text) {
+		if b.Kind == doc.Heading {
+			fmt.Fprintf(w, "## %s\n\n", b.Text)
+			continue
+		}
+		fmt.Fprintf(w, "%s\n\n", briefing.WrapText(b.Text, 78, ""))
+	}
+	return nil
 }
 
 // cmdStats counts what the corpus holds.
@@ -328,6 +330,9 @@ func cmdStats(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("stats", app.stderr)
 	format := fs.String("format", "text", "text or json")
 	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat("stats", *format, "text", "json"); err != nil {
 		return err
 	}
 	st, err := app.Store(ctx)
@@ -366,6 +371,9 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 	interval := fs.String("interval", "", "poll interval for a new feed, e.g. 30m")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := checkFormat("feeds "+sub, *format, "text", "json"); err != nil {
 		return err
 	}
 	st, err := app.Store(ctx)
@@ -475,6 +483,9 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 	all := fs.Bool("all", false, "poll every feed now, due or not")
 	format := fs.String("format", "text", "text or json")
 	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat("poll", *format, "text", "json"); err != nil {
 		return err
 	}
 	p, err := app.Poller(ctx)

@@ -22,6 +22,9 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	if len(pos) > 0 {
 		return usagef("digest: unexpected %q (use --filter \"%s\")", strings.Join(pos, " "), strings.Join(pos, " "))
 	}
+	if err := checkFormat("digest", *format, "text", "markdown", "json"); err != nil {
+		return err
+	}
 	window, err := ParseDuration(*since)
 	if err != nil {
 		return usagef("digest: --since: %v", err)
@@ -48,8 +51,6 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 		return briefing.RenderDigestJSON(app.stdout, d)
 	case "markdown":
 		return briefing.RenderDigestMarkdown(app.stdout, d)
-	case "text":
-		return briefing.RenderDigestText(app.stdout, d, 88)
 	}
-	return usagef("digest: --format %q: want text, markdown or json", *format)
+	return briefing.RenderDigestText(app.stdout, d, 88)
 }

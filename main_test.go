@@ -280,3 +280,31 @@ func TestHelp(t *testing.T) {
 		})
 	}
 }
+
+// An output format a command does not write is refused before the
+// command does anything, so nothing is printed (or polled) first.
+func TestUnknownFormatRefusedFirst(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"brief", "--format", "bogus", "japan"},
+		{"digest", "--since", "30d", "--format", "bogus"},
+		{"search", "--format", "bogus", "summit"},
+		{"show", "--format", "bogus", "1"},
+		{"stats", "--format", "bogus"},
+		{"feeds", "list", "--format", "bogus"},
+		{"poll", "--format", "bogus"},
+		{"ingest", "--format", "bogus", "nothing.txt"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			out, _, err := attache(t, data, args...)
+			var ue usageError
+			if !errors.As(err, &ue) || !strings.Contains(err.Error(), `--format "bogus"`) {
+				t.Errorf("err = %v, want a usage error about --format \"bogus\"", err)
+			}
+			if out != "" {
+				t.Errorf("printed before refusing:\n%s", out)
+			}
+		})
+	}
+}
