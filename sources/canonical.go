@@ -22,7 +22,8 @@ var trackingParams = map[string]bool{
 // tracking parameters (utm_*, fbclid, gclid and the like) dropped, the
 // remaining query sorted, AMP variants folded onto the plain page, and a
 // trailing slash removed from the path. URLs that are not http(s) are
-// returned trimmed but otherwise unchanged.
+// returned trimmed but otherwise unchanged. The canonical form of a
+// canonical URL is itself.
 func CanonicalURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
@@ -33,7 +34,7 @@ func CanonicalURL(raw string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return raw, nil
 	}
-	if u.Host == "" {
+	if u.Hostname() == "" {
 		return "", fmt.Errorf("sources: URL %q has no host", raw)
 	}
 	host := strings.ToLower(u.Hostname())
@@ -41,23 +42,36 @@ func CanonicalURL(raw string) (string, error) {
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}
-	host = strings.TrimPrefix(host, "amp.")
-	if port != "" {
+	for strings.HasPrefix(host, "amp.") && strings.Contains(host[len("amp."):], ".") {
+		host = host[len("amp."):]
+	}
+	switch {
+	case port != "":
 		u.Host = net.JoinHostPort(host, port)
-	} else {
+	case strings.Contains(host, ":"): // an IPv6 address keeps its brackets
+		u.Host = "[" + host + "]"
+	default:
 		u.Host = host
 	}
 	u.User = nil
 	u.Fragment = ""
 	u.RawFragment = ""
 
+	// AMP markers and trailing slashes go until none is left, so that
+	// the canonical form of a canonical URL is itself.
 	path := u.EscapedPath()
-	path = strings.Replace(path, "/amp/", "/", 1)
-	path = strings.TrimSuffix(path, "/amp")
-	path = strings.TrimSuffix(path, ".amp")
-	path = strings.TrimSuffix(path, ".amp.html")
-	if len(path) > 1 {
-		path = strings.TrimRight(path, "/")
+	for {
+		p := strings.Replace(path, "/amp/", "/", 1)
+		p = strings.TrimSuffix(p, "/amp")
+		p = strings.TrimSuffix(p, ".amp")
+		p = strings.TrimSuffix(p, ".amp.html")
+		if len(p) > 1 {
+			p = strings.TrimRight(p, "/")
+		}
+		if p == path {
+			break
+		}
+		path = p
 	}
 	if path == "" {
 		path = "/"
