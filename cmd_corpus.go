@@ -43,36 +43,53 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	in := sources.NewIngester(st, tag, app.now)
 	rep := newIngestReport(app.stdout, *format == "json", interactive(app.stderr), app.stderr)
 
+	// Items are reported in the order they were read: an item skipped
+	// while reading waits in the queue behind the articles before it
+	// until their batch is stored.
+	type queued struct {
+		where string
+		res   sources.Result // an item skipped while reading
+		index int            // else its place in batch
+	}
 	var batch []sources.Article
-	var where []string
+	var queue []queued
 	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+		var results []sources.Result
+		var err error
+		if len(batch) > 0 {
+			results, err = in.Ingest(ctx, batch, nil)
 		}
-		results, err := in.Ingest(ctx, batch, nil)
-		for i, r := range results {
-			rep.result(where[i], r)
+		for _, q := range queue {
+			switch {
+			case q.index < 0:
+				rep.result(q.where, q.res)
+			case q.index < len(results):
+				rep.result(q.where, results[q.index])
+			default:
+				return err // the batch failed here; the rest is not reported
+			}
 		}
-		batch, where = batch[:0], where[:0]
+		batch, queue = batch[:0], queue[:0]
 		return err
 	}
 	add := func(it sources.FileItem) error {
 		if it.Err != nil {
-			rep.result(it.Where, sources.Result{Outcome: sources.Skipped, Reason: it.Err.Error()})
-			return nil
+			queue = append(queue, queued{where: it.Where, res: sources.Result{Outcome: sources.Skipped, Reason: it.Err.Error()}, index: -1})
+		} else {
+			queue = append(queue, queued{where: it.Where, index: len(batch)})
+			batch = append(batch, it.Article)
 		}
-		batch = append(batch, it.Article)
-		where = append(where, it.Where)
-		if len(batch) >= 500 {
+		if len(queue) >= 500 {
 			return flush()
 		}
 		return nil
 	}
-	var paths []string
 	var client *fetch.Client
 	for _, p := range pos {
 		if !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
-			paths = append(paths, p)
+			if err := sources.ReadPaths([]string{p}, add); err != nil {
+				return err
+			}
 			continue
 		}
 		if client == nil {
@@ -82,9 +99,6 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		if err := add(sources.FileItem{Where: p, Article: a, Err: withFetchHint(err)}); err != nil {
 			return err
 		}
-	}
-	if err := sources.ReadPaths(paths, add); err != nil {
-		return err
 	}
 	if err := flush(); err != nil {
 		return err

@@ -308,3 +308,34 @@ func TestUnknownFormatRefusedFirst(t *testing.T) {
 		})
 	}
 }
+
+// ingest reports each item in the order it was named and read, whether
+// it was stored or skipped.
+func TestIngestReportsInOrder(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	data := t.TempDir()
+	cfg := filepath.Join(data, "config.yaml")
+	os.WriteFile(cfg, []byte("sample_corpus: false\n"), 0o600)
+	dir := filepath.Join(t.TempDir(), "articles")
+	os.Mkdir(dir, 0o755)
+	article := func(title, body string) []byte { return []byte(title + "\n\n" + body + "\n") }
+	os.WriteFile(filepath.Join(dir, "a.txt"), article("Ministers meet in Rome", "The foreign ministers of Italy and Japan met in Rome on Monday to prepare the summit."), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("A title and nothing else\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "c.txt"), article("Talks resume in Tokyo", "Negotiators from both countries resumed talks in Tokyo on Thursday after a pause of two weeks."), 0o600)
+	out, _, err := attache(t, data, "--config", cfg, "ingest", filepath.Join(dir, "missing.txt"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []struct{ outcome, file string }{
+		{"skipped", "missing.txt"}, {"added", "a.txt"}, {"skipped", "b.txt"}, {"added", "c.txt"}, {"2 added", ""},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("ingest printed %d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w.outcome) || !strings.Contains(lines[i], w.file) {
+			t.Errorf("line %d = %q, want %s %s (in the order named and read)", i+1, lines[i], w.outcome, w.file)
+		}
+	}
+}
