@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -121,32 +122,45 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	windowEnd := func() time.Time { return end.Add(-time.Duration(rng.Int64N(int64(700 * 24 * time.Hour)))) }
 	month := 30 * 24 * time.Hour
 
-	pairTimes := timeQueries(*queries, func() error {
+	pairTimes, err := timeQueries(*queries, func() error {
 		e := windowEnd()
 		_, err := st.ArticlesMentioning(ctx, pair(), e.Add(-month), e, 20)
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("bench: country pair query: %w", err)
+	}
 	fmt.Fprintf(out, "Two countries within 30 days, newest first, top 20: %s\n", pairTimes)
 
 	words := commonWords(ctx, st)
-	ftsTimes := timeQueries(*queries, func() error {
+	ftsTimes, err := timeQueries(*queries, func() error {
 		e := windowEnd()
 		_, err := st.Search(ctx, sources.Query{Words: []string{words[rng.IntN(len(words))], words[rng.IntN(len(words))]}, Since: e.Add(-month), Until: e, Limit: 20})
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("bench: full-text query: %w", err)
+	}
 	fmt.Fprintf(out, "Two-word full-text query within 30 days, bm25, top 20: %s\n", ftsTimes)
 
-	g, _ := app.Gazetteer()
+	g, err := app.Gazetteer()
+	if err != nil {
+		return err
+	}
 	var clock time.Time
 	eng := briefing.New(st, g, briefing.Options{Now: func() time.Time { return clock }})
-	briefTimes := timeQueries(max(1, *queries/5), func() error {
+	briefTimes, err := timeQueries(max(1, *queries/5), func() error {
 		clock = windowEnd()
 		_, err := eng.Brief(ctx, briefing.Request{Countries: pair()})
-		if _, ok := err.(*briefing.UserError); ok {
-			return nil
+		var ue *briefing.UserError
+		if errors.As(err, &ue) {
+			return nil // no article for this pair in this window: timed all the same
 		}
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("bench: brief: %w", err)
+	}
 	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
 	return nil
 }
@@ -167,16 +181,17 @@ func round(d time.Duration) string {
 	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64) + " ms"
 }
 
-func timeQueries(n int, run func() error) latencies {
+// timeQueries times n runs; the first failure ends it.
+func timeQueries(n int, run func() error) (latencies, error) {
 	out := make(latencies, 0, n)
 	for i := 0; i < n; i++ {
 		t0 := time.Now()
 		if err := run(); err != nil {
-			return nil
+			return out, err
 		}
 		out = append(out, time.Since(t0))
 	}
-	return out
+	return out, nil
 }
 
 // commonWords picks words of the generated vocabulary that occur often

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// A failing query ends the timing with its error instead of a quiet
+// "no runs".
+func TestTimeQueriesStopsAtFirstError(t *testing.T) {
+	boom := errors.New("boom")
+	calls := 0
+	lat, err := timeQueries(5, func() error {
+		calls++
+		if calls == 3 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) || calls != 3 || len(lat) != 2 {
+		t.Errorf("timeQueries = %d runs, %v after %d calls; want 2 runs, boom after 3", len(lat), err, calls)
+	}
+	lat, err = timeQueries(4, func() error { return nil })
+	if err != nil || len(lat) != 4 {
+		t.Errorf("timeQueries = %d runs, %v; want 4, nil", len(lat), err)
+	}
+}
+
+// bench on a tiny generated corpus prints every figure.
+func TestBenchSmallCorpus(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	out, _, err := attache(t, t.TempDir(), "bench", "--articles", "40", "--queries", "5", "--dir", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"40 articles in", "KB per article", "top 20: p50", "(5 runs)", "30-day window: p50"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "no runs") {
+		t.Errorf("a query kind was not timed:\n%s", out)
+	}
+}
