@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"attache/briefing"
@@ -83,7 +84,7 @@ func cmdBrief(ctx context.Context, app *App, args []string) error {
 // --jsonl it runs the quote finder over an evaluation file instead.
 func cmdQuotes(ctx context.Context, app *App, args []string) error {
 	for _, a := range args {
-		if a == "--jsonl" || a == "-jsonl" || len(a) > 8 && (a[:8] == "--jsonl=" || a[:7] == "-jsonl=") {
+		if a == "--jsonl" || a == "-jsonl" || strings.HasPrefix(a, "--jsonl=") || strings.HasPrefix(a, "-jsonl=") {
 			return runQuotes(ctx, args, app.stdin, app.stdout, app.stderr)
 		}
 	}

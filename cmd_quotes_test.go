@@ -134,3 +134,20 @@ func TestRunQuotesCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context canceled", err)
 	}
 }
+
+// Every spelling of --jsonl sends `attache quotes` to the quote finder,
+// whatever the length of the file name.
+func TestQuotesCommandJSONLSpellings(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("q", []byte(`{"id": "a1", "text": "“We will sign the treaty in May,” Foreign Minister Lea Novak said."}`+"\n"), 0o644)
+	for _, args := range [][]string{{"--jsonl", "q"}, {"-jsonl", "q"}, {"--jsonl=q"}, {"-jsonl=q"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			out, _, err := attache(t, filepath.Join(dir, "data"), append([]string{"quotes"}, args...)...)
+			if err != nil || !strings.Contains(out, `"speaker":"Lea Novak"`) {
+				t.Errorf("attache quotes %v = %q, %v; want the quote of Lea Novak", args, out, err)
+			}
+		})
+	}
+}
