@@ -154,7 +154,10 @@ func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome
 		if err := ctx.Err(); err != nil {
 			return outcome, err
 		}
-		a, known, reason := p.article(ctx, parsed, it, f.ID)
+		a, known, reason, err := p.article(ctx, parsed, it, f.ID)
+		if err != nil {
+			return outcome, err
+		}
 		switch {
 		case known:
 			rep.Known++
@@ -186,17 +189,21 @@ func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome
 
 // article turns a feed item into an article, fetching the page when the
 // item is only a teaser. known is true when the item's URL is already
-// stored (it is not fetched again).
-func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, feedID int64) (a Article, known bool, reason string) {
+// stored (it is not fetched again); reason says why an item is skipped.
+// An error is the store's, and ends the poll.
+func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, feedID int64) (a Article, known bool, reason string, err error) {
 	if it.URL == "" {
-		return a, false, "item has no link"
+		return a, false, "item has no link", nil
 	}
 	canon, err := CanonicalURL(it.URL)
 	if err != nil {
-		return a, false, err.Error()
+		return a, false, err.Error(), nil
 	}
-	if ok, err := p.store.HasURL(ctx, canon); err == nil && ok {
-		return a, true, ""
+	switch ok, err := p.store.HasURL(ctx, canon); {
+	case err != nil:
+		return a, false, "", err
+	case ok:
+		return a, true, "", nil
 	}
 	a = Article{
 		Title:     it.Title,
@@ -240,12 +247,12 @@ func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, f
 		}
 	}
 	if a.Title == "" {
-		return a, false, "item has no title"
+		return a, false, "item has no title", nil
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		return a, false, "item has no text and its page gave none"
+		return a, false, "item has no text and its page gave none", nil
 	}
-	return a, false, ""
+	return a, false, "", nil
 }
 
 func (p *Poller) fetchPage(ctx context.Context, url string) (*extract.Page, error) {

@@ -194,3 +194,28 @@ func TestPollerEndToEnd(t *testing.T) {
 		t.Errorf("articles = %d, want 2", st.Articles)
 	}
 }
+
+// When the store cannot say whether an item is known, the poll fails with
+// the store's error before any article page is fetched.
+func TestPollStoreFailureFetchesNoPage(t *testing.T) {
+	ctx := context.Background()
+	srv := newFeedServer(t)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.InsertFeed(ctx, srv.URL+"/feed.xml", "", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second})
+	p := NewPoller(s, NewIngester(s, testTagger, nil), client, nil, nil)
+	s.Close()
+	rep := p.PollFeed(ctx, f)
+	if rep.Err == nil || !strings.Contains(rep.Err.Error(), "look up URL") {
+		t.Errorf("poll error = %v, want the store's URL look-up error", rep.Err)
+	}
+	if got := srv.pageHits.Load(); got != 0 {
+		t.Errorf("article page fetched %d times, want 0", got)
+	}
+}
