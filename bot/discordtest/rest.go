@@ -200,15 +200,16 @@ func nonNilEmbeds(e []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 	return e
 }
 
-// decode fills c.Payload from the request body; it reports a Discord error
-// when the body is not JSON.
-func decode(c *Call) *apiError {
+// decodeMessage fills c.Payload from the request body and checks it
+// against Discord's limits (see checkMessage; edit for an edit). It
+// reports a Discord error when the body is not JSON or breaks a limit.
+func decodeMessage(c *Call, edit bool) *apiError {
 	p, err := decodePayload(c.Raw)
 	if err != nil {
 		return errBadJSON
 	}
 	c.Payload = p
-	return nil
+	return checkMessage(p, edit)
 }
 
 // storeLocked keeps a new message the bot created.
@@ -244,11 +245,7 @@ func merge(old Payload, raw []byte, edit Payload) Payload {
 }
 
 func (s *Server) createMessage(w http.ResponseWriter, c Call) {
-	if e := decode(&c); e != nil {
-		s.fail(w, c, e)
-		return
-	}
-	if e := checkMessage(c.Payload, false); e != nil {
+	if e := decodeMessage(&c, false); e != nil {
 		s.fail(w, c, e)
 		return
 	}
@@ -275,11 +272,7 @@ func (s *Server) createMessage(w http.ResponseWriter, c Call) {
 }
 
 func (s *Server) editMessage(w http.ResponseWriter, c Call, id string) {
-	if e := decode(&c); e != nil {
-		s.fail(w, c, e)
-		return
-	}
-	if e := checkMessage(c.Payload, true); e != nil {
+	if e := decodeMessage(&c, true); e != nil {
 		s.fail(w, c, e)
 		return
 	}
@@ -433,11 +426,7 @@ func (s *Server) byTokenLocked(token string) (*interaction, *apiError) {
 }
 
 func (s *Server) editOriginal(w http.ResponseWriter, c Call, token string) {
-	if e := decode(&c); e != nil {
-		s.fail(w, c, e)
-		return
-	}
-	if e := checkMessage(c.Payload, true); e != nil {
+	if e := decodeMessage(&c, true); e != nil {
 		s.fail(w, c, e)
 		return
 	}
@@ -483,11 +472,7 @@ func (s *Server) deleteOriginal(w http.ResponseWriter, c Call, token string) {
 }
 
 func (s *Server) followup(w http.ResponseWriter, c Call, token string) {
-	if e := decode(&c); e != nil {
-		s.fail(w, c, e)
-		return
-	}
-	if e := checkMessage(c.Payload, false); e != nil {
+	if e := decodeMessage(&c, false); e != nil {
 		s.fail(w, c, e)
 		return
 	}
