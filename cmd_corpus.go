@@ -431,7 +431,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 			return nil
 		}
 		for _, f := range feeds {
-			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s\n", f.ID, feedHealth(f, app.now()), displayTitle(f), f.URL)
+			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s\n", f.ID, feedHealth(f), displayTitle(f), f.URL)
 			fmt.Fprintf(app.stdout, "    %d articles, every %s, next poll %s\n", f.Articles, Duration(f.Interval), relTime(f.NextPoll, app.now()))
 			if f.LastError != "" {
 				fmt.Fprintf(app.stdout, "    last error (%d in a row): %s\n", f.Failures, f.LastError)
@@ -465,7 +465,7 @@ func displayTitle(f sources.Feed) string {
 }
 
 // feedHealth is a one-word state for feeds list.
-func feedHealth(f sources.Feed, now time.Time) string {
+func feedHealth(f sources.Feed) string {
 	switch {
 	case f.LastAttempt.IsZero():
 		return "new    "
@@ -508,7 +508,10 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 	}
 	var reports []sources.PollReport
 	if *all {
-		st, _ := app.Store(ctx)
+		st, err := app.Store(ctx)
+		if err != nil {
+			return err
+		}
 		feeds, err := st.Feeds(ctx)
 		if err != nil {
 			return err

@@ -54,7 +54,10 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, _ := app.Store(ctx)
+	st, err := app.Store(ctx)
+	if err != nil {
+		return err
+	}
 	poller, err := app.Poller(ctx)
 	if err != nil {
 		return err

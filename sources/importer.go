@@ -33,7 +33,7 @@ type FileItem struct {
 	Err     error
 }
 
-// ImportFormats lists the file endings the importer reads.
+// importFormats lists the file endings the importer reads.
 var importFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".html.gz", ".htm.gz", ".jsonl"}
 
 // IsImportable reports whether a file name has an ending the importer reads.

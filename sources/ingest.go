@@ -17,7 +17,8 @@ const MaxTextBytes = 2 << 20
 
 // Ingester stores cleaned articles: it canonicalises their URLs, tags them
 // with countries, hashes and sketches them, and saves them in batched
-// transactions. It is safe for use by one goroutine at a time.
+// transactions. Ingest may be called from several goroutines at once (the
+// poller does, one feed each); set BatchSize before the first call.
 type Ingester struct {
 	store *Store
 	tag   Tagger

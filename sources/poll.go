@@ -275,7 +275,10 @@ type FeedError struct {
 	Err error
 }
 
+// Error says why the feed could not be added.
 func (e *FeedError) Error() string { return "sources: add feed: " + e.Err.Error() }
+
+// Unwrap gives the fetch or parse error to errors.Is and errors.As.
 func (e *FeedError) Unwrap() error { return e.Err }
 
 // AddFeed subscribes to a feed after fetching and parsing it once. Given an

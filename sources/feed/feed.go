@@ -68,6 +68,7 @@ type Error struct {
 	Cause  error  // the parser's own error, when there is one
 }
 
+// Error is the reason, with the feed's URL when known.
 func (e *Error) Error() string {
 	if e.URL == "" {
 		return "feed: " + e.Reason

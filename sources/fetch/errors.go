@@ -33,6 +33,7 @@ type StatusError struct {
 	RetryAfter time.Duration
 }
 
+// Error names the URL and the status, and the wait asked for, if any.
 func (e *StatusError) Error() string {
 	msg := fmt.Sprintf("fetch: %s: server answered %d %s", e.URL, e.Code, http.StatusText(e.Code))
 	if e.RetryAfter > 0 {
