@@ -147,10 +147,15 @@ func TestChannelFailures(t *testing.T) {
 		postStatus, postCode     int
 		readStatus, readCode     int // GET messages
 		lookupStatus, lookupCode int // GET channel
+		editStatus, editCode     int // PATCH one of the bot's messages
 	}{
-		{MissingPermissions, 403, 50013, 0, 0, 0, 0},
-		{MissingAccess, 403, 50001, 403, 50001, 403, 50001},
-		{UnknownChannel, 404, 10003, 404, 10003, 404, 10003},
+		{MissingPermissions, 403, 50013, 0, 0, 0, 0, 0, 0},
+		{MissingAccess, 403, 50001, 403, 50001, 403, 50001, 403, 50001},
+		{UnknownChannel, 404, 10003, 404, 10003, 404, 10003, 404, 10003},
+	}
+	earlier, err := dg.ChannelMessageSend("701", "posted before the failure")
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(fmtFailure(tt.failure), func(t *testing.T) {
@@ -167,6 +172,10 @@ func TestChannelFailures(t *testing.T) {
 			_, err = dg.Channel("701")
 			if st, code := restCode(err); st != tt.lookupStatus || code != tt.lookupCode {
 				t.Errorf("look up: %d %d, want %d %d", st, code, tt.lookupStatus, tt.lookupCode)
+			}
+			_, err = dg.ChannelMessageEdit("701", earlier.ID, "edited")
+			if st, code := restCode(err); st != tt.editStatus || code != tt.editCode {
+				t.Errorf("edit: %d %d, want %d %d", st, code, tt.editStatus, tt.editCode)
 			}
 		})
 	}

@@ -277,6 +277,11 @@ func (s *Server) editMessage(w http.ResponseWriter, c Call, id string) {
 		return
 	}
 	s.mu.Lock()
+	if e := s.channelErrorLocked(c.ChannelID, false); e != nil {
+		s.mu.Unlock()
+		s.fail(w, c, e)
+		return
+	}
 	m, ok := s.messages[id]
 	if !ok || m.channelID != c.ChannelID {
 		s.mu.Unlock()
