@@ -106,7 +106,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		cooldown: newCooldowns(cfg.Cooldown, deps.Now),
 		base:     context.Background(),
 	}
-	b.pages = newPagers(cfg.PageTimeout, deps.Now)
+	b.pages = newPagers(cfg.PageTimeout, deps.Now, b.log)
 	b.metrics = newMetrics(b.connected.Load)
 	if deps.Digests != nil {
 		b.dg = newDigests(deps.Digests, deps.Digester, b.log)
@@ -233,7 +233,9 @@ func (b *Bot) shutdown(health *http.Server) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	for _, p := range b.pages.drain() {
-		p.stop(ctx)
+		if err := p.stop(ctx); err != nil {
+			b.log.Warn("page buttons not removed", "pager_id", p.id, "err", err)
+		}
 	}
 	cancel()
 	if err := b.session.Close(); err != nil {

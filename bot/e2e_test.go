@@ -281,6 +281,28 @@ func TestPageButtonsStopAfterTimeout(t *testing.T) {
 	}
 }
 
+func TestPageButtonsNotRemovedIsLogged(t *testing.T) {
+	h := start(t, func(c *Config, h *harness) {
+		c.PageTimeout = 200 * time.Millisecond
+		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 0), nil }
+	})
+	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
+	h.fake.FailChannel(channelID, discordtest.MissingAccess) // hidden from the bot before the buttons expire
+	edit, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
+		return c.Route == discordtest.RouteEditMessage && c.MessageID == first.MessageID
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !edit.Rejected() {
+		t.Fatalf("the expiry edit in a hidden channel was accepted (status %d)", edit.Status)
+	}
+	h.stop()
+	if logs := h.logs.String(); !strings.Contains(logs, "page buttons not removed") || !strings.Contains(logs, "Missing Access") {
+		t.Errorf("the failed removal of the buttons is not logged:\n%s", logs)
+	}
+}
+
 func TestSlashPagedBriefStaysWithinLimits(t *testing.T) {
 	h := start(t, func(_ *Config, h *harness) {
 		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(60, 25), nil }

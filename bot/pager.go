@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,16 +39,18 @@ func (p *pager) onStop(strip func(ctx context.Context) error) {
 	p.mu.Unlock()
 }
 
-// stop strips the buttons (once).
-func (p *pager) stop(ctx context.Context) {
+// stop strips the buttons (once) and returns what went wrong doing so.
+func (p *pager) stop(ctx context.Context) error {
+	var err error
 	p.once.Do(func() {
 		p.mu.Lock()
 		strip := p.strip
 		p.mu.Unlock()
 		if strip != nil {
-			_ = strip(ctx)
+			err = strip(ctx)
 		}
 	})
+	return err
 }
 
 // pagers are the live pagers, by id.
@@ -56,10 +59,11 @@ type pagers struct {
 	byID    map[string]*pager
 	timeout time.Duration
 	now     func() time.Time
+	log     *slog.Logger
 }
 
-func newPagers(timeout time.Duration, now func() time.Time) *pagers {
-	return &pagers{byID: map[string]*pager{}, timeout: timeout, now: now}
+func newPagers(timeout time.Duration, now func() time.Time, log *slog.Logger) *pagers {
+	return &pagers{byID: map[string]*pager{}, timeout: timeout, now: now, log: log}
 }
 
 // newPagerID returns a short random id; ids need only be unique among live pagers.
@@ -84,7 +88,9 @@ func (ps *pagers) start(owner string, pages []page) *pager {
 		if live {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			p.stop(ctx)
+			if err := p.stop(ctx); err != nil {
+				ps.log.Warn("page buttons not removed", "pager_id", p.id, "err", err)
+			}
 		}
 	})
 	ps.byID[p.id] = p

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -180,7 +181,7 @@ func TestParsePageButton(t *testing.T) {
 
 func TestPagersPress(t *testing.T) {
 	c := &clock{t: day}
-	ps := newPagers(time.Hour, c.Now)
+	ps := newPagers(time.Hour, c.Now, slog.New(slog.DiscardHandler))
 	p := ps.start("owner", []page{{content: "1"}, {content: "2"}, {content: "3"}})
 	defer ps.drain()
 	tests := []struct {
