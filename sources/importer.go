@@ -137,9 +137,12 @@ func readFile(path string, fn func(FileItem) error) error {
 		a, err := ParseHTML(data, fileURL)
 		return fn(FileItem{Where: path, Article: a, Err: err})
 	default:
+		// A text file carries no date but its own: it stands for the
+		// publication time. The article is stored (fetched) now, so
+		// that digests of what is new see it.
 		a, err := ParseText(data, fileURL)
 		if err == nil {
-			a.Fetched = modTime
+			a.Published = modTime
 		}
 		return fn(FileItem{Where: path, Article: a, Err: err})
 	}

@@ -1,7 +1,9 @@
 package sources
 
 import (
+	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,4 +116,32 @@ func FuzzParseJSONL(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A text file's modification time is its publication time; the article
+// is stored now, so that what is new since the last digest includes it.
+func TestTextFileDatedByModTimeStoredNow(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pact.txt")
+	os.WriteFile(path, []byte("Norway and Chile sign a fisheries pact\n\nNorway and Chile signed a fisheries agreement in Oslo on Monday, the two foreign ministries said.\n"), 0o644)
+	written := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(path, written, written); err != nil {
+		t.Fatal(err)
+	}
+	items := readAll(t, path)
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items = %+v", items)
+	}
+	if a := items[0].Article; !a.Published.Equal(written) || !a.Fetched.IsZero() {
+		t.Errorf("published %v, fetched %v; want %v and zero (stored now)", a.Published, a.Fetched, written)
+	}
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	s := openTestStore(t)
+	if _, err := NewIngester(s, nil, func() time.Time { return now }).Ingest(ctx, []Article{items[0].Article}, nil); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := s.ArticlesFetchedSince(ctx, now.Add(-time.Hour), 10)
+	if err != nil || len(fresh) != 1 || !fresh[0].Published.Equal(written) {
+		t.Errorf("articles stored in the last hour = %+v, %v; want the text file, published %v", fresh, err, written)
+	}
 }
