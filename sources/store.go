@@ -101,7 +101,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 }
 
 // migrate applies the embedded migrations newer than the database's
-// user_version, each in its own transaction.
+// user_version, each in its own transaction. The version is read again
+// inside that transaction, which holds the write lock, so that another
+// process migrating the same new store meanwhile is not repeated.
 func (s *Store) migrate(ctx context.Context) error {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
@@ -128,6 +130,14 @@ func (s *Store) migrate(ctx context.Context) error {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("sources: migration %s: %w", base, err)
+		}
+		if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("sources: migration %s: read schema version: %w", base, err)
+		}
+		if version <= current {
+			tx.Rollback() // applied by another process since the first read
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"slices"
@@ -376,5 +377,47 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 				t.Errorf("reopened store: setting = %q, %v, %v; want v", got, ok, err)
 			}
 		})
+	}
+}
+
+// Two processes opening a store that is not migrated yet, at the same
+// moment (the bot and a terminal command, say), must both find it
+// migrated, neither failing on the tables the other created. (The file
+// exists already, in WAL mode: creating the very same new file from two
+// processes in the same millisecond can still meet SQLITE_BUSY.)
+func TestOpenConcurrentlyOnAnUnmigratedStore(t *testing.T) {
+	ctx := context.Background()
+	for round := 0; round < 5; round++ {
+		path := filepath.Join(t.TempDir(), "corpus.db")
+		raw, err := sql.Open("sqlite", "file:"+uriPath(path)+"?_pragma=journal_mode(WAL)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := raw.PingContext(ctx); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		const n = 4
+		opened := make(chan *Store, n)
+		errs := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				s, err := Open(ctx, path, StoreOptions{})
+				opened <- s
+				errs <- err
+			}()
+		}
+		for i := 0; i < n; i++ {
+			s, err := <-opened, <-errs
+			if err != nil {
+				t.Errorf("round %d: Open: %v", round, err)
+				continue
+			}
+			var version int
+			if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil || version < 5 {
+				t.Errorf("round %d: schema version %d, %v; want at least 5", round, version, err)
+			}
+			s.Close()
+		}
 	}
 }
