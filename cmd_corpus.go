@@ -134,7 +134,7 @@ func fetchBody(client *fetch.Client) func(ctx context.Context, url string) ([]by
 	return func(ctx context.Context, url string) ([]byte, string, error) {
 		resp, err := client.Get(ctx, fetch.Request{URL: url})
 		if err != nil {
-			return nil, "", err
+			return nil, "", withFetchHint(err)
 		}
 		return resp.Body, resp.ContentType, nil
 	}

@@ -339,3 +339,22 @@ func TestIngestReportsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// A page on a local address is refused by every command that fetches,
+// and each says how to allow it.
+func TestLocalAddressRefusedWithHint(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "<html></html>") }))
+	defer srv.Close()
+	data := t.TempDir()
+	for _, args := range [][]string{{"extract", srv.URL + "/page"}, {"feeds", "add", srv.URL + "/rss"}} {
+		_, _, err := attache(t, data, args...)
+		if err == nil || !strings.Contains(err.Error(), "feeds.allow_private: true") {
+			t.Errorf("attache %v = %v, want a refusal that names feeds.allow_private", args, err)
+		}
+	}
+	out, _, err := attache(t, data, "ingest", srv.URL+"/page")
+	if err != nil || !strings.Contains(out, "feeds.allow_private: true") {
+		t.Errorf("attache ingest = %q, %v; want the item skipped with the hint", out, err)
+	}
+}
