@@ -328,7 +328,7 @@ func boolInt(b bool) int {
 
 const articleColumns = `a.id, a.url, a.title, a.source, a.byline, a.lang, a.published, a.fetched, a.text, a.countries, a.story_id, a.feed_id, a.sample`
 
-func scanArticle(sc interface{ Scan(...any) error }) (Article, error) {
+func scanArticle(sc rowScanner) (Article, error) {
 	var (
 		a                  Article
 		published, fetched int64
@@ -360,41 +360,6 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 		return a, fmt.Errorf("sources: article %d: %w", id, err)
 	}
 	return a, nil
-}
-
-// Articles returns the articles with the given ids, in the order given;
-// missing ids are left out.
-func (s *Store) Articles(ctx context.Context, ids []int64) ([]Article, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sources: articles: %w", err)
-	}
-	defer rows.Close()
-	byID := make(map[int64]Article, len(ids))
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sources: articles: %w", err)
-		}
-		byID[a.ID] = a
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sources: articles: %w", err)
-	}
-	out := make([]Article, 0, len(byID))
-	for _, id := range ids {
-		if a, ok := byID[id]; ok {
-			out = append(out, a)
-		}
-	}
-	return out, nil
 }
 
 // HasURL reports whether an article with this canonical URL is stored.

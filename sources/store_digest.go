@@ -63,7 +63,7 @@ func DeliveryKey(channelID string, slot time.Time) string {
 const scheduleColumns = `channel_id, guild_id, spec, timezone, filter, thread, forum, post_empty, created_by, created, updated,
 	paused, pause_reason, failures, last_slot, covered`
 
-func scanSchedule(sc interface{ Scan(...any) error }) (Schedule, error) {
+func scanSchedule(sc rowScanner) (Schedule, error) {
 	var (
 		s                                   Schedule
 		thread, forum, postEmpty, paused    int
@@ -110,20 +110,7 @@ func (s *Store) Schedule(ctx context.Context, channelID string) (Schedule, error
 
 // Schedules lists every schedule.
 func (s *Store) Schedules(ctx context.Context) ([]Schedule, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+scheduleColumns+` FROM digest_schedules ORDER BY channel_id`)
-	if err != nil {
-		return nil, fmt.Errorf("sources: list schedules: %w", err)
-	}
-	defer rows.Close()
-	var out []Schedule
-	for rows.Next() {
-		sc, err := scanSchedule(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sources: list schedules: %w", err)
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "list schedules", scanSchedule, `SELECT `+scheduleColumns+` FROM digest_schedules ORDER BY channel_id`)
 }
 
 // DeleteSchedule turns a channel's digest off. Its delivery records stay.
@@ -140,7 +127,7 @@ func (s *Store) DeleteSchedule(ctx context.Context, channelID string) error {
 
 const deliveryColumns = `channel_id, slot, state, key, message_id, attempts, last_error, since, until, stories`
 
-func scanDelivery(sc interface{ Scan(...any) error }) (Delivery, error) {
+func scanDelivery(sc rowScanner) (Delivery, error) {
 	var d Delivery
 	var slot, since, until int64
 	err := sc.Scan(&d.ChannelID, &slot, &d.State, &d.Key, &d.MessageID, &d.Attempts, &d.LastError, &since, &until, &d.Stories)
@@ -181,20 +168,7 @@ func (s *Store) Delivery(ctx context.Context, channelID string, slot time.Time) 
 // PendingDeliveries lists the deliveries begun but neither finished nor
 // failed: after a crash, each may or may not have been posted.
 func (s *Store) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE state = 'pending' ORDER BY slot`)
-	if err != nil {
-		return nil, fmt.Errorf("sources: pending deliveries: %w", err)
-	}
-	defer rows.Close()
-	var out []Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sources: pending deliveries: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "pending deliveries", scanDelivery, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE state = 'pending' ORDER BY slot`)
 }
 
 // FinishDelivery marks a delivery sent (or empty) and, in the same

@@ -15,7 +15,7 @@ const feedColumns = `f.id, f.url, f.title, f.interval_s, f.etag, f.last_modified
 	f.last_success, f.last_error, f.failures, f.next_poll,
 	(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)`
 
-func scanFeed(sc interface{ Scan(...any) error }) (Feed, error) {
+func scanFeed(sc rowScanner) (Feed, error) {
 	var (
 		f                                           Feed
 		interval, added, attempt, success, nextPoll int64
@@ -67,20 +67,7 @@ func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]Feed, error) {
 }
 
 func (s *Store) queryFeeds(ctx context.Context, q string, args ...any) ([]Feed, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sources: list feeds: %w", err)
-	}
-	defer rows.Close()
-	var out []Feed
-	for rows.Next() {
-		f, err := scanFeed(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sources: list feeds: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "list feeds", scanFeed, q, args...)
 }
 
 // DeleteFeed unsubscribes a feed. Its articles stay in the corpus.

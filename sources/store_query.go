@@ -80,23 +80,7 @@ func mentioningSQL(countries []string, lo, hi int64, limit int) (string, []any) 
 }
 
 func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]Article, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sources: query articles: %w", err)
-	}
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sources: query articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sources: query articles: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.db, "query articles", scanArticle, query, args...)
 }
 
 // ftsQuery turns free words into an FTS5 query that requires all of them,
