@@ -202,13 +202,6 @@ func queryAll[T any](ctx context.Context, db *sql.DB, what string, scan func(row
 	return out, nil
 }
 
-func unixOrZero(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.Unix()
-}
-
 func timeOrZero(sec int64) time.Time {
 	if sec == 0 {
 		return time.Time{}
