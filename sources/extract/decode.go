@@ -48,8 +48,8 @@ func decode(body []byte, contentType string) decoded {
 			return decoded{text: string(s), charset: name}
 		}
 	}
-	if isUTF8(body) {
-		return decoded{text: string(body), charset: "utf-8"}
+	if n, ok := utf8Prefix(body); ok {
+		return decoded{text: string(body[:n]), charset: "utf-8"}
 	}
 	declared := declaredCharset(body, contentType)
 	if declared != "" && !isUnicodeLabel(declared) {
@@ -87,18 +87,21 @@ func bomEncoding(b []byte) (encoding.Encoding, string, int) {
 	return nil, "", 0
 }
 
-// isUTF8 reports whether b is valid UTF-8, forgiving one rune cut off at the
-// end (a page truncated by a size limit).
-func isUTF8(b []byte) bool {
+// utf8Prefix reports whether b is valid UTF-8, forgiving one rune cut off
+// at the end (a page truncated by a size limit), and how many bytes are
+// valid: the cut-off rune is left out. Only the opening bytes of a real
+// multi-byte rune count as cut off; a stray byte such as 0xFF does not.
+func utf8Prefix(b []byte) (n int, ok bool) {
 	if utf8.Valid(b) {
-		return true
+		return len(b), true
 	}
 	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
 		if utf8.RuneStart(b[i]) {
-			return b[i] >= 0x80 && utf8.Valid(b[:i])
+			cut := b[i] >= 0xC2 && b[i] <= 0xF4 && !utf8.FullRune(b[i:])
+			return i, cut && utf8.Valid(b[:i])
 		}
 	}
-	return false
+	return 0, false
 }
 
 // mostlyUTF8 reports whether b is UTF-8 with a few stray bytes: many valid

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -91,12 +92,36 @@ func TestDecodeMostlyUTF8(t *testing.T) {
 	}
 }
 
-// A UTF-8 page cut in the middle of a character by a size limit is UTF-8.
+// A UTF-8 page cut in the middle of a character by a size limit is UTF-8,
+// and the cut-off character is left out; a stray byte at the end is not a
+// cut-off character. Whatever the input, the text is valid UTF-8.
 func TestDecodeTruncatedUTF8(t *testing.T) {
 	body := []byte(page("", japaneseText))
-	body = append(body, "東"[:2]...)
-	if got := decode(body, ""); got.charset != "utf-8" {
-		t.Errorf("charset = %q, want utf-8", got.charset)
+	tests := []struct {
+		name     string
+		body     []byte
+		charset  string
+		wantTail string // the decoded text ends so
+	}{
+		{"cut after two bytes of three", append(append([]byte{}, body...), "東"[:2]...), "utf-8", "</html>"},
+		{"cut after one byte of four", append(append([]byte{}, body...), "😀"[:1]...), "utf-8", "</html>"},
+		{"a stray 0xFF", []byte("0\xff"), "", ""},
+		{"a stray continuation byte", []byte("0\x80"), "", ""},
+		{"an overlong lead byte", []byte("0\xc0"), "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := decode(tt.body, "")
+			if !utf8.ValidString(got.text) {
+				t.Errorf("decoded text %.40q is not valid UTF-8", got.text)
+			}
+			if tt.charset != "" && got.charset != tt.charset {
+				t.Errorf("charset = %q, want %q", got.charset, tt.charset)
+			}
+			if !strings.HasSuffix(got.text, tt.wantTail) {
+				t.Errorf("decoded text ends %q, want %q", got.text[max(0, len(got.text)-20):], tt.wantTail)
+			}
+		})
 	}
 }
 
