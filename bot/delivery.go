@@ -146,7 +146,9 @@ func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.T
 		}
 		cur, err := dg.store.Schedule(ctx, sc.ChannelID)
 		if errors.Is(err, sources.ErrNotFound) {
-			_, _ = dg.store.FailDelivery(ctx, sc.ChannelID, slot, errors.New("the digest was turned off"), true, "")
+			if _, ferr := dg.store.FailDelivery(ctx, sc.ChannelID, slot, errors.New("the digest was turned off"), true, ""); ferr != nil {
+				b.log.Error("digest given up but not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", ferr)
+			}
 			return res, err
 		}
 		if err == nil {

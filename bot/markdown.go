@@ -1,10 +1,11 @@
 package bot
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/briefing"
 )
 
 // escapeMarkdown makes text from articles and people show literally in
@@ -93,18 +94,7 @@ func truncate(s string, max int) string {
 // safeURL returns u if it is an http(s) address that can sit inside a
 // markdown link, with the characters that would end the link encoded; ""
 // otherwise ("sample:..." and "file:..." addresses are not links).
-func safeURL(u string) string {
-	if len(u) > 2000 {
-		return ""
-	}
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return ""
-	}
-	out := p.String()
-	r := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "[", "%5B", "]", "%5D")
-	return r.Replace(out)
-}
+func safeURL(u string) string { return briefing.MarkdownURL(u) }
 
 // link is a markdown link with escaped text, or just the text when the
 // address is not a web address.

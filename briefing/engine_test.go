@@ -391,3 +391,20 @@ func TestEmptyCorpusSaysSo(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownURL(t *testing.T) {
+	tests := map[string]string{
+		"https://x.example/a_(b) c":                      "https://x.example/a_%28b%29%20c",
+		"https://x.example/ok?q=1":                       "https://x.example/ok?q=1",
+		"file:///home/me/article.txt":                    "",
+		"sample:one":                                     "",
+		"javascript:alert(1)":                            "",
+		"https://":                                       "",
+		"https://x.example/" + strings.Repeat("a", 2001): "",
+	}
+	for in, want := range tests {
+		if got := MarkdownURL(in); got != want {
+			t.Errorf("MarkdownURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -115,7 +116,10 @@ func RenderMarkdown(w io.Writer, b *Brief) error {
 		if n == 0 {
 			return ""
 		}
-		return fmt.Sprintf(" [[%d]](%s)", n, b.Articles[n-1].URL)
+		if u := MarkdownURL(b.Articles[n-1].URL); u != "" {
+			return fmt.Sprintf(" [[%d]](%s)", n, u)
+		}
+		return fmt.Sprintf(" [%d]", n)
 	}
 	if len(b.Summary) > 0 {
 		s.WriteString("### What the articles say\n\n")
@@ -133,7 +137,11 @@ func RenderMarkdown(w io.Writer, b *Brief) error {
 	if len(b.Articles) > 0 {
 		s.WriteString("### Sources\n\n")
 		for i, a := range b.Articles {
-			fmt.Fprintf(&s, "%d. [%s](%s), %s, %s", i+1, escapeMarkdown(a.Title), a.URL, escapeMarkdown(a.SourceLabel()), a.Published.Format("2 Jan 2006"))
+			title := escapeMarkdown(a.Title)
+			if u := MarkdownURL(a.URL); u != "" {
+				title = "[" + title + "](" + u + ")"
+			}
+			fmt.Fprintf(&s, "%d. %s, %s, %s", i+1, title, escapeMarkdown(a.SourceLabel()), a.Published.Format("2 Jan 2006"))
 			if a.Outlets > 1 {
 				fmt.Fprintf(&s, " (%d outlets)", a.Outlets)
 			}
@@ -169,6 +177,23 @@ func (a ArticleRef) SourceLabel() string {
 		return a.Source + " (sample)"
 	}
 	return a.Source
+}
+
+// markdownURLEscapes are the characters that would end or break a
+// markdown link's address.
+var markdownURLEscapes = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "[", "%5B", "]", "%5D")
+
+// MarkdownURL returns u fit to stand in a markdown link, or "" when it is
+// not an http(s) address (a file: or sample: URL, or garbage).
+func MarkdownURL(u string) string {
+	if len(u) > 2000 {
+		return ""
+	}
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return markdownURLEscapes.Replace(p.String())
 }
 
 // escapeMarkdown escapes the characters that markdown (and Discord) would

@@ -81,7 +81,11 @@ func RenderDigestMarkdown(w io.Writer, d *Digest) error {
 		}
 		var links []string
 		for _, a := range st.Articles {
-			links = append(links, fmt.Sprintf("[%s](%s)", escapeMarkdown(a.Source), a.URL))
+			if u := MarkdownURL(a.URL); u != "" {
+				links = append(links, fmt.Sprintf("[%s](%s)", escapeMarkdown(a.Source), u))
+			} else {
+				links = append(links, escapeMarkdown(a.Source))
+			}
 		}
 		s.WriteString(strings.Join(links, " · ") + "\n\n")
 	}
