@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"net/url"
 	"slices"
 	"testing"
 )
@@ -96,4 +97,25 @@ func TestDiscoverOnFixturePage(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Discover = %q, want %q", got, want)
 	}
+}
+
+// FuzzDiscover reads pages of any shape: no panic, and every feed found is
+// an absolute http(s) URL, listed once.
+func FuzzDiscover(f *testing.F) {
+	f.Add([]byte(`<head><base href="https://example.org/news/"><link rel="alternate" type="application/rss+xml" href="rss"></head>`), "https://example.org/")
+	f.Add([]byte(`<link rel=feed href="//cdn.example/f"><link rel="alternate" type="text/xml" href="javascript:x">`), "")
+	f.Add([]byte(`<base href=":"><link rel="alternate" type="application/atom+xml" href="a b">`), "http://[::1")
+	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
+		seen := map[string]bool{}
+		for _, link := range Discover(page, pageURL) {
+			u, err := url.Parse(link)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				t.Errorf("Discover gave %q, not an absolute http(s) URL (%v)", link, err)
+			}
+			if seen[link] {
+				t.Errorf("Discover gave %q twice", link)
+			}
+			seen[link] = true
+		}
+	})
 }
