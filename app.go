@@ -198,6 +198,7 @@ func (a *App) Fetcher() *fetch.Client {
 		MaxBytes:     a.cfg.Feeds.MaxBytes,
 		PerHost:      a.cfg.Feeds.PerHost,
 		AllowPrivate: a.cfg.Feeds.AllowPrivate,
+		Now:          a.now,
 	})
 }
 
