@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"attache/briefing"
+	"attache/briefing/geo"
 	"attache/sources"
 	"attache/sources/doc"
 	"attache/sources/fetch"
@@ -194,17 +195,38 @@ func (r *ingestReport) done() {
 		r.counts[sources.Added], r.counts[sources.Updated], r.counts[sources.Unchanged], r.counts[sources.Duplicate], r.counts[sources.Skipped])
 }
 
-// countryList is a repeatable --country flag.
+// countryList is a repeatable --country flag: codes or names, each
+// also a comma-separated list.
 type countryList []string
 
 func (c *countryList) String() string { return strings.Join(*c, ",") }
 func (c *countryList) Set(v string) error {
 	for _, part := range strings.Split(v, ",") {
 		if part = strings.TrimSpace(part); part != "" {
-			*c = append(*c, strings.ToUpper(part))
+			*c = append(*c, part)
 		}
 	}
 	return nil
+}
+
+// countryCodes turns --country values into the gazetteer's codes: a code
+// ("JP", "jp") stands as it is, a name ("japan", "South Korea", "G7") is
+// looked up. A value that is neither is a usage error rather than a search
+// that can only come back empty.
+func countryCodes(g *geo.Gazetteer, values []string, at time.Time) ([]string, error) {
+	codes := make([]string, 0, len(values))
+	for _, v := range values {
+		if e, ok := g.Entity(v); ok {
+			codes = append(codes, e.Code)
+			continue
+		}
+		p := g.ParseWords([]string{v}, at)
+		if len(p.Codes) != 1 || len(p.Rest) > 0 {
+			return nil, usagef("search: --country %q is not a country or body (give a code such as JP or a name such as japan)", v)
+		}
+		codes = append(codes, p.Codes[0])
+	}
+	return codes, nil
 }
 
 // cmdSearch lists the articles that match words, countries and a window.
@@ -226,7 +248,15 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	if err := checkFormat("search", *format, "text", "json"); err != nil {
 		return err
 	}
-	q := sources.Query{Countries: countries, Words: words, Limit: *limit}
+	g, err := app.Gazetteer()
+	if err != nil {
+		return err
+	}
+	codes, err := countryCodes(g, countries, app.now())
+	if err != nil {
+		return err
+	}
+	q := sources.Query{Countries: codes, Words: words, Limit: *limit}
 	if *since != "" {
 		d, err := ParseDuration(*since)
 		if err != nil {

@@ -358,3 +358,28 @@ func TestLocalAddressRefusedWithHint(t *testing.T) {
 		t.Errorf("attache ingest = %q, %v; want the item skipped with the hint", out, err)
 	}
 }
+
+// search --country takes names as well as codes; a value that is neither
+// is refused instead of matching nothing.
+func TestSearchCountryNames(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	data := t.TempDir()
+	byCode, _, err := attache(t, data, "search", "--format", "json", "--country", "JP", "--country", "IT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(byCode, `"id"`) {
+		t.Fatalf("search by codes found nothing: %s", byCode)
+	}
+	for _, names := range [][]string{{"--country", "japan", "--country", "Italy"}, {"--country", "jp,italian"}} {
+		byName, _, err := attache(t, data, append([]string{"search", "--format", "json"}, names...)...)
+		if err != nil || byName != byCode {
+			t.Errorf("search %v = %.200s, %v; want the same as by codes:\n%.200s", names, byName, err, byCode)
+		}
+	}
+	_, _, err = attache(t, data, "search", "--country", "atlantis")
+	var ue usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), `"atlantis" is not a country`) {
+		t.Errorf("search --country atlantis = %v, want a usage error", err)
+	}
+}
