@@ -17,6 +17,7 @@ import (
 	"attache/sources/doc"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -279,5 +280,26 @@ func TestExtractFallsBackToParagraphs(t *testing.T) {
 		if strings.Contains(text, furniture) {
 			t.Errorf("fallback text keeps %q", furniture)
 		}
+	}
+}
+
+// A chain of elements deeper than maxDepth (but not so deep that the HTML
+// parser refuses it) is flattened before extraction, text kept.
+func TestParseHTMLFlattensDeepChains(t *testing.T) {
+	text := "The ministers agreed on Monday to hold joint naval drills in the western Pacific this summer."
+	page := "<html><body>" + strings.Repeat("<div><span>", 150) + "<p>" + text + "</p>" + strings.Repeat("</span></div>", 150) + "</body></html>"
+	root, err := parseHTML(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deeper(root, maxDepth+4) {
+		t.Errorf("a page nested 300 deep parses to a tree deeper than %d", maxDepth+4)
+	}
+	if !strings.Contains(textOf(root), text) {
+		t.Errorf("text lost: %.200q", textOf(root))
+	}
+	shallow := "<html><body><div><p>" + text + "</p></div></body></html>"
+	if root, _ := parseHTML(shallow); findElement(root, atom.P) == nil {
+		t.Error("a shallow page lost its paragraph element")
 	}
 }
