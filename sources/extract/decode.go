@@ -78,7 +78,7 @@ func decode(body []byte, contentType string) decoded {
 func bomEncoding(b []byte) (encoding.Encoding, string, int) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return encoding.Nop, "utf-8", 3
+		return unicode.UTF8, "utf-8", 3 // invalid bytes after it become U+FFFD
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", 2
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):

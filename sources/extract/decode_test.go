@@ -108,6 +108,7 @@ func TestDecodeTruncatedUTF8(t *testing.T) {
 		{"a stray 0xFF", []byte("0\xff"), "", ""},
 		{"a stray continuation byte", []byte("0\x80"), "", ""},
 		{"an overlong lead byte", []byte("0\xc0"), "", ""},
+		{"a byte order mark, then a stray byte", []byte("\ufeff\xad0"), "utf-8", "0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

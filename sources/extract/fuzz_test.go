@@ -21,7 +21,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "")
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-02-05"}]}</script>`), "")
 	f.Add([]byte("Title\n\n0\n\nText."), "text/plain")
-	f.Add([]byte("0\xff"), "") // a stray byte at the end once passed for a cut-off rune
+	f.Add([]byte("0\xff"), "")        // a stray byte at the end once passed for a cut-off rune
+	f.Add([]byte("\ufeff\xad0"), "0") // a UTF-8 byte order mark once let invalid bytes through
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		p, err := Options{MaxBytes: 1 << 20}.Extract(body, "https://news.example/2024/02/05/x", contentType)
 		if err != nil {
