@@ -234,7 +234,7 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	app.quiet()
 	fs := newFlags("search", app.stderr)
 	var countries countryList
-	fs.Var(&countries, "country", "country or body code (repeatable), e.g. JP")
+	fs.Var(&countries, "country", "country or body, by code or name (repeatable), e.g. JP or japan")
 	since := fs.String("since", "", "time window, e.g. 30d")
 	limit := fs.Int("limit", 20, "most articles to list")
 	format := fs.String("format", "text", "text or json")

@@ -53,7 +53,7 @@ func commands() []command {
 		{"brief", "[--since 30d] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics", true, cmdBrief},
 		{"quotes", "[--since 30d] [--format text|json] WORDS... | --jsonl FILE", "what people said: for a country pair or a person; or the quote finder over a .jsonl file", true, cmdQuotes},
 		{"digest", "[--since 24h] [--filter WORDS] [--format text|markdown|json]", "the stories new in the corpus, one by one", true, cmdDigest},
-		{"search", "[--country XX]... [--since 30d] [--format text|json] WORDS...", "list matching articles", true, cmdSearch},
+		{"search", "[--country JP|japan]... [--since 30d] [--format text|json] WORDS...", "list matching articles", true, cmdSearch},
 		{"show", "[--format text|json] ID", "one article's cleaned text and metadata", true, cmdShow},
 		{"ingest", "PATH|URL...", "add .txt, .md, .html, .jsonl files, directories or article URLs", true, cmdIngest},
 		{"feeds", "add URL [--interval 30m] | list [--format text|json] | remove ID", "manage feed subscriptions", true, cmdFeeds},
