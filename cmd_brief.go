@@ -53,7 +53,7 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 	if *speaker != "" && len(words) == 0 {
 		req.Speaker = *speaker
 	} else {
-		req, err = eng.ParseWords(words)
+		req, err = eng.ParseWordsContext(ctx, words)
 		if err != nil {
 			return nil, req, "", err
 		}

@@ -235,7 +235,7 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("search", app.stderr)
 	var countries countryList
 	fs.Var(&countries, "country", "country or body, by code or name (repeatable), e.g. JP or japan")
-	since := fs.String("since", "", "time window, e.g. 30d")
+	since := fs.String("since", "", "time window: 12h, 7d, 2w, 3m (months), 1y")
 	limit := fs.Int("limit", 20, "most articles to list")
 	format := fs.String("format", "text", "text or json")
 	words, err := parseArgs(fs, args)
@@ -256,9 +256,12 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *limit < 1 || *limit > 1000 {
+		return usagef("search: --limit %d: want 1 to 1000", *limit)
+	}
 	q := sources.Query{Countries: codes, Words: words, Limit: *limit}
 	if *since != "" {
-		d, err := ParseDuration(*since)
+		d, err := briefing.ParseWindow(*since)
 		if err != nil {
 			return usagef("search: --since: %v", err)
 		}

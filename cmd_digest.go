@@ -11,7 +11,7 @@ import (
 func cmdDigest(ctx context.Context, app *App, args []string) error {
 	app.quiet()
 	fs := newFlags("digest", app.stderr)
-	since := fs.String("since", "24h", "stories stored within this window, e.g. 24h, 7d")
+	since := fs.String("since", "24h", "stories stored within this window: 12h, 7d, 2w, 3m (months)")
 	filter := fs.String("filter", "", "countries, bodies or words, e.g. \"japan italy\" or G7")
 	format := fs.String("format", "text", "text, markdown or json")
 	maxStories := fs.Int("max", 0, "most stories (default from the config)")
@@ -25,7 +25,10 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	if err := checkFormat("digest", *format, "text", "markdown", "json"); err != nil {
 		return err
 	}
-	window, err := ParseDuration(*since)
+	if *maxStories < 0 || *maxStories > 25 {
+		return usagef("digest: --max %d: want 1 to 25", *maxStories)
+	}
+	window, err := briefing.ParseWindow(*since)
 	if err != nil {
 		return usagef("digest: --since: %v", err)
 	}
@@ -38,7 +41,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 		req.MaxStories = app.cfg.Digest.MaxStories
 	}
 	if strings.TrimSpace(*filter) != "" {
-		if req.Filter, err = eng.ParseWords([]string{*filter}); err != nil {
+		if req.Filter, err = eng.ParseWordsContext(ctx, []string{*filter}); err != nil {
 			return userFacing(err)
 		}
 	}

@@ -422,8 +422,9 @@ func runHelp(_ context.Context, b *Bot, in *invocation) (Reply, error) {
 	return h, nil
 }
 
-// parseWindow reads "since 30d" (days, weeks "2w", months "3m", years
-// "1y") or "since 2026-05-01" for quotes by one person, whose words the
+// parseWindow reads "since 30d" (a window as briefing.ParseWindow reads
+// it: "12h", "2w", "3m" for months, "1y") or "since 2026-05-01" for quotes
+// by one person, whose words the
 // briefer's country parser does not take.
 func parseWindow(words []string, now time.Time) (time.Time, error) {
 	bad := &briefing.UserError{Message: fmt.Sprintf("I can't read the window %s. Try `since 30d` or `since 2026-05-01`.", quoteWords(words))}
@@ -434,22 +435,9 @@ func parseWindow(words []string, now time.Time) (time.Time, error) {
 	if t, err := time.Parse("2006-01-02", w); err == nil {
 		return t, nil
 	}
-	if len(w) < 2 {
+	d, err := briefing.ParseWindow(w)
+	if err != nil {
 		return time.Time{}, bad
 	}
-	n, err := strconv.Atoi(w[:len(w)-1])
-	if err != nil || n <= 0 || n > 3650 {
-		return time.Time{}, bad
-	}
-	switch w[len(w)-1] {
-	case 'd':
-		return now.AddDate(0, 0, -n), nil
-	case 'w':
-		return now.AddDate(0, 0, -7*n), nil
-	case 'm':
-		return now.AddDate(0, -n, 0), nil
-	case 'y':
-		return now.AddDate(-n, 0, 0), nil
-	}
-	return time.Time{}, bad
+	return now.Add(-d), nil
 }

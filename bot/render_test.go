@@ -309,7 +309,7 @@ func TestParseWindow(t *testing.T) {
 	}{
 		{[]string{"since", "30d"}, now.AddDate(0, 0, -30), false},
 		{[]string{"since", "2w"}, now.AddDate(0, 0, -14), false},
-		{[]string{"since", "3m"}, now.AddDate(0, -3, 0), false},
+		{[]string{"since", "3m"}, now.AddDate(0, 0, -90), false}, // months of 30 days, as in every other window
 		{[]string{"since", "2026-05-01"}, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), false},
 		{[]string{"since", "soon"}, time.Time{}, true},
 		{[]string{"since", "0d"}, time.Time{}, true},

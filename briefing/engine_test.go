@@ -408,3 +408,18 @@ func TestMarkdownURL(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWindowCaseAndErrors(t *testing.T) {
+	day := 24 * time.Hour
+	for in, want := range map[string]time.Duration{" 2W": 14 * day, "3M": 90 * day} {
+		if got, err := ParseWindow(in); err != nil || got != want {
+			t.Errorf("ParseWindow(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "m", "0d", "-3d", "3x", "1.5d"} {
+		var ue *UserError
+		if _, err := ParseWindow(in); !errors.As(err, &ue) {
+			t.Errorf("ParseWindow(%q) = %v, want a UserError", in, err)
+		}
+	}
+}

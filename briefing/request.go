@@ -119,14 +119,14 @@ func takeWindow(tokens []string, now time.Time) ([]string, time.Time, error) {
 			if i+1 >= len(tokens) {
 				return nil, since, &UserError{Message: "“since” needs a window, e.g. `since 7d` or `since 2w`."}
 			}
-			d, err := parseWindow(lower(i + 1))
+			d, err := ParseWindow(lower(i + 1))
 			if err != nil {
 				return nil, since, err
 			}
 			since = now.Add(-d)
 			i++
 		case strings.HasPrefix(w, "since:") || strings.HasPrefix(w, "--since="):
-			d, err := parseWindow(w[strings.IndexAny(w, ":=")+1:])
+			d, err := ParseWindow(w[strings.IndexAny(w, ":=")+1:])
 			if err != nil {
 				return nil, since, err
 			}
@@ -171,7 +171,12 @@ func namedWindow(w string) (time.Duration, bool) {
 }
 
 // parseWindow reads "7d", "2w", "12h", "3m" (months), "1y".
-func parseWindow(s string) (time.Duration, error) {
+// ParseWindow reads a time window the way people write one in a request:
+// "12h", "7d", "2w", "3m" (months) or "1y". Every surface (brief words,
+// --since flags, slash options) reads windows with it, so "3m" always
+// means three months. A bad window is a *UserError.
+func ParseWindow(s string) (time.Duration, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
 	bad := &UserError{Message: fmt.Sprintf("I can't read the window “%s”. Use e.g. `7d`, `2w`, `3m` (months) or `1y`.", s)}
 	if len(s) < 2 {
 		return 0, bad
