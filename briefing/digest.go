@@ -28,9 +28,12 @@ type Digest struct {
 	Filter  string    `json:"filter,omitempty"`
 	Stories []Story   `json:"stories"`
 	// Considered counts the new articles read; More counts the stories
-	// left out by the MaxStories cap.
+	// left out by the MaxStories cap. Unread counts the oldest new
+	// articles left unread when more than maxDigestArticles arrived in
+	// the window: a digest reads the newest.
 	Considered int `json:"considered"`
 	More       int `json:"more,omitempty"`
+	Unread     int `json:"unread,omitempty"`
 }
 
 // Story is one news story in a digest: the same event from one or more
@@ -46,7 +49,8 @@ type Story struct {
 	Score     float64      `json:"-"`
 }
 
-// maxDigestArticles bounds the articles a digest reads.
+// maxDigestArticles bounds the articles a digest reads: in a window with
+// more, it reads the newest (and counts the rest in Digest.Unread).
 const maxDigestArticles = 5000
 
 // diplomaticWords mark a story as diplomacy rather than other news.
@@ -72,16 +76,14 @@ func (e *Engine) Digest(ctx context.Context, req DigestRequest) (*Digest, error)
 		max = 8
 	}
 	d := &Digest{Since: req.Since, Until: until, Filter: e.describe(req.Filter), Stories: []Story{}}
-	arts, err := e.corpus.ArticlesFetchedSince(ctx, req.Since, maxDigestArticles)
+	arts, total, err := e.corpus.ArticlesFetchedBetween(ctx, req.Since, until, maxDigestArticles)
 	if err != nil {
 		return nil, err
 	}
+	d.Unread = total - len(arts)
 	groups := map[int64][]sources.Article{}
 	var order []int64
 	for _, a := range arts {
-		if a.Fetched.After(until) {
-			continue
-		}
 		d.Considered++
 		if !e.matches(a, req.Filter) {
 			continue

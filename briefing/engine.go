@@ -25,9 +25,10 @@ type Corpus interface {
 	Empty(ctx context.Context) (bool, error)
 	// StoryOutlets lists the outlets that carried each story.
 	StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error)
-	// ArticlesFetchedSince returns the articles stored after t, oldest
-	// first (for digests).
-	ArticlesFetchedSince(ctx context.Context, t time.Time, limit int) ([]sources.Article, error)
+	// ArticlesFetchedBetween returns the articles stored in (since,
+	// until], oldest first, the newest limit of them, and how many there
+	// were in all (for digests).
+	ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) ([]sources.Article, int, error)
 	// StoryFirstSeen says when each story's first article was stored.
 	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
 }

@@ -140,7 +140,7 @@ func TestTextFileDatedByModTimeStoredNow(t *testing.T) {
 	if _, err := NewIngester(s, nil, func() time.Time { return now }).Ingest(ctx, []Article{items[0].Article}, nil); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := s.ArticlesFetchedSince(ctx, now.Add(-time.Hour), 10)
+	fresh, _, err := s.ArticlesFetchedBetween(ctx, now.Add(-time.Hour), now, 10)
 	if err != nil || len(fresh) != 1 || !fresh[0].Published.Equal(written) {
 		t.Errorf("articles stored in the last hour = %+v, %v; want the text file, published %v", fresh, err, written)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -158,13 +159,23 @@ func (s *Store) StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][
 	return out, rows.Err()
 }
 
-// ArticlesFetchedSince returns the articles stored (fetched) after t,
-// oldest first, at most limit.
-func (s *Store) ArticlesFetchedSince(ctx context.Context, t time.Time, limit int) ([]Article, error) {
+// ArticlesFetchedBetween returns the articles stored (fetched) in
+// (since, until], oldest first. When there are more than limit, it keeps
+// the newest limit of them; total counts them all.
+func (s *Store) ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) (arts []Article, total int, err error) {
 	if limit <= 0 {
 		limit = 1000
 	}
-	return s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.fetched > ? ORDER BY a.fetched, a.id LIMIT ?`, t.Unix(), limit)
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE fetched > ? AND fetched <= ?`, since.Unix(), until.Unix()).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sources: count new articles: %w", err)
+	}
+	arts, err = s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.fetched > ? AND a.fetched <= ?
+		ORDER BY a.fetched DESC, a.id DESC LIMIT ?`, since.Unix(), until.Unix(), limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Reverse(arts)
+	return arts, total, nil
 }
 
 // Stats counts what the store holds.

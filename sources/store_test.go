@@ -421,3 +421,24 @@ func TestOpenConcurrentlyOnAnUnmigratedStore(t *testing.T) {
 		}
 	}
 }
+
+func TestArticlesFetchedBetweenKeepsTheNewest(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	in := NewIngester(s, nil, nil)
+	var arts []Article
+	for i := 0; i < 4; i++ {
+		arts = append(arts, Article{Title: "T", URL: "https://x.example/" + string(rune('a'+i)), Source: "X",
+			Published: day(1), Fetched: day(10 + i), Text: "Body number " + string(rune('a'+i)) + " of the test."})
+	}
+	if _, err := in.Ingest(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, total, err := s.ArticlesFetchedBetween(ctx, day(10), day(13), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 3 || len(got) != 2 || !got[0].Fetched.Equal(day(12)) || !got[1].Fetched.Equal(day(13)) {
+		t.Errorf("got %d of %d: %v, want the two newest of three, oldest first (fetched days 12 and 13 of 11 to 13)", len(got), total, got)
+	}
+}
