@@ -26,12 +26,12 @@ func TestParseWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := parseWindow(tt.in)
+			got, err := ParseWindow(tt.in)
 			if err != nil {
-				t.Fatalf("parseWindow(%q) = %v", tt.in, err)
+				t.Fatalf("ParseWindow(%q) = %v", tt.in, err)
 			}
 			if got != tt.want {
-				t.Errorf("parseWindow(%q) = %v, want %v", tt.in, got, tt.want)
+				t.Errorf("ParseWindow(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}
