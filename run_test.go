@@ -100,27 +100,12 @@ func (lb *liveBot) ask(t *testing.T, content string) discordtest.Call {
 	return c
 }
 
-func embedText(p discordtest.Payload) string {
-	var b strings.Builder
-	b.WriteString(p.Text())
-	for _, e := range p.Embeds {
-		b.WriteString("\n" + e.Title + "\n" + e.Description)
-		for _, f := range e.Fields {
-			b.WriteString("\n" + f.Name + "\n" + f.Value)
-		}
-		if e.Footer != nil {
-			b.WriteString("\n" + e.Footer.Text)
-		}
-	}
-	return b.String()
-}
-
 // TestBotBriefsFromTheRealCorpus: `!brief japan italy` in a channel is
 // answered with the same brief as the terminal, from the real engine.
 func TestBotBriefsFromTheRealCorpus(t *testing.T) {
 	lb := startLiveBot(t)
 	c := lb.ask(t, "!brief japan italy")
-	text := embedText(c.Payload)
+	text := c.Payload.VisibleText()
 	for _, want := range []string{"Japan and Italy", "Kishida", "Pacific Ledger", "https://sample.attache.invalid/"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the bot's brief lacks %q:\n%s", want, text)
@@ -131,7 +116,7 @@ func TestBotBriefsFromTheRealCorpus(t *testing.T) {
 	}
 
 	c = lb.ask(t, "!brief japn italy")
-	if text := embedText(c.Payload); !strings.Contains(text, "Japan") || !strings.Contains(strings.ToLower(text), "did you mean") {
+	if text := c.Payload.VisibleText(); !strings.Contains(text, "Japan") || !strings.Contains(strings.ToLower(text), "did you mean") {
 		t.Errorf("reply to a misspelt country = %q, want a suggestion of Japan", text)
 	}
 }
@@ -149,7 +134,7 @@ func TestBotArticleWithEveryone(t *testing.T) {
 	}
 	lb := startLiveBot(t, art)
 	c := lb.ask(t, "!brief iceland bhutan")
-	text := embedText(c.Payload)
+	text := c.Payload.VisibleText()
 	if !strings.Contains(text, "everyone should know") {
 		t.Fatalf("brief lacks the quote:\n%s", text)
 	}
@@ -193,7 +178,7 @@ func TestBotFeedsAddBadURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := embedText(c.Payload)
+	text := c.Payload.VisibleText()
 	if !strings.Contains(text, "I couldn't subscribe to that feed") || !strings.Contains(text, "not allowed") {
 		t.Errorf("reply = %q, want the reason the feed was refused", text)
 	}

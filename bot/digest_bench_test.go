@@ -99,7 +99,7 @@ func BenchmarkThousandDigestsDue(b *testing.B) {
 			if call.Route == discordtest.RouteCreateMessage && !call.Rejected() {
 				posted++
 				if e := call.Payload.Embeds; len(e) != 1 || !strings.HasPrefix(e[0].Title, "Digest: 5 new stories") {
-					b.Fatalf("a digest is not the 5 stories: %q", embedText(call.Payload))
+					b.Fatalf("a digest is not the 5 stories: %q", call.Payload.VisibleText())
 				}
 			}
 		}

@@ -181,7 +181,7 @@ func TestDigestAdminCommandsRefused(t *testing.T) {
 		}
 	})
 	t.Run("in a DM", func(t *testing.T) {
-		got := embedText(h.replyTo(h.say("", mod, "digest schedule daily 08:00")).Payload)
+		got := h.replyTo(h.say("", mod, "digest schedule daily 08:00")).Payload.VisibleText()
 		if !strings.Contains(got, "only works in a server: I need to check that you may schedule digests in that server") {
 			t.Errorf("DM reply = %q", got)
 		}
@@ -327,7 +327,7 @@ func TestDigestInForum(t *testing.T) {
 
 func TestDigestsOff(t *testing.T) {
 	h := start(t, nil)
-	got := embedText(h.replyTo(h.say(guildID, mod, "!digest show")).Payload)
+	got := h.replyTo(h.say(guildID, mod, "!digest show")).Payload.VisibleText()
 	if !strings.Contains(got, "Scheduled digests are not enabled on this bot.") {
 		t.Errorf("reply = %q", got)
 	}
@@ -351,7 +351,7 @@ func TestDigestRealCron(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the cron posted nothing: %v\nlogs:\n%s", err, h.logs.String())
 	}
-	if text := embedText(post.Payload); !strings.Contains(text, "France and Germany sign an accord on power grids") || !strings.Contains(text, "Digest ") {
+	if text := post.Payload.VisibleText(); !strings.Contains(text, "France and Germany sign an accord on power grids") || !strings.Contains(text, "Digest ") {
 		t.Errorf("cron digest = %q", text)
 	}
 	h.stop() // waits for the cron's running jobs

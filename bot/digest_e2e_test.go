@@ -42,7 +42,7 @@ func TestDigestPostedAtLocalTimeInTwoZones(t *testing.T) {
 	if got, want := footer(tokyo[0].Payload), "Digest "+sources.DeliveryKey("702", tokyoSlot)+" · Fri 20 Nov 08:00 Asia/Tokyo"; got != want {
 		t.Errorf("Tokyo footer = %q, want %q", got, want)
 	}
-	if text := embedText(tokyo[0].Payload); !strings.Contains(text, "Japan and Italy agree to speed up joint fighter programme") {
+	if text := tokyo[0].Payload.VisibleText(); !strings.Contains(text, "Japan and Italy agree to speed up joint fighter programme") {
 		t.Errorf("Tokyo digest lacks the story:\n%s", text)
 	}
 	if !tokyo[0].Payload.AllowedMentions.PingsNobody() {
@@ -201,7 +201,7 @@ func TestDigestAfterDowntime(t *testing.T) {
 			if len(posts) != 1 {
 				t.Fatalf("%d digests at the next slot, want 1", len(posts))
 			}
-			text := embedText(posts[0].Payload)
+			text := posts[0].Payload.VisibleText()
 			for _, want := range []string{"ASEAN envoys meet in Jakarta over a maritime code", "Brazil and India widen trade in farm goods"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("next digest lacks %q:\n%s", want, text)
@@ -230,7 +230,7 @@ func TestDigestEmptyDay(t *testing.T) {
 			}
 			if !postEmpty {
 				if len(posts) != 0 {
-					t.Fatalf("an empty day posted %d messages: %q", len(posts), embedText(posts[0].Payload))
+					t.Fatalf("an empty day posted %d messages: %q", len(posts), posts[0].Payload.VisibleText())
 				}
 				return
 			}
@@ -326,7 +326,7 @@ func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
 			h.set(romeSlot.AddDate(0, 0, 2).Add(time.Minute))
 			h.runDue()
 			posts := h.posts("701")
-			if len(posts) != 1 || !strings.Contains(embedText(posts[0].Payload), "Japan and Italy agree") {
+			if len(posts) != 1 || !strings.Contains(posts[0].Payload.VisibleText(), "Japan and Italy agree") {
 				t.Fatalf("after resuming: %d posts, want the digest with the story held back", len(posts))
 			}
 		})
@@ -410,7 +410,7 @@ func TestDigestOnDaylightSavingDays(t *testing.T) {
 		next := time.Date(2026, 10, 26, 1, 30, 0, 0, time.UTC) // Monday 02:30 CET
 		h.set(next.Add(30 * time.Second))
 		h.runDue()
-		if posts := h.posts("701"); len(posts) != 2 || !strings.Contains(embedText(posts[1].Payload), "France and Germany") {
+		if posts := h.posts("701"); len(posts) != 2 || !strings.Contains(posts[1].Payload.VisibleText(), "France and Germany") {
 			t.Errorf("the next day: %d digests, want a second with the story held back", len(posts))
 		}
 	})

@@ -185,7 +185,7 @@ func (h *harness) commandReply(ch string, u discordtest.User, content string) st
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	return embedText(h.replyTo(id).Payload)
+	return h.replyTo(id).Payload.VisibleText()
 }
 
 // forumChannels are a forum and a post inside it, where a digest command

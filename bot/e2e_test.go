@@ -92,7 +92,7 @@ func TestDirectMessages(t *testing.T) {
 				t.Errorf("reply in channel %s, want the DM %s", c.ChannelID, dmChannel)
 			}
 			if len(c.Payload.Embeds) == 0 || c.Payload.Embeds[0].Title != tt.wantTitle {
-				t.Fatalf("got %q, want an embed titled %q", embedText(c.Payload), tt.wantTitle)
+				t.Fatalf("got %q, want an embed titled %q", c.Payload.VisibleText(), tt.wantTitle)
 			}
 		})
 	}
@@ -102,7 +102,7 @@ func TestDirectMessages(t *testing.T) {
 		h.replyTo(h.say(guildID, alice, "!help"))
 		for _, c := range h.fake.Calls() {
 			if c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == quiet {
-				t.Fatalf("the bot answered a guild message without prefix: %q", embedText(c.Payload))
+				t.Fatalf("the bot answered a guild message without prefix: %q", c.Payload.VisibleText())
 			}
 		}
 	})
@@ -196,7 +196,7 @@ func TestPagingButtons(t *testing.T) {
 		}
 	})
 	t.Run("the asker turns every page", func(t *testing.T) {
-		seen := embedText(first.Payload)
+		seen := first.Payload.VisibleText()
 		next := buttons[1].CustomID
 		for n := 2; n <= pages; n++ {
 			id := h.interact(discordtest.Interaction{GuildID: guildID, User: alice, Type: discordgo.InteractionMessageComponent, CustomID: next, MessageID: first.MessageID})
@@ -210,7 +210,7 @@ func TestPagingButtons(t *testing.T) {
 			if !c.Payload.AllowedMentions.PingsNobody() {
 				t.Errorf("page %d: allowed mentions %+v", n, c.Payload.AllowedMentions)
 			}
-			seen += embedText(c.Payload)
+			seen += c.Payload.VisibleText()
 			b := c.Payload.Buttons()
 			if n == pages && !b[1].Disabled {
 				t.Errorf("last page: Next is still enabled")
@@ -365,7 +365,7 @@ func TestAdminCommands(t *testing.T) {
 	})
 	t.Run("anyone may list", func(t *testing.T) {
 		c := h.replyTo(h.say(guildID, alice, "!feeds"))
-		if got := embedText(c.Payload); !strings.Contains(got, "**#3** [Example Wire](https://news.example.org/rss) · 120 articles") {
+		if got := c.Payload.VisibleText(); !strings.Contains(got, "**#3** [Example Wire](https://news.example.org/rss) · 120 articles") {
 			t.Fatalf("feeds list = %q", got)
 		}
 	})
@@ -427,7 +427,7 @@ func TestIgnoresBotsAndItself(t *testing.T) {
 	}
 	for _, c := range h.fake.Calls() {
 		if ref := c.Payload.MessageReference; ref != nil && (ref.MessageID == other || ref.MessageID == self) {
-			t.Fatalf("the bot answered a bot: %q", embedText(c.Payload))
+			t.Fatalf("the bot answered a bot: %q", c.Payload.VisibleText())
 		}
 	}
 }
@@ -521,7 +521,7 @@ func TestQuotesAndSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {
-			got := embedText(h.replyTo(h.say(guildID, alice, tt.content)).Payload)
+			got := h.replyTo(h.say(guildID, alice, tt.content)).Payload.VisibleText()
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("reply %q lacks %q", got, w)

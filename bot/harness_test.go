@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -258,20 +257,4 @@ func summarize(calls []discordtest.Call) []string {
 func slash(u discordtest.User, perms int64, data *discordgo.ApplicationCommandInteractionData) discordtest.Interaction {
 	u.Permissions = perms
 	return discordtest.Interaction{GuildID: guildID, User: u, Type: discordgo.InteractionApplicationCommand, Command: data}
-}
-
-// embedText is everything visible in a payload's embeds and content.
-func embedText(p discordtest.Payload) string {
-	var b strings.Builder
-	b.WriteString(p.Text())
-	for _, e := range p.Embeds {
-		b.WriteString("\n" + e.Title + "\n" + e.Description)
-		for _, f := range e.Fields {
-			b.WriteString("\n" + f.Name + "\n" + f.Value)
-		}
-		if e.Footer != nil {
-			b.WriteString("\n" + e.Footer.Text)
-		}
-	}
-	return b.String()
 }

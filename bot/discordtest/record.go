@@ -3,6 +3,7 @@ package discordtest
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -87,6 +88,23 @@ func (p Payload) Text() string {
 		return ""
 	}
 	return *p.Content
+}
+
+// VisibleText is everything a person sees of the payload: its content,
+// then each embed's title, description, fields and footer, one per line.
+func (p Payload) VisibleText() string {
+	var b strings.Builder
+	b.WriteString(p.Text())
+	for _, e := range p.Embeds {
+		b.WriteString("\n" + e.Title + "\n" + e.Description)
+		for _, f := range e.Fields {
+			b.WriteString("\n" + f.Name + "\n" + f.Value)
+		}
+		if e.Footer != nil {
+			b.WriteString("\n" + e.Footer.Text)
+		}
+	}
+	return b.String()
 }
 
 // Buttons returns every button in the payload's rows.
