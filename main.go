@@ -62,6 +62,7 @@ func commands() []command {
 		{"extract", "FILE|URL [--format text|json] | --dir DIR", "what ingest would store for a page", false, cmdExtract},
 		{"summarize", "[--sentences N] < article | --jsonl FILE --sentences N|ref", "the extractive summariser on one article", false, cmdSummarize},
 		{"run", "", "the Discord bot, with feed polling and digests", true, cmdRun},
+		{"eval", "NAME [ARGS]", "evaluations over the dev sets (attache eval help)", false, cmdEval},
 		{"bench", "[--articles 100000] [--queries 1000] [--dir DIR]", "measure ingest and query speed on a generated corpus", true, cmdBench},
 	}
 }
