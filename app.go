@@ -30,6 +30,10 @@ type App struct {
 	stdout, stderr io.Writer
 	configPath     string
 	dataDir        string
+	// command is the command being run; readsOnly says that it only
+	// reads the corpus, so a read-only store is opened read-only for it.
+	command   string
+	readsOnly bool
 
 	cfg   Config
 	log   *slog.Logger
@@ -86,13 +90,27 @@ func (a *App) Close() {
 
 // Store opens the corpus on first use. A new store is seeded with the
 // bundled sample corpus unless the config turns it off; turning it off
-// removes the sample from an existing store.
+// removes the sample from an existing store. A store that cannot be
+// written is opened read-only for the commands that only read, as it is
+// (no seeding), and refused plainly for the others.
 func (a *App) Store(ctx context.Context) (*sources.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
 	path := filepath.Join(a.cfg.DataDir, "corpus.db")
 	st, err := sources.Open(ctx, path, sources.StoreOptions{Now: a.now})
+	if errors.Is(err, sources.ErrReadOnly) {
+		if !a.readsOnly {
+			return nil, fmt.Errorf("%w; %s needs to write to it (make its folder and files writable; %s read it as it is)", err, a.command, joinAnd(readOnlyCommands()))
+		}
+		st, err = sources.Open(ctx, path, sources.StoreOptions{Now: a.now, ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		a.log.Info("store opened read-only", "path", path)
+		a.store = st
+		return st, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -218,6 +236,14 @@ func (a *App) Poller(ctx context.Context) (*sources.Poller, error) {
 	p.MaxItems = a.cfg.Feeds.MaxItemsPerPoll
 	p.Interval = time.Duration(a.cfg.Feeds.Interval)
 	return p, nil
+}
+
+// joinAnd joins words as a list in a sentence: "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // interactive reports whether w is a terminal (progress is shown only there).

@@ -423,6 +423,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 	if err := checkFormat("feeds "+sub, *format, "text", "json"); err != nil {
 		return err
 	}
+	app.readsOnly = sub == "list"
 	st, err := app.Store(ctx)
 	if err != nil {
 		return err

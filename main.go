@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	_ "time/tzdata" // digest schedules name IANA zones; hosts may lack a zoneinfo directory
@@ -67,6 +68,12 @@ func commands() []command {
 	}
 }
 
+// readOnlyCommands only read the corpus: they work on a store whose folder
+// and files are read-only.
+func readOnlyCommands() []string {
+	return []string{"brief", "search", "show", "stats", "digest", "quotes"}
+}
+
 // usageError is a mistake on the command line; it exits with status 2.
 type usageError struct{ msg string }
 
@@ -111,14 +118,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if c.name != name {
 			continue
 		}
-		app := &App{stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configPath, dataDir: *dataDir}
+		app := &App{stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configPath, dataDir: *dataDir,
+			command: c.name, readsOnly: slices.Contains(readOnlyCommands(), c.name)}
 		defer app.Close()
 		if c.store {
 			if err := app.setup(); err != nil {
 				return err
 			}
 		}
-		return c.run(ctx, app, rest[1:])
+		err := c.run(ctx, app, rest[1:])
+		if err != nil && app.store != nil {
+			err = app.store.Explain(err)
+		}
+		return err
 	}
 	printUsage(stderr)
 	return usagef("unknown command %q", name)

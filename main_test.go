@@ -383,3 +383,20 @@ func TestSearchCountryNames(t *testing.T) {
 		t.Errorf("search --country atlantis = %v, want a usage error", err)
 	}
 }
+
+// A corpus.db that is not a database, or is damaged, is named with what to
+// do, instead of SQLite's bare words.
+func TestDamagedStoreNamed(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	data := t.TempDir()
+	path := filepath.Join(data, "corpus.db")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("these are my notes, not a database\n"), 300), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"brief", "japan", "italy"}, {"ingest", path}} {
+		_, _, err := attache(t, data, args...)
+		if err == nil || !strings.HasPrefix(err.Error(), "the store at "+path+" is not a database") || !strings.Contains(err.Error(), "--data") {
+			t.Errorf("attache %s = %v, want a message naming %s and what to do", args[0], err, path)
+		}
+	}
+}

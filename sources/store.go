@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
 
 //go:embed migrations/*.sql
@@ -24,30 +24,167 @@ var migrationFiles embed.FS
 // Store is the corpus: articles with their full-text and country indexes,
 // story ids, and feeds with their poll state, in one SQLite file.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
 }
 
 // StoreOptions tune Open.
 type StoreOptions struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// ReadOnly opens an existing store for reading only: nothing is
+	// created, migrated or written, and the file and its folder may be
+	// read-only. Every write is refused with an error that Is ErrReadOnly.
+	ReadOnly bool
+}
+
+// ErrReadOnly is what a write to a read-only store, or a read-write Open of
+// a store whose file or folder cannot be written, wraps.
+var ErrReadOnly = errors.New("store is read-only")
+
+// StoreError is a store that cannot be used as it is: read-only, damaged,
+// or not a database. Its message names the file and says what to do.
+type StoreError struct {
+	Path string
+	// Err is ErrReadOnly, or SQLite's own error.
+	Err error
+	// Problem and Advice make up the message.
+	Problem, Advice string
+}
+
+// Error names the file, the problem and what to do.
+func (e *StoreError) Error() string {
+	msg := "the store at " + e.Path + " " + e.Problem
+	if e.Advice != "" {
+		msg += "; " + e.Advice
+	}
+	return msg
+}
+
+// Unwrap gives ErrReadOnly or SQLite's error to errors.Is and errors.As.
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// SQLite's primary result codes that Open turns into a StoreError.
+const (
+	sqliteReadOnly = 8
+	sqliteCorrupt  = 11
+	sqliteCantOpen = 14
+	sqliteNotADB   = 26
+)
+
+// sqliteCode is the primary result code of a SQLite error, or 0.
+func sqliteCode(err error) int {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() & 0xff
+	}
+	return 0
+}
+
+// sqliteMessage is SQLite's own words in err, without the code.
+func sqliteMessage(err error) string {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	msg := se.Error()
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		msg = msg[:i]
+	}
+	return msg
+}
+
+// readOnlyError is the refusal of a write to a read-only store.
+func (s *Store) readOnlyError() error {
+	return &StoreError{Path: s.path, Err: ErrReadOnly, Problem: "is read-only"}
 }
 
 // Open opens (creating if needed) the store in the SQLite file at path and
-// brings its schema up to date. The file is in WAL mode with foreign keys on.
+// brings its schema up to date. The file is in WAL mode with foreign keys
+// on. A store that cannot be written gives a *StoreError that Is
+// ErrReadOnly (open it again with ReadOnly to read it); a damaged file or
+// one that is not a database gives a *StoreError naming the file.
 func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
+	if opt.ReadOnly {
+		return openReadOnly(ctx, path, opt)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("sources: create data directory: %w", err)
 		}
 	}
+	pragmas := []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-16000)", "wal_autocheckpoint(16384)"}
+	s, err := openDB(path, pragmas, url.Values{"_txlock": {"immediate"}}, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, s.explain(err)
+	}
+	// SQLite opens a file it may not write for reading without a word,
+	// and the first write would fail. Say so now, while the caller can
+	// still choose to open it for reading.
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+		s.db.Close()
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, s.readOnlyError()
+		}
+		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
+	} else {
+		f.Close()
+	}
+	return s, nil
+}
+
+// openReadOnly opens an existing store with mode=ro. A store in WAL mode
+// needs its shared-memory file; where the folder is read-only and that
+// file is absent, the store is opened as immutable (nothing else can be
+// writing it, since nothing can create the file a writer needs).
+func openReadOnly(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
+	}
+	pragmas := []string{"busy_timeout(10000)", "cache_size(-16000)"}
+	var last error
+	for i, params := range []url.Values{{"mode": {"ro"}}, {"mode": {"ro"}, "immutable": {"1"}}} {
+		if i > 0 {
+			// Immutable reads the file alone: commits still in the
+			// write-ahead log would be missed.
+			if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+				return nil, &StoreError{Path: path, Err: errors.Join(ErrReadOnly, last),
+					Problem: "is read-only and has writes not yet folded in from " + filepath.Base(path) + "-wal",
+					Advice:  "open it once with write access (any command that writes, e.g. attache poll), then it can be read read-only"}
+			}
+		}
+		s, err := openDB(path, pragmas, params, opt)
+		if err != nil {
+			return nil, err
+		}
+		s.readOnly = true
+		if err := s.checkSchema(ctx); err != nil {
+			s.db.Close()
+			last = err
+			if code := sqliteCode(err); code == sqliteCantOpen || code == sqliteReadOnly {
+				continue
+			}
+			return nil, s.explain(err)
+		}
+		return s, nil
+	}
+	return nil, (&Store{path: path}).explain(last)
+}
+
+func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) (*Store, error) {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-16000)", "wal_autocheckpoint(16384)"} {
+	for k, v := range params {
+		q[k] = v
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
@@ -57,11 +194,66 @@ func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
 	return s, nil
+}
+
+// checkSchema refuses a read-only store whose schema is older than this
+// program's, since it cannot be brought up to date.
+func (s *Store) checkSchema(ctx context.Context) error {
+	var current int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+		return fmt.Errorf("sources: read schema version: %w", err)
+	}
+	// An empty file reads as version 0 and is no store at all.
+	if latest := latestMigration(); current < latest {
+		return &StoreError{Path: s.path, Err: ErrReadOnly,
+			Problem: fmt.Sprintf("is read-only and its schema (version %d) is older than this program's (%d)", current, latest),
+			Advice:  "open it once with write access to bring it up to date"}
+	}
+	return nil
+}
+
+// latestMigration is the number of the newest embedded migration.
+func latestMigration() int {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	latest := 0
+	for _, name := range names {
+		if v, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0]); err == nil && v > latest {
+			latest = v
+		}
+	}
+	return latest
+}
+
+// Explain turns an error that this store gave about its file (damaged,
+// not a database, read-only) into a *StoreError naming the file and what
+// to do; other errors pass through unchanged.
+func (s *Store) Explain(err error) error { return s.explain(err) }
+
+// explain turns SQLite's errors about the file itself into a StoreError
+// that names it; other errors pass through.
+func (s *Store) explain(err error) error {
+	var se *StoreError
+	if errors.As(err, &se) {
+		return err
+	}
+	switch sqliteCode(err) {
+	case sqliteReadOnly:
+		return &StoreError{Path: s.path, Err: errors.Join(ErrReadOnly, err), Problem: "is read-only"}
+	case sqliteCantOpen:
+		if _, statErr := os.Stat(s.path); statErr == nil {
+			return &StoreError{Path: s.path, Err: errors.Join(ErrReadOnly, err), Problem: "is read-only (its folder cannot be written, and SQLite needs to write beside the file)"}
+		}
+		return &StoreError{Path: s.path, Err: err, Problem: "cannot be created",
+			Advice: "check that its folder exists and can be written, or choose another with --data"}
+	case sqliteNotADB:
+		return &StoreError{Path: s.path, Err: err, Problem: "is not a database (SQLite: file is not a database)",
+			Advice: "move the file away (attache then makes a new store there) or choose another folder with --data"}
+	case sqliteCorrupt:
+		return &StoreError{Path: s.path, Err: err, Problem: "is damaged (SQLite: " + sqliteMessage(err) + ")",
+			Advice: "restore it from a backup, or move it away and ingest your files again"}
+	}
+	return err
 }
 
 // uriPath escapes the characters that a SQLite URI filename reads as syntax
@@ -169,6 +361,9 @@ func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool,
 
 // SetSetting writes a value to the settings table.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	if err != nil {
@@ -212,6 +407,9 @@ func timeOrZero(sec int64) time.Time {
 // Checkpoint folds the write-ahead log into the database file, so that the
 // file's size is the store's size.
 func (s *Store) Checkpoint(ctx context.Context) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return fmt.Errorf("sources: checkpoint: %w", err)
 	}

@@ -63,6 +63,9 @@ func IDRange(since, until time.Time) (lo, hi int64) {
 
 // save stores a batch of prepared articles in one transaction.
 func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
+	if s.readOnly {
+		return nil, s.readOnlyError()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sources: begin save: %w", err)

@@ -81,6 +81,9 @@ func scanSchedule(sc rowScanner) (Schedule, error) {
 // repeats nor floods; it clears a pause and the failure count. A new
 // schedule covers what is stored from now on.
 func (s *Store) PutSchedule(ctx context.Context, sc Schedule) (Schedule, error) {
+	if s.readOnly {
+		return Schedule{}, s.readOnlyError()
+	}
 	now := s.now().UTC().Unix()
 	_, err := s.db.ExecContext(ctx, `INSERT INTO digest_schedules
 		(channel_id, guild_id, spec, timezone, filter, thread, forum, post_empty, created_by, created, updated, last_slot, covered)
@@ -115,6 +118,9 @@ func (s *Store) Schedules(ctx context.Context) ([]Schedule, error) {
 
 // DeleteSchedule turns a channel's digest off. Its delivery records stay.
 func (s *Store) DeleteSchedule(ctx context.Context, channelID string) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	res, err := s.db.ExecContext(ctx, `DELETE FROM digest_schedules WHERE channel_id = ?`, channelID)
 	if err != nil {
 		return fmt.Errorf("sources: delete schedule for channel %s: %w", channelID, err)
@@ -141,6 +147,9 @@ func scanDelivery(sc rowScanner) (Delivery, error) {
 // existed set: the caller must then finish or recover that delivery
 // rather than start another.
 func (s *Store) BeginDelivery(ctx context.Context, channelID string, slot, since, until time.Time) (d Delivery, existed bool, err error) {
+	if s.readOnly {
+		return Delivery{}, false, s.readOnlyError()
+	}
 	now := s.now().UTC().Unix()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO digest_deliveries (channel_id, slot, state, key, since, until, created, updated)
 		VALUES (?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (channel_id, slot) DO NOTHING`,
@@ -175,6 +184,9 @@ func (s *Store) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
 // transaction, moves the schedule on: its last slot, what the next digest
 // covers, and a cleared failure count.
 func (s *Store) FinishDelivery(ctx context.Context, channelID string, slot time.Time, state, messageID string, stories int) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	if state != DeliverySent && state != DeliveryEmpty {
 		return fmt.Errorf("sources: finish delivery: state %q", state)
 	}
@@ -201,6 +213,9 @@ func (s *Store) FinishDelivery(ctx context.Context, channelID string, slot time.
 // when not empty, pauses the schedule. It returns the schedule's count of
 // consecutive failures.
 func (s *Store) FailDelivery(ctx context.Context, channelID string, slot time.Time, cause error, final bool, pauseReason string) (int, error) {
+	if s.readOnly {
+		return 0, s.readOnlyError()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("sources: fail delivery: %w", err)
@@ -233,6 +248,9 @@ func (s *Store) FailDelivery(ctx context.Context, channelID string, slot time.Ti
 // during downtime beyond the grace period): the schedule moves on, and the
 // next digest still covers everything since the last one.
 func (s *Store) SkipSlot(ctx context.Context, channelID string, slot time.Time) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	_, err := s.db.ExecContext(ctx, `UPDATE digest_schedules SET last_slot = max(last_slot, ?) WHERE channel_id = ?`, slot.Unix(), channelID)
 	if err != nil {
 		return fmt.Errorf("sources: skip slot: %w", err)

@@ -30,6 +30,9 @@ func scanFeed(sc rowScanner) (Feed, error) {
 // InsertFeed subscribes to a feed URL (already validated by the caller),
 // due for its first poll at once.
 func (s *Store) InsertFeed(ctx context.Context, url, title string, interval time.Duration) (Feed, error) {
+	if s.readOnly {
+		return Feed{}, s.readOnlyError()
+	}
 	now := s.now().UTC()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, title, interval_s, added, next_poll) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO NOTHING`, url, title, int64(interval/time.Second), now.Unix(), now.Unix())
@@ -72,6 +75,9 @@ func (s *Store) queryFeeds(ctx context.Context, q string, args ...any) ([]Feed, 
 
 // DeleteFeed unsubscribes a feed. Its articles stay in the corpus.
 func (s *Store) DeleteFeed(ctx context.Context, id int64) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	res, err := s.db.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("sources: remove feed %d: %w", id, err)
@@ -96,6 +102,9 @@ type PollOutcome struct {
 // validators, the time and a reset failure count; on failure the error and
 // one more consecutive failure.
 func (s *Store) RecordPoll(ctx context.Context, id int64, o PollOutcome) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	var err error
 	if o.Err == nil {
 		_, err = s.db.ExecContext(ctx, `UPDATE feeds SET last_attempt = ?, last_success = ?, last_error = '', failures = 0,

@@ -221,6 +221,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // RemoveSample deletes the bundled sample articles (when the config turns
 // the sample off) and returns how many there were.
 func (s *Store) RemoveSample(ctx context.Context) (int, error) {
+	if s.readOnly {
+		return 0, s.readOnlyError()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("sources: remove sample: %w", err)
