@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"attache/briefing"
@@ -34,7 +33,6 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 	since := fs.String("since", "", "time window, e.g. 7d, 2w, 3m (months), 1y; default 30d, widened when empty")
 	format := fs.String("format", "text", "text, markdown or json")
 	sentences := fs.Int("sentences", 0, "summary sentences (default from the config)")
-	speaker := fs.String("speaker", "", "quotes by this person (quotes only)")
 	words, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, briefing.Request{}, "", err
@@ -49,15 +47,9 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 	if err != nil {
 		return nil, briefing.Request{}, "", err
 	}
-	var req briefing.Request
-	if *speaker != "" && len(words) == 0 {
-		req.Speaker = *speaker
-	} else {
-		req, err = eng.ParseWordsContext(ctx, words)
-		if err != nil {
-			return nil, req, "", err
-		}
-		req.Speaker = *speaker
+	req, err := eng.ParseWordsContext(ctx, words)
+	if err != nil {
+		return nil, req, "", err
 	}
 	req.MaxSentences = *sentences
 	return eng, req, *format, nil
@@ -74,29 +66,6 @@ func cmdBrief(ctx context.Context, app *App, args []string) error {
 		return userFacing(err)
 	}
 	b, err := eng.Brief(ctx, req)
-	if err != nil {
-		return userFacing(err)
-	}
-	return render(app, b, format)
-}
-
-// cmdQuotes prints what people said about countries or by one person; with
-// --jsonl it runs the quote finder over an evaluation file instead.
-func cmdQuotes(ctx context.Context, app *App, args []string) error {
-	for _, a := range args {
-		if a == "--jsonl" || a == "-jsonl" || strings.HasPrefix(a, "--jsonl=") || strings.HasPrefix(a, "-jsonl=") {
-			return runQuotes(ctx, args, app.stdin, app.stdout, app.stderr)
-		}
-	}
-	app.quiet()
-	if len(args) == 0 {
-		return usagef("quotes: name countries or --speaker NAME, e.g. attache quotes japan italy")
-	}
-	eng, req, format, err := requestFromArgs(ctx, app, "quotes", args)
-	if err != nil {
-		return userFacing(err)
-	}
-	b, err := eng.Quotes(ctx, req)
 	if err != nil {
 		return userFacing(err)
 	}

@@ -413,6 +413,10 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 		return usagef("feeds: add URL | list | remove ID")
 	}
 	sub, args := args[0], args[1:]
+	if strings.HasPrefix(sub, "-") {
+		// "feeds --help": the flags, before any subcommand touches the store.
+		sub, args = "", append([]string{sub}, args...)
+	}
 	fs := newFlags("feeds "+sub, app.stderr)
 	format := fs.String("format", "text", "text or json")
 	interval := fs.String("interval", "", "poll interval for a new feed, e.g. 30m")

@@ -22,7 +22,7 @@ func evalCommands() []evalCommand {
 		{"pages", "[--set zyte|snippets|both] [--dir ../shared/eval]", "page text extraction on both page benchmarks", evalPages},
 		{"briefs", "[--queries FILE] [--dir ../shared/eval]", "pair briefs end to end on Reuters dev", evalBriefs},
 		{"summaries", "[--sentences 3|ref] [--dir ../shared/eval]", "single-article summaries on BBC dev", evalSummaries},
-		{"quotes", "[--dir ../shared/eval]", "quotes and speakers on PolNeAR dev", evalQuotes},
+		{"quotes", "[--dir ../shared/eval] [--out FILE] [--errors N] [--pronouns FILE] | --jsonl FILE", "quotes and speakers on PolNeAR dev, and the hand-labelled quotes shown in briefs", evalQuotes},
 		{"tone", "FILE.jsonl [--score]", "cooperation and conflict per sentence", evalTone},
 	}
 }

@@ -3,53 +3,111 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"attache/briefing"
 	"attache/briefing/quote"
 )
 
-// maxQuotesInput caps what the quotes command reads: one article on stdin,
-// or one line of a JSON Lines file.
+// maxQuotesInput caps the article that `quotes --article` reads.
 const maxQuotesInput = 64 << 20
 
-// runQuotes is `attache quotes`: without flags it reads one article on
-// stdin and prints its quotations readably; with --jsonl FILE it reads
-// {"id", "text"} per line and writes {"id", "quotes": [{"quote",
-// "speaker", "role"}]} per line, the shape the evaluation script scores.
-func runQuotes(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	jsonl := fs.String("jsonl", "", "read articles from this JSON Lines `file` ({\"id\", \"text\"} per line) and write their quotes as JSON Lines")
+// quotesUsage is the argument line of `attache quotes`.
+const quotesUsage = "[--since 30d] [--format text|markdown|json] WORDS... | --speaker NAME | by NAME [since 3y] | --article FILE|-"
+
+// cmdQuotes prints what people said: about countries or topics
+// ("quotes japan italy"), by one person ("quotes --speaker meloni --since
+// 3y", or "quotes by meloni since 3y" as in a DM), or in one article file
+// ("quotes --article story.txt", "-" for stdin).
+func cmdQuotes(ctx context.Context, app *App, args []string) error {
+	app.quiet()
+	fs := newFlags("quotes", app.stderr)
+	since := fs.String("since", "", "time window, e.g. 7d, 2w, 3m (months), 1y; default 30d, widened when empty")
+	format := fs.String("format", "text", "text, markdown or json")
+	speaker := fs.String("speaker", "", "quotes by this person, e.g. meloni or \"giorgia meloni\"")
+	article := fs.String("article", "", "the quotations in one article `file` (\"-\" reads stdin), with their speakers")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: attache quotes [--jsonl FILE] < article.txt")
+		fmt.Fprintf(fs.Output(), "usage: attache quotes %s\n", quotesUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return fmt.Errorf("quotes: unexpected argument %q", fs.Arg(0))
-	}
-	if *jsonl != "" {
-		return quotesJSONL(ctx, *jsonl, stdout)
-	}
-	text, err := io.ReadAll(io.LimitReader(stdin, maxQuotesInput+1))
+	words, err := parseArgs(fs, args)
 	if err != nil {
-		return fmt.Errorf("quotes: read stdin: %w", err)
+		return err
 	}
-	if len(text) > maxQuotesInput {
-		return fmt.Errorf("quotes: article longer than %d bytes", maxQuotesInput)
+	if *article != "" {
+		if len(words) > 0 {
+			return usagef("quotes: --article takes no other words (got %q)", words[0])
+		}
+		return quotesInArticle(app, *article)
 	}
-	return printQuotes(stdout, quote.Find(string(text)))
+	if err := checkFormat("quotes", *format, "text", "markdown", "json"); err != nil {
+		return err
+	}
+	if len(words) == 0 && *speaker == "" {
+		return usagef("quotes: name countries or a person, e.g. attache quotes japan italy, or attache quotes --speaker meloni")
+	}
+	eng, err := app.Engine(ctx)
+	if err != nil {
+		return err
+	}
+	now := app.now()
+	var req briefing.Request
+	byWords, isBy, err := briefing.ParseSpeakerWords(words, now)
+	switch {
+	case err != nil:
+		return userFacing(err)
+	case isBy:
+		if *speaker != "" {
+			return usagef("quotes: give the person once, with --speaker or with by")
+		}
+		req = byWords
+	case len(words) > 0:
+		if req, err = eng.ParseWordsContext(ctx, words); err != nil {
+			return userFacing(err)
+		}
+		req.Speaker = *speaker
+	default:
+		req.Speaker = *speaker
+	}
+	if *since != "" {
+		d, err := briefing.ParseWindow(*since)
+		if err != nil {
+			return userFacing(err)
+		}
+		req.Since = now.Add(-d)
+	}
+	b, err := eng.Quotes(ctx, req)
+	if err != nil {
+		return userFacing(err)
+	}
+	return render(app, b, *format)
 }
 
-// printQuotes writes quotations for a person to read.
+// quotesInArticle prints the quotations the finder reads in one article.
+func quotesInArticle(app *App, path string) error {
+	var r io.Reader = app.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	text, err := io.ReadAll(io.LimitReader(r, maxQuotesInput+1))
+	if err != nil {
+		return fmt.Errorf("quotes: read %s: %w", path, err)
+	}
+	if len(text) > maxQuotesInput {
+		return fmt.Errorf("quotes: %s: article longer than %d bytes", path, maxQuotesInput)
+	}
+	return printQuotes(app.stdout, quote.Find(string(text)))
+}
+
+// printQuotes writes quotations for a person to read, each with its
+// speaker, role and how sure the finder is of the speaker.
 func printQuotes(w io.Writer, qs []quote.Quote) error {
 	bw := bufio.NewWriter(w)
 	if len(qs) == 0 {
@@ -74,53 +132,3 @@ func printQuotes(w io.Writer, qs []quote.Quote) error {
 	}
 	return bw.Flush()
 }
-
-type quotesIn struct {
-	ID   json.RawMessage `json:"id"`
-	Text string          `json:"text"`
-}
-
-type quoteOut struct {
-	Quote   string `json:"quote"`
-	Speaker string `json:"speaker"`
-	Role    string `json:"role"`
-}
-
-type quotesOut struct {
-	ID     json.RawMessage `json:"id"`
-	Quotes []quoteOut      `json:"quotes"`
-}
-
-// quotesJSONL reads articles from path and writes one line of quotations
-// per article.
-func quotesJSONL(ctx context.Context, path string, stdout io.Writer) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	defer f.Close()
-	err = mapJSONL(ctx, f, stdout, maxQuotesInput, func(raw []byte) (any, error) {
-		var in quotesIn
-		if err := json.Unmarshal(raw, &in); err != nil {
-			return nil, err
-		}
-		if len(in.ID) == 0 {
-			return nil, errNoID
-		}
-		out := quotesOut{ID: in.ID, Quotes: []quoteOut{}}
-		for _, q := range quote.Find(in.Text) {
-			out.Quotes = append(out.Quotes, quoteOut{Quote: q.Text, Speaker: q.Speaker, Role: q.Role})
-		}
-		return out, nil
-	})
-	var le *jsonlLineError
-	if errors.As(err, &le) {
-		return fmt.Errorf("quotes: %s:%d: %w", path, le.Line, le.Err)
-	}
-	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	return nil
-}
-
-var errNoID = errors.New(`line has no "id"`)

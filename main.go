@@ -52,7 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"brief", "[--since 30d] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics", true, cmdBrief},
-		{"quotes", "[--since 30d] [--format text|json] WORDS... | --jsonl FILE", "what people said: for a country pair or a person; or the quote finder over a .jsonl file", true, cmdQuotes},
+		{"quotes", quotesUsage, "what people said: about countries or topics, by one person, or in one article", true, cmdQuotes},
 		{"digest", "[--since 24h] [--filter WORDS] [--format text|markdown|json]", "the stories new in the corpus, one by one", true, cmdDigest},
 		{"search", "[--country JP|japan]... [--since 30d] [--format text|json] WORDS...", "list matching articles", true, cmdSearch},
 		{"show", "[--format text|json] ID", "one article's cleaned text and metadata", true, cmdShow},
@@ -107,6 +107,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		for _, c := range commands() {
 			if c.name == rest[1] {
 				fmt.Fprintf(stdout, "usage: attache %s %s\n\n%s\n", c.name, c.usage, c.summary)
+				printFlags(ctx, stdout, c)
 				return nil
 			}
 		}
@@ -134,6 +135,27 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	printUsage(stderr)
 	return usagef("unknown command %q", name)
+}
+
+// printFlags lists a command's flags as the command itself defines them:
+// it runs the command with --help, which every command answers by
+// printing its flags before it touches the data directory or the network.
+func printFlags(ctx context.Context, w io.Writer, c command) {
+	var buf strings.Builder
+	app := &App{stdin: strings.NewReader(""), stdout: &buf, stderr: &buf}
+	if err := c.run(ctx, app, []string{"--help"}); err != nil && !errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if strings.HasPrefix(line, "Usage of ") || strings.HasPrefix(line, "usage: ") {
+			continue
+		}
+		b.WriteString(line)
+	}
+	if strings.TrimSpace(b.String()) != "" {
+		fmt.Fprintf(w, "\n%s", b.String())
+	}
 }
 
 func printUsage(w io.Writer) {

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"attache/briefing/eval"
+)
+
+// The hand labels that `attache eval quotes` scores by default, relative
+// to the repository root; LABELS.md beside them says how they were made.
+var (
+	defaultPronounLabels = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
+)
+
+// pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
+// stands for, read by a person from the article.
+type pronounLabel struct {
+	ID string `json:"id"`
+	// QuoteStart is where the gold quote starts (its first quote_spans
+	// offset, in code points).
+	QuoteStart int    `json:"quote_start"`
+	Pronoun    string `json:"pronoun"`
+	Speaker    string `json:"speaker"` // the right name
+}
+
+// scorePronounLabels reports how often the finder names the right person
+// for the labelled pronoun-speaker quotes: right over labelled quotes it
+// found (a quote found without a speaker counts as not right), and right
+// over those it gave a name for.
+func scorePronounLabels(w io.Writer, r *quoteEvalRun, path string) error {
+	labels, err := readLabels[pronounLabel](path)
+	if err != nil {
+		return fmt.Errorf("eval quotes: pronoun labels: %w", err)
+	}
+	byID := map[string]*quoteEvalArticle{}
+	for i := range r.arts {
+		byID[r.arts[i].gold.ID] = &r.arts[i]
+	}
+	var n, found, named, right int
+	for _, l := range labels {
+		a := byID[l.ID]
+		if a == nil {
+			return fmt.Errorf("eval quotes: pronoun labels: %s: no article %q in the dev set", path, l.ID)
+		}
+		gi := -1
+		for j, g := range a.gold.Quotes {
+			if len(g.QuoteSpans) > 0 && g.QuoteSpans[0][0] == l.QuoteStart {
+				gi = j
+			}
+		}
+		if gi < 0 {
+			return fmt.Errorf("eval quotes: pronoun labels: %s: no quote at %d in %s", path, l.QuoteStart, l.ID)
+		}
+		n++
+		for _, m := range a.matches {
+			if m.Gold != gi {
+				continue
+			}
+			found++
+			s := a.sys[m.Sys].Speaker
+			if s != "" && !eval.IsPronoun(s) {
+				named++
+			}
+			if eval.SameSpeaker(s, l.Speaker) {
+				right++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\npronoun speakers, hand-labelled sample (%s): %d labelled, %d found by the finder\n", path, n, found)
+	fmt.Fprintf(w, "  right person %6.2f%% of found (%d/%d); right %6.2f%% of those given a name (%d/%d)\n",
+		100*ratioOf(right, found), right, found, 100*ratioOf(right, named), right, named)
+	return nil
+}
+
+func ratioOf(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// readLabels reads a JSON Lines file of labels; a missing file is an error
+// that names it.
+func readLabels[T any](path string) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []T
+	err = eachJSONLine(f, func(raw []byte) error {
+		var v T
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
+
+// labelsPresent reports whether a labels file is there to score; the
+// default file may be absent (a checkout without labels), a named one not.
+func labelsPresent(w io.Writer, path, def string) bool {
+	if _, err := os.Stat(path); err != nil && path == def {
+		fmt.Fprintf(w, "\n(no labels at %s)\n", path)
+		return false
+	}
+	return true
+}
