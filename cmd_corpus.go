@@ -545,6 +545,7 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	var reports []sources.PollReport
+	var pollErr error
 	if *all {
 		st, err := app.Store(ctx)
 		if err != nil {
@@ -554,21 +555,32 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, f := range feeds {
-			reports = append(reports, p.PollFeed(ctx, f))
-		}
-	} else if reports, err = p.PollDue(ctx); err != nil {
-		return err
+		// The same worker pool and per-host limits as scheduled polls.
+		reports, pollErr = p.PollFeeds(ctx, feeds)
+	} else {
+		reports, pollErr = p.PollDue(ctx)
 	}
+	if pollErr != nil && ctx.Err() == nil {
+		return pollErr
+	}
+	stopped := ctx.Err() != nil
 	if *format == "json" {
-		return writeJSON(app.stdout, reports)
+		if err := writeJSON(app.stdout, reports); err != nil {
+			return err
+		}
+		if stopped {
+			return errStopped
+		}
+		return nil
 	}
-	if len(reports) == 0 {
+	if len(reports) == 0 && !stopped {
 		fmt.Fprintln(app.stdout, "No feed is due. attache poll --all polls every feed now; attache feeds list shows when each is due.")
 		return nil
 	}
 	for _, r := range reports {
 		switch {
+		case r.Stopped:
+			fmt.Fprintf(app.stdout, "feed %d  stopped: %d added, %d updated before the stop\n", r.FeedID, r.Added, r.Updated)
 		case r.Err != nil:
 			fmt.Fprintf(app.stdout, "feed %d  failed: %v (next try %s)\n", r.FeedID, r.Err, relTime(r.NextPoll, app.now()))
 		case r.NotModified:
@@ -578,7 +590,20 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 				r.FeedID, r.Items, r.Added, r.Updated, r.Known, r.Duplicates, r.Skipped)
 		}
 	}
+	if stopped {
+		fmt.Fprintf(app.stdout, "Stopped: %d articles were stored before the stop; the next attache poll takes up the rest.\n", pollStored(reports))
+		return errStopped
+	}
 	return nil
+}
+
+// pollStored counts the articles that polls added or updated.
+func pollStored(reports []sources.PollReport) int {
+	n := 0
+	for _, r := range reports {
+		n += r.Added + r.Updated
+	}
+	return n
 }
 
 func writeJSON(w io.Writer, v any) error {

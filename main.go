@@ -26,6 +26,10 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
+		if errors.Is(err, errStopped) {
+			fmt.Fprintf(os.Stderr, "attache: %v\n", err)
+			os.Exit(130)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(os.Stderr, "attache: %v\n", err)
@@ -73,6 +77,10 @@ func commands() []command {
 func readOnlyCommands() []string {
 	return []string{"brief", "search", "show", "stats", "digest", "quotes"}
 }
+
+// errStopped is what a command returns when a signal stopped it before the
+// end, after reporting what it did until then; attache exits with 130.
+var errStopped = errors.New("stopped by a signal before the end; what was done until then is kept")
 
 // usageError is a mistake on the command line; it exits with status 2.
 type usageError struct{ msg string }

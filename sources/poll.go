@@ -36,6 +36,10 @@ type Poller struct {
 	MaxItems int
 	// Interval is the poll interval of feeds added without one.
 	Interval time.Duration
+	// BatchSize is how many of a feed's new articles are stored per
+	// commit while it is polled (default 25), so that a poll that stops
+	// half-way keeps what it fetched.
+	BatchSize int
 }
 
 // NewPoller returns a Poller. now may be nil (time.Now).
@@ -48,7 +52,7 @@ func NewPoller(store *Store, ingest *Ingester, client *fetch.Client, log *slog.L
 	}
 	return &Poller{
 		store: store, ingest: ingest, client: client, log: log, now: now, rnd: rand.Float64,
-		Concurrency: 4, FetchFullText: true, MaxItems: 50, Interval: 30 * time.Minute,
+		Concurrency: 4, FetchFullText: true, MaxItems: 50, Interval: 30 * time.Minute, BatchSize: 25,
 	}
 }
 
@@ -57,6 +61,10 @@ type PollReport struct {
 	FeedID      int64         `json:"feed_id"`
 	URL         string        `json:"url"`
 	NotModified bool          `json:"not_modified,omitempty"`
+	// Stopped is true when the poll was stopped (its context ended)
+	// before the end; the counts say what it stored until then, and the
+	// feed stays due.
+	Stopped bool `json:"stopped,omitempty"`
 	Items       int           `json:"items"`
 	Added       int           `json:"added"`
 	Updated     int           `json:"updated"`
@@ -76,8 +84,17 @@ func (p *Poller) PollDue(ctx context.Context) ([]PollReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	reports := make([]PollReport, len(due))
-	workers := max(1, min(p.Concurrency, len(due)))
+	return p.PollFeeds(ctx, due)
+}
+
+// PollFeeds polls the feeds now, due or not, Concurrency at a time (the
+// fetch client bounds the requests per host), and returns one report per
+// feed in the order given. When ctx ends, the feeds not yet started are
+// left alone and have no report; what was stored stays.
+func (p *Poller) PollFeeds(ctx context.Context, feeds []Feed) ([]PollReport, error) {
+	reports := make([]PollReport, len(feeds))
+	started := make([]bool, len(feeds))
+	workers := max(1, min(p.Concurrency, len(feeds)))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -85,16 +102,28 @@ func (p *Poller) PollDue(ctx context.Context) ([]PollReport, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				reports[i] = p.PollFeed(ctx, due[i])
+				reports[i] = p.PollFeed(ctx, feeds[i])
 			}
 		}()
 	}
-	for i := range due {
-		next <- i
+feeding:
+	for i := range feeds {
+		select {
+		case next <- i:
+			started[i] = true
+		case <-ctx.Done():
+			break feeding
+		}
 	}
 	close(next)
 	wg.Wait()
-	return reports, ctx.Err()
+	out := reports[:0]
+	for i, r := range reports {
+		if started[i] {
+			out = append(out, r)
+		}
+	}
+	return out, ctx.Err()
 }
 
 // PollFeed polls one feed now and records the outcome on it.
@@ -102,6 +131,12 @@ func (p *Poller) PollFeed(ctx context.Context, f Feed) PollReport {
 	start := p.now()
 	rep := PollReport{FeedID: f.ID, URL: f.URL}
 	outcome, err := p.poll(ctx, f, &rep)
+	if err != nil && ctx.Err() != nil {
+		rep.Stopped, rep.Err, rep.Error = true, err, "stopped before the end"
+		rep.Took = p.now().Sub(start)
+		p.log.Info("feed poll stopped", "feed_id", f.ID, "added", rep.Added, "updated", rep.Updated)
+		return rep
+	}
 	interval := f.Interval
 	if interval <= 0 {
 		interval = p.Interval
@@ -149,13 +184,50 @@ func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome
 		items = items[:p.MaxItems]
 	}
 	rep.Items = len(items)
+	size := p.BatchSize
+	if size <= 0 {
+		size = 25
+	}
 	var arts []Article
+	store := func() error {
+		if len(arts) == 0 {
+			return nil
+		}
+		// A batch that was fetched is stored even when ctx has just
+		// ended: what the poll paid for is kept.
+		results, err := p.ingest.Ingest(context.WithoutCancel(ctx), arts, nil)
+		arts = arts[:0]
+		if err != nil {
+			return err
+		}
+		for _, r := range results {
+			switch r.Outcome {
+			case Added:
+				rep.Added++
+			case Updated:
+				rep.Updated++
+			case Duplicate, Unchanged:
+				rep.Duplicates++
+			case Skipped:
+				rep.Skipped++
+			}
+		}
+		return nil
+	}
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
+			if serr := store(); serr != nil {
+				return outcome, serr
+			}
 			return outcome, err
 		}
 		a, known, reason, err := p.article(ctx, parsed, it, f.ID)
 		if err != nil {
+			if ctx.Err() != nil {
+				if serr := store(); serr != nil {
+					return outcome, serr
+				}
+			}
 			return outcome, err
 		}
 		switch {
@@ -167,30 +239,19 @@ func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome
 		default:
 			arts = append(arts, a)
 		}
-	}
-	results, err := p.ingest.Ingest(ctx, arts, nil)
-	if err != nil {
-		return outcome, err
-	}
-	for _, r := range results {
-		switch r.Outcome {
-		case Added:
-			rep.Added++
-		case Updated:
-			rep.Updated++
-		case Duplicate, Unchanged:
-			rep.Duplicates++
-		case Skipped:
-			rep.Skipped++
+		if len(arts) >= size {
+			if err := store(); err != nil {
+				return outcome, err
+			}
 		}
 	}
-	return outcome, nil
+	return outcome, store()
 }
 
 // article turns a feed item into an article, fetching the page when the
 // item is only a teaser. known is true when the item's URL is already
 // stored (it is not fetched again); reason says why an item is skipped.
-// An error is the store's, and ends the poll.
+// An error is the store's, or ctx's, and ends the poll.
 func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, feedID int64) (a Article, known bool, reason string, err error) {
 	if it.URL == "" {
 		return a, false, "item has no link", nil
@@ -225,6 +286,8 @@ func (p *Poller) article(ctx context.Context, parsed *feed.Feed, it feed.Item, f
 	if p.FetchFullText && feed.Teaser(it) {
 		page, err := p.fetchPage(ctx, canon)
 		switch {
+		case err != nil && ctx.Err() != nil:
+			return a, false, "", ctx.Err() // stopped: the item is left for the next poll
 		case err != nil:
 			p.log.Info("article page not fetched; keeping the feed's text", "url", canon, "err", err)
 		case len(page.Blocks) > 0:
