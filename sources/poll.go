@@ -58,23 +58,23 @@ func NewPoller(store *Store, ingest *Ingester, client *fetch.Client, log *slog.L
 
 // PollReport says what one poll of one feed did.
 type PollReport struct {
-	FeedID      int64         `json:"feed_id"`
-	URL         string        `json:"url"`
-	NotModified bool          `json:"not_modified,omitempty"`
+	FeedID      int64  `json:"feed_id"`
+	URL         string `json:"url"`
+	NotModified bool   `json:"not_modified,omitempty"`
 	// Stopped is true when the poll was stopped (its context ended)
 	// before the end; the counts say what it stored until then, and the
 	// feed stays due.
-	Stopped bool `json:"stopped,omitempty"`
-	Items       int           `json:"items"`
-	Added       int           `json:"added"`
-	Updated     int           `json:"updated"`
-	Duplicates  int           `json:"duplicates"`
-	Known       int           `json:"known"` // items already stored, not fetched again
-	Skipped     int           `json:"skipped"`
-	Err         error         `json:"-"`
-	Error       string        `json:"error,omitempty"`
-	NextPoll    time.Time     `json:"next_poll"`
-	Took        time.Duration `json:"took"`
+	Stopped    bool          `json:"stopped,omitempty"`
+	Items      int           `json:"items"`
+	Added      int           `json:"added"`
+	Updated    int           `json:"updated"`
+	Duplicates int           `json:"duplicates"`
+	Known      int           `json:"known"` // items already stored, not fetched again
+	Skipped    int           `json:"skipped"`
+	Err        error         `json:"-"`
+	Error      string        `json:"error,omitempty"`
+	NextPoll   time.Time     `json:"next_poll"`
+	Took       time.Duration `json:"took"`
 }
 
 // PollDue polls every feed that is due now, a few at a time, and returns
