@@ -128,7 +128,7 @@ func (a *App) syncSample(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	want := a.cfg.SampleCorpus == nil || *a.cfg.SampleCorpus
+	want := a.cfg.SampleCorpus
 	switch {
 	case want && !seeded:
 		n, err := a.seedSample(ctx)
@@ -210,14 +210,7 @@ func (a *App) Tagger() (sources.Tagger, error) {
 
 // Fetcher builds the polite HTTP client from the config.
 func (a *App) Fetcher() *fetch.Client {
-	return fetch.New(fetch.Options{
-		UserAgent:    a.cfg.Feeds.UserAgent,
-		Timeout:      time.Duration(a.cfg.Feeds.Timeout),
-		MaxBytes:     a.cfg.Feeds.MaxBytes,
-		PerHost:      a.cfg.Feeds.PerHost,
-		AllowPrivate: a.cfg.Feeds.AllowPrivate,
-		Now:          a.now,
-	})
+	return fetch.New(a.cfg.Feeds.FetchOptions(a.now))
 }
 
 // Poller builds the feed poller over the store.
@@ -231,10 +224,7 @@ func (a *App) Poller(ctx context.Context) (*sources.Poller, error) {
 		return nil, err
 	}
 	p := sources.NewPoller(st, sources.NewIngester(st, tag, a.now), a.Fetcher(), a.log, a.now)
-	p.Concurrency = a.cfg.Feeds.Concurrency
-	p.FetchFullText = a.cfg.Feeds.FetchFullText == nil || *a.cfg.Feeds.FetchFullText
-	p.MaxItems = a.cfg.Feeds.MaxItemsPerPoll
-	p.Interval = time.Duration(a.cfg.Feeds.Interval)
+	a.cfg.Feeds.Configure(p)
 	return p, nil
 }
 

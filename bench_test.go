@@ -114,7 +114,7 @@ func BenchmarkBotBrief100k(b *testing.B) {
 	eng := briefing.New(st, g, briefing.Options{Now: func() time.Time { return benchEnd }})
 	guild := &discordgo.Guild{ID: liveGuild, Name: "Bench", OwnerID: "1", Roles: []*discordgo.Role{{ID: liveGuild, Name: "@everyone"}}}
 	fake := discordtest.New(b, discordtest.Options{Guilds: []*discordgo.Guild{guild}})
-	bt, err := bot.New(bot.Config{Token: discordtest.DefaultToken, CommandGuildID: liveGuild, Cooldown: -1},
+	bt, err := bot.New(liveBotConfig(),
 		bot.Deps{Briefer: eng, Feeds: feedStore{store: st}, Logger: slog.New(slog.DiscardHandler), HTTPClient: fake.Client()})
 	if err != nil {
 		b.Fatal(err)

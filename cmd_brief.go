@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"attache/briefing"
 )
@@ -19,12 +18,7 @@ func (a *App) Engine(ctx context.Context) (*briefing.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return briefing.New(st, g, briefing.Options{
-		Window:    time.Duration(a.cfg.Briefing.Window),
-		Sentences: a.cfg.Briefing.Sentences,
-		Quotes:    a.cfg.Briefing.Quotes,
-		Now:       a.now,
-	}), nil
+	return briefing.New(st, g, a.cfg.Briefing.Options(a.now)), nil
 }
 
 // requestFromArgs parses the brief-like commands' shared flags and words.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -47,7 +49,33 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	if app.cfg.Discord.Token == "" {
+	m := NewMain(app)
+	defer m.Close()
+	return m.Run(ctx)
+}
+
+// Main is `attache run`, wired from one Config in one place (after
+// benbjohnson/wtf's cmd/wtfd): the store, the briefing engine, the feed
+// poller on a cron, the Discord bot of one shard with its digest
+// scheduler, and the operations listener. Run serves until its context
+// ends and stops the parts in order; Close releases what Run opened.
+type Main struct {
+	app *App // configuration, logger, and the parts built on first use
+
+	poll *cron.Cron   // feed polling
+	ops  *http.Server // /healthz and /metrics, when http.listen is set
+}
+
+// NewMain returns the service over app's configuration and parts.
+func NewMain(app *App) *Main { return &Main{app: app} }
+
+// Run builds the parts, connects the bot, starts feed polling and the
+// operations listener, and serves until ctx ends. Then it stops polling
+// (waiting for a poll under way), the bot (its digests, its handlers and
+// its session) and the listener, in that order.
+func (m *Main) Run(ctx context.Context) error {
+	app, cfg := m.app, m.app.cfg
+	if cfg.Discord.Token == "" {
 		return errors.New("no Discord token: set DISCORD_TOKEN (see the README, \"Running the bot\")")
 	}
 	eng, err := app.Engine(ctx)
@@ -62,39 +90,43 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	d := app.cfg.Discord
-	b, err := bot.New(bot.Config{
-		Token:             d.Token,
-		Prefix:            d.Prefix,
-		ShardID:           d.ShardID,
-		ShardCount:        d.ShardCount,
-		CommandGuildID:    d.CommandGuild,
-		AdminRoles:        d.AdminRoles,
-		Cooldown:          time.Duration(d.Cooldown),
-		PageTimeout:       time.Duration(d.PageTimeout),
-		HealthAddr:        app.cfg.HTTP.Listen,
-		DigestGrace:       time.Duration(app.cfg.Digest.Grace),
-		DigestMaxFailures: app.cfg.Digest.MaxFailures,
-		DigestMaxStories:  app.cfg.Digest.MaxStories,
-	}, bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng, Logger: app.log, Now: app.now})
+	b, err := bot.New(cfg.Discord, bot.Deps{
+		Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, Now: app.now,
+		Digests: st, Digester: eng, Digest: cfg.Digest,
+	})
 	if err != nil {
 		return err
 	}
+	if err := m.startPolling(ctx, poller, b.Metrics()); err != nil {
+		return err
+	}
+	if err := m.startOps(b.Handler()); err != nil {
+		return err
+	}
+	app.log.Info("attache running", "data_dir", cfg.DataDir, "prefix", cfg.Discord.Prefix,
+		"shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount, "poll_cron", cfg.Feeds.PollCron)
+	runErr := b.Run(ctx)
+	m.Close()
+	app.log.Info("attache stopped")
+	return runErr
+}
 
+// startPolling polls the due feeds on the feeds.poll_cron schedule; a pass
+// that overruns the next tick is skipped rather than stacked, and a panic
+// is logged, not fatal.
+func (m *Main) startPolling(ctx context.Context, poller *sources.Poller, reg *prometheus.Registry) error {
 	polls := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "attache_feed_polls_total", Help: "Feed polls by outcome (ok, not_modified, failed).",
 	}, []string{"outcome"})
 	added := prometheus.NewCounter(prometheus.CounterOpts{Name: "attache_articles_added_total", Help: "Articles added by feed polls."})
-	b.Metrics().MustRegister(polls, added)
-
-	// Feed polling runs on cron; a pass that overruns the next tick is
-	// skipped rather than stacked, and a panic is logged, not fatal.
-	clog := cronLogger{app.log}
+	reg.MustRegister(polls, added)
+	log := m.app.log
+	clog := cronLogger{log}
 	c := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)), cron.WithLogger(clog))
-	_, err = c.AddFunc(app.cfg.Feeds.PollCron, func() {
+	_, err := c.AddFunc(m.app.cfg.Feeds.PollCron, func() {
 		reports, err := poller.PollDue(ctx)
 		if err != nil && !errors.Is(err, context.Canceled) {
-			app.log.Error("feed poll pass failed", "err", err)
+			log.Error("feed poll pass failed", "err", err)
 		}
 		for _, r := range reports {
 			switch {
@@ -109,16 +141,48 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 		}
 	})
 	if err != nil {
-		return fmt.Errorf("config: feeds.poll_cron %q: %w", app.cfg.Feeds.PollCron, err)
+		return fmt.Errorf("config: feeds.poll_cron %q: %w", m.app.cfg.Feeds.PollCron, err)
 	}
 	c.Start()
-	app.log.Info("attache running", "data_dir", app.cfg.DataDir, "prefix", d.Prefix, "poll_cron", app.cfg.Feeds.PollCron)
-	runErr := b.Run(ctx)
-	// Shutdown in order: stop scheduling and wait for a running poll, then
-	// the store closes when main returns.
-	<-c.Stop().Done()
-	app.log.Info("attache stopped")
-	return runErr
+	m.poll = c
+	return nil
+}
+
+// startOps serves /healthz and /metrics on http.listen, if set.
+func (m *Main) startOps(h http.Handler) error {
+	addr := m.app.cfg.HTTP.Listen
+	if addr == "" {
+		return nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("http.listen %s: %w", addr, err)
+	}
+	m.ops = &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := m.ops.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.app.log.Error("operations listener stopped", "err", err)
+		}
+	}()
+	m.app.log.Info("operations listener started", "addr", ln.Addr().String())
+	return nil
+}
+
+// Close stops feed polling (waiting for a poll under way) and the
+// operations listener, then releases the store. It may be called more
+// than once.
+func (m *Main) Close() {
+	if m.poll != nil {
+		<-m.poll.Stop().Done()
+		m.poll = nil
+	}
+	if m.ops != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = m.ops.Shutdown(ctx)
+		cancel()
+		m.ops = nil
+	}
+	m.app.Close()
 }
 
 // cronLogger adapts slog to cron's logger.

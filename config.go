@@ -5,116 +5,69 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"attache/bot"
+	"attache/briefing"
+	"attache/config"
+	"attache/sources"
 )
 
-// Config is everything Attaché can be told in config.yaml. Every field has
-// a default; config.example.yaml mirrors this struct with comments.
+// Config is everything Attaché can be told in config.yaml. Each section
+// belongs to the package it configures, which declares its type, its
+// defaults and its one Validate; the root owns the data directory, the
+// sample corpus, logging and the operations listener. Every field has a
+// default; config.example.yaml mirrors this struct with comments.
 type Config struct {
 	// DataDir holds the SQLite store (corpus.db).
 	DataDir string `yaml:"data_dir"`
 	// SampleCorpus seeds a new store with the bundled sample articles, and
 	// keeps them; false removes them from an existing store.
-	SampleCorpus *bool `yaml:"sample_corpus"`
+	SampleCorpus bool `yaml:"sample_corpus"`
 
-	Log      LogConfig      `yaml:"log"`
-	Feeds    FeedsConfig    `yaml:"feeds"`
-	Briefing BriefingConfig `yaml:"briefing"`
-	Discord  DiscordConfig  `yaml:"discord"`
-	Digest   DigestConfig   `yaml:"digest"`
-	HTTP     HTTPConfig     `yaml:"http"`
+	Log      LogConfig           `yaml:"log"`
+	Feeds    sources.FeedsConfig `yaml:"feeds"`
+	Briefing briefing.Config     `yaml:"briefing"`
+	Discord  bot.Config          `yaml:"discord"`
+	Digest   bot.DigestConfig    `yaml:"digest"`
+	HTTP     HTTPConfig          `yaml:"http"`
 }
 
-// LogConfig sets up log/slog.
+// LogConfig is the log: section: how log/slog writes.
 type LogConfig struct {
 	Level  string `yaml:"level"`  // debug, info, warn, error
 	Format string `yaml:"format"` // text or json
 }
 
-// FeedsConfig tunes fetching and polling.
-type FeedsConfig struct {
-	Interval        Duration `yaml:"interval"`           // default poll interval per feed
-	PollCron        string   `yaml:"poll_cron"`          // how often `attache run` looks for due feeds
-	Timeout         Duration `yaml:"timeout"`            // per request
-	MaxBytes        int64    `yaml:"max_bytes"`          // per response body, after decompression
-	PerHost         int      `yaml:"per_host"`           // concurrent requests per host
-	Concurrency     int      `yaml:"concurrency"`        // feeds polled at once
-	UserAgent       string   `yaml:"user_agent"`         // empty: Attaché's own
-	AllowPrivate    bool     `yaml:"allow_private"`      // allow loopback and private-network URLs
-	FetchFullText   *bool    `yaml:"fetch_full_text"`    // fetch the page when an item is only a teaser
-	MaxItemsPerPoll int      `yaml:"max_items_per_poll"` // newest items taken from one poll of a feed
-}
-
-// BriefingConfig tunes briefs.
-type BriefingConfig struct {
-	Window    Duration `yaml:"window"`    // default time window
-	Sentences int      `yaml:"sentences"` // summary sentences
-	Quotes    int      `yaml:"quotes"`    // quotes per brief
-	Gazetteer string   `yaml:"gazetteer"` // optional file that adds or overrides gazetteer entries
-}
-
-// DiscordConfig configures `attache run`.
-type DiscordConfig struct {
-	Token        string   `yaml:"token"` // leave empty and set DISCORD_TOKEN
-	Prefix       string   `yaml:"prefix"`
-	ShardID      int      `yaml:"shard_id"`
-	ShardCount   int      `yaml:"shard_count"`
-	CommandGuild string   `yaml:"command_guild"` // register slash commands to this guild only (testing)
-	AdminRoles   []string `yaml:"admin_roles"`
-	Cooldown     Duration `yaml:"cooldown"`
-	PageTimeout  Duration `yaml:"page_timeout"`
-}
-
-// DigestConfig tunes scheduled digests.
-type DigestConfig struct {
-	Grace       Duration `yaml:"grace"`        // a digest missed during downtime is posted if this recent
-	MaxFailures int      `yaml:"max_failures"` // consecutive failed posts before a schedule pauses
-	MaxStories  int      `yaml:"max_stories"`
-}
-
-// HTTPConfig is the optional operations listener.
+// HTTPConfig is the http: section: the optional operations listener of
+// `attache run`.
 type HTTPConfig struct {
 	Listen string `yaml:"listen"` // e.g. 127.0.0.1:8089; empty: off
 }
 
 // DefaultConfig returns the configuration used when no file is given.
 func DefaultConfig() Config {
-	yes := true
 	return Config{
 		DataDir:      "data",
-		SampleCorpus: &yes,
+		SampleCorpus: true,
 		Log:          LogConfig{Level: "info", Format: "text"},
-		Feeds: FeedsConfig{
-			Interval:        Duration(30 * time.Minute),
-			PollCron:        "@every 1m",
-			Timeout:         Duration(20 * time.Second),
-			MaxBytes:        10 << 20,
-			PerHost:         2,
-			Concurrency:     4,
-			FetchFullText:   &yes,
-			MaxItemsPerPoll: 50,
-		},
-		Briefing: BriefingConfig{Window: Duration(30 * 24 * time.Hour), Sentences: 6, Quotes: 4},
-		Discord: DiscordConfig{
-			Prefix:      "!",
-			AdminRoles:  []string{},
-			ShardCount:  1,
-			Cooldown:    Duration(5 * time.Second),
-			PageTimeout: Duration(10 * time.Minute),
-		},
-		Digest: DigestConfig{Grace: Duration(6 * time.Hour), MaxFailures: 5, MaxStories: 8},
+		Feeds:        sources.DefaultFeedsConfig(),
+		Briefing:     briefing.DefaultConfig(),
+		Discord:      bot.DefaultConfig(),
+		Digest:       bot.DefaultDigestConfig(),
 	}
 }
 
-// LoadConfig reads a YAML file over the defaults; unknown fields are an
-// error so that a misspelt key does not go unnoticed. An empty path gives
-// the defaults. DISCORD_TOKEN, when set, wins over the file.
+// LoadConfig reads a YAML file over the defaults, decoding each section
+// once into its package's type; unknown fields are an error so that a
+// misspelt key does not go unnoticed. An empty path gives the defaults.
+// DISCORD_TOKEN, when set, wins over the file. Then every section is
+// validated once, and an error names the file and the key.
 func LoadConfig(path string) (Config, error) {
 	cfg := DefaultConfig()
 	if path != "" {
@@ -140,114 +93,38 @@ func LoadConfig(path string) (Config, error) {
 	return cfg, nil
 }
 
-// Validate checks every field and names the first bad one.
+// Validate checks the root's own keys, then each section with its
+// package's Validate, and names the first bad key as the file does
+// ("discord.prefix").
 func (c Config) Validate() error {
 	switch {
 	case strings.TrimSpace(c.DataDir) == "":
-		return errors.New("data_dir must not be empty")
-	case !oneOf(c.Log.Level, "debug", "info", "warn", "error"):
-		return fmt.Errorf("log.level %q: want debug, info, warn or error", c.Log.Level)
-	case !oneOf(c.Log.Format, "text", "json"):
-		return fmt.Errorf("log.format %q: want text or json", c.Log.Format)
-	case c.Feeds.Interval < Duration(time.Minute):
-		return fmt.Errorf("feeds.interval %s: must be at least 1m", c.Feeds.Interval)
-	case c.Feeds.Timeout <= 0:
-		return errors.New("feeds.timeout must be positive")
-	case c.Feeds.MaxBytes < 1024:
-		return fmt.Errorf("feeds.max_bytes %d: must be at least 1024", c.Feeds.MaxBytes)
-	case c.Feeds.PerHost < 1:
-		return fmt.Errorf("feeds.per_host %d: must be at least 1", c.Feeds.PerHost)
-	case c.Feeds.Concurrency < 1:
-		return fmt.Errorf("feeds.concurrency %d: must be at least 1", c.Feeds.Concurrency)
-	case c.Feeds.MaxItemsPerPoll < 1:
-		return fmt.Errorf("feeds.max_items_per_poll %d: must be at least 1", c.Feeds.MaxItemsPerPoll)
-	case strings.TrimSpace(c.Feeds.PollCron) == "":
-		return errors.New("feeds.poll_cron must not be empty")
-	case c.Briefing.Window < Duration(time.Hour):
-		return fmt.Errorf("briefing.window %s: must be at least 1h", c.Briefing.Window)
-	case c.Briefing.Sentences < 1 || c.Briefing.Sentences > 30:
-		return fmt.Errorf("briefing.sentences %d: want 1 to 30", c.Briefing.Sentences)
-	case c.Briefing.Quotes < 0 || c.Briefing.Quotes > 20:
-		return fmt.Errorf("briefing.quotes %d: want 0 to 20", c.Briefing.Quotes)
-	case c.Discord.Prefix == "" || strings.ContainsAny(c.Discord.Prefix, " \t\n"):
-		return fmt.Errorf("discord.prefix %q: must be non-empty without spaces", c.Discord.Prefix)
-	case c.Discord.ShardCount < 1 || c.Discord.ShardID < 0 || c.Discord.ShardID >= c.Discord.ShardCount:
-		return fmt.Errorf("discord.shard_id %d / shard_count %d: want 0 <= shard_id < shard_count", c.Discord.ShardID, c.Discord.ShardCount)
-	case c.Discord.Cooldown < 0:
-		return errors.New("discord.cooldown must not be negative")
-	case c.Discord.PageTimeout < Duration(time.Minute):
-		return fmt.Errorf("discord.page_timeout %s: must be at least 1m", c.Discord.PageTimeout)
-	case c.Digest.Grace < 0:
-		return errors.New("digest.grace must not be negative")
-	case c.Digest.MaxFailures < 1:
-		return fmt.Errorf("digest.max_failures %d: must be at least 1", c.Digest.MaxFailures)
-	case c.Digest.MaxStories < 1 || c.Digest.MaxStories > 25:
-		return fmt.Errorf("digest.max_stories %d: want 1 to 25", c.Digest.MaxStories)
+		return config.Errorf("data_dir", "must not be empty")
+	case !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level):
+		return config.Errorf("log.level", "%q: want debug, info, warn or error", c.Log.Level)
+	case !slices.Contains([]string{"text", "json"}, c.Log.Format):
+		return config.Errorf("log.format", "%q: want text or json", c.Log.Format)
 	}
-	return nil
-}
-
-func oneOf(s string, options ...string) bool {
-	for _, o := range options {
-		if s == o {
-			return true
+	sections := []struct {
+		name     string
+		validate func() error
+	}{
+		{"feeds", c.Feeds.Validate},
+		{"briefing", c.Briefing.Validate},
+		{"discord", c.Discord.Validate},
+		{"digest", c.Digest.Validate},
+	}
+	for _, s := range sections {
+		if err := s.validate(); err != nil {
+			return config.Section(s.name, err)
 		}
 	}
-	return false
-}
-
-// Duration is a time.Duration that reads "30d", "12h", "90m" or "45s".
-type Duration time.Duration
-
-// UnmarshalYAML reads a duration string.
-func (d *Duration) UnmarshalYAML(node *yaml.Node) error {
-	v, err := ParseDuration(node.Value)
-	if err != nil {
-		return fmt.Errorf("line %d: %w", node.Line, err)
-	}
-	*d = Duration(v)
 	return nil
 }
 
-// MarshalYAML writes the duration back in the same form.
-func (d Duration) MarshalYAML() (any, error) { return d.String(), nil }
-
-// String writes whole days as "30d" and other durations without their zero
-// units: "30m", "2h", "1h30m", "45s".
-func (d Duration) String() string {
-	td := time.Duration(d)
-	if td >= 24*time.Hour && td%(24*time.Hour) == 0 {
-		return strconv.FormatInt(int64(td/(24*time.Hour)), 10) + "d"
-	}
-	s := td.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
-}
+// Duration is the configuration's duration, which the commands print
+// and read the same way ("30d", "90m").
+type Duration = config.Duration
 
 // ParseDuration reads Go durations plus days ("30d") and weeks ("2w").
-func ParseDuration(s string) (time.Duration, error) {
-	s = strings.TrimSpace(strings.ToLower(s))
-	if n := len(s); n > 1 && (s[n-1] == 'd' || s[n-1] == 'w') {
-		unit := 24 * time.Hour
-		if s[n-1] == 'w' {
-			unit *= 7
-		}
-		v, err := strconv.ParseFloat(s[:n-1], 64)
-		// NaN fails every comparison, so it is refused by the last test;
-		// a product past the largest Duration would wrap around.
-		if err != nil || !(v >= 0 && v*float64(unit) < math.MaxInt64) {
-			return 0, fmt.Errorf("bad duration %q: want e.g. 30d, 2w, 12h or 90m", s)
-		}
-		return time.Duration(v * float64(unit)), nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
-		return 0, fmt.Errorf("bad duration %q: want e.g. 30d, 2w, 12h or 90m", s)
-	}
-	return d, nil
-}
+func ParseDuration(s string) (time.Duration, error) { return config.ParseDuration(s) }

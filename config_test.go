@@ -6,7 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
+
+	"attache/bot"
 )
 
 // The example file must load and equal the defaults, so that it documents
@@ -28,7 +29,16 @@ func TestLoadConfigErrorsNameTheField(t *testing.T) {
 		{"feeds:\n  interval: 10s\n", "feeds.interval 10s: must be at least 1m"},
 		{"log:\n  level: loud\n", `log.level "loud"`},
 		{"briefing:\n  window: soon\n", `bad duration "soon"`},
-		{"discord:\n  shard_id: 2\n  shard_count: 2\n", "discord.shard_id 2 / shard_count 2"},
+		{"discord:\n  shard_id: 2\n  shard_count: 2\n", "discord.shard_id 2 with shard_count 2: want 0 <= shard_id < shard_count"},
+		// The file's check is the bot's: a six-character prefix used to
+		// pass here and fail when the bot started.
+		{"discord:\n  prefix: \"!!!!!!\"\n", `discord.prefix "!!!!!!": want 1 to 5 characters and no spaces`},
+		{"discord:\n  command_guild: my-guild\n", `discord.command_guild "my-guild" is not a Discord id`},
+		{"discord:\n  command_guild_id: \"500\"\n", "field command_guild_id not found"},
+		{"discord:\n  cooldown: -5s\n", `bad duration "-5s"`},
+		{"digest:\n  retry_delays: [1m, 2h]\n", "digest.retry_delays 2h: want 0 to 1h"},
+		// 0 quotes used to pass and then give the engine's default of 4.
+		{"briefing:\n  quotes: 0\n", "briefing.quotes 0: want 1 to 20"},
 		{"feeds:\n  intervall: 5m\n", "field intervall not found"},
 		{"digest:\n  max_stories: 40\n", "digest.max_stories 40"},
 	}
@@ -55,40 +65,20 @@ func TestTokenFromEnvironment(t *testing.T) {
 	}
 }
 
-func TestParseDuration(t *testing.T) {
-	for in, want := range map[string]time.Duration{"30d": 30 * 24 * time.Hour, "2w": 14 * 24 * time.Hour, "90m": 90 * time.Minute, "1.5h": 90 * time.Minute} {
-		if got, err := ParseDuration(in); err != nil || got != want {
-			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
-		}
+// A file that loads is one the bot accepts: the discord section has one
+// validator, so the two cannot disagree.
+func TestLoadedConfigStartsTheBot(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "Bot from-env")
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(path, []byte("discord:\n  prefix: \"!!!!!\"\n  command_guild: \"500\"\n  shard_id: 1\n  shard_count: 2\n  cooldown: 0s\n"), 0o600)
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, in := range []string{"", "d", "-3d", "soon", "5x", "nand", "NaNw", "infd", "+Infd", "1e300d", "999999999d", "2562048h"} {
-		if _, err := ParseDuration(in); err == nil {
-			t.Errorf("ParseDuration(%q) accepted", in)
-		}
+	if cfg.Discord.CommandGuild != "500" || cfg.Discord.ShardID != 1 || cfg.Discord.Cooldown != 0 {
+		t.Errorf("discord section = %+v", cfg.Discord)
 	}
-}
-
-func TestDurationString(t *testing.T) {
-	tests := []struct {
-		in   time.Duration
-		want string
-	}{
-		{30 * time.Minute, "30m"},
-		{10 * time.Minute, "10m"},
-		{2 * time.Hour, "2h"},
-		{90 * time.Minute, "1h30m"},
-		{20 * time.Second, "20s"},
-		{time.Hour + 5*time.Second, "1h0m5s"},
-		{0, "0s"},
-		{30 * 24 * time.Hour, "30d"},
-		{36 * time.Hour, "36h"},
-	}
-	for _, tt := range tests {
-		if got := Duration(tt.in).String(); got != tt.want {
-			t.Errorf("Duration(%v).String() = %q, want %q", tt.in, got, tt.want)
-		}
-		if back, err := ParseDuration(Duration(tt.in).String()); err != nil || back != tt.in {
-			t.Errorf("ParseDuration(%q) = %v, %v; want %v", Duration(tt.in).String(), back, err, tt.in)
-		}
+	if _, err := bot.New(cfg.Discord, bot.Deps{Briefer: nil}); err == nil || strings.Contains(err.Error(), "config") {
+		t.Errorf("bot.New on a loaded config = %v, want only the missing parts refused", err)
 	}
 }

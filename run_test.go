@@ -56,8 +56,8 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 		{ID: liveGuild, Name: "@everyone", Permissions: discordgo.PermissionSendMessages | discordgo.PermissionViewChannel},
 	}}
 	fake := discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{guild}})
-	b, err := bot.New(bot.Config{Token: discordtest.DefaultToken, CommandGuildID: liveGuild, Cooldown: -1},
-		bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng, Logger: app.log, HTTPClient: fake.Client()})
+	b, err := bot.New(liveBotConfig(), bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng,
+		Digest: bot.DefaultDigestConfig(), Logger: app.log, HTTPClient: fake.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +79,14 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 		t.Fatalf("commands not registered: %v", err)
 	}
 	return &liveBot{fake: fake, store: st}
+}
+
+// liveBotConfig is the default discord section for the fake Discord, with
+// commands in the fixture guild and no cooldown.
+func liveBotConfig() bot.Config {
+	c := bot.DefaultConfig()
+	c.Token, c.CommandGuild, c.Cooldown = discordtest.DefaultToken, liveGuild, 0
+	return c
 }
 
 func (lb *liveBot) ask(t *testing.T, content string) discordtest.Call {

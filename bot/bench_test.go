@@ -38,7 +38,7 @@ func startBench(b *testing.B) *harness {
 	return start(b, func(c *Config, h *harness) {
 		h.discardLogs = true
 		h.briefer.quiet = true
-		c.Cooldown = -1
+		c.Cooldown = 0
 		h.briefer.brief = func(_ context.Context, req briefing.Request) (*briefing.Brief, error) { return benchBrief(req), nil }
 	})
 }

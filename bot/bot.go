@@ -22,8 +22,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -67,9 +65,12 @@ type Bot struct {
 // Run does.
 func New(cfg Config, deps Deps) (*Bot, error) {
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("bot: config: %w", err)
 	}
-	cfg = cfg.withDefaults()
+	cfg.Token = botToken(cfg.Token)
+	if cfg.Token == "" {
+		return nil, errors.New("bot: no Discord token: set DISCORD_TOKEN")
+	}
 	if deps.Briefer == nil {
 		return nil, errors.New("bot: Deps.Briefer is nil")
 	}
@@ -78,6 +79,11 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	if (deps.Digests == nil) != (deps.Digester == nil) {
 		return nil, errors.New("bot: set both Deps.Digests and Deps.Digester, or neither")
+	}
+	if deps.Digests != nil {
+		if err := deps.Digest.Validate(); err != nil {
+			return nil, fmt.Errorf("bot: digest config: %w", err)
+		}
 	}
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -103,10 +109,10 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		now:      deps.Now,
 		session:  s,
 		commands: newCommandSet(),
-		cooldown: newCooldowns(cfg.Cooldown, deps.Now),
+		cooldown: newCooldowns(cfg.Cooldown.D(), deps.Now),
 		base:     context.Background(),
 	}
-	b.pages = newPagers(cfg.PageTimeout, deps.Now, b.log)
+	b.pages = newPagers(cfg.PageTimeout.D(), deps.Now, b.log)
 	b.metrics = newMetrics(b.connected.Load)
 	if deps.Digests != nil {
 		b.dg = newDigests(deps.Digests, deps.Digester, b.log)
@@ -154,7 +160,7 @@ func (b *Bot) track(handle func(ctx context.Context)) {
 			b.log.Error("handler panicked", "panic", fmt.Sprint(r))
 		}
 	}()
-	ctx, cancel := context.WithTimeout(base, b.cfg.CommandTimeout)
+	ctx, cancel := context.WithTimeout(base, b.cfg.CommandTimeout.D())
 	defer cancel()
 	handle(ctx)
 }
@@ -176,26 +182,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.base = context.WithoutCancel(ctx)
 	b.mu.Unlock()
 
-	var health *http.Server
-	if b.cfg.HealthAddr != "" {
-		ln, err := net.Listen("tcp", b.cfg.HealthAddr)
-		if err != nil {
-			return fmt.Errorf("bot: health listener: %w", err)
-		}
-		health = &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 5 * time.Second}
-		go func() {
-			if err := health.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				b.log.Error("health listener stopped", "err", err)
-			}
-		}()
-		b.log.Info("health listener started", "addr", ln.Addr().String())
-	}
 	if err := b.session.Open(); err != nil {
-		b.stopHealth(health)
 		return fmt.Errorf("bot: connect to discord gateway: %w", err)
 	}
 	if err := b.registerCommands(ctx); err != nil {
-		b.shutdown(health)
+		b.shutdown()
 		if ctx.Err() != nil {
 			return nil // asked to stop while starting: not a failure
 		}
@@ -203,7 +194,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	if b.dg != nil {
 		if err := b.startDigests(ctx); err != nil {
-			b.shutdown(health)
+			b.shutdown()
 			if ctx.Err() != nil {
 				return nil
 			}
@@ -212,11 +203,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.log.Info("bot running", "shard_id", b.cfg.ShardID, "shard_count", b.cfg.ShardCount, "prefix", b.cfg.Prefix)
 	<-ctx.Done()
-	b.shutdown(health)
+	b.shutdown()
 	return nil
 }
 
-func (b *Bot) shutdown(health *http.Server) {
+func (b *Bot) shutdown() {
 	b.log.Info("bot shutting down")
 	b.mu.Lock()
 	b.closing = true
@@ -242,16 +233,6 @@ func (b *Bot) shutdown(health *http.Server) {
 		b.log.Warn("closing discord session", "err", err)
 	}
 	b.setConnected(false)
-	b.stopHealth(health)
-}
-
-func (b *Bot) stopHealth(health *http.Server) {
-	if health == nil {
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = health.Shutdown(ctx)
 }
 
 // applicationID is the id slash commands are registered under.
@@ -285,13 +266,13 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 		return errors.New("bot: register commands: no application id in READY")
 	}
 	defs := b.commands.slashDefinitions()
-	got, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.CommandGuildID, defs, discordgo.WithContext(ctx))
+	got, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.CommandGuild, defs, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("bot: register slash commands: %w", err)
 	}
 	scope := "global"
-	if b.cfg.CommandGuildID != "" {
-		scope = "guild " + b.cfg.CommandGuildID
+	if b.cfg.CommandGuild != "" {
+		scope = "guild " + b.cfg.CommandGuild
 	}
 	b.log.Info("slash commands registered", "count", len(got), "scope", scope)
 	return nil

@@ -2,14 +2,13 @@ package bot
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
 	"attache/briefing"
+	"attache/config"
 	"attache/sources"
 )
 
@@ -39,130 +38,116 @@ type FeedStore interface {
 	Ping(ctx context.Context) error // for /healthz
 }
 
-// Config is the bot's part of Attaché's configuration.
+// Config is the discord: section of the configuration file.
 type Config struct {
 	// Token is the bot token, with or without the "Bot " prefix. main takes
-	// it from DISCORD_TOKEN (or the config file); it is never logged.
+	// it from DISCORD_TOKEN (or the config file); it is never logged. Only
+	// `attache run` needs one: New refuses an empty token, Validate does not.
 	Token string `yaml:"token"`
 	// Prefix starts a command in a channel ("!brief japan italy"). In a DM
-	// it is optional. Default "!".
+	// it is optional.
 	Prefix string `yaml:"prefix"`
-	// ShardID and ShardCount split guilds over several processes; a
-	// ShardCount of 0 or 1 means one shard.
+	// ShardID and ShardCount split guilds over several processes: this
+	// process serves the guilds of shard ShardID (Discord's rule, see
+	// ShardOf) and schedules their channels' digests.
 	ShardID    int `yaml:"shard_id"`
 	ShardCount int `yaml:"shard_count"`
-	// CommandGuildID registers the slash commands to this one guild, where
+	// CommandGuild registers the slash commands to this one guild, where
 	// they appear at once (for testing); empty registers them globally.
-	CommandGuildID string `yaml:"command_guild_id"`
+	CommandGuild string `yaml:"command_guild"`
 	// AdminRoles are role names (compared without case) whose members may
-	// manage feeds even without the Manage Server permission.
+	// manage feeds and digests even without the Manage Server permission.
 	AdminRoles []string `yaml:"admin_roles"`
-	// Cooldown is the least time between two commands of one person.
-	// Default 5s; a negative value turns the cooldown off.
-	Cooldown time.Duration `yaml:"cooldown"`
-	// PageTimeout is how long page buttons keep working after their last
-	// use. Default 10m.
-	PageTimeout time.Duration `yaml:"page_timeout"`
-	// CommandTimeout bounds the work of one command. Default 60s.
-	CommandTimeout time.Duration `yaml:"command_timeout"`
-	// HealthAddr, if set, is where /healthz and /metrics are served, e.g.
-	// "127.0.0.1:8089".
-	HealthAddr string `yaml:"health_addr"`
-	// DigestGrace is how late a digest missed while the bot was down may
-	// still be posted; a missed digest older than that is skipped (its
-	// stories go into the next one). Default 6h.
-	DigestGrace time.Duration `yaml:"digest_grace"`
-	// DigestMaxFailures is how many failed posts in a row pause a
-	// channel's digests (its admin is told by DM). Default 5.
-	DigestMaxFailures int `yaml:"digest_max_failures"`
-	// DigestMaxStories caps the stories of one digest. Default 8.
-	DigestMaxStories int `yaml:"digest_max_stories"`
-	// DigestRetryDelays are the waits before each new try of a failed
-	// post within its slot. Default 1m, 5m, 15m.
-	DigestRetryDelays []time.Duration `yaml:"digest_retry_delays"`
+	// Cooldown is the least time between two commands of one person; 0
+	// turns the cooldown off.
+	Cooldown config.Duration `yaml:"cooldown"`
+	// PageTimeout is how long page buttons keep working after their last use.
+	PageTimeout config.Duration `yaml:"page_timeout"`
+	// CommandTimeout bounds the work of one command.
+	CommandTimeout config.Duration `yaml:"command_timeout"`
 }
 
-// Defaults of Config.
-const (
-	DefaultPrefix         = "!"
-	DefaultCooldown       = 5 * time.Second
-	DefaultPageTimeout    = 10 * time.Minute
-	DefaultCommandTimeout = 60 * time.Second
-	DefaultDigestGrace    = 6 * time.Hour
-	DefaultDigestFailures = 5
-	DefaultDigestStories  = 8
-)
-
-// DefaultDigestRetryDelays are the default waits before retrying a failed
-// digest post.
-func DefaultDigestRetryDelays() []time.Duration {
-	return []time.Duration{time.Minute, 5 * time.Minute, 15 * time.Minute}
+// DefaultConfig is the discord section when the file says nothing.
+func DefaultConfig() Config {
+	return Config{
+		Prefix:         "!",
+		ShardCount:     1,
+		AdminRoles:     []string{},
+		Cooldown:       config.Duration(5 * time.Second),
+		PageTimeout:    config.Duration(10 * time.Minute),
+		CommandTimeout: config.Duration(60 * time.Second),
+	}
 }
 
-// withDefaults fills the zero fields with their defaults.
-func (c Config) withDefaults() Config {
-	if c.Prefix == "" {
-		c.Prefix = DefaultPrefix
-	}
-	if c.ShardCount == 0 {
-		c.ShardCount = 1
-	}
-	if c.Cooldown == 0 {
-		c.Cooldown = DefaultCooldown
-	}
-	if c.PageTimeout == 0 {
-		c.PageTimeout = DefaultPageTimeout
-	}
-	if c.CommandTimeout == 0 {
-		c.CommandTimeout = DefaultCommandTimeout
-	}
-	if c.DigestGrace == 0 {
-		c.DigestGrace = DefaultDigestGrace
-	}
-	if c.DigestMaxFailures == 0 {
-		c.DigestMaxFailures = DefaultDigestFailures
-	}
-	if c.DigestMaxStories == 0 {
-		c.DigestMaxStories = DefaultDigestStories
-	}
-	if c.DigestRetryDelays == nil {
-		c.DigestRetryDelays = DefaultDigestRetryDelays()
-	}
-	c.Token = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot "))
-	return c
-}
-
-// Validate reports the first problem with the configuration (after
-// defaults), naming the field.
+// Validate reports the first bad value, naming its key within the section.
+// An empty token passes (only `attache run` needs one; New checks).
 func (c Config) Validate() error {
-	c = c.withDefaults()
 	switch {
-	case c.Token == "":
-		return errors.New("bot: token is empty: set DISCORD_TOKEN")
-	case strings.ContainsAny(c.Token, " \t\r\n"):
-		return errors.New("bot: token contains white space")
-	case len(c.Prefix) > 5 || strings.ContainsAny(c.Prefix, " \t\r\n"):
-		return fmt.Errorf("bot: prefix %q: want at most 5 characters and no spaces", c.Prefix)
+	case strings.ContainsAny(botToken(c.Token), " \t\r\n"):
+		return config.Errorf("token", "contains white space")
+	case c.Prefix == "" || len(c.Prefix) > 5 || strings.ContainsAny(c.Prefix, " \t\r\n"):
+		return config.Errorf("prefix", "%q: want 1 to 5 characters and no spaces", c.Prefix)
 	case c.ShardCount < 1 || c.ShardID < 0 || c.ShardID >= c.ShardCount:
-		return fmt.Errorf("bot: shard_id %d with shard_count %d: want 0 <= shard_id < shard_count", c.ShardID, c.ShardCount)
-	case c.CommandGuildID != "" && !isSnowflake(c.CommandGuildID):
-		return fmt.Errorf("bot: command_guild_id %q is not a Discord id", c.CommandGuildID)
-	case c.PageTimeout < 0:
-		return fmt.Errorf("bot: page_timeout %v is negative", c.PageTimeout)
-	case c.CommandTimeout < 0:
-		return fmt.Errorf("bot: command_timeout %v is negative", c.CommandTimeout)
-	case c.DigestGrace < 0:
-		return fmt.Errorf("bot: digest_grace %v is negative", c.DigestGrace)
-	case c.DigestMaxFailures < 1:
-		return fmt.Errorf("bot: digest_max_failures %d: want at least 1", c.DigestMaxFailures)
-	case c.DigestMaxStories < 1 || c.DigestMaxStories > 25:
-		return fmt.Errorf("bot: digest_max_stories %d: want 1 to 25", c.DigestMaxStories)
-	case len(c.DigestRetryDelays) > 10:
-		return fmt.Errorf("bot: digest_retry_delays: %d delays, want at most 10", len(c.DigestRetryDelays))
+		return config.Errorf("shard_id", "%d with shard_count %d: want 0 <= shard_id < shard_count", c.ShardID, c.ShardCount)
+	case c.CommandGuild != "" && !isSnowflake(c.CommandGuild):
+		return config.Errorf("command_guild", "%q is not a Discord id", c.CommandGuild)
+	case c.Cooldown < 0:
+		return config.Errorf("cooldown", "%v: must not be negative (0 turns it off)", c.Cooldown)
+	case c.PageTimeout <= 0:
+		return config.Errorf("page_timeout", "%v: must be positive", c.PageTimeout)
+	case c.CommandTimeout < config.Duration(time.Second):
+		return config.Errorf("command_timeout", "%v: must be at least 1s", c.CommandTimeout)
 	}
-	for _, d := range c.DigestRetryDelays {
-		if d < 0 || d > time.Hour {
-			return fmt.Errorf("bot: digest_retry_delays: %v, want 0 to 1h", d)
+	return nil
+}
+
+// botToken is the token without the "Bot " prefix and surrounding space.
+func botToken(t string) string {
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "Bot "))
+}
+
+// DigestConfig is the digest: section of the configuration file: how
+// scheduled digests are posted.
+type DigestConfig struct {
+	// Grace is how late a digest missed while the bot was down may still
+	// be posted; a missed digest older than that is skipped (its stories
+	// go into the next one).
+	Grace config.Duration `yaml:"grace"`
+	// MaxFailures is how many failed posts in a row pause a channel's
+	// digests (its admin is told by DM).
+	MaxFailures int `yaml:"max_failures"`
+	// MaxStories caps the stories of one digest.
+	MaxStories int `yaml:"max_stories"`
+	// RetryDelays are the waits before each new try of a failed post
+	// within its slot.
+	RetryDelays []config.Duration `yaml:"retry_delays"`
+}
+
+// DefaultDigestConfig is the digest section when the file says nothing.
+func DefaultDigestConfig() DigestConfig {
+	return DigestConfig{
+		Grace:       config.Duration(6 * time.Hour),
+		MaxFailures: 5,
+		MaxStories:  8,
+		RetryDelays: []config.Duration{config.Duration(time.Minute), config.Duration(5 * time.Minute), config.Duration(15 * time.Minute)},
+	}
+}
+
+// Validate reports the first bad value, naming its key within the section.
+func (c DigestConfig) Validate() error {
+	switch {
+	case c.Grace < 0:
+		return config.Errorf("grace", "%v: must not be negative", c.Grace)
+	case c.MaxFailures < 1:
+		return config.Errorf("max_failures", "%d: must be at least 1", c.MaxFailures)
+	case c.MaxStories < 1 || c.MaxStories > 25:
+		return config.Errorf("max_stories", "%d: want 1 to 25", c.MaxStories)
+	case len(c.RetryDelays) > 10:
+		return config.Errorf("retry_delays", "has %d delays: want at most 10", len(c.RetryDelays))
+	}
+	for _, d := range c.RetryDelays {
+		if d < 0 || d > config.Duration(time.Hour) {
+			return config.Errorf("retry_delays", "%v: want 0 to 1h", d)
 		}
 	}
 	return nil
@@ -191,7 +176,18 @@ type Deps struct {
 	// discordtest.Server.Client() to point the session at the fake.
 	HTTPClient *http.Client
 	// Digests and Digester enable scheduled digests (set both, or
-	// neither: without them /digest says digests are off).
+	// neither: without them /digest says digests are off); Digest is how
+	// they are posted (a valid DigestConfig when they are set).
 	Digests  DigestStore
 	Digester Digester
+	Digest   DigestConfig
+}
+
+// durations are config durations as time.Durations.
+func durations(ds []config.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.D()
+	}
+	return out
 }

@@ -100,7 +100,7 @@ func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.T
 	}
 	var delays []time.Duration
 	if retries {
-		delays = b.cfg.DigestRetryDelays
+		delays = durations(b.deps.Digest.RetryDelays)
 	}
 	look := existed // a pending record from before: the digest may be out there
 	failures := sc.Failures
@@ -120,7 +120,7 @@ func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.T
 		why := classifyPostError(err)
 		final := attempt >= len(delays) || why.permanent
 		pause := ""
-		if why.permanent || failures+1 >= b.cfg.DigestMaxFailures {
+		if why.permanent || failures+1 >= b.deps.Digest.MaxFailures {
 			pause, final = why.reason, true
 		}
 		n, ferr := dg.store.FailDelivery(ctx, sc.ChannelID, slot, err, final, pause)
@@ -187,7 +187,7 @@ func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delive
 	if err != nil {
 		return res, err
 	}
-	dig, err := b.dg.eng.Digest(ctx, briefing.DigestRequest{Since: d.Since, Until: d.Until, Filter: filter, MaxStories: b.cfg.DigestMaxStories})
+	dig, err := b.dg.eng.Digest(ctx, briefing.DigestRequest{Since: d.Since, Until: d.Until, Filter: filter, MaxStories: b.deps.Digest.MaxStories})
 	if err != nil {
 		return res, fmt.Errorf("bot: compose digest: %w", err)
 	}
@@ -413,7 +413,7 @@ func (b *Bot) recoverOne(ctx context.Context, d sources.Delivery, now time.Time)
 		b.log.Error("digest schedule unreadable", "channel_id", d.ChannelID, "err", err)
 		return
 	}
-	if gone || sc.Paused || now.Sub(d.Slot) > b.cfg.DigestGrace {
+	if gone || sc.Paused || now.Sub(d.Slot) > b.deps.Digest.Grace.D() {
 		// Not to be sent again, but perhaps it was sent: record that if so.
 		if !gone {
 			if found, err := b.findPosted(ctx, sc, d.Key); err == nil && found.ids[0] != "" {

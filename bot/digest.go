@@ -359,7 +359,7 @@ func (b *Bot) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
 		floor = sc.Updated // slots of a replaced schedule do not count
 	}
 	if floor.IsZero() {
-		floor = now.Add(-b.cfg.DigestGrace)
+		floor = now.Add(-b.deps.Digest.Grace.D())
 	}
 	return sched.latestSlot(floor, now)
 }
@@ -374,7 +374,7 @@ func (b *Bot) due(ctx context.Context, sc sources.Schedule, now time.Time) {
 	if !ok {
 		return
 	}
-	if late := now.Sub(slot); late > b.cfg.DigestGrace {
+	if late := now.Sub(slot); late > b.deps.Digest.Grace.D() {
 		if err := b.dg.store.SkipSlot(ctx, sc.ChannelID, slot); err != nil {
 			b.log.Error("digest slot skip not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", err)
 			return

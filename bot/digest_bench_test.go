@@ -39,10 +39,12 @@ func BenchmarkLoadSchedules10k(b *testing.B) {
 	b.ResetTimer()
 	for n := 0; n < b.N; n++ {
 		b.StopTimer()
-		bot, err := New(Config{Token: discordtest.DefaultToken}, Deps{
+		cfg := DefaultConfig()
+		cfg.Token = discordtest.DefaultToken
+		bot, err := New(cfg, Deps{
 			Briefer: newFakeBriefer(now), Feeds: newFakeFeeds(), Now: later,
 			Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Digests: c.store, Digester: c.eng,
+			Digests: c.store, Digester: c.eng, Digest: DefaultDigestConfig(),
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"attache/bot/discordtest"
 	"attache/briefing"
+	"attache/config"
 	"attache/sources"
 )
 
@@ -261,9 +262,10 @@ func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, c := startWithDigests(t, nov19noon, func(cfg *Config, _ *harness, c *corpus) {
-				cfg.DigestMaxFailures = 3
-				cfg.DigestRetryDelays = []time.Duration{time.Millisecond, time.Millisecond, time.Millisecond, time.Millisecond}
+			h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+				h.digest.MaxFailures = 3
+				ms := config.Duration(time.Millisecond)
+				h.digest.RetryDelays = []config.Duration{ms, ms, ms, ms}
 				c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome", CreatedBy: mod.ID})
 				c.add(0, nov19noon.Add(time.Hour))
 			})
@@ -334,8 +336,8 @@ func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
 }
 
 func TestDigestRetriesWithinTheSlot(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(cfg *Config, _ *harness, c *corpus) {
-		cfg.DigestMaxFailures = 5
+	h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+		h.digest.MaxFailures = 5
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		c.add(0, nov19noon.Add(time.Hour))
 	})

@@ -12,6 +12,7 @@ import (
 	"attache/bot/discordtest"
 	"attache/briefing"
 	"attache/briefing/geo"
+	"attache/config"
 	"attache/sources"
 
 	"github.com/bwmarrin/discordgo"
@@ -135,7 +136,7 @@ func startWithDigests(t testing.TB, at time.Time, edit func(*Config, *harness, *
 		h.clock.t = at
 		c = newCorpus(t, h.now)
 		h.digests, h.digester = c.store, c.eng
-		cfg.DigestRetryDelays = []time.Duration{time.Millisecond, time.Millisecond}
+		h.digest.RetryDelays = []config.Duration{config.Duration(time.Millisecond), config.Duration(time.Millisecond)}
 		if edit != nil {
 			edit(cfg, h, c)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"attache/bot/discordtest"
 	"attache/briefing"
+	"attache/config"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -260,7 +261,7 @@ func TestPagingButtonsPressedTogether(t *testing.T) {
 
 func TestPageButtonsStopAfterTimeout(t *testing.T) {
 	h := start(t, func(c *Config, h *harness) {
-		c.PageTimeout = 200 * time.Millisecond
+		c.PageTimeout = config.Duration(200 * time.Millisecond)
 		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 0), nil }
 	})
 	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
@@ -283,7 +284,7 @@ func TestPageButtonsStopAfterTimeout(t *testing.T) {
 
 func TestPageButtonsNotRemovedIsLogged(t *testing.T) {
 	h := start(t, func(c *Config, h *harness) {
-		c.PageTimeout = 200 * time.Millisecond
+		c.PageTimeout = config.Duration(200 * time.Millisecond)
 		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 0), nil }
 	})
 	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
@@ -433,7 +434,7 @@ func TestIgnoresBotsAndItself(t *testing.T) {
 }
 
 func TestCooldown(t *testing.T) {
-	h := start(t, func(c *Config, _ *harness) { c.Cooldown = 30 * time.Second })
+	h := start(t, func(c *Config, _ *harness) { c.Cooldown = config.Duration(30 * time.Second) })
 	h.replyTo(h.say(guildID, alice, "!brief japan italy"))
 	c := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
 	if want := "You're asking a little fast: try again in 30 seconds."; c.Payload.Text() != want {

@@ -87,6 +87,7 @@ type harness struct {
 	// digests and digester, when set, enable scheduled digests.
 	digests  DigestStore
 	digester Digester
+	digest   DigestConfig
 	// cronLive starts the real cron (otherwise tests drive slots with
 	// RunDue); cronSeconds reads stored six-field specs; realClock gives
 	// the bot time.Now instead of the settable clock.
@@ -104,7 +105,9 @@ func start(t testing.TB, edit func(*Config, *harness)) *harness {
 	h := &harness{t: t, clock: &clock{t: day}, logs: &syncBuffer{}}
 	h.briefer = newFakeBriefer(h.clock.Now)
 	h.feeds = newFakeFeeds()
-	h.cfg = Config{Token: discordtest.DefaultToken, CommandGuildID: guildID, AdminRoles: []string{"editors"}, Cooldown: -1}
+	h.cfg = DefaultConfig()
+	h.cfg.Token, h.cfg.CommandGuild, h.cfg.AdminRoles, h.cfg.Cooldown = discordtest.DefaultToken, guildID, []string{"editors"}, 0
+	h.digest = DefaultDigestConfig()
 	if edit != nil {
 		edit(&h.cfg, h)
 	}
@@ -138,7 +141,7 @@ func (h *harness) launch() {
 	b, err := New(h.cfg, Deps{
 		Briefer: h.briefer, Feeds: h.feeds, Now: h.now, HTTPClient: h.fake.Client(),
 		Logger:  slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Digests: h.digests, Digester: h.digester,
+		Digests: h.digests, Digester: h.digester, Digest: h.digest,
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -159,7 +162,7 @@ func (h *harness) launch() {
 		}
 		return
 	}
-	if _, err := h.fake.WaitCommands(h.cfg.CommandGuildID, wait); err != nil {
+	if _, err := h.fake.WaitCommands(h.cfg.CommandGuild, wait); err != nil {
 		t.Fatalf("bot did not register its commands: %v\nlogs:\n%s", err, h.logs.String())
 	}
 }

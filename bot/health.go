@@ -73,7 +73,7 @@ type healthStatus struct {
 
 // Handler serves /healthz (200 when the gateway is connected and the
 // store answers Ping, else 503, with a JSON body saying which part is
-// down) and /metrics. Run serves it on Config.HealthAddr.
+// down) and /metrics. main serves it on the address of http.listen.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -242,7 +242,9 @@ func FuzzEscapeAndTruncate(f *testing.F) {
 }
 
 func TestHelpListsEveryCommand(t *testing.T) {
-	b := &Bot{cfg: Config{Prefix: "?"}, commands: newCommandSet()}
+	cfg := DefaultConfig()
+	cfg.Prefix = "?"
+	b := &Bot{cfg: cfg, commands: newCommandSet()}
 	r, _ := runHelp(nil, b, &invocation{trigger: triggerPrefix})
 	text := r.pages()[0].embed.Description
 	for _, want := range []string{"`?brief japan italy [topic words] [since 7d]`", "`?feeds add https://example.org/feed.xml`", "`?feeds remove ID`", "`?quotes ", "`?search ", "`?help`"} {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"attache/config"
 )
 
 func TestSplitWords(t *testing.T) {
@@ -211,45 +214,73 @@ func TestPagersPress(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
+	with := func(edit func(*Config)) Config {
+		c := DefaultConfig()
+		edit(&c)
+		return c
+	}
 	tests := []struct {
 		name string
 		cfg  Config
-		want string // substring of the error; "" for none
+		want string // the error; "" for none
 	}{
-		{"defaults", Config{Token: "abc"}, ""},
-		{"Bot prefix accepted", Config{Token: "Bot abc"}, ""},
-		{"no token", Config{}, "DISCORD_TOKEN"},
-		{"long prefix", Config{Token: "a", Prefix: "!!!!!!"}, "prefix"},
-		{"shard out of range", Config{Token: "a", ShardID: 2, ShardCount: 2}, "shard_id"},
-		{"bad guild id", Config{Token: "a", CommandGuildID: "my-guild"}, "command_guild_id"},
-		{"negative page timeout", Config{Token: "a", PageTimeout: -time.Second}, "page_timeout"},
+		{"defaults", DefaultConfig(), ""},
+		{"Bot prefix accepted", with(func(c *Config) { c.Token = "Bot abc" }), ""},
+		{"five-character prefix", with(func(c *Config) { c.Prefix = "!!!!!" }), ""},
+		{"token with a space", with(func(c *Config) { c.Token = "ab c" }), "token contains white space"},
+		{"long prefix", with(func(c *Config) { c.Prefix = "!!!!!!" }), `prefix "!!!!!!": want 1 to 5 characters and no spaces`},
+		{"empty prefix", with(func(c *Config) { c.Prefix = "" }), `prefix "": want 1 to 5 characters and no spaces`},
+		{"shard out of range", with(func(c *Config) { c.ShardID, c.ShardCount = 2, 2 }), "shard_id 2 with shard_count 2: want 0 <= shard_id < shard_count"},
+		{"bad guild id", with(func(c *Config) { c.CommandGuild = "my-guild" }), `command_guild "my-guild" is not a Discord id`},
+		{"negative cooldown", with(func(c *Config) { c.Cooldown = config.Duration(-time.Second) }), "cooldown -1s: must not be negative (0 turns it off)"},
+		{"no page timeout", with(func(c *Config) { c.PageTimeout = 0 }), "page_timeout 0s: must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.cfg.Validate()
-			if (err == nil) != (tt.want == "") || (err != nil && !strings.Contains(err.Error(), tt.want)) {
-				t.Fatalf("Validate() = %v, want an error mentioning %q", err, tt.want)
+			if got := fmt.Sprint(err); (err == nil) != (tt.want == "") || (err != nil && got != tt.want) {
+				t.Fatalf("Validate() = %v, want %q", err, tt.want)
+			}
+			var ce *config.Error
+			if err != nil && !errors.As(err, &ce) {
+				t.Errorf("Validate() = %T, want a *config.Error naming the key", err)
 			}
 		})
 	}
-	got := Config{Token: " Bot abc "}.withDefaults()
-	if got.Token != "abc" || got.Prefix != "!" || got.ShardCount != 1 || got.Cooldown != DefaultCooldown || got.PageTimeout != DefaultPageTimeout {
-		t.Errorf("withDefaults = %+v", got)
+}
+
+func TestNewNeedsAToken(t *testing.T) {
+	_, err := New(DefaultConfig(), Deps{Briefer: newFakeBriefer(time.Now), Feeds: newFakeFeeds()})
+	if err == nil || !strings.Contains(err.Error(), "DISCORD_TOKEN") {
+		t.Errorf("New without a token: %v, want a pointer to DISCORD_TOKEN", err)
+	}
+	cfg := DefaultConfig()
+	cfg.Token = " Bot abc "
+	b, err := New(cfg, Deps{Briefer: newFakeBriefer(time.Now), Feeds: newFakeFeeds()})
+	if err != nil || b.cfg.Token != "abc" {
+		t.Errorf("New with %q: token %q, %v; want abc", cfg.Token, b.cfg.Token, err)
 	}
 }
 
+// tokenConfig is the default configuration with a token.
+func tokenConfig() Config {
+	c := DefaultConfig()
+	c.Token = "a"
+	return c
+}
+
 func TestNewNeedsDeps(t *testing.T) {
-	if _, err := New(Config{Token: "a"}, Deps{Feeds: newFakeFeeds()}); err == nil || !strings.Contains(err.Error(), "Briefer") {
+	if _, err := New(tokenConfig(), Deps{Feeds: newFakeFeeds()}); err == nil || !strings.Contains(err.Error(), "Briefer") {
 		t.Errorf("New without a Briefer: %v", err)
 	}
-	if _, err := New(Config{Token: "a"}, Deps{Briefer: newFakeBriefer(time.Now)}); err == nil || !strings.Contains(err.Error(), "Feeds") {
+	if _, err := New(tokenConfig(), Deps{Briefer: newFakeBriefer(time.Now)}); err == nil || !strings.Contains(err.Error(), "Feeds") {
 		t.Errorf("New without Feeds: %v", err)
 	}
 }
 
 func TestHealthAndMetrics(t *testing.T) {
 	feeds := newFakeFeeds()
-	b, err := New(Config{Token: "a"}, Deps{Briefer: newFakeBriefer(time.Now), Feeds: feeds})
+	b, err := New(tokenConfig(), Deps{Briefer: newFakeBriefer(time.Now), Feeds: feeds})
 	if err != nil {
 		t.Fatal(err)
 	}
