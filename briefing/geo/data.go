@@ -34,7 +34,10 @@ type entityDoc struct {
 	Names    []string `json:"names,omitempty" yaml:"names,omitempty"`
 	Demonyms []string `json:"demonyms,omitempty" yaml:"demonyms,omitempty"`
 	Capitals []string `json:"capitals,omitempty" yaml:"capitals,omitempty"`
-	Remove   bool     `json:"remove,omitempty" yaml:"remove,omitempty"`
+	// Successor is the code of the state that continues a historical
+	// one ("RU" for the Soviet Union); empty for a state of today.
+	Successor string `json:"successor,omitempty" yaml:"successor,omitempty"`
+	Remove    bool   `json:"remove,omitempty" yaml:"remove,omitempty"`
 }
 
 // personDoc is one term of office. Short lists the surname-like forms that
@@ -124,6 +127,9 @@ func (d *document) merge(more document) {
 			if e.Capitals != nil {
 				old.Capitals = e.Capitals
 			}
+			if e.Successor != "" {
+				old.Successor = e.Successor
+			}
 		}
 	}
 	key := func(p personDoc) string {
@@ -197,7 +203,7 @@ func (g *Gazetteer) load(doc document) error {
 		if _, dup := g.byCode[code]; dup {
 			return fmt.Errorf("entity %s: code given twice", code)
 		}
-		ent := Entity{Code: code, Name: strings.TrimSpace(e.Name), Kind: kind, Official: strings.TrimSpace(e.Official)}
+		ent := Entity{Code: code, Name: strings.TrimSpace(e.Name), Kind: kind, Official: strings.TrimSpace(e.Official), Successor: normCode(e.Successor)}
 		if ent.Official == "" {
 			ent.Official = ent.Name
 		}
@@ -207,6 +213,18 @@ func (g *Gazetteer) load(doc document) error {
 		g.byCode[code] = len(g.entities)
 		g.entities = append(g.entities, ent)
 		g.the = append(g.the, e.The != nil && *e.The)
+	}
+	for _, e := range g.entities {
+		if e.Successor == "" {
+			continue
+		}
+		s, ok := g.byCode[e.Successor]
+		if !ok || e.Successor == e.Code {
+			return fmt.Errorf("entity %s: successor %q is not another entity", e.Code, e.Successor)
+		}
+		if g.entities[s].Successor != "" {
+			return fmt.Errorf("entity %s: successor %s has a successor of its own", e.Code, e.Successor)
+		}
 	}
 	for i, p := range doc.People {
 		code := normCode(p.Code)

@@ -24,8 +24,9 @@
 //     state: "South China Sea", "Sea of Japan", "Taiwan Strait", "Indian
 //     Ocean", "Korean Peninsula", "Latin America" tag nothing. US states tag
 //     nothing either ("New Mexico", "Washington state", Georgia the state).
-//   - Plain "Korea" and "Korean" are South Korea (KR); North Korea needs
-//     "North", "DPRK", "Pyongyang" or one of its leaders.
+//   - Plain "Korea" and "Korean" are South Korea (KR), unless the text
+//     names North Korea ("North", "DPRK", "Pyongyang" or one of its
+//     leaders) and nothing that is only South Korea, when they are KP.
 //   - Plain "Congo" and "Congolese" are the Democratic Republic of the
 //     Congo (CD), unless the text names only the Republic of the Congo
 //     ("Brazzaville", "Congo-Brazzaville"), when they are CG.
@@ -83,6 +84,11 @@ type Entity struct {
 	Names    []string // every name and variant the text may use, Name and Official included
 	Demonyms []string // "Japanese"
 	Capitals []string // capitals and seats used as metonyms: "Tokyo", "Kantei"
+	// Successor is the state that continues a historical one: "RU" for
+	// the Soviet Union ("SU"), "DE" for East Germany ("DD"); empty for a
+	// state of today and for a historical one split among equals
+	// (Yugoslavia, Czechoslovakia).
+	Successor string
 }
 
 // Person is someone who held an office on a date.
@@ -100,6 +106,9 @@ type Mention struct {
 	Start, End int // byte offsets of Surface in the text
 	Surface    string
 	Via        string // "name", "demonym", "capital", "leader" or "body"
+	// Sense says whether the mention stands for the entity itself or
+	// only names it in passing (a company, a currency, a venue, a list).
+	Sense Sense
 }
 
 // The values of Mention.Via.
@@ -183,7 +192,7 @@ func (g *Gazetteer) Names() []Choice {
 func (g *Gazetteer) Tag(text string, at time.Time) []string {
 	var codes []string
 	var seen map[string]bool // once codes grows past a few
-	for _, f := range g.scanText(text, at) {
+	for _, f := range g.withSuccessors(g.scanText(text, at)) {
 		if seen != nil {
 			if !seen[f.Code] {
 				seen[f.Code] = true
@@ -211,6 +220,49 @@ func (g *Gazetteer) Tag(text string, at time.Time) []string {
 	}
 	sort.Strings(codes)
 	return codes
+}
+
+// withSuccessors adds, after each mention of a historical state, a
+// mention of its successor, so that an article about the Soviet Union is
+// found by a search for Russia.
+func (g *Gazetteer) withSuccessors(fs []found) []found {
+	var out []found
+	for i, f := range fs {
+		ei, ok := g.byCode[f.Code]
+		if !ok || g.entities[ei].Successor == "" {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]found, 0, len(fs)+4), fs[:i]...)
+		}
+		out = append(out, f)
+		f.Code = g.entities[ei].Successor
+		out = append(out, f)
+	}
+	if out == nil {
+		return fs
+	}
+	return out
+}
+
+// Same tells whether a mention's code stands for the asked code: the same
+// code, or a historical state and its successor either way ("SU" and
+// "RU"), so that a brief on Russia over 1987 news reads "Soviet" as
+// Russia, and a brief on the Soviet Union reads "Moscow" as its capital.
+func (g *Gazetteer) Same(code, want string) bool {
+	if code == want {
+		return true
+	}
+	if i, ok := g.byCode[code]; ok && g.entities[i].Successor == want && want != "" {
+		return true
+	}
+	if i, ok := g.byCode[want]; ok && g.entities[i].Successor == code && code != "" {
+		return true
+	}
+	return false
 }
 
 func (g *Gazetteer) buildChoices() {

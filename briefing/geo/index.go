@@ -26,6 +26,7 @@ const (
 	ruleGeorgia         // Georgia the country or the US state
 	ruleTurkey          // the country or the bird
 	ruleCongo           // plain "Congo": DR Congo unless only the Republic is named
+	ruleKorea           // plain "Korea": South Korea unless only the North is named
 	ruleSecurity        // "Security Council": the UN's unless a country's
 	rulePronoun         // "US" in an all-capitals headline may be "us"
 	ruleWho             // "WHO" in an all-capitals headline may be "who"
@@ -76,6 +77,9 @@ var ruleFor = map[string]rule{
 	"Turkey":           ruleTurkey,
 	"Congo":            ruleCongo,
 	"Congolese":        ruleCongo,
+	"Korea":            ruleKorea,
+	"Korean":           ruleKorea,
+	"Koreans":          ruleKorea,
 	"Security Council": ruleSecurity,
 	"US":               rulePronoun,
 	"WHO":              ruleWho,

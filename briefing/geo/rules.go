@@ -238,7 +238,7 @@ func titleLine(s string, i int) bool {
 // settle applies the rules that need the whole text: Georgia the state,
 // the two Congos, turkey the bird.
 func (sc *scan) settle(fs []found) []found {
-	var georgia, turkey, congo bool
+	var georgia, turkey, congo, korea bool
 	codes := map[string]bool{}
 	for _, f := range fs {
 		switch f.rule {
@@ -248,6 +248,8 @@ func (sc *scan) settle(fs []found) []found {
 			turkey = true
 		case ruleCongo:
 			congo = true
+		case ruleKorea:
+			korea = true
 		default:
 			codes[f.Code] = true
 		}
@@ -259,9 +261,15 @@ func (sc *scan) settle(fs []found) []found {
 	if congo && codes["CG"] && !codes["CD"] {
 		congoCode = "CG"
 	}
+	koreaCode := "KR"
+	if korea && codes["KP"] && !codes["KR"] {
+		koreaCode = "KP"
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		switch {
+		case f.rule == ruleKorea:
+			f.Code = koreaCode
 		case f.rule == ruleGeorgia && dropGeorgia, f.rule == ruleTurkey && dropTurkey:
 			continue
 		case f.rule == ruleCongo:

@@ -63,6 +63,7 @@ func (g *Gazetteer) Mentions(text string, at time.Time) []Mention {
 	for i, f := range fs {
 		out[i] = Mention{Code: f.Code, Start: int(f.Start), End: int(f.End), Surface: text[f.Start:f.End], Via: vias[f.via]}
 	}
+	assignSenses(text, out)
 	return out
 }
 

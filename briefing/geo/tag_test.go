@@ -43,8 +43,8 @@ func TestTagGeorgia(t *testing.T) {
 		{"state of", "The state of Georgia sued the company.", "", ""},
 		{"university", "He studied at the University of Georgia.", "", ""},
 		{"senate race", "The Georgia Senate race is close.", "", ""},
-		{"document cue", "Raffensperger said Georgia had counted every ballot.", "", ""},
-		{"state doc keeps other countries", "Kemp said Georgia would welcome investment from Japan.", "", "JP"},
+		{"document cue", "Officials in Fulton County said Georgia had counted every ballot.", "", ""},
+		{"state doc keeps other countries", "The mayor of Atlanta said Georgia would welcome investment from Japan.", "", "JP"},
 		{"country cue wins", "Georgia's ruling party, Georgian Dream, won the vote.", "", "GE"},
 		{"neighbours", "Armenia, Georgia and Azerbaijan met in Brussels.", "", "AM AZ EU GE"},
 		{"Athens, Georgia is not Greece", "The festival in Athens, Georgia drew crowds.", "", ""},
@@ -242,12 +242,12 @@ func TestMentionsDetail(t *testing.T) {
 	text := "Japanese Prime Minister Fumio Kishida met Italy's Meloni in Tokyo; the U.S. watched."
 	got := g.Mentions(text, date("2023-05-01"))
 	want := []Mention{
-		{"JP", 0, 8, "Japanese", ViaDemonym},
-		{"JP", 24, 37, "Fumio Kishida", ViaLeader},
-		{"IT", 42, 47, "Italy", ViaName},
-		{"IT", 50, 56, "Meloni", ViaLeader},
-		{"JP", 60, 65, "Tokyo", ViaCapital},
-		{"US", 71, 75, "U.S.", ViaName},
+		{"JP", 0, 8, "Japanese", ViaDemonym, SenseSubject},
+		{"JP", 24, 37, "Fumio Kishida", ViaLeader, SenseSubject},
+		{"IT", 42, 47, "Italy", ViaName, SenseSubject},
+		{"IT", 50, 56, "Meloni", ViaLeader, SenseSubject},
+		{"JP", 60, 65, "Tokyo", ViaCapital, SenseVenue},
+		{"US", 71, 75, "U.S.", ViaName, SenseSubject},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Mentions = %+v\nwant %+v", got, want)

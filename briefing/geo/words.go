@@ -75,8 +75,7 @@ var stateFollowers = set(
 
 // georgiaStateCues in a text make its plain "Georgia" the US state.
 var georgiaStateCues = []string{
-	"Atlanta", "Savannah", "Fulton County", "Kemp", "Raffensperger", "Warnock", "Ossoff", "Stacey Abrams",
-	"Peach State", "Gwinnett", "Cobb County", "DeKalb", "Marietta", "Macon", "Ga.", "Okefenokee",
+	"Atlanta", "Savannah", "Fulton County", "Peach State", "Gwinnett", "Cobb County", "DeKalb", "Marietta", "Macon", "Ga.", "Okefenokee",
 	"Chattahoochee", "Braves", "Falcons",
 }
 
