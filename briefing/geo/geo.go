@@ -37,6 +37,19 @@
 //     "Jerusalem" alone is Israel's seat of government.
 //   - "Paris Agreement", "Paris climate accord" and the "Paris Club" name
 //     no country.
+//   - Historical states have codes of their own and keep their names for
+//     display: the Soviet Union (SU), East Germany (DD), Yugoslavia (YU),
+//     Czechoslovakia (CS). One that a state of today continues names its
+//     Successor (SU: RU, DD: DE); Tag adds the successor's code, and Same
+//     counts either for the other, so a brief on Russia over 1987 news
+//     reads "Soviet" as Russia and a brief on the USSR reads "Moscow" as
+//     its capital. West Germany, the Federal Republic and Bonn are Germany
+//     (DE), the same state.
+//   - Each Mention has a Sense: the entity itself, or a word of a firm's
+//     name ("British Aerospace"), a currency ("French franc"), a city as
+//     a venue ("met in Paris", "the Tokyo accord") or one of a list of
+//     three or more places. Tag counts them all; telling an article about
+//     a country from one that names it reads the senses.
 //   - A leader's full name always tags the country; the article's date
 //     picks which office when a person held several (Mark Rutte is the
 //     Netherlands until 2024-07-02 and NATO from 2024-10-01). A surname
