@@ -30,6 +30,7 @@ type App struct {
 	stdout, stderr io.Writer
 	configPath     string
 	dataDir        string
+	storeURL       string
 	// command is the command being run; readsOnly says that it only
 	// reads the corpus, so a read-only store is opened read-only for it.
 	command   string
@@ -38,7 +39,7 @@ type App struct {
 	cfg   Config
 	log   *slog.Logger
 	now   func() time.Time
-	store *sources.Store
+	store sources.Store
 	gaz   *geo.Gazetteer
 }
 
@@ -50,6 +51,12 @@ func (a *App) setup() error {
 	}
 	if a.dataDir != "" {
 		cfg.DataDir = a.dataDir
+	}
+	if a.storeURL != "" {
+		cfg.Store.URL = a.storeURL
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("--store: %w", err)
+		}
 	}
 	a.cfg = cfg
 	a.now = time.Now
@@ -93,21 +100,21 @@ func (a *App) Close() {
 // removes the sample from an existing store. A store that cannot be
 // written is opened read-only for the commands that only read, as it is
 // (no seeding), and refused plainly for the others.
-func (a *App) Store(ctx context.Context) (*sources.Store, error) {
+func (a *App) Store(ctx context.Context) (sources.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
-	path := filepath.Join(a.cfg.DataDir, "corpus.db")
-	st, err := sources.Open(ctx, path, sources.StoreOptions{Now: a.now})
+	url := a.StoreURL()
+	st, err := openStore(ctx, url, sources.StoreOptions{Now: a.now})
 	if errors.Is(err, sources.ErrReadOnly) {
 		if !a.readsOnly {
 			return nil, fmt.Errorf("%w; %s needs to write to it (make its folder and files writable; %s read it as it is)", err, a.command, joinAnd(readOnlyCommands()))
 		}
-		st, err = sources.Open(ctx, path, sources.StoreOptions{Now: a.now, ReadOnly: true})
+		st, err = openStore(ctx, url, sources.StoreOptions{Now: a.now, ReadOnly: true})
 		if err != nil {
 			return nil, err
 		}
-		a.log.Info("store opened read-only", "path", path)
+		a.log.Info("store opened read-only", "store", st.Location())
 		a.store = st
 		return st, nil
 	}
@@ -119,6 +126,15 @@ func (a *App) Store(ctx context.Context) (*sources.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// StoreURL is the store the configuration names: store.url (or --store),
+// else the SQLite file in the data directory.
+func (a *App) StoreURL() string {
+	if a.cfg.Store.URL != "" {
+		return a.cfg.Store.URL
+	}
+	return "sqlite:" + filepath.Join(a.cfg.DataDir, sources.DefaultStorePath)
 }
 
 const sampleSetting = "sample_corpus_seeded"
@@ -135,7 +151,7 @@ func (a *App) syncSample(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("seed sample corpus: %w", err)
 		}
-		a.log.Info("store seeded with the sample corpus", "articles", n, "path", a.store.Path())
+		a.log.Info("store seeded with the sample corpus", "articles", n, "path", a.store.Location())
 		return a.store.SetSetting(ctx, sampleSetting, a.now().UTC().Format(time.RFC3339))
 	case !want && seeded:
 		n, err := a.store.RemoveSample(ctx)

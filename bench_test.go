@@ -31,7 +31,7 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := sources.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, filepath.Join(b.TempDir(), "bench.db"), sources.StoreOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func BenchmarkIngest(b *testing.B) {
 // benchStore returns a store of n generated articles, built once into the
 // system's temporary directory and reused by later runs (building 100,000
 // takes a minute or two).
-func benchStore(b *testing.B, n int) *sources.Store {
+func benchStore(b *testing.B, n int) sources.Store {
 	b.Helper()
 	ctx := context.Background()
 	dir := filepath.Join(os.TempDir(), "attache-bench-store")
@@ -64,7 +64,7 @@ func benchStore(b *testing.B, n int) *sources.Store {
 		for _, p := range []string{path, path + "-wal", path + "-shm"} {
 			os.Remove(p)
 		}
-		st, err := sources.Open(ctx, path, sources.StoreOptions{})
+		st, err := sources.OpenSQLite(ctx, path, sources.StoreOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -88,7 +88,7 @@ func benchStore(b *testing.B, n int) *sources.Store {
 		st.Close()
 		os.WriteFile(done, nil, 0o644)
 	}
-	st, err := sources.Open(ctx, path, sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, path, sources.StoreOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

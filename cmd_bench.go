@@ -46,7 +46,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		os.Remove(p)
 	}
-	st, err := sources.Open(ctx, path, sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, path, sources.StoreOptions{})
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func timeQueries(n int, run func() error) (latencies, error) {
 
 // commonWords picks words of the generated vocabulary that occur often
 // enough to make the full-text queries realistic.
-func commonWords(ctx context.Context, st *sources.Store) []string {
+func commonWords(ctx context.Context, st sources.Store) []string {
 	arts, err := st.Search(ctx, sources.Query{Limit: 50})
 	if err != nil || len(arts) == 0 {
 		return []string{"talks", "summit"}

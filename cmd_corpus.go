@@ -402,7 +402,7 @@ func cmdStats(ctx context.Context, app *App, args []string) error {
 	if s.Articles > 0 {
 		fmt.Fprintf(w, "Published: %s to %s\n", s.Oldest.Format("2006-01-02"), s.Newest.Format("2006-01-02"))
 	}
-	fmt.Fprintf(w, "Store:     %s, %.1f MB\n", st.Path(), float64(s.Bytes)/(1<<20))
+	fmt.Fprintf(w, "Store:     %s, %s, %.1f MB\n", engineName(s.Engine), s.Location, float64(s.Bytes)/(1<<20))
 	return nil
 }
 

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -24,5 +27,28 @@ func TestRelTime(t *testing.T) {
 		if got := relTime(tt.at, now); got != tt.want {
 			t.Errorf("relTime(now+%v) = %q, want %q", tt.at.Sub(now), got, tt.want)
 		}
+	}
+}
+
+// --store names the store's file, and stats says which engine serves it.
+func TestStoreFlagAndStatsEngine(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	data := t.TempDir()
+	path := filepath.Join(t.TempDir(), "elsewhere.db")
+	out, _, err := attache(t, data, "--store", "sqlite:"+path, "stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Store:     SQLite, " + path + ","; !strings.Contains(out, want) {
+		t.Errorf("stats lacks %q:\n%s", want, out)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("no store at the --store path: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "corpus.db")); err == nil {
+		t.Error("a store was made in the data directory as well")
+	}
+	if _, _, err := attache(t, data, "--store", "mysql://db/news", "stats"); err == nil || !strings.Contains(err.Error(), "--store") {
+		t.Errorf("a bad --store gave %v, want an error naming --store", err)
 	}
 }

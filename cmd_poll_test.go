@@ -60,7 +60,7 @@ func TestPollAllUsesThePool(t *testing.T) {
 	cfg := filepath.Join(data, "config.yaml")
 	os.WriteFile(cfg, []byte("sample_corpus: false\nfeeds:\n  allow_private: true\n  concurrency: 5\n  per_host: 2\n  timeout: 30s\n"), 0o600)
 	ctx := context.Background()
-	st, err := sources.Open(ctx, filepath.Join(data, "corpus.db"), sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, filepath.Join(data, "corpus.db"), sources.StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

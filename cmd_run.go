@@ -19,7 +19,7 @@ import (
 
 // feedStore adapts the store and the poller to what the bot needs.
 type feedStore struct {
-	store  *sources.Store
+	store  sources.Store
 	poller *sources.Poller
 }
 

@@ -24,12 +24,14 @@ import (
 // sample corpus, logging and the operations listener. Every field has a
 // default; config.example.yaml mirrors this struct with comments.
 type Config struct {
-	// DataDir holds the SQLite store (corpus.db).
+	// DataDir holds the SQLite store (corpus.db) unless store.url names
+	// another.
 	DataDir string `yaml:"data_dir"`
 	// SampleCorpus seeds a new store with the bundled sample articles, and
 	// keeps them; false removes them from an existing store.
 	SampleCorpus bool `yaml:"sample_corpus"`
 
+	Store    sources.StoreConfig `yaml:"store"`
 	Log      LogConfig           `yaml:"log"`
 	Feeds    sources.FeedsConfig `yaml:"feeds"`
 	Briefing briefing.Config     `yaml:"briefing"`
@@ -109,6 +111,7 @@ func (c Config) Validate() error {
 		name     string
 		validate func() error
 	}{
+		{"store", c.Store.Validate},
 		{"feeds", c.Feeds.Validate},
 		{"briefing", c.Briefing.Validate},
 		{"discord", c.Discord.Validate},

@@ -41,6 +41,7 @@ func TestLoadConfigErrorsNameTheField(t *testing.T) {
 		{"briefing:\n  quotes: 0\n", "briefing.quotes 0: want 1 to 20"},
 		{"feeds:\n  intervall: 5m\n", "field intervall not found"},
 		{"digest:\n  max_stories: 40\n", "digest.max_stories 40"},
+		{"store:\n  url: corpus.db\n", `store.url "corpus.db": want sqlite:PATH or postgres://`},
 	}
 	for _, tt := range tests {
 		path := filepath.Join(t.TempDir(), "c.yaml")

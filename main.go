@@ -82,6 +82,10 @@ func readOnlyCommands() []string {
 // end, after reporting what it did until then; attache exits with 130.
 var errStopped = errors.New("stopped by a signal before the end; what was done until then is kept")
 
+// explainer is a store that can say what to do about its errors (a
+// read-only or damaged SQLite file).
+type explainer interface{ Explain(err error) error }
+
 // usageError is a mistake on the command line; it exits with status 2.
 type usageError struct{ msg string }
 
@@ -94,6 +98,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	global.SetOutput(io.Discard)
 	configPath := global.String("config", "", "configuration file (YAML)")
 	dataDir := global.String("data", "", "data directory (overrides data_dir)")
+	storeURL := global.String("store", "", "store URL: sqlite:PATH or postgres://… (overrides store.url)")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) { // attache -h, attache --help
 			printUsage(stdout)
@@ -128,7 +133,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			continue
 		}
 		app := &App{stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configPath, dataDir: *dataDir,
-			command: c.name, readsOnly: slices.Contains(readOnlyCommands(), c.name)}
+			storeURL: *storeURL, command: c.name, readsOnly: slices.Contains(readOnlyCommands(), c.name)}
 		defer app.Close()
 		if c.store {
 			if err := app.setup(); err != nil {
@@ -136,8 +141,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 		}
 		err := c.run(ctx, app, rest[1:])
-		if err != nil && app.store != nil {
-			err = app.store.Explain(err)
+		if ex, ok := app.store.(explainer); ok && err != nil {
+			err = ex.Explain(err)
 		}
 		return err
 	}
@@ -168,7 +173,7 @@ func printFlags(ctx context.Context, w io.Writer, c command) {
 
 func printUsage(w io.Writer) {
 	var b strings.Builder
-	b.WriteString("Attaché briefs you on diplomacy news from a corpus of articles.\n\nusage: attache [--config FILE] [--data DIR] COMMAND [ARGS]\n\ncommands:\n")
+	b.WriteString("Attaché briefs you on diplomacy news from a corpus of articles.\n\nusage: attache [--config FILE] [--data DIR] [--store URL] COMMAND [ARGS]\n\ncommands:\n")
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}

@@ -19,7 +19,7 @@ import (
 // corpus, plus extra articles) against the fake Discord.
 type liveBot struct {
 	fake  *discordtest.Server
-	store *sources.Store
+	store sources.Store
 }
 
 const (

@@ -30,7 +30,7 @@ type DigestStore interface {
 	SkipSlot(ctx context.Context, channelID string, slot time.Time) error
 }
 
-var _ DigestStore = (*sources.Store)(nil)
+var _ DigestStore = (sources.Store)(nil)
 
 // Digester composes digests: the briefing engine as the scheduler sees it.
 type Digester interface {

@@ -364,7 +364,7 @@ func TestDigestRealCron(t *testing.T) {
 
 // deliveryUnreadable is the store with its delivery look-up failing, as a
 // locked or broken database would.
-type deliveryUnreadable struct{ *sources.Store }
+type deliveryUnreadable struct{ sources.Store }
 
 func (deliveryUnreadable) Delivery(context.Context, string, time.Time) (sources.Delivery, error) {
 	return sources.Delivery{}, errors.New("database is locked")

@@ -23,7 +23,7 @@ import (
 type corpus struct {
 	t     testing.TB
 	path  string
-	store *sources.Store
+	store sources.Store
 	eng   *briefing.Engine
 	gaz   *geo.Gazetteer
 	now   func() time.Time
@@ -37,7 +37,7 @@ func newCorpus(t testing.TB, now func() time.Time) *corpus {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "c.db")
-	st, err := sources.Open(context.Background(), path, sources.StoreOptions{Now: now})
+	st, err := sources.OpenSQLite(context.Background(), path, sources.StoreOptions{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

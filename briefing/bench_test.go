@@ -19,7 +19,7 @@ func BenchmarkDigest1000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := sources.Open(ctx, filepath.Join(b.TempDir(), "c.db"), sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, filepath.Join(b.TempDir(), "c.db"), sources.StoreOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

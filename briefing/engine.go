@@ -33,7 +33,7 @@ type Corpus interface {
 	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
 }
 
-var _ Corpus = (*sources.Store)(nil)
+var _ Corpus = (sources.Store)(nil)
 
 // Options tune an Engine; zero values take the defaults.
 type Options struct {

@@ -23,7 +23,7 @@ import (
 var testNow = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 
 type testCorpus struct {
-	store *sources.Store
+	store sources.Store
 	eng   *Engine
 	gaz   *geo.Gazetteer
 }
@@ -37,7 +37,7 @@ func newTestCorpus(t testing.TB, extra ...sources.Article) *testCorpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := sources.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "corpus.db"), sources.StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +374,7 @@ func TestEmptyCorpusSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := sources.Open(ctx, filepath.Join(t.TempDir(), "empty.db"), sources.StoreOptions{})
+	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "empty.db"), sources.StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("runs only as the child of TestKilledIngestLeavesStoreIntact")
 	}
 	ctx := context.Background()
-	s, err := Open(ctx, path, StoreOptions{})
+	s, err := OpenSQLite(ctx, path, StoreOptions{})
 	if err != nil {
 		fmt.Println("open:", err)
 		os.Exit(3)
@@ -94,7 +94,7 @@ func TestKilledIngestLeavesStoreIntact(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	s, err := Open(ctx, path, StoreOptions{})
+	s, err := OpenSQLite(ctx, path, StoreOptions{})
 	if err != nil {
 		t.Fatalf("store does not open after SIGKILL: %v", err)
 	}

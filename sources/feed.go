@@ -16,5 +16,7 @@ type Feed struct {
 	LastError    string        `json:"last_error,omitempty"`
 	Failures     int           `json:"failures"` // consecutive
 	NextPoll     time.Time     `json:"next_poll"`
-	Articles     int           `json:"articles"` // stored articles that came from this feed
+	Articles     int           `json:"articles"`             // stored articles that came from this feed
+	ClaimedBy    string        `json:"claimed_by,omitempty"` // the process polling it now (Store.ClaimDueFeeds)
+	ClaimUntil   time.Time     `json:"claim_until,omitempty"`
 }

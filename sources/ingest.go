@@ -20,7 +20,7 @@ const MaxTextBytes = 2 << 20
 // transactions. Ingest may be called from several goroutines at once (the
 // poller does, one feed each); set BatchSize before the first call.
 type Ingester struct {
-	store *Store
+	store Store
 	tag   Tagger
 	now   func() time.Time
 	// BatchSize is the number of articles per transaction (default 500).
@@ -29,7 +29,7 @@ type Ingester struct {
 
 // NewIngester returns an Ingester writing to store. tag may be nil (no
 // country tags); now may be nil (time.Now).
-func NewIngester(store *Store, tag Tagger, now func() time.Time) *Ingester {
+func NewIngester(store Store, tag Tagger, now func() time.Time) *Ingester {
 	if now == nil {
 		now = time.Now
 	}
@@ -50,7 +50,7 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	// parallel) while the store writes the current one.
 	type batch struct {
 		start   int
-		preps   []prepared
+		preps   []Prepared
 		skipped []Result
 	}
 	batches := make(chan batch, 1)
@@ -73,7 +73,7 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 		if err := ctx.Err(); err != nil {
 			return results[:done], err
 		}
-		var toSave []prepared
+		var toSave []Prepared
 		var where []int
 		for i := range b.preps {
 			if b.skipped[i].Outcome == Skipped {
@@ -84,7 +84,7 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 			where = append(where, b.start+i)
 		}
 		if len(toSave) > 0 {
-			saved, err := in.store.save(ctx, toSave)
+			saved, err := in.store.Save(ctx, toSave)
 			if err != nil {
 				return results[:done], err
 			}
@@ -101,8 +101,8 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 }
 
 // prepare computes, in parallel, everything the store indexes.
-func (in *Ingester) prepare(arts []Article) ([]prepared, []Result) {
-	preps := make([]prepared, len(arts))
+func (in *Ingester) prepare(arts []Article) ([]Prepared, []Result) {
+	preps := make([]Prepared, len(arts))
 	skipped := make([]Result, len(arts))
 	workers := min(runtime.GOMAXPROCS(0), len(arts))
 	var wg sync.WaitGroup
@@ -129,29 +129,29 @@ func (in *Ingester) prepare(arts []Article) ([]prepared, []Result) {
 	return preps, skipped
 }
 
-func (in *Ingester) prepareOne(a Article) (prepared, string) {
+func (in *Ingester) prepareOne(a Article) (Prepared, string) {
 	a.Title = doc.Fold(a.Title)
 	a.Source = doc.Fold(a.Source)
 	a.Byline = doc.Fold(a.Byline)
 	a.Text = strings.TrimSpace(a.Text)
 	switch {
 	case a.Text == "":
-		return prepared{}, "no article text"
+		return Prepared{}, "no article text"
 	case len(a.Text) > MaxTextBytes:
-		return prepared{}, fmt.Sprintf("article text is %.1f MB, over the %d MB limit", float64(len(a.Text))/(1<<20), MaxTextBytes>>20)
+		return Prepared{}, fmt.Sprintf("article text is %.1f MB, over the %d MB limit", float64(len(a.Text))/(1<<20), MaxTextBytes>>20)
 	}
 	if a.Title == "" {
-		return prepared{}, "no title"
+		return Prepared{}, "no title"
 	}
 	if a.Source == "" {
 		a.Source = "unknown"
 	}
 	if a.URL == "" {
-		return prepared{}, "no URL or file name"
+		return Prepared{}, "no URL or file name"
 	}
 	canon, err := CanonicalURL(a.URL)
 	if err != nil {
-		return prepared{}, err.Error()
+		return Prepared{}, err.Error()
 	}
 	a.URL = canon
 	now := in.now().UTC()
@@ -165,5 +165,5 @@ func (in *Ingester) prepareOne(a Article) (prepared, string) {
 	if in.tag != nil {
 		a.Countries = in.tag(a.Title+"\n\n"+a.Text, a.Published)
 	}
-	return prepared{Article: a, hash: ContentHash(a.Text), sketch: SketchText(a.Text)}, ""
+	return Prepared{Article: a, Hash: ContentHash(a.Text), Sketch: SketchText(a.Text)}, ""
 }

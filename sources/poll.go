@@ -20,7 +20,7 @@ import (
 // stores the articles. One failing feed is recorded on that feed and never
 // stops the others.
 type Poller struct {
-	store  *Store
+	store  Store
 	ingest *Ingester
 	client *fetch.Client
 	log    *slog.Logger
@@ -43,7 +43,7 @@ type Poller struct {
 }
 
 // NewPoller returns a Poller. now may be nil (time.Now).
-func NewPoller(store *Store, ingest *Ingester, client *fetch.Client, log *slog.Logger, now func() time.Time) *Poller {
+func NewPoller(store Store, ingest *Ingester, client *fetch.Client, log *slog.Logger, now func() time.Time) *Poller {
 	if now == nil {
 		now = time.Now
 	}

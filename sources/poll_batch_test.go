@@ -83,7 +83,7 @@ func TestPollCommitsInBatches(t *testing.T) {
 	})
 
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func TestPollerEndToEnd(t *testing.T) {
 	srv := newFeedServer(t)
 	clock := time.Date(2024, 3, 11, 9, 0, 0, 0, time.UTC)
 	now := func() time.Time { return clock }
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{Now: now})
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestPollerEndToEnd(t *testing.T) {
 func TestPollStoreFailureFetchesNoPage(t *testing.T) {
 	ctx := context.Background()
 	srv := newFeedServer(t)
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

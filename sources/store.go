@@ -21,9 +21,11 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// Store is the corpus: articles with their full-text and country indexes,
-// story ids, and feeds with their poll state, in one SQLite file.
-type Store struct {
+// SQLiteStore is the corpus in one SQLite file: articles with their
+// full-text and country indexes, story ids, feeds with their poll state,
+// digest schedules and delivery records. It is the default engine of the
+// Store contract.
+type SQLiteStore struct {
 	db       *sql.DB
 	path     string
 	now      func() time.Time
@@ -97,16 +99,16 @@ func sqliteMessage(err error) string {
 }
 
 // readOnlyError is the refusal of a write to a read-only store.
-func (s *Store) readOnlyError() error {
+func (s *SQLiteStore) readOnlyError() error {
 	return &StoreError{Path: s.path, Err: ErrReadOnly, Problem: "is read-only"}
 }
 
-// Open opens (creating if needed) the store in the SQLite file at path and
+// OpenSQLite opens (creating if needed) the store in the SQLite file at path and
 // brings its schema up to date. The file is in WAL mode with foreign keys
 // on. A store that cannot be written gives a *StoreError that Is
 // ErrReadOnly (open it again with ReadOnly to read it); a damaged file or
 // one that is not a database gives a *StoreError naming the file.
-func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
+func OpenSQLite(ctx context.Context, path string, opt StoreOptions) (*SQLiteStore, error) {
 	if opt.ReadOnly {
 		return openReadOnly(ctx, path, opt)
 	}
@@ -143,7 +145,7 @@ func Open(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
 // needs its shared-memory file; where the folder is read-only and that
 // file is absent, the store is opened as immutable (nothing else can be
 // writing it, since nothing can create the file a writer needs).
-func openReadOnly(ctx context.Context, path string, opt StoreOptions) (*Store, error) {
+func openReadOnly(ctx context.Context, path string, opt StoreOptions) (*SQLiteStore, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
 	}
@@ -174,10 +176,10 @@ func openReadOnly(ctx context.Context, path string, opt StoreOptions) (*Store, e
 		}
 		return s, nil
 	}
-	return nil, (&Store{path: path}).explain(last)
+	return nil, (&SQLiteStore{path: path}).explain(last)
 }
 
-func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) (*Store, error) {
+func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) (*SQLiteStore, error) {
 	q := url.Values{}
 	for k, v := range params {
 		q[k] = v
@@ -190,7 +192,7 @@ func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) 
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &SQLiteStore{db: db, path: path, now: opt.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -199,7 +201,7 @@ func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) 
 
 // checkSchema refuses a read-only store whose schema is older than this
 // program's, since it cannot be brought up to date.
-func (s *Store) checkSchema(ctx context.Context) error {
+func (s *SQLiteStore) checkSchema(ctx context.Context) error {
 	var current int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
 		return fmt.Errorf("sources: read schema version: %w", err)
@@ -228,11 +230,11 @@ func latestMigration() int {
 // Explain turns an error that this store gave about its file (damaged,
 // not a database, read-only) into a *StoreError naming the file and what
 // to do; other errors pass through unchanged.
-func (s *Store) Explain(err error) error { return s.explain(err) }
+func (s *SQLiteStore) Explain(err error) error { return s.explain(err) }
 
 // explain turns SQLite's errors about the file itself into a StoreError
 // that names it; other errors pass through.
-func (s *Store) explain(err error) error {
+func (s *SQLiteStore) explain(err error) error {
 	var se *StoreError
 	if errors.As(err, &se) {
 		return err
@@ -265,13 +267,19 @@ func uriPath(path string) string {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *SQLiteStore) Close() error { return s.db.Close() }
 
 // Path is the file the store lives in.
-func (s *Store) Path() string { return s.path }
+func (s *SQLiteStore) Path() string { return s.path }
+
+// Engine is "sqlite".
+func (s *SQLiteStore) Engine() string { return EngineSQLite }
+
+// Location is the file the store lives in.
+func (s *SQLiteStore) Location() string { return s.path }
 
 // Ping checks that the store answers.
-func (s *Store) Ping(ctx context.Context) error {
+func (s *SQLiteStore) Ping(ctx context.Context) error {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&n); err != nil {
 		return fmt.Errorf("sources: ping store: %w", err)
@@ -281,7 +289,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // IntegrityCheck runs PRAGMA integrity_check and returns an error unless the
 // database reports "ok".
-func (s *Store) IntegrityCheck(ctx context.Context) error {
+func (s *SQLiteStore) IntegrityCheck(ctx context.Context) error {
 	var res string
 	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
 		return fmt.Errorf("sources: integrity check: %w", err)
@@ -296,7 +304,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 // user_version, each in its own transaction. The version is read again
 // inside that transaction, which holds the write lock, so that another
 // process migrating the same new store meanwhile is not repeated.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *SQLiteStore) migrate(ctx context.Context) error {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("sources: list migrations: %w", err)
@@ -348,7 +356,7 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Setting reads a value from the settings table; ok is false when unset.
-func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool, err error) {
+func (s *SQLiteStore) Setting(ctx context.Context, key string) (value string, ok bool, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
@@ -360,7 +368,7 @@ func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool,
 }
 
 // SetSetting writes a value to the settings table.
-func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+func (s *SQLiteStore) SetSetting(ctx context.Context, key, value string) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
@@ -406,7 +414,7 @@ func timeOrZero(sec int64) time.Time {
 
 // Checkpoint folds the write-ahead log into the database file, so that the
 // file's size is the store's size.
-func (s *Store) Checkpoint(ctx context.Context) error {
+func (s *SQLiteStore) Checkpoint(ctx context.Context) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}

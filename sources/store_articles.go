@@ -36,13 +36,6 @@ type Result struct {
 	Reason      string  `json:"reason,omitempty"`
 }
 
-// prepared is an article with everything the store indexes computed.
-type prepared struct {
-	Article
-	hash   []byte
-	sketch Sketch
-}
-
 // idScale makes article ids grow with publication time: id =
 // published seconds * idScale + a tie-breaker.
 const idScale = 1000
@@ -61,8 +54,8 @@ func IDRange(since, until time.Time) (lo, hi int64) {
 	return lo, hi
 }
 
-// save stores a batch of prepared articles in one transaction.
-func (s *Store) save(ctx context.Context, batch []prepared) ([]Result, error) {
+// Save stores a batch of prepared articles in one transaction.
+func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, error) {
 	if s.readOnly {
 		return nil, s.readOnlyError()
 	}
@@ -140,7 +133,7 @@ func (st *saveStmts) close() {
 	}
 }
 
-func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
+func (st *saveStmts) saveOne(ctx context.Context, p *Prepared) (Result, error) {
 	res := Result{Title: p.Title, URL: p.URL}
 	var (
 		id        int64
@@ -152,11 +145,11 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	switch {
 	case err == nil:
 		res.ID, res.StoryID = id, storyID
-		if string(oldHash) == string(p.hash) {
+		if string(oldHash) == string(p.Hash) {
 			res.Outcome = Unchanged
 			return res, nil
 		}
-		if other, ok, err := st.idByHash(ctx, p.hash); err != nil {
+		if other, ok, err := st.idByHash(ctx, p.Hash); err != nil {
 			return res, err
 		} else if ok {
 			res.Outcome, res.DuplicateOf = Duplicate, other
@@ -170,7 +163,7 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
 	}
-	if other, ok, err := st.idByHash(ctx, p.hash); err != nil {
+	if other, ok, err := st.idByHash(ctx, p.Hash); err != nil {
 		return res, err
 	} else if ok {
 		res.Outcome, res.DuplicateOf = Duplicate, other
@@ -180,12 +173,12 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	storyID, err = st.findStory(ctx, p.sketch, id)
+	storyID, err = st.findStory(ctx, p.Sketch, id)
 	if err != nil {
 		return res, err
 	}
-	_, err = st.insert.ExecContext(ctx, id, p.URL, p.hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
-		p.Text, strings.Join(p.Countries, ","), storyID, p.sketch.MarshalBinary(), nullID(p.FeedID), boolInt(p.Sample))
+	_, err = st.insert.ExecContext(ctx, id, p.URL, p.Hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
+		p.Text, strings.Join(p.Countries, ","), storyID, p.Sketch.MarshalBinary(), nullID(p.FeedID), boolInt(p.Sample))
 	if err != nil {
 		return res, err
 	}
@@ -196,12 +189,12 @@ func (st *saveStmts) saveOne(ctx context.Context, p *prepared) (Result, error) {
 	return res, nil
 }
 
-func (st *saveStmts) updateArticle(ctx context.Context, id int64, old Sketch, p *prepared) error {
+func (st *saveStmts) updateArticle(ctx context.Context, id int64, old Sketch, p *Prepared) error {
 	tx := st.tx
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
 		fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
-		p.hash, p.Title, p.Source, p.Byline, p.Lang, p.Fetched.Unix(), p.Text,
-		strings.Join(p.Countries, ","), p.sketch.MarshalBinary(), id)
+		p.Hash, p.Title, p.Source, p.Byline, p.Lang, p.Fetched.Unix(), p.Text,
+		strings.Join(p.Countries, ","), p.Sketch.MarshalBinary(), id)
 	if err != nil {
 		return err
 	}
@@ -214,13 +207,13 @@ func (st *saveStmts) updateArticle(ctx context.Context, id int64, old Sketch, p 
 	return st.indexArticle(ctx, id, p)
 }
 
-func (st *saveStmts) indexArticle(ctx context.Context, id int64, p *prepared) error {
+func (st *saveStmts) indexArticle(ctx context.Context, id int64, p *Prepared) error {
 	for _, c := range p.Countries {
 		if _, err := st.country.ExecContext(ctx, c, id); err != nil {
 			return err
 		}
 	}
-	for _, b := range p.sketch.Buckets() {
+	for _, b := range p.Sketch.Buckets() {
 		if _, err := st.bucket.ExecContext(ctx, b, id); err != nil {
 			return err
 		}
@@ -354,7 +347,7 @@ func scanArticle(sc rowScanner) (Article, error) {
 }
 
 // Article returns one article by id.
-func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+func (s *SQLiteStore) Article(ctx context.Context, id int64) (Article, error) {
 	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("sources: article %d: %w", id, ErrNotFound)
@@ -366,7 +359,7 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 }
 
 // HasURL reports whether an article with this canonical URL is stored.
-func (s *Store) HasURL(ctx context.Context, canonicalURL string) (bool, error) {
+func (s *SQLiteStore) HasURL(ctx context.Context, canonicalURL string) (bool, error) {
 	var one int
 	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ?`, canonicalURL).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {

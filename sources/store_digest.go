@@ -80,7 +80,7 @@ func scanSchedule(sc rowScanner) (Schedule, error) {
 // delivery history (LastSlot, Covered) so that a changed schedule neither
 // repeats nor floods; it clears a pause and the failure count. A new
 // schedule covers what is stored from now on.
-func (s *Store) PutSchedule(ctx context.Context, sc Schedule) (Schedule, error) {
+func (s *SQLiteStore) PutSchedule(ctx context.Context, sc Schedule) (Schedule, error) {
 	if s.readOnly {
 		return Schedule{}, s.readOnlyError()
 	}
@@ -100,7 +100,7 @@ func (s *Store) PutSchedule(ctx context.Context, sc Schedule) (Schedule, error) 
 }
 
 // Schedule returns one channel's schedule.
-func (s *Store) Schedule(ctx context.Context, channelID string) (Schedule, error) {
+func (s *SQLiteStore) Schedule(ctx context.Context, channelID string) (Schedule, error) {
 	sc, err := scanSchedule(s.db.QueryRowContext(ctx, `SELECT `+scheduleColumns+` FROM digest_schedules WHERE channel_id = ?`, channelID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, fmt.Errorf("sources: schedule for channel %s: %w", channelID, ErrNotFound)
@@ -112,12 +112,12 @@ func (s *Store) Schedule(ctx context.Context, channelID string) (Schedule, error
 }
 
 // Schedules lists every schedule.
-func (s *Store) Schedules(ctx context.Context) ([]Schedule, error) {
+func (s *SQLiteStore) Schedules(ctx context.Context) ([]Schedule, error) {
 	return queryAll(ctx, s.db, "list schedules", scanSchedule, `SELECT `+scheduleColumns+` FROM digest_schedules ORDER BY channel_id`)
 }
 
 // DeleteSchedule turns a channel's digest off. Its delivery records stay.
-func (s *Store) DeleteSchedule(ctx context.Context, channelID string) error {
+func (s *SQLiteStore) DeleteSchedule(ctx context.Context, channelID string) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
@@ -146,7 +146,7 @@ func scanDelivery(sc rowScanner) (Delivery, error) {
 // (since, until]. If a record already exists it is returned unchanged with
 // existed set: the caller must then finish or recover that delivery
 // rather than start another.
-func (s *Store) BeginDelivery(ctx context.Context, channelID string, slot, since, until time.Time) (d Delivery, existed bool, err error) {
+func (s *SQLiteStore) BeginDelivery(ctx context.Context, channelID string, slot, since, until time.Time) (d Delivery, existed bool, err error) {
 	if s.readOnly {
 		return Delivery{}, false, s.readOnlyError()
 	}
@@ -163,7 +163,7 @@ func (s *Store) BeginDelivery(ctx context.Context, channelID string, slot, since
 }
 
 // Delivery returns the record of (channel, slot).
-func (s *Store) Delivery(ctx context.Context, channelID string, slot time.Time) (Delivery, error) {
+func (s *SQLiteStore) Delivery(ctx context.Context, channelID string, slot time.Time) (Delivery, error) {
 	d, err := scanDelivery(s.db.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE channel_id = ? AND slot = ?`, channelID, slot.Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("sources: delivery %s@%d: %w", channelID, slot.Unix(), ErrNotFound)
@@ -176,14 +176,14 @@ func (s *Store) Delivery(ctx context.Context, channelID string, slot time.Time) 
 
 // PendingDeliveries lists the deliveries begun but neither finished nor
 // failed: after a crash, each may or may not have been posted.
-func (s *Store) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
+func (s *SQLiteStore) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
 	return queryAll(ctx, s.db, "pending deliveries", scanDelivery, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE state = 'pending' ORDER BY slot`)
 }
 
 // FinishDelivery marks a delivery sent (or empty) and, in the same
 // transaction, moves the schedule on: its last slot, what the next digest
 // covers, and a cleared failure count.
-func (s *Store) FinishDelivery(ctx context.Context, channelID string, slot time.Time, state, messageID string, stories int) error {
+func (s *SQLiteStore) FinishDelivery(ctx context.Context, channelID string, slot time.Time, state, messageID string, stories int) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
@@ -212,7 +212,7 @@ func (s *Store) FinishDelivery(ctx context.Context, channelID string, slot time.
 // given up (state failed) and the schedule's slot moves on; pauseReason,
 // when not empty, pauses the schedule. It returns the schedule's count of
 // consecutive failures.
-func (s *Store) FailDelivery(ctx context.Context, channelID string, slot time.Time, cause error, final bool, pauseReason string) (int, error) {
+func (s *SQLiteStore) FailDelivery(ctx context.Context, channelID string, slot time.Time, cause error, final bool, pauseReason string) (int, error) {
 	if s.readOnly {
 		return 0, s.readOnlyError()
 	}
@@ -247,7 +247,7 @@ func (s *Store) FailDelivery(ctx context.Context, channelID string, slot time.Ti
 // SkipSlot records that a schedule's slot passed without a post (missed
 // during downtime beyond the grace period): the schedule moves on, and the
 // next digest still covers everything since the last one.
-func (s *Store) SkipSlot(ctx context.Context, channelID string, slot time.Time) error {
+func (s *SQLiteStore) SkipSlot(ctx context.Context, channelID string, slot time.Time) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}

@@ -11,7 +11,7 @@ import (
 func TestScheduleLifecycle(t *testing.T) {
 	ctx := context.Background()
 	clock := time.Date(2026, 3, 1, 7, 0, 0, 0, time.UTC)
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"), StoreOptions{Now: func() time.Time { return clock }})
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "c.db"), StoreOptions{Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}

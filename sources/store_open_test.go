@@ -15,7 +15,7 @@ import (
 func TestOpenReadOnlyReadsAndRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "corpus.db")
-	s, err := Open(ctx, path, StoreOptions{})
+	s, err := OpenSQLite(ctx, path, StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func TestOpenReadOnlyReadsAndRefusesWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ro, err := Open(ctx, path, StoreOptions{ReadOnly: true})
+	ro, err := OpenSQLite(ctx, path, StoreOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("Open read-only: %v", err)
 	}
@@ -74,7 +74,7 @@ func TestOpenReadOnlyReadsAndRefusesWrites(t *testing.T) {
 // Opening read-only never creates a store where there is none.
 func TestOpenReadOnlyMissing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "corpus.db")
-	if _, err := Open(context.Background(), path, StoreOptions{ReadOnly: true}); err == nil {
+	if _, err := OpenSQLite(context.Background(), path, StoreOptions{ReadOnly: true}); err == nil {
 		t.Fatal("Open read-only of a missing store succeeded")
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
@@ -92,7 +92,7 @@ func TestOpenNotADatabaseOrDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ro := range []bool{false, true} {
-		_, err := Open(ctx, junk, StoreOptions{ReadOnly: ro})
+		_, err := OpenSQLite(ctx, junk, StoreOptions{ReadOnly: ro})
 		var se *StoreError
 		if !errors.As(err, &se) || !strings.Contains(err.Error(), "the store at "+junk+" is not a database") || !strings.Contains(err.Error(), "move the file away") {
 			t.Errorf("Open(read-only %v) of a text file = %v, want a StoreError naming the file and what to do", ro, err)
@@ -102,7 +102,7 @@ func TestOpenNotADatabaseOrDamaged(t *testing.T) {
 	// A store whose pages are overwritten opens (SQLite reads pages when
 	// asked) and fails on the first query; Explain names the file.
 	damaged := filepath.Join(dir, "damaged.db")
-	s, err := Open(ctx, damaged, StoreOptions{})
+	s, err := OpenSQLite(ctx, damaged, StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestOpenNotADatabaseOrDamaged(t *testing.T) {
 		f.WriteAt(garbage, off)
 	}
 	f.Close()
-	s, err = Open(ctx, damaged, StoreOptions{})
+	s, err = OpenSQLite(ctx, damaged, StoreOptions{})
 	if err == nil {
 		_, err = s.Search(ctx, Query{Countries: []string{"JP"}})
 		err = s.Explain(err)

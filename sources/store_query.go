@@ -25,7 +25,7 @@ type Query struct {
 // weighted above body) when q has words, newest first otherwise. The time
 // window restricts the indexes through the article ids, which grow with
 // publication time, so a narrow window never scans the whole corpus.
-func (s *Store) Search(ctx context.Context, q Query) ([]Article, error) {
+func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -60,7 +60,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Article, error) {
 
 // ArticlesMentioning returns the articles tagged with every one of the
 // countries and published within [since, until], newest first.
-func (s *Store) ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]Article, error) {
+func (s *SQLiteStore) ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]Article, error) {
 	return s.Search(ctx, Query{Countries: countries, Since: since, Until: until, Limit: limit})
 }
 
@@ -80,7 +80,7 @@ func mentioningSQL(countries []string, lo, hi int64, limit int) (string, []any) 
 	return b.String(), args
 }
 
-func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]Article, error) {
+func (s *SQLiteStore) queryArticles(ctx context.Context, query string, args ...any) ([]Article, error) {
 	return queryAll(ctx, s.db, "query articles", scanArticle, query, args...)
 }
 
@@ -116,7 +116,7 @@ func ftsQuery(words []string) string {
 // HasWord reports whether any stored article contains the word (after the
 // index's stemming), so that a request can tell a topic word from a
 // misspelt country.
-func (s *Store) HasWord(ctx context.Context, word string) (bool, error) {
+func (s *SQLiteStore) HasWord(ctx context.Context, word string) (bool, error) {
 	match := ftsQuery([]string{word})
 	if match == "" {
 		return false, nil
@@ -134,7 +134,7 @@ func (s *Store) HasWord(ctx context.Context, word string) (bool, error) {
 
 // StoryOutlets returns, for each story id, the distinct outlets that
 // carried it.
-func (s *Store) StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error) {
+func (s *SQLiteStore) StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][]string, error) {
 	out := make(map[int64][]string, len(storyIDs))
 	if len(storyIDs) == 0 {
 		return out, nil
@@ -162,7 +162,7 @@ func (s *Store) StoryOutlets(ctx context.Context, storyIDs []int64) (map[int64][
 // ArticlesFetchedBetween returns the articles stored (fetched) in
 // (since, until], oldest first. When there are more than limit, it keeps
 // the newest limit of them; total counts them all.
-func (s *Store) ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) (arts []Article, total int, err error) {
+func (s *SQLiteStore) ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) (arts []Article, total int, err error) {
 	if limit <= 0 {
 		limit = 1000
 	}
@@ -180,6 +180,8 @@ func (s *Store) ArticlesFetchedBetween(ctx context.Context, since, until time.Ti
 
 // Stats counts what the store holds.
 type Stats struct {
+	Engine         string    `json:"engine"`   // "sqlite" or "postgres"
+	Location       string    `json:"location"` // file, or server and database
 	Articles       int       `json:"articles"`
 	SampleArticles int       `json:"sample_articles"`
 	Stories        int       `json:"stories"`
@@ -189,12 +191,12 @@ type Stats struct {
 	Countries      int       `json:"countries"`
 	Oldest         time.Time `json:"oldest"`
 	Newest         time.Time `json:"newest"`
-	Bytes          int64     `json:"bytes"` // database file plus WAL
+	Bytes          int64     `json:"bytes"` // on disk: the database file plus WAL, or the database's size
 }
 
 // Stats returns the store's counts.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	var st Stats
+func (s *SQLiteStore) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Engine: EngineSQLite, Location: s.path}
 	var oldest, newest sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(sample), 0), count(DISTINCT story_id), count(DISTINCT source),
 		min(published), max(published) FROM articles`).Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &oldest, &newest)
@@ -220,7 +222,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 // RemoveSample deletes the bundled sample articles (when the config turns
 // the sample off) and returns how many there were.
-func (s *Store) RemoveSample(ctx context.Context) (int, error) {
+func (s *SQLiteStore) RemoveSample(ctx context.Context) (int, error) {
 	if s.readOnly {
 		return 0, s.readOnlyError()
 	}
@@ -265,7 +267,7 @@ func (s *Store) RemoveSample(ctx context.Context) (int, error) {
 
 // StoryFirstSeen returns, for each story id, when its first article was
 // stored.
-func (s *Store) StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error) {
+func (s *SQLiteStore) StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error) {
 	out := make(map[int64]time.Time, len(storyIDs))
 	for start := 0; start < len(storyIDs); start += 500 {
 		chunk := storyIDs[start:min(start+500, len(storyIDs))]
@@ -294,7 +296,7 @@ func (s *Store) StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64
 }
 
 // Empty reports whether the store holds no article at all.
-func (s *Store) Empty(ctx context.Context) (bool, error) {
+func (s *SQLiteStore) Empty(ctx context.Context) (bool, error) {
 	var one int
 	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles LIMIT 1`).Scan(&one)
 	if err == sql.ErrNoRows {

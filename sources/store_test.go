@@ -29,9 +29,9 @@ func wordTagger(words map[string]string) Tagger {
 
 var testTagger = wordTagger(map[string]string{"japan": "JP", "tokyo": "JP", "italy": "IT", "rome": "IT", "france": "FR", "china": "CN"})
 
-func openTestStore(t *testing.T) *Store {
+func openTestStore(t *testing.T) *SQLiteStore {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
+	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), StoreOptions{})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -245,7 +245,7 @@ func TestCountryIndexAndWindow(t *testing.T) {
 func TestReopenKeepsDataAndSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "corpus.db")
-	s, err := Open(ctx, path, StoreOptions{})
+	s, err := OpenSQLite(ctx, path, StoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = Open(ctx, path, StoreOptions{})
+	s, err = OpenSQLite(ctx, path, StoreOptions{})
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
@@ -279,7 +279,7 @@ func ids(arts []Article) []int64 {
 	return out
 }
 
-func countRows(t *testing.T, s *Store, q string, args ...any) int {
+func countRows(t *testing.T, s *SQLiteStore, q string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := s.db.QueryRowContext(context.Background(), q, args...).Scan(&n); err != nil {
@@ -349,9 +349,9 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), name)
 			path := filepath.Join(dir, "corpus.db")
-			s, err := Open(ctx, path, StoreOptions{})
+			s, err := OpenSQLite(ctx, path, StoreOptions{})
 			if err != nil {
-				t.Fatalf("Open(%q): %v", path, err)
+				t.Fatalf("OpenSQLite(%q): %v", path, err)
 			}
 			if err := s.SetSetting(ctx, "k", "v"); err != nil {
 				t.Fatal(err)
@@ -368,7 +368,7 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 					t.Errorf("stray file %q beside the data directory", e.Name())
 				}
 			}
-			s, err = Open(ctx, path, StoreOptions{})
+			s, err = OpenSQLite(ctx, path, StoreOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -398,11 +398,11 @@ func TestOpenConcurrentlyOnAnUnmigratedStore(t *testing.T) {
 		}
 		raw.Close()
 		const n = 4
-		opened := make(chan *Store, n)
+		opened := make(chan *SQLiteStore, n)
 		errs := make(chan error, n)
 		for i := 0; i < n; i++ {
 			go func() {
-				s, err := Open(ctx, path, StoreOptions{})
+				s, err := OpenSQLite(ctx, path, StoreOptions{})
 				opened <- s
 				errs <- err
 			}()
