@@ -11,7 +11,9 @@
 //
 // With Deps.Digests and Deps.Digester set, the bot also posts scheduled
 // digests: /digest schedule gives a channel a cron schedule in its time
-// zone (schedule.go), one robfig cron runs them all (digest.go), and each
+// zone (schedule.go); the scheduler (digest.go) runs the schedules of the
+// guilds of its shard (shard.go) on one robfig cron and posts through the
+// bot (digest_post.go, the only part that touches the session); and each
 // (channel, scheduled time) is posted at least once and at most once
 // (delivery.go).
 package bot
@@ -50,7 +52,7 @@ type Bot struct {
 	cooldown *cooldowns
 	pages    *pagers
 	metrics  *metrics
-	dg       *digests // nil: digests off
+	dg       *scheduler // nil: digests off
 
 	mu       sync.Mutex
 	closing  bool
@@ -115,7 +117,8 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	b.pages = newPagers(cfg.PageTimeout.D(), deps.Now, b.log)
 	b.metrics = newMetrics(b.connected.Load)
 	if deps.Digests != nil {
-		b.dg = newDigests(deps.Digests, deps.Digester, b.log)
+		b.dg = newScheduler(deps.Digest, deps.Digests, deps.Digester, b, Shard{ID: cfg.ShardID, Count: cfg.ShardCount},
+			b.log, deps.Now, b.metrics.digest)
 	}
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })
@@ -193,7 +196,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	if b.dg != nil {
-		if err := b.startDigests(ctx); err != nil {
+		if err := b.dg.start(ctx); err != nil {
 			b.shutdown()
 			if ctx.Err() != nil {
 				return nil
@@ -213,7 +216,7 @@ func (b *Bot) shutdown() {
 	b.closing = true
 	b.mu.Unlock()
 	if b.dg != nil {
-		b.stopDigests(shutdownGrace)
+		b.dg.stopAll(shutdownGrace)
 	}
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
@@ -276,4 +279,16 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	}
 	b.log.Info("slash commands registered", "count", len(got), "scope", scope)
 	return nil
+}
+
+// RunDue posts, for every schedule of this shard, the latest slot that has
+// come due by now and has not been dealt with, and waits until they are
+// posted: the work the cron does for one channel when its slot comes, for
+// all at once. Tests call it with a fake clock. Call it while Run is
+// running: it posts through Run's session.
+func (b *Bot) RunDue(ctx context.Context, now time.Time) error {
+	if b.dg == nil {
+		return errors.New("bot: digests are not enabled")
+	}
+	return b.dg.runDue(ctx, now)
 }

@@ -130,15 +130,12 @@ func runDigestSchedule(ctx context.Context, b *Bot, in *invocation) (Reply, erro
 	if err != nil {
 		return nil, err
 	}
-	sc, err := b.dg.store.PutSchedule(ctx, sources.Schedule{
+	sc, err := b.dg.put(ctx, sources.Schedule{
 		ChannelID: t.channelID, GuildID: t.guildID, Spec: req.spec, TimeZone: req.zone,
 		Filter: strings.Join(req.filter, " "), Thread: req.thread && !t.forum, Forum: t.forum,
 		PostEmpty: req.postEmpty, CreatedBy: in.userID,
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := b.setSchedule(sc); err != nil {
 		return nil, err
 	}
 	b.log.Info("digest scheduled", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "user_id", in.userID,
@@ -251,13 +248,12 @@ func runDigestOff(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := b.dg.store.DeleteSchedule(ctx, t.channelID); err != nil {
+	if err := b.dg.turnOff(ctx, t.channelID); err != nil {
 		if errors.Is(err, sources.ErrNotFound) {
 			return nil, &briefing.UserError{Message: "No digest is scheduled in " + t.where() + ", so there is nothing to stop."}
 		}
 		return nil, err
 	}
-	b.dg.remove(t.channelID)
 	b.log.Info("digest turned off", "guild_id", t.guildID, "channel_id", t.channelID, "user_id", in.userID)
 	return TextReply{Text: "Digests in " + t.where() + " are off. `/digest schedule` starts them again, from where they left off."}, nil
 }
@@ -283,7 +279,7 @@ func runDigestNow(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	}
 	defer unlock()
 	now := b.now()
-	res, err := b.deliver(ctx, sc, now, now, false)
+	res, err := b.dg.deliver(ctx, sc, now, now, false)
 	var paused *digestPaused
 	var rest *discordgo.RESTError
 	switch {

@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"attache/briefing"
@@ -87,12 +84,11 @@ func classifyPostError(err error) postFailure {
 // schedule's consecutive failures, and at Config.DigestMaxFailures (or at
 // once, when retrying cannot help) the schedule pauses and its admin is
 // told by DM. The error is the last failure.
-func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.Time, retries bool) (deliveryResult, error) {
-	dg := b.dg
+func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now time.Time, retries bool) (deliveryResult, error) {
 	slot, now = slot.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
-	d, existed, err := dg.store.BeginDelivery(ctx, sc.ChannelID, slot, sc.Covered, now)
+	d, existed, err := s.store.BeginDelivery(ctx, sc.ChannelID, slot, sc.Covered, now)
 	if err != nil {
-		b.log.Error("digest delivery not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", err)
+		s.log.Error("digest delivery not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", err)
 		return deliveryResult{}, err
 	}
 	if existed && d.State != sources.DeliveryPending {
@@ -100,19 +96,19 @@ func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.T
 	}
 	var delays []time.Duration
 	if retries {
-		delays = durations(b.deps.Digest.RetryDelays)
+		delays = durations(s.cfg.RetryDelays)
 	}
 	look := existed // a pending record from before: the digest may be out there
 	failures := sc.Failures
 	for attempt := 0; ; attempt++ {
-		res, err := b.attempt(ctx, sc, d, look)
+		res, err := s.attempt(ctx, sc, d, look)
 		if err == nil {
-			if ferr := dg.store.FinishDelivery(ctx, sc.ChannelID, slot, res.state, res.messageID, res.stories); ferr != nil {
-				b.log.Error("digest sent but not recorded", "channel_id", sc.ChannelID, "slot", slot, "key", d.Key, "err", ferr)
+			if ferr := s.store.FinishDelivery(ctx, sc.ChannelID, slot, res.state, res.messageID, res.stories); ferr != nil {
+				s.log.Error("digest sent but not recorded", "channel_id", sc.ChannelID, "slot", slot, "key", d.Key, "err", ferr)
 				return res, ferr
 			}
-			b.metrics.digest(res.state)
-			b.log.Info("digest delivered", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "key", d.Key,
+			s.count(res.state)
+			s.log.Info("digest delivered", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "key", d.Key,
 				"state", res.state, "stories", res.stories, "message_id", res.messageID, "attempt", attempt+1)
 			return res, nil
 		}
@@ -120,34 +116,34 @@ func (b *Bot) deliver(ctx context.Context, sc sources.Schedule, slot, now time.T
 		why := classifyPostError(err)
 		final := attempt >= len(delays) || why.permanent
 		pause := ""
-		if why.permanent || failures+1 >= b.deps.Digest.MaxFailures {
+		if why.permanent || failures+1 >= s.cfg.MaxFailures {
 			pause, final = why.reason, true
 		}
-		n, ferr := dg.store.FailDelivery(ctx, sc.ChannelID, slot, err, final, pause)
+		n, ferr := s.store.FailDelivery(ctx, sc.ChannelID, slot, err, final, pause)
 		if ferr != nil {
-			b.log.Error("digest failure not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", ferr, "cause", err)
+			s.log.Error("digest failure not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", ferr, "cause", err)
 			return res, err
 		}
 		failures = n
-		b.log.Warn("digest post failed", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "key", d.Key,
+		s.log.Warn("digest post failed", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "key", d.Key,
 			"attempt", attempt+1, "failures", n, "final", final, "paused", pause != "", "err", err)
 		if pause != "" {
-			b.metrics.digest("paused")
-			b.dg.remove(sc.ChannelID)
-			b.tellPaused(ctx, sc, why, n)
+			s.count("paused")
+			s.remove(sc.ChannelID)
+			s.post.tellPaused(ctx, sc, why, n)
 			return res, &digestPaused{reason: why.reason, failures: n, cause: err}
 		}
 		if final {
-			b.metrics.digest("failed")
+			s.count("failed")
 			return res, err
 		}
-		if !dg.wait(delays[attempt]) {
+		if !s.wait(delays[attempt]) {
 			return res, err // shutdown: left pending
 		}
-		cur, err := dg.store.Schedule(ctx, sc.ChannelID)
+		cur, err := s.store.Schedule(ctx, sc.ChannelID)
 		if errors.Is(err, sources.ErrNotFound) {
-			if _, ferr := dg.store.FailDelivery(ctx, sc.ChannelID, slot, errors.New("the digest was turned off"), true, ""); ferr != nil {
-				b.log.Error("digest given up but not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", ferr)
+			if _, ferr := s.store.FailDelivery(ctx, sc.ChannelID, slot, errors.New("the digest was turned off"), true, ""); ferr != nil {
+				s.log.Error("digest given up but not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", ferr)
 			}
 			return res, err
 		}
@@ -172,22 +168,22 @@ func (e *digestPaused) Unwrap() error { return e.cause }
 
 // attempt composes and posts a delivery's digest once, sending only the
 // pages not already in the channel when look is set.
-func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delivery, look bool) (deliveryResult, error) {
+func (s *scheduler) attempt(ctx context.Context, sc sources.Schedule, d sources.Delivery, look bool) (deliveryResult, error) {
 	select {
-	case b.dg.slots <- struct{}{}:
+	case s.slots <- struct{}{}:
 	case <-ctx.Done():
 		return deliveryResult{}, ctx.Err()
 	}
-	defer func() { <-b.dg.slots }()
+	defer func() { <-s.slots }()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), deliveryTimeout)
 	defer cancel()
 
 	res := deliveryResult{state: sources.DeliverySent, since: d.Since}
-	filter, err := b.digestFilter(ctx, sc.Filter)
+	filter, err := s.digestFilter(ctx, sc.Filter)
 	if err != nil {
 		return res, err
 	}
-	dig, err := b.dg.eng.Digest(ctx, briefing.DigestRequest{Since: d.Since, Until: d.Until, Filter: filter, MaxStories: b.deps.Digest.MaxStories})
+	dig, err := s.eng.Digest(ctx, briefing.DigestRequest{Since: d.Since, Until: d.Until, Filter: filter, MaxStories: s.cfg.MaxStories})
 	if err != nil {
 		return res, fmt.Errorf("bot: compose digest: %w", err)
 	}
@@ -202,21 +198,21 @@ func (b *Bot) attempt(ctx context.Context, sc sources.Schedule, d sources.Delive
 	pages := digestReply{digest: dig, key: d.Key, slot: d.Slot, loc: loc, filter: sc.Filter}.pages()
 	var found postedPages
 	if look {
-		if found, err = b.findPosted(ctx, sc, d.Key); err != nil {
+		if found, err = s.post.findDigest(ctx, sc, d.Key); err != nil {
 			return res, err
 		}
 	}
-	res.messageID, err = b.sendDigest(ctx, sc, d, loc, pages, found)
+	res.messageID, err = s.post.postDigest(ctx, sc, d, pages, found)
 	return res, err
 }
 
 // digestFilter parses a channel's filter words.
-func (b *Bot) digestFilter(ctx context.Context, filter string) (briefing.Request, error) {
+func (s *scheduler) digestFilter(ctx context.Context, filter string) (briefing.Request, error) {
 	words := splitWords(filter)
 	if len(words) == 0 {
 		return briefing.Request{}, nil
 	}
-	req, err := b.dg.eng.ParseWordsContext(ctx, words)
+	req, err := s.eng.ParseWordsContext(ctx, words)
 	if err != nil {
 		return req, err
 	}
@@ -224,201 +220,39 @@ func (b *Bot) digestFilter(ctx context.Context, filter string) (briefing.Request
 	return req, nil
 }
 
-// threadName names a digest's thread or forum post: "Digest 26 Nov 2026".
-func threadName(slot time.Time, loc *time.Location) string {
-	return "Digest " + slot.In(loc).Format("2 Jan 2006")
-}
-
-// sendDigest posts the pages not in found and returns the first page's
-// message id: in a text channel one message per page (then a thread on
-// the first, if asked for); in a forum a new post whose first message is
-// the first page, with the other pages inside it.
-func (b *Bot) sendDigest(ctx context.Context, sc sources.Schedule, d sources.Delivery, loc *time.Location, pages []page, found postedPages) (string, error) {
-	opt := discordgo.WithContext(ctx)
-	first := found.ids[0]
-	target := sc.ChannelID
-	if sc.Forum {
-		target = found.thread
-		if first == "" {
-			th, err := b.session.ForumThreadStartComplex(sc.ChannelID,
-				&discordgo.ThreadStart{Name: threadName(d.Slot, loc), AutoArchiveDuration: threadArchive},
-				pageMessage(pages[0]), opt)
-			if err != nil {
-				return "", fmt.Errorf("bot: start forum post in %s: %w", sc.ChannelID, err)
-			}
-			target, first = th.ID, th.ID // the post's first message has the thread's id
-		}
-	}
-	for i, p := range pages {
-		if _, ok := found.ids[i]; ok || (sc.Forum && i == 0) {
-			continue
-		}
-		m, err := b.session.ChannelMessageSendComplex(target, pageMessage(p), opt)
-		if err != nil {
-			return first, fmt.Errorf("bot: post digest page %d to %s: %w", i+1, target, err)
-		}
-		if i == 0 {
-			first = m.ID
-		}
-	}
-	if sc.Thread && !sc.Forum && first != "" && !found.threaded {
-		if _, err := b.session.MessageThreadStart(sc.ChannelID, first, threadName(d.Slot, loc), threadArchive, opt); err != nil {
-			// The digest is out; only its discussion thread is missing.
-			b.log.Warn("digest thread not started", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "message_id", first, "err", err)
-		}
-	}
-	return first, nil
-}
-
-// pageMessage is a page as a message that pings nobody.
-func pageMessage(p page) *discordgo.MessageSend {
-	return &discordgo.MessageSend{Content: p.content, Embeds: p.embeds(), AllowedMentions: noMentions()}
-}
-
-// postedPages are the pages of one delivery found in a channel.
-type postedPages struct {
-	ids      map[int]string // page index -> message id
-	thread   string         // in a forum: the post holding them
-	threaded bool           // the first page already has a thread
-}
-
-// recentMessages is how far back the bot looks for a digest it may have
-// posted before a crash.
-const recentMessages = 50
-
-// recentForumPosts is how many of its newest posts in a forum the bot
-// looks into.
-const recentForumPosts = 10
-
-// findPosted looks for the pages of the delivery with key that the bot
-// already posted: among the channel's recent messages or, for a forum,
-// in the bot's recent posts there.
-func (b *Bot) findPosted(ctx context.Context, sc sources.Schedule, key string) (postedPages, error) {
-	found := postedPages{ids: map[int]string{}}
-	opt := discordgo.WithContext(ctx)
-	self := b.selfID()
-	if !sc.Forum {
-		msgs, err := b.session.ChannelMessages(sc.ChannelID, recentMessages, "", "", "", opt)
-		if err != nil {
-			return found, fmt.Errorf("bot: read recent messages of %s: %w", sc.ChannelID, err)
-		}
-		found.collect(msgs, self, key)
-		return found, nil
-	}
-	list, err := b.session.GuildThreadsActive(sc.GuildID, opt)
-	if err != nil {
-		return found, fmt.Errorf("bot: list threads of guild %s: %w", sc.GuildID, err)
-	}
-	var posts []*discordgo.Channel
-	for _, th := range list.Threads {
-		if th.ParentID == sc.ChannelID && th.OwnerID == self {
-			posts = append(posts, th)
-		}
-	}
-	sort.Slice(posts, func(i, j int) bool { return snowflakeAfter(posts[i].ID, posts[j].ID) })
-	if len(posts) > recentForumPosts {
-		posts = posts[:recentForumPosts]
-	}
-	for _, th := range posts {
-		msgs, err := b.session.ChannelMessages(th.ID, recentMessages, "", "", "", opt)
-		if err != nil {
-			return found, fmt.Errorf("bot: read forum post %s: %w", th.ID, err)
-		}
-		if found.collect(msgs, self, key) {
-			found.thread = th.ID
-			break
-		}
-	}
-	return found, nil
-}
-
-// collect notes the messages by self that carry key; it reports whether
-// there were any.
-func (f *postedPages) collect(msgs []*discordgo.Message, self, key string) bool {
-	hit := false
-	for _, m := range msgs {
-		if m == nil || m.Author == nil || m.Author.ID != self {
-			continue
-		}
-		idx, ok := digestPage(m, key)
-		if !ok {
-			continue
-		}
-		hit = true
-		f.ids[idx] = m.ID
-		if idx == 0 && m.Thread != nil {
-			f.threaded = true
-		}
-	}
-	return hit
-}
-
-// digestPage finds key in a message's embed footers or content and returns
-// the page (from 0) the message is.
-func digestPage(m *discordgo.Message, key string) (int, bool) {
-	texts := []string{m.Content}
-	for _, e := range m.Embeds {
-		if e != nil && e.Footer != nil {
-			texts = append(texts, e.Footer.Text)
-		}
-	}
-	for _, t := range texts {
-		for _, sm := range digestKeyPattern.FindAllStringSubmatch(t, -1) {
-			if sm[2] != key {
-				continue
-			}
-			if sm[1] == "" {
-				return 0, true
-			}
-			if n, err := strconv.Atoi(sm[1]); err == nil && n >= 1 {
-				return n - 1, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// snowflakeAfter orders Discord ids newest first.
-func snowflakeAfter(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) > len(b)
-	}
-	return a > b
-}
-
 // recoverPending finishes the deliveries a crash left pending: each is
 // looked for in its channel and finished, or sent once (see the rule
 // above). A pending delivery older than the grace period that was not
 // posted is given up; its stories go into the next digest.
-func (b *Bot) recoverPending(ctx context.Context, now time.Time) {
-	pending, err := b.dg.store.PendingDeliveries(ctx)
+func (s *scheduler) recoverPending(ctx context.Context, now time.Time) {
+	pending, err := s.store.PendingDeliveries(ctx)
 	if err != nil {
-		b.log.Error("pending digests unreadable", "err", err)
+		s.log.Error("pending digests unreadable", "err", err)
 		return
 	}
 	for _, d := range pending {
-		if b.dg.stopping() {
+		if s.stopping() {
 			return
 		}
-		b.recoverOne(ctx, d, now)
+		s.recoverOne(ctx, d, now)
 	}
 }
 
-func (b *Bot) recoverOne(ctx context.Context, d sources.Delivery, now time.Time) {
-	unlock := b.dg.lock(d.ChannelID)
+func (s *scheduler) recoverOne(ctx context.Context, d sources.Delivery, now time.Time) {
+	unlock := s.lock(d.ChannelID)
 	defer unlock()
-	sc, err := b.dg.store.Schedule(ctx, d.ChannelID)
+	sc, err := s.store.Schedule(ctx, d.ChannelID)
 	gone := errors.Is(err, sources.ErrNotFound)
 	if err != nil && !gone {
-		b.log.Error("digest schedule unreadable", "channel_id", d.ChannelID, "err", err)
+		s.log.Error("digest schedule unreadable", "channel_id", d.ChannelID, "err", err)
 		return
 	}
-	if gone || sc.Paused || now.Sub(d.Slot) > b.deps.Digest.Grace.D() {
+	if gone || sc.Paused || now.Sub(d.Slot) > s.cfg.Grace.D() {
 		// Not to be sent again, but perhaps it was sent: record that if so.
 		if !gone {
-			if found, err := b.findPosted(ctx, sc, d.Key); err == nil && found.ids[0] != "" {
-				if err := b.dg.store.FinishDelivery(ctx, d.ChannelID, d.Slot, sources.DeliverySent, found.ids[0], d.Stories); err == nil {
-					b.log.Info("digest found after restart", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "message_id", found.ids[0])
+			if found, err := s.post.findDigest(ctx, sc, d.Key); err == nil && found.ids[0] != "" {
+				if err := s.store.FinishDelivery(ctx, d.ChannelID, d.Slot, sources.DeliverySent, found.ids[0], d.Stories); err == nil {
+					s.log.Info("digest found after restart", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "message_id", found.ids[0])
 				}
 				return
 			}
@@ -427,30 +261,12 @@ func (b *Bot) recoverOne(ctx context.Context, d sources.Delivery, now time.Time)
 		if !gone {
 			why = "not posted before the restart, and now older than the grace period"
 		}
-		if _, err := b.dg.store.FailDelivery(ctx, d.ChannelID, d.Slot, errors.New(why), true, ""); err != nil {
-			b.log.Error("digest give-up not recorded", "channel_id", d.ChannelID, "slot", d.Slot, "err", err)
+		if _, err := s.store.FailDelivery(ctx, d.ChannelID, d.Slot, errors.New(why), true, ""); err != nil {
+			s.log.Error("digest give-up not recorded", "channel_id", d.ChannelID, "slot", d.Slot, "err", err)
 		}
-		b.log.Info("pending digest given up", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "why", why)
+		s.log.Info("pending digest given up", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "why", why)
 		return
 	}
-	b.log.Info("pending digest resumed", "guild_id", sc.GuildID, "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key)
-	_, _ = b.deliver(ctx, sc, d.Slot, d.Until, true)
-}
-
-// tellPaused tells the admin who set the schedule that it paused, why, and
-// how to resume it.
-func (b *Bot) tellPaused(ctx context.Context, sc sources.Schedule, why postFailure, failures int) {
-	if sc.CreatedBy == "" {
-		return
-	}
-	var s strings.Builder
-	fmt.Fprintf(&s, "I paused the digest in <#%s> after %d failed attempt%s to post it: %s.", sc.ChannelID, failures, plural(failures), why.reason)
-	if why.permanent {
-		s.WriteString("\nIf you still want a digest there, set it up again with `/digest schedule` in a channel I can post in.")
-	} else {
-		fmt.Fprintf(&s, "\nOnce that is fixed, run `/digest schedule` (or `%sdigest schedule`) in that channel again to resume it; `/digest off` removes it.", b.cfg.Prefix)
-	}
-	if _, err := b.PostDM(ctx, sc.CreatedBy, TextReply{Text: s.String()}); err != nil {
-		b.log.Warn("digest pause notice not delivered", "channel_id", sc.ChannelID, "user_id", sc.CreatedBy, "err", err)
-	}
+	s.log.Info("pending digest resumed", "guild_id", sc.GuildID, "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key)
+	_, _ = s.deliver(ctx, sc, d.Slot, d.Until, true)
 }

@@ -43,6 +43,21 @@ type Digester interface {
 
 var _ Digester = (*briefing.Engine)(nil)
 
+// poster is what the scheduler needs of Discord; the Bot is one, over its
+// session (digest_post.go).
+type poster interface {
+	// findDigest looks for the pages of the delivery with key that were
+	// already posted for sc (after a crash, or a failed try that reached
+	// Discord all the same).
+	findDigest(ctx context.Context, sc sources.Schedule, key string) (postedPages, error)
+	// postDigest posts the pages not in found and returns the first
+	// page's message id.
+	postDigest(ctx context.Context, sc sources.Schedule, d sources.Delivery, pages []page, found postedPages) (string, error)
+	// tellPaused tells the admin who set sc that it paused, why, and how
+	// to resume it.
+	tellPaused(ctx context.Context, sc sources.Schedule, why postFailure, failures int)
+}
+
 // Limits of the scheduler.
 const (
 	// digestWorkers bounds the digests being composed and posted at once;
@@ -55,12 +70,22 @@ const (
 	threadArchive = 1440
 )
 
-// digests is the scheduler: one cron with an entry per scheduled channel.
-type digests struct {
+// scheduler posts the digests of the channels its shard owns, each on the
+// channel's schedule: one robfig cron with an entry per channel, a
+// catch-up pass at start, and the delivery rule of delivery.go. Everything
+// about who schedules what is here: owns says which schedules are this
+// process's.
+type scheduler struct {
+	cfg   DigestConfig
 	store DigestStore
 	eng   Digester
-	cron  *cron.Cron
+	post  poster
+	shard Shard
 	log   *slog.Logger
+	now   func() time.Time
+	count func(outcome string) // a slot's outcome, for the metrics
+	cron  *cron.Cron
+	base  context.Context // deliveries' context: outlives start's ctx until shutdown
 
 	mu       sync.Mutex
 	entries  map[string]cron.EntryID  // by channel
@@ -87,12 +112,12 @@ func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
 }
 
-func newDigests(store DigestStore, eng Digester, log *slog.Logger) *digests {
+// newScheduler returns a scheduler that posts through post; start runs it.
+func newScheduler(cfg DigestConfig, store DigestStore, eng Digester, post poster, shard Shard, log *slog.Logger, now func() time.Time, count func(string)) *scheduler {
 	cl := cronLogger{log}
-	return &digests{
-		store: store,
-		eng:   eng,
-		log:   log,
+	return &scheduler{
+		cfg: cfg, store: store, eng: eng, post: post, shard: shard, log: log, now: now, count: count,
+		base: context.Background(),
 		cron: cron.New(
 			cron.WithLocation(time.UTC),
 			cron.WithLogger(cl),
@@ -107,182 +132,211 @@ func newDigests(store DigestStore, eng Digester, log *slog.Logger) *digests {
 	}
 }
 
+// owns reports whether this process schedules sc: whether sc's guild (or,
+// for a direct-message channel, shard 0) is this process's shard's.
+func (s *scheduler) owns(sc sources.Schedule) bool { return s.shard.Owns(sc.GuildID) }
+
 // digestJob is a channel's cron entry. It reads the channel's schedule
 // afresh each time, so a change made meanwhile counts.
 type digestJob struct {
-	b       *Bot
+	s       *scheduler
 	channel string
 }
 
 func (j digestJob) Run() {
-	b := j.b
-	ctx := b.base
-	now := b.now()
-	unlock := b.dg.lock(j.channel)
+	s := j.s
+	now := s.now()
+	unlock := s.lock(j.channel)
 	defer unlock()
-	sc, err := b.dg.store.Schedule(ctx, j.channel)
+	sc, err := s.store.Schedule(s.base, j.channel)
 	if errors.Is(err, sources.ErrNotFound) {
-		b.dg.remove(j.channel)
+		s.remove(j.channel)
 		return
 	}
 	if err != nil {
-		b.log.Error("digest schedule unreadable", "channel_id", j.channel, "err", err)
+		s.log.Error("digest schedule unreadable", "channel_id", j.channel, "err", err)
 		return
 	}
-	b.due(ctx, sc, now)
+	s.due(s.base, sc, now)
 }
 
 // lock takes the channel's delivery lock and returns its release.
-func (dg *digests) lock(channel string) func() {
-	m := dg.channelLock(channel)
+func (s *scheduler) lock(channel string) func() {
+	m := s.channelLock(channel)
 	m.Lock()
 	return m.Unlock
 }
 
 // tryLock takes the channel's delivery lock if it is free.
-func (dg *digests) tryLock(channel string) (func(), bool) {
-	m := dg.channelLock(channel)
+func (s *scheduler) tryLock(channel string) (func(), bool) {
+	m := s.channelLock(channel)
 	if !m.TryLock() {
 		return nil, false
 	}
 	return m.Unlock, true
 }
 
-func (dg *digests) channelLock(channel string) *sync.Mutex {
-	dg.mu.Lock()
-	defer dg.mu.Unlock()
-	m, ok := dg.locks[channel]
+func (s *scheduler) channelLock(channel string) *sync.Mutex {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m, ok := s.locks[channel]
 	if !ok {
 		m = &sync.Mutex{}
-		dg.locks[channel] = m
+		s.locks[channel] = m
 	}
 	return m
 }
 
 // set puts a schedule in the cron, replacing the channel's entry; a paused
-// schedule has none. It takes effect at once, running or not.
-func (b *Bot) setSchedule(sc sources.Schedule) error {
-	dg := b.dg
-	sched, err := dg.compile(sc.Spec, sc.TimeZone)
+// schedule, or one of another shard's guild, has none. It takes effect at
+// once, running or not.
+func (s *scheduler) set(sc sources.Schedule) error {
+	sched, err := s.compile(sc.Spec, sc.TimeZone)
 	if err != nil {
 		return err
 	}
-	dg.mu.Lock()
-	defer dg.mu.Unlock()
-	if id, ok := dg.entries[sc.ChannelID]; ok {
-		dg.cron.Remove(id)
-		delete(dg.entries, sc.ChannelID)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.entries[sc.ChannelID]; ok {
+		s.cron.Remove(id)
+		delete(s.entries, sc.ChannelID)
 	}
-	if sc.Paused {
+	if sc.Paused || !s.owns(sc) {
 		return nil
 	}
-	dg.entries[sc.ChannelID] = dg.cron.Schedule(sched, digestJob{b: b, channel: sc.ChannelID})
+	s.entries[sc.ChannelID] = s.cron.Schedule(sched, digestJob{s: s, channel: sc.ChannelID})
 	return nil
 }
 
-// compile returns the schedule of spec in zone, made once per bot: loading
-// a zone reads the time zone database, which 10,000 schedules at start
-// would otherwise do 10,000 times.
-func (dg *digests) compile(spec, zone string) (*slotSchedule, error) {
-	key := zone + " " + spec
-	dg.mu.Lock()
-	s, ok := dg.compiled[key]
-	dg.mu.Unlock()
-	if ok {
-		return s, nil
+// put stores a channel's schedule and puts it in the cron (of the shard
+// that owns it: another shard's process finds it when it next syncs).
+func (s *scheduler) put(ctx context.Context, sc sources.Schedule) (sources.Schedule, error) {
+	if _, err := s.compile(sc.Spec, sc.TimeZone); err != nil {
+		return sc, err
 	}
-	s, err := compileSchedule(spec, zone, dg.seconds)
+	sc, err := s.store.PutSchedule(ctx, sc)
+	if err != nil {
+		return sc, err
+	}
+	return sc, s.set(sc)
+}
+
+// turnOff deletes a channel's schedule and its cron entry; its delivery
+// records stay.
+func (s *scheduler) turnOff(ctx context.Context, channel string) error {
+	if err := s.store.DeleteSchedule(ctx, channel); err != nil {
+		return err
+	}
+	s.remove(channel)
+	return nil
+}
+
+// compile returns the schedule of spec in zone, made once per scheduler:
+// loading a zone reads the time zone database, which 10,000 schedules at
+// start would otherwise do 10,000 times.
+func (s *scheduler) compile(spec, zone string) (*slotSchedule, error) {
+	key := zone + " " + spec
+	s.mu.Lock()
+	c, ok := s.compiled[key]
+	s.mu.Unlock()
+	if ok {
+		return c, nil
+	}
+	c, err := compileSchedule(spec, zone, s.seconds)
 	if err != nil {
 		return nil, err
 	}
-	dg.mu.Lock()
-	dg.compiled[key] = s
-	dg.mu.Unlock()
-	return s, nil
+	s.mu.Lock()
+	s.compiled[key] = c
+	s.mu.Unlock()
+	return c, nil
 }
 
 // remove drops a channel's cron entry.
-func (dg *digests) remove(channel string) {
-	dg.mu.Lock()
-	defer dg.mu.Unlock()
-	if id, ok := dg.entries[channel]; ok {
-		dg.cron.Remove(id)
-		delete(dg.entries, channel)
+func (s *scheduler) remove(channel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.entries[channel]; ok {
+		s.cron.Remove(id)
+		delete(s.entries, channel)
 	}
 }
 
 // nextSlot is when the channel's cron entry will next post after t.
-func (dg *digests) nextSlot(channel string, t time.Time) (time.Time, bool) {
-	dg.mu.Lock()
-	id, ok := dg.entries[channel]
-	dg.mu.Unlock()
+func (s *scheduler) nextSlot(channel string, t time.Time) (time.Time, bool) {
+	s.mu.Lock()
+	id, ok := s.entries[channel]
+	s.mu.Unlock()
 	if !ok {
 		return time.Time{}, false
 	}
-	e := dg.cron.Entry(id)
+	e := s.cron.Entry(id)
 	if !e.Valid() {
 		return time.Time{}, false
 	}
 	return e.Schedule.Next(t), true
 }
 
-// startDigests loads the schedules into the cron and starts it, then, in
+// start loads this shard's schedules into the cron and starts it, then, in
 // the background, finishes the deliveries a crash left pending and posts
-// what came due while the bot was down.
-func (b *Bot) startDigests(ctx context.Context) error {
-	dg := b.dg
-	list, err := dg.store.Schedules(ctx)
+// what came due while the bot was down. Deliveries run in ctx's values
+// without its cancellation; stop ends them.
+func (s *scheduler) start(ctx context.Context) error {
+	s.base = context.WithoutCancel(ctx)
+	list, err := s.store.Schedules(ctx)
 	if err != nil {
 		return fmt.Errorf("bot: load digest schedules: %w", err)
 	}
 	loaded := 0
 	for _, sc := range list {
-		if err := b.setSchedule(sc); err != nil {
-			b.log.Error("digest schedule unusable", "channel_id", sc.ChannelID, "spec", sc.Spec, "timezone", sc.TimeZone, "err", err)
+		if !s.owns(sc) {
+			continue
+		}
+		if err := s.set(sc); err != nil {
+			s.log.Error("digest schedule unusable", "channel_id", sc.ChannelID, "spec", sc.Spec, "timezone", sc.TimeZone, "err", err)
 			continue
 		}
 		loaded++
 	}
-	if !dg.manual {
-		dg.cron.Start()
+	if !s.manual {
+		s.cron.Start()
 	}
-	b.log.Info("digest schedules loaded", "count", loaded)
-	dg.bg.Add(1)
+	s.log.Info("digest schedules loaded", "count", loaded, "of", len(list), "shard_id", s.shard.ID, "shard_count", s.shard.Count)
+	s.bg.Add(1)
 	go func() {
-		defer dg.bg.Done()
-		defer close(dg.ready)
-		now := b.now()
-		b.recoverPending(b.base, now)
-		if err := b.RunDue(b.base, now); err != nil {
-			b.log.Error("digest catch-up failed", "err", err)
+		defer s.bg.Done()
+		defer close(s.ready)
+		now := s.now()
+		s.recoverPending(s.base, now)
+		if err := s.runDue(s.base, now); err != nil {
+			s.log.Error("digest catch-up failed", "err", err)
 		}
 	}()
 	return nil
 }
 
-// stopDigests stops the cron, ends back-off waits and waits (within grace)
+// stopAll stops the cron, ends back-off waits and waits (within grace)
 // for the digests being posted.
-func (b *Bot) stopDigests(grace time.Duration) {
-	dg := b.dg
-	dg.stopOnce.Do(func() { close(dg.stop) })
-	cronDone := dg.cron.Stop()
+func (s *scheduler) stopAll(grace time.Duration) {
+	s.stopOnce.Do(func() { close(s.stop) })
+	cronDone := s.cron.Stop()
 	done := make(chan struct{})
 	go func() {
 		<-cronDone.Done()
-		dg.bg.Wait()
+		s.bg.Wait()
 		close(done)
 	}()
 	select {
 	case <-done:
 	case <-time.After(grace):
-		b.log.Warn("digests still being posted at shutdown", "grace", grace)
+		s.log.Warn("digests still being posted at shutdown", "grace", grace)
 	}
 }
 
 // stopping reports whether shutdown has begun.
-func (dg *digests) stopping() bool {
+func (s *scheduler) stopping() bool {
 	select {
-	case <-dg.stop:
+	case <-s.stop:
 		return true
 	default:
 		return false
@@ -291,54 +345,53 @@ func (dg *digests) stopping() bool {
 
 // wait sleeps for d unless shutdown begins first; it reports whether the
 // whole time passed.
-func (dg *digests) wait(d time.Duration) bool {
+func (s *scheduler) wait(d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
 		return true
-	case <-dg.stop:
+	case <-s.stop:
 		return false
 	}
 }
 
-// RunDue posts, for every schedule, the latest slot that has come due by
-// now and has not been dealt with, and waits until they are posted. The
-// cron calls the same code for one channel when its slot comes; tests call
-// RunDue with a fake clock, and the bot calls it at start to catch up:
-// after downtime, only the latest missed slot of a schedule is posted, and
-// only if it is no older than Config.DigestGrace; an older one is skipped
-// (its stories are in the next digest). Call it while Run is running: it
-// posts through Run's session.
-func (b *Bot) RunDue(ctx context.Context, now time.Time) error {
-	if b.dg == nil {
-		return errors.New("bot: digests are not enabled")
-	}
-	list, err := b.dg.store.Schedules(ctx)
+// runDue posts, for every schedule this shard owns, the latest slot that
+// has come due by now and has not been dealt with, and waits until they
+// are posted. The cron calls the same code for one channel when its slot
+// comes; tests call it (through Bot.RunDue) with a fake clock, and the scheduler calls it
+// at start to catch up: after downtime, only the latest missed slot of a
+// schedule is posted, and only if it is no older than digest.grace; an
+// older one is skipped (its stories are in the next digest).
+func (s *scheduler) runDue(ctx context.Context, now time.Time) error {
+	list, err := s.store.Schedules(ctx)
 	if err != nil {
 		return fmt.Errorf("bot: run due digests: %w", err)
 	}
 	var wg sync.WaitGroup
 	for _, sc := range list {
-		if b.dg.stopping() {
+		if s.stopping() {
 			break
 		}
-		if _, ok := b.dueSlot(sc, now); !ok {
+		if !s.owns(sc) {
+			continue
+		}
+		if _, ok := s.dueSlot(sc, now); !ok {
 			continue
 		}
 		wg.Add(1)
 		go func(channel string) {
 			defer wg.Done()
-			unlock := b.dg.lock(channel)
+			unlock := s.lock(channel)
 			defer unlock()
-			cur, err := b.dg.store.Schedule(ctx, channel) // afresh, under the lock
+			cur, err := s.store.Schedule(ctx, channel) // afresh, under the lock
 			if err != nil {
 				if !errors.Is(err, sources.ErrNotFound) {
-					b.log.Error("digest schedule unreadable", "channel_id", channel, "err", err)
+					s.log.Error("digest schedule unreadable", "channel_id", channel, "err", err)
 				}
 				return
 			}
-			b.due(ctx, cur, now)
+			s.due(ctx, cur, now)
 		}(sc.ChannelID)
 	}
 	wg.Wait()
@@ -346,11 +399,11 @@ func (b *Bot) RunDue(ctx context.Context, now time.Time) error {
 }
 
 // dueSlot is the latest slot of sc in (its last slot or last change, now].
-func (b *Bot) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
+func (s *scheduler) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
 	if sc.Paused {
 		return time.Time{}, false
 	}
-	sched, err := b.dg.compile(sc.Spec, sc.TimeZone)
+	sched, err := s.compile(sc.Spec, sc.TimeZone)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -359,29 +412,29 @@ func (b *Bot) dueSlot(sc sources.Schedule, now time.Time) (time.Time, bool) {
 		floor = sc.Updated // slots of a replaced schedule do not count
 	}
 	if floor.IsZero() {
-		floor = now.Add(-b.deps.Digest.Grace.D())
+		floor = now.Add(-s.cfg.Grace.D())
 	}
 	return sched.latestSlot(floor, now)
 }
 
 // due deals with the latest due slot of sc (the channel's lock held):
 // posts it, or skips it when it is older than the grace period.
-func (b *Bot) due(ctx context.Context, sc sources.Schedule, now time.Time) {
-	if b.dg.stopping() {
+func (s *scheduler) due(ctx context.Context, sc sources.Schedule, now time.Time) {
+	if s.stopping() || !s.owns(sc) {
 		return // still due at the next start, within the grace period
 	}
-	slot, ok := b.dueSlot(sc, now)
+	slot, ok := s.dueSlot(sc, now)
 	if !ok {
 		return
 	}
-	if late := now.Sub(slot); late > b.deps.Digest.Grace.D() {
-		if err := b.dg.store.SkipSlot(ctx, sc.ChannelID, slot); err != nil {
-			b.log.Error("digest slot skip not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", err)
+	if late := now.Sub(slot); late > s.cfg.Grace.D() {
+		if err := s.store.SkipSlot(ctx, sc.ChannelID, slot); err != nil {
+			s.log.Error("digest slot skip not recorded", "channel_id", sc.ChannelID, "slot", slot, "err", err)
 			return
 		}
-		b.metrics.digest("skipped")
-		b.log.Info("digest slot skipped", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "late", late.Round(time.Second).String())
+		s.count("skipped")
+		s.log.Info("digest slot skipped", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "late", late.Round(time.Second).String())
 		return
 	}
-	_, _ = b.deliver(ctx, sc, slot, now, true)
+	_, _ = s.deliver(ctx, sc, slot, now, true)
 }

@@ -51,7 +51,7 @@ func BenchmarkLoadSchedules10k(b *testing.B) {
 		}
 		bot.dg.manual = true
 		b.StartTimer()
-		if err := bot.startDigests(ctx); err != nil {
+		if err := bot.dg.start(ctx); err != nil {
 			b.Fatal(err)
 		}
 		<-bot.dg.ready
@@ -59,7 +59,7 @@ func BenchmarkLoadSchedules10k(b *testing.B) {
 		if got := len(bot.dg.entries); got != 10000 {
 			b.Fatalf("%d cron entries, want 10000", got)
 		}
-		bot.stopDigests(time.Minute)
+		bot.dg.stopAll(time.Minute)
 		b.StartTimer()
 	}
 }
