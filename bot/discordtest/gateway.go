@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -23,7 +24,16 @@ const (
 	opHeartbeatACK   = 11
 )
 
-// gatewayState is the gateway side of the fake, guarded by Server.mu.
+// Gateway close codes the fake sends.
+const (
+	closeDecodeError    = 4002
+	closeAuthFailed     = 4004
+	closeInvalidShard   = 4010
+	closeShardsRequired = 4011
+)
+
+// gatewayState is one shard's gateway session, guarded by Server.mu. An
+// unsharded fake (Options.Shards 0) has one, shard 0's.
 type gatewayState struct {
 	conn       *gwConn
 	sessionID  string
@@ -60,6 +70,10 @@ type gwConn struct {
 	ws   *websocket.Conn
 	wmu  sync.Mutex
 	once sync.Once
+	// shard is the shard the connection identified or resumed as, once
+	// bound is set (both guarded by Server.mu).
+	shard int
+	bound bool
 }
 
 func (c *gwConn) write(f frame) error {
@@ -79,6 +93,50 @@ func (c *gwConn) close() {
 	c.once.Do(func() { _ = c.ws.UnderlyingConn().Close() })
 }
 
+// closeWith sends a close frame with a gateway close code, then drops the
+// connection.
+func (c *gwConn) closeWith(code int, reason string) {
+	c.wmu.Lock()
+	_ = c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
+	c.wmu.Unlock()
+	c.close()
+}
+
+// ShardOf is the shard of a guild by Discord's rule, (guild_id >> 22) %
+// count; direct messages (no guild) are shard 0's.
+func ShardOf(guildID string, count int) int {
+	if count <= 1 || guildID == "" {
+		return 0
+	}
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return int((id >> 22) % uint64(count))
+}
+
+// shardCount is how many shards the fake routes over: 1 when unsharded.
+func (s *Server) shardCount() int { return max(1, s.opts.Shards) }
+
+// shardLocked returns a shard's gateway state, made on first use.
+func (s *Server) shardLocked(id int) *gatewayState {
+	st, ok := s.gws[id]
+	if !ok {
+		st = &gatewayState{}
+		s.gws[id] = st
+	}
+	return st
+}
+
+// connStateLocked is the state of the shard c is bound to (shard 0's
+// before it identifies).
+func (s *Server) connStateLocked(c *gwConn) *gatewayState {
+	if c.bound {
+		return s.shardLocked(c.shard)
+	}
+	return s.shardLocked(0)
+}
+
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 	ws, err := up.Upgrade(w, r, nil)
@@ -92,20 +150,14 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		c.close()
 		return
 	}
-	old := s.gw.conn
-	s.gw.conn = c
-	s.gw.ready = false
-	s.gw.connections++
-	s.notifyLocked()
+	s.conns[c] = struct{}{}
 	s.mu.Unlock()
-	if old != nil {
-		old.close()
-	}
 	defer func() {
 		s.mu.Lock()
-		if s.gw.conn == c {
-			s.gw.conn = nil
-			s.gw.ready = false
+		delete(s.conns, c)
+		if st := s.connStateLocked(c); c.bound && st.conn == c {
+			st.conn = nil
+			st.ready = false
 			s.notifyLocked()
 		}
 		s.mu.Unlock()
@@ -124,26 +176,26 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		}
 		var f frame
 		if err := json.Unmarshal(msg, &f); err != nil {
-			_ = ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4002, "Error while decoding payload."), time.Now().Add(time.Second))
+			c.closeWith(closeDecodeError, "Error while decoding payload.")
 			return
 		}
 		switch f.Op {
 		case opHeartbeat:
 			s.mu.Lock()
-			s.gw.heartbeats++
+			s.connStateLocked(c).heartbeats++
 			s.notifyLocked()
 			s.mu.Unlock()
 			if err := c.write(frame{Op: opHeartbeatACK, Data: json.RawMessage("null")}); err != nil {
 				return
 			}
 		case opIdentify:
-			if err := s.handleIdentify(c, f.Data); err != nil {
-				_ = ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, err.Error()), time.Now().Add(time.Second))
+			if code, err := s.handleIdentify(c, f.Data); err != nil {
+				c.closeWith(code, err.Error())
 				return
 			}
 		case opResume:
 			if err := s.handleResume(c, f.Data); err != nil {
-				_ = ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, err.Error()), time.Now().Add(time.Second))
+				c.closeWith(closeAuthFailed, err.Error())
 				return
 			}
 		default:
@@ -152,29 +204,65 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Server) handleIdentify(c *gwConn, data json.RawMessage) error {
+// bindLocked makes c the connection of shard id, dropping the shard's
+// previous connection (returned, to close once the lock is released).
+func (s *Server) bindLocked(c *gwConn, id int) (*gatewayState, *gwConn) {
+	st := s.shardLocked(id)
+	old := st.conn
+	if old == c {
+		old = nil
+	}
+	st.conn, st.ready = c, false
+	st.connections++
+	c.shard, c.bound = id, true
+	s.notifyLocked()
+	return st, old
+}
+
+func (s *Server) handleIdentify(c *gwConn, data json.RawMessage) (int, error) {
 	var id identifyData
 	if err := json.Unmarshal(data, &id); err != nil {
-		return fmt.Errorf("bad identify: %w", err)
+		return closeDecodeError, fmt.Errorf("bad identify: %w", err)
 	}
 	if id.Token != "Bot "+s.opts.Token {
-		return fmt.Errorf("Authentication failed.")
+		return closeAuthFailed, fmt.Errorf("Authentication failed.")
+	}
+	shard, count := 0, 1
+	if id.Shard != nil {
+		shard, count = id.Shard[0], id.Shard[1]
+	}
+	if s.opts.Shards > 0 {
+		// A sharded fake holds the bot to the shard count it announces, as
+		// Discord holds a large bot to at least the count it requires.
+		if count < s.opts.Shards {
+			return closeShardsRequired, fmt.Errorf("Sharding required.")
+		}
+		if count != s.opts.Shards || shard < 0 || shard >= count {
+			return closeInvalidShard, fmt.Errorf("Invalid shard.")
+		}
+	} else {
+		shard = 0 // unsharded: whatever the bot says, one gateway serves all
 	}
 	s.mu.Lock()
-	s.gw.identify = &id
-	s.gw.identifies++
-	s.gw.sessionID = fmt.Sprintf("fake-session-%d", s.gw.identifies)
-	s.gw.seq = 0
-	s.gw.log = nil
+	st, old := s.bindLocked(c, shard)
+	st.identify = &id
+	st.identifies++
+	s.sessions++
+	st.sessionID = fmt.Sprintf("fake-session-%d-%d", shard, s.sessions)
+	st.seq = 0
+	st.log = nil
 	var unavailable []map[string]any
 	var guilds []*discordgo.Guild
 	for _, g := range s.opts.Guilds {
+		if s.opts.Shards > 0 && ShardOf(g.ID, s.shardCount()) != shard {
+			continue
+		}
 		unavailable = append(unavailable, map[string]any{"id": g.ID, "unavailable": true})
 		guilds = append(guilds, s.guilds[g.ID])
 	}
 	ready := map[string]any{
 		"v":                  10,
-		"session_id":         s.gw.sessionID,
+		"session_id":         st.sessionID,
 		"resume_gateway_url": s.GatewayURL(),
 		"user":               map[string]any{"id": BotUserID, "username": BotUsername, "bot": true},
 		"application":        map[string]any{"id": ApplicationID, "flags": 0},
@@ -184,13 +272,16 @@ func (s *Server) handleIdentify(c *gwConn, data json.RawMessage) error {
 	if id.Shard != nil {
 		ready["shard"] = id.Shard
 	}
-	frames := []frame{s.nextDispatchLocked("READY", ready)}
+	frames := []frame{s.nextDispatchLocked(st, "READY", ready)}
 	for _, g := range guilds {
 		if !s.opts.NoGuildCreate {
-			frames = append(frames, s.nextDispatchLocked("GUILD_CREATE", g))
+			frames = append(frames, s.nextDispatchLocked(st, "GUILD_CREATE", g))
 		}
 	}
-	return s.sendSessionStart(c, frames)
+	if old != nil {
+		old.close()
+	}
+	return closeAuthFailed, s.sendSessionStart(c, st, frames)
 }
 
 func (s *Server) handleResume(c *gwConn, data json.RawMessage) error {
@@ -207,27 +298,40 @@ func (s *Server) handleResume(c *gwConn, data json.RawMessage) error {
 		s.mu.Unlock()
 		return fmt.Errorf("Authentication failed.")
 	}
-	if s.gw.forgetNext || r.SessionID != s.gw.sessionID {
-		s.gw.forgetNext = false
-		s.gw.sessionID = ""
+	shard, found := 0, false
+	for id, st := range s.gws {
+		if st.sessionID != "" && st.sessionID == r.SessionID {
+			shard, found = id, true
+			break
+		}
+	}
+	if !found || s.gws[shard].forgetNext {
+		if found {
+			s.gws[shard].forgetNext = false
+			s.gws[shard].sessionID = ""
+		}
 		s.mu.Unlock()
 		return c.write(frame{Op: opInvalidSession, Data: json.RawMessage("false")})
 	}
-	s.gw.resumes++
+	st, old := s.bindLocked(c, shard)
+	st.resumes++
 	var frames []frame
-	for _, f := range s.gw.log {
+	for _, f := range st.log {
 		if f.Seq > r.Seq {
 			frames = append(frames, f)
 		}
 	}
-	frames = append(frames, s.nextDispatchLocked("RESUMED", map[string]any{}))
-	return s.sendSessionStart(c, frames)
+	frames = append(frames, s.nextDispatchLocked(st, "RESUMED", map[string]any{}))
+	if old != nil {
+		old.close()
+	}
+	return s.sendSessionStart(c, st, frames)
 }
 
 // sendSessionStart writes frames (READY or RESUMED and what goes with it),
 // marks the connection ready and flushes events dispatched meanwhile. It is
 // called with s.mu held and releases it.
-func (s *Server) sendSessionStart(c *gwConn, frames []frame) error {
+func (s *Server) sendSessionStart(c *gwConn, st *gatewayState, frames []frame) error {
 	for {
 		s.mu.Unlock()
 		for _, f := range frames {
@@ -236,58 +340,65 @@ func (s *Server) sendSessionStart(c *gwConn, frames []frame) error {
 			}
 		}
 		s.mu.Lock()
-		if len(s.gw.pending) == 0 {
+		if len(st.pending) == 0 || st.conn != c {
 			break
 		}
 		frames = nil
-		for _, f := range s.gw.pending {
-			f.Seq = s.nextSeqLocked(f)
+		for _, f := range st.pending {
+			f.Seq = s.nextSeqLocked(st, f)
 			frames = append(frames, f)
 		}
-		s.gw.pending = nil
+		st.pending = nil
 	}
-	if s.gw.conn == c {
-		s.gw.ready = true
+	if st.conn == c {
+		st.ready = true
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
 	return nil
 }
 
-func (s *Server) nextSeqLocked(f frame) int64 {
-	s.gw.seq++
-	f.Seq = s.gw.seq
-	s.gw.log = append(s.gw.log, f)
-	if max := s.opts.ReplayEvents; len(s.gw.log) > max {
-		s.gw.log = append([]frame(nil), s.gw.log[len(s.gw.log)-max/2:]...)
+func (s *Server) nextSeqLocked(st *gatewayState, f frame) int64 {
+	st.seq++
+	f.Seq = st.seq
+	st.log = append(st.log, f)
+	if max := s.opts.ReplayEvents; len(st.log) > max {
+		st.log = append([]frame(nil), st.log[len(st.log)-max/2:]...)
 	}
 	return f.Seq
 }
 
-func (s *Server) nextDispatchLocked(typ string, data any) frame {
+func (s *Server) nextDispatchLocked(st *gatewayState, typ string, data any) frame {
 	b, _ := json.Marshal(data)
 	f := frame{Op: opDispatch, Type: typ, Data: b}
-	f.Seq = s.nextSeqLocked(f)
+	f.Seq = s.nextSeqLocked(st, f)
 	return f
 }
 
-// Dispatch sends a gateway event to the bot. If no session is ready (before
-// the bot connected, or between a dropped connection and its RESUME), the
-// event is queued and delivered once one is.
+// Dispatch sends a gateway event to the bot: to the shard of the event's
+// guild_id (shard 0 for an event without one, such as a direct message).
+// If that shard has no ready session (before the bot connected, or
+// between a dropped connection and its RESUME), the event is queued and
+// delivered once it has.
 func (s *Server) Dispatch(eventType string, data any) error {
 	b, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("discordtest: encode %s: %w", eventType, err)
 	}
+	var routing struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(b, &routing) // an event that is not an object goes to shard 0
 	s.mu.Lock()
-	if !s.gw.ready || s.gw.conn == nil {
-		s.gw.pending = append(s.gw.pending, frame{Op: opDispatch, Type: eventType, Data: b})
+	st := s.shardLocked(ShardOf(routing.GuildID, s.shardCount()))
+	f := frame{Op: opDispatch, Type: eventType, Data: b}
+	if !st.ready || st.conn == nil {
+		st.pending = append(st.pending, f)
 		s.mu.Unlock()
 		return nil
 	}
-	f := frame{Op: opDispatch, Type: eventType, Data: b}
-	f.Seq = s.nextSeqLocked(f)
-	c := s.gw.conn
+	f.Seq = s.nextSeqLocked(st, f)
+	c := st.conn
 	s.mu.Unlock()
 	if err := c.write(f); err != nil {
 		// The bot will RESUME and get it from the log.
@@ -296,17 +407,22 @@ func (s *Server) Dispatch(eventType string, data any) error {
 	return nil
 }
 
-// DropConnection cuts the gateway connection without a close frame, as a
-// network failure would. The bot is expected to reconnect and RESUME; if
-// forgetSession is true the fake answers the RESUME with INVALID_SESSION,
-// so the bot must IDENTIFY afresh.
-func (s *Server) DropConnection(forgetSession bool) {
+// DropConnection cuts shard 0's gateway connection (the only one of an
+// unsharded fake) without a close frame, as a network failure would. The
+// bot is expected to reconnect and RESUME; if forgetSession is true the
+// fake answers the RESUME with INVALID_SESSION, so the bot must IDENTIFY
+// afresh.
+func (s *Server) DropConnection(forgetSession bool) { s.DropShard(0, forgetSession) }
+
+// DropShard cuts one shard's gateway connection, as DropConnection does.
+func (s *Server) DropShard(shard int, forgetSession bool) {
 	s.mu.Lock()
-	c := s.gw.conn
-	s.gw.conn = nil
-	s.gw.ready = false
+	st := s.shardLocked(shard)
+	c := st.conn
+	st.conn = nil
+	st.ready = false
 	if forgetSession {
-		s.gw.forgetNext = true
+		st.forgetNext = true
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
@@ -315,7 +431,7 @@ func (s *Server) DropConnection(forgetSession bool) {
 	}
 }
 
-// GatewayStats counts what happened on the gateway so far.
+// GatewayStats counts what happened on one shard's gateway so far.
 type GatewayStats struct {
 	Connections, Identifies, Resumes, Heartbeats int
 	Ready                                        bool // a session is connected and ready
@@ -323,33 +439,56 @@ type GatewayStats struct {
 	Shard                                        *[2]int
 }
 
-// Gateway reports the gateway counters and the last IDENTIFY.
-func (s *Server) Gateway() GatewayStats {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := GatewayStats{
-		Connections: s.gw.connections,
-		Identifies:  s.gw.identifies,
-		Resumes:     s.gw.resumes,
-		Heartbeats:  s.gw.heartbeats,
-		Ready:       s.gw.ready && s.gw.conn != nil,
+func (st *gatewayState) stats() GatewayStats {
+	g := GatewayStats{
+		Connections: st.connections,
+		Identifies:  st.identifies,
+		Resumes:     st.resumes,
+		Heartbeats:  st.heartbeats,
+		Ready:       st.ready && st.conn != nil,
 	}
-	if s.gw.identify != nil {
-		st.Intents = s.gw.identify.Intents
-		st.Shard = s.gw.identify.Shard
+	if st.identify != nil {
+		g.Intents = st.identify.Intents
+		g.Shard = st.identify.Shard
 	}
-	return st
+	return g
 }
 
-// WaitReady waits until a gateway session is ready and cond (if not nil)
-// holds for the gateway counters, e.g. that a RESUME happened.
+// Gateway reports shard 0's gateway counters and last IDENTIFY (the only
+// gateway of an unsharded fake).
+func (s *Server) Gateway() GatewayStats { return s.ShardGateway(0) }
+
+// ShardGateway reports one shard's gateway counters and last IDENTIFY.
+func (s *Server) ShardGateway(shard int) GatewayStats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.shardLocked(shard).stats()
+}
+
+// WaitReady waits until shard 0's gateway session is ready and cond (if
+// not nil) holds for its counters, e.g. that a RESUME happened.
 func (s *Server) WaitReady(timeout time.Duration, cond func(GatewayStats) bool) error {
-	return s.waitUntil(context.Background(), timeout, "ready gateway session", func() bool {
-		st := GatewayStats{
-			Connections: s.gw.connections, Identifies: s.gw.identifies,
-			Resumes: s.gw.resumes, Heartbeats: s.gw.heartbeats,
-			Ready: s.gw.ready && s.gw.conn != nil,
-		}
+	return s.WaitShardReady(0, timeout, cond)
+}
+
+// WaitShardReady waits until one shard's session is ready and cond (if
+// not nil) holds for its counters.
+func (s *Server) WaitShardReady(shard int, timeout time.Duration, cond func(GatewayStats) bool) error {
+	return s.waitUntil(context.Background(), timeout, fmt.Sprintf("ready gateway session of shard %d", shard), func() bool {
+		st := s.shardLocked(shard).stats()
 		return st.Ready && (cond == nil || cond(st))
+	})
+}
+
+// WaitShards waits until every shard of a sharded fake (Options.Shards)
+// has a ready session.
+func (s *Server) WaitShards(timeout time.Duration) error {
+	return s.waitUntil(context.Background(), timeout, "a ready session on every shard", func() bool {
+		for id := range s.shardCount() {
+			if !s.shardLocked(id).stats().Ready {
+				return false
+			}
+		}
+		return true
 	})
 }

@@ -109,7 +109,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		c.Route = RouteGateway
 		body := map[string]any{"url": s.GatewayURL()}
 		if len(parts) == 2 {
-			body["shards"] = 1
+			body["shards"] = s.shardCount()
 			body["session_start_limit"] = map[string]int{"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
 		}
 		s.ok(w, c, 200, body)

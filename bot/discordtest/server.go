@@ -16,6 +16,13 @@
 // or a second callback for one interaction) are answered with a
 // Discord-shaped error and recorded too.
 //
+// With Options.Shards the fake is a sharded gateway, as Discord is for a
+// large bot: GET /gateway/bot recommends that many shards, each IDENTIFY
+// names its shard, each session is told of its shard's guilds only, and
+// every event goes to the session of its guild's shard (ShardOf; direct
+// messages to shard 0), so that several processes of one bot can each
+// serve their share.
+//
 // Tests can make a channel fail as Discord does (FailChannel: a missing
 // permission, missing access, a deleted channel), place earlier messages
 // in a channel (AddMessage), and turn on Discord-shaped rate limits
@@ -82,6 +89,13 @@ type Options struct {
 	// RateLimits, if set, limits message creation as Discord does, with
 	// 429 answers and X-RateLimit-* headers; nil means no limits.
 	RateLimits *RateLimits
+	// Shards, when above 0, makes the fake a sharded gateway: GET
+	// /gateway/bot recommends that many shards, an IDENTIFY must name one
+	// of them ([shard_id, Shards]), each shard's session gets the guilds of
+	// its shard (ShardOf) in READY and GUILD_CREATE, and every event goes
+	// to the shard of its guild (direct messages to shard 0). Zero is one
+	// unsharded gateway that takes whatever an IDENTIFY says.
+	Shards int
 }
 
 // Server is a running fake Discord. Close it when done.
@@ -95,9 +109,11 @@ type Server struct {
 	changed  chan struct{} // closed and replaced whenever state changes
 	offset   time.Duration // added to the real clock, see Advance
 	nextID   int64
-	gw       gatewayState
-	calls    []Call // not yet taken by Next or WaitFor
-	all      int    // calls ever recorded
+	gws      map[int]*gatewayState // by shard
+	conns    map[*gwConn]struct{}  // open gateway connections
+	sessions int                   // gateway sessions started, for their ids
+	calls    []Call                // not yet taken by Next or WaitFor
+	all      int                   // calls ever recorded
 	dispatch map[string]time.Time
 	inter    map[string]*interaction // by interaction id
 	byToken  map[string]*interaction
@@ -152,6 +168,8 @@ func Start(opts Options) (*Server, error) {
 		opts:      opts,
 		changed:   make(chan struct{}),
 		nextID:    1000,
+		gws:       make(map[int]*gatewayState),
+		conns:     make(map[*gwConn]struct{}),
 		dispatch:  make(map[string]time.Time),
 		inter:     make(map[string]*interaction),
 		byToken:   make(map[string]*interaction),
@@ -186,7 +204,7 @@ func Start(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close drops the gateway connection and stops the server.
+// Close drops the gateway connections and stops the server.
 func (s *Server) Close() {
 	s.mu.Lock()
 	if s.closed {
@@ -194,12 +212,17 @@ func (s *Server) Close() {
 		return
 	}
 	s.closed = true
-	conn := s.gw.conn
-	s.gw.conn = nil
+	var conns []*gwConn
+	for c := range s.conns {
+		conns = append(conns, c)
+	}
+	for _, st := range s.gws {
+		st.conn, st.ready = nil, false
+	}
 	s.notifyLocked()
 	s.mu.Unlock()
-	if conn != nil {
-		conn.close()
+	for _, c := range conns {
+		c.close()
 	}
 	s.hs.CloseClientConnections()
 	s.hs.Close()

@@ -1,6 +1,8 @@
 package discordtest
 
 import (
+	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +222,117 @@ func TestOpenDMAndCommands(t *testing.T) {
 	bad := []*discordgo.ApplicationCommand{{Name: "Brief Me", Description: ""}}
 	if _, err := dg.ApplicationCommandBulkOverwrite(ApplicationID, "", bad); err == nil {
 		t.Fatal("an invalid command name was accepted")
+	}
+}
+
+// connectShard opens a real discordgo session as one shard of count.
+func connectShard(t *testing.T, s *Server, shard, count int) (*discordgo.Session, chan *discordgo.MessageCreate) {
+	t.Helper()
+	dg, err := discordgo.New("Bot " + s.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg.Client = s.Client()
+	dg.LogLevel = -1
+	dg.ShardID, dg.ShardCount = shard, count
+	dg.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent
+	got := make(chan *discordgo.MessageCreate, 16)
+	dg.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m })
+	if err := dg.Open(); err != nil {
+		t.Fatalf("open shard %d: %v", shard, err)
+	}
+	t.Cleanup(func() { _ = dg.Close() })
+	return dg, got
+}
+
+func TestShardedGateway(t *testing.T) {
+	// 1 << 22 is the first guild id of shard 1 of 2; 2 << 22 is shard 0's again.
+	g0, g1, g2 := "500", "4194304", "8388608"
+	var guilds []*discordgo.Guild
+	for _, id := range []string{g0, g1, g2} {
+		guilds = append(guilds, &discordgo.Guild{ID: id, Name: "guild " + id})
+	}
+	s := New(t, Options{Shards: 2, Guilds: guilds})
+	req, _ := http.NewRequest(http.MethodGet, "https://discord.com/api/v10/gateway/bot", nil)
+	req.Header.Set("Authorization", "Bot "+s.Token())
+	c, err := s.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gw struct{ Shards int }
+	if err := json.NewDecoder(c.Body).Decode(&gw); err != nil || gw.Shards != 2 {
+		t.Errorf("GET /gateway/bot shards = %d, %v; want 2", gw.Shards, err)
+	}
+	c.Body.Close()
+
+	dg0, got0 := connectShard(t, s, 0, 2)
+	dg1, got1 := connectShard(t, s, 1, 2)
+	if err := s.WaitShards(wait); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.ShardGateway(1); st.Shard == nil || st.Shard[0] != 1 || st.Shard[1] != 2 || st.Identifies != 1 {
+		t.Errorf("shard 1's gateway = %+v, want one IDENTIFY as [1, 2]", st)
+	}
+	if n, n1 := len(dg0.State.Guilds), len(dg1.State.Guilds); n != 2 || n1 != 1 || dg1.State.Guilds[0].ID != g1 {
+		t.Errorf("shard 0 was told of %d guilds and shard 1 of %d (%v); want 2 and 1 (%s)", n, n1, dg1.State.Guilds, g1)
+	}
+	for _, tt := range []struct {
+		guild string
+		to    chan *discordgo.MessageCreate
+		other chan *discordgo.MessageCreate
+	}{{g1, got1, got0}, {g2, got0, got1}, {"", got0, got1}} {
+		if _, err := s.SendMessage(Message{GuildID: tt.guild, ChannelID: "10", Author: User{ID: "7"}, Content: "to " + tt.guild}); err != nil {
+			t.Fatal(err)
+		}
+		if m := receive(t, tt.to); m.Content != "to "+tt.guild {
+			t.Errorf("guild %q's message reached its shard as %q", tt.guild, m.Content)
+		}
+		select {
+		case m := <-tt.other:
+			t.Errorf("guild %q's message %q also reached the other shard", tt.guild, m.Content)
+		default:
+		}
+	}
+
+	t.Run("a drop of one shard leaves the other", func(t *testing.T) {
+		s.DropShard(1, false)
+		if _, err := s.SendMessage(Message{GuildID: g1, ChannelID: "10", Author: User{ID: "7"}, Content: "while shard 1 is away"}); err != nil {
+			t.Fatal(err)
+		}
+		if m := receive(t, got1); m.Content != "while shard 1 is away" {
+			t.Errorf("after its RESUME shard 1 got %q", m.Content)
+		}
+		if st, st0 := s.ShardGateway(1), s.ShardGateway(0); st.Resumes != 1 || st0.Resumes != 0 || !st0.Ready {
+			t.Errorf("after dropping shard 1: shard 1 %+v, shard 0 %+v; want one RESUME on shard 1 only", st, st0)
+		}
+	})
+}
+
+func TestShardedGatewayRefusesAWrongShardCount(t *testing.T) {
+	s := New(t, Options{Shards: 3})
+	dg, err := discordgo.New("Bot " + s.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg.Client = s.Client()
+	dg.LogLevel = -1
+	dg.ShardID, dg.ShardCount = 0, 2
+	closed := make(chan struct{}, 1)
+	dg.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+		select {
+		case closed <- struct{}{}:
+		default:
+		}
+	})
+	if err := dg.Open(); err == nil {
+		t.Cleanup(func() { _ = dg.Close() })
+		select {
+		case <-closed:
+		case <-time.After(wait):
+			t.Fatal("a session with 2 shards of 3 was not closed")
+		}
+	}
+	if st := s.Gateway(); st.Ready || st.Identifies != 0 {
+		t.Errorf("gateway after an IDENTIFY with the wrong shard count: %+v, want no session", st)
 	}
 }
