@@ -14,6 +14,9 @@ type Request struct {
 	Speaker   string    // for quote requests about one person ("Meloni")
 	Since     time.Time // zero: the default window
 	Until     time.Time // zero: now
+	// Sample keeps the bundled sample corpus in the answer even when the
+	// store holds articles of its own (it is left out then otherwise).
+	Sample bool
 	// MaxSentences and MaxQuotes bound the brief; zero means the defaults.
 	MaxSentences int
 	MaxQuotes    int

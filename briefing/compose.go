@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"attache/briefing/quote"
+	"attache/briefing/sentence"
 	"attache/briefing/summary"
 )
 
@@ -18,7 +19,7 @@ const maxSummaryChars = 1600
 // Brief answers a request with a cited extractive summary, attributed
 // quotes and the articles they come from. Nothing found is a *UserError.
 func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
-	sel, err := e.selectArticles(ctx, req, storyLimit)
+	sel, err := e.selectArticles(ctx, req, storyLimit, distinctStoriesWanted(req))
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +58,7 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 		// Clipped: the caller's Terms keep their backing array.
 		req.Terms = append(slices.Clip(req.Terms), strings.Fields(strings.ToLower(req.Speaker))...)
 	}
-	sel, err := e.selectArticles(ctx, req, 2*storyLimit)
+	sel, err := e.selectArticles(ctx, req, 2*storyLimit, distinctStoriesWanted(req))
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,11 @@ func (e *Engine) summarize(req Request, stories []candidate, n int) []Sentence {
 		}
 		return f
 	}
-	picks := summary.Multi(docs, summary.Options{Sentences: n, MaxChars: maxSummaryChars, Focus: focus, Now: e.now()})
+	eligible := func(doc int, s sentence.Sentence) bool {
+		rd := stories[doc].reading
+		return rd == nil || rd.SentenceAbout(s.Index, req.Countries)
+	}
+	picks := summary.Multi(docs, summary.Options{Sentences: n, MaxChars: maxSummaryChars, Focus: focus, Eligible: eligible, Now: e.now()})
 	out := make([]Sentence, 0, len(picks))
 	for _, p := range picks {
 		a := stories[p.Doc].art
@@ -149,6 +154,9 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 	seenText := map[string]bool{}
 	for rank, c := range stories {
 		for _, q := range quote.Find(c.art.Text) {
+			if c.reading != nil && !c.reading.PassageNames(q.Start, req.Countries) {
+				continue // a quote from a part of the article about something else
+			}
 			// A quote cut before its attribution keeps its comma: drop it.
 			text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
 			if utf8.RuneCountInString(text) < 20 || q.Speaker == "" {

@@ -31,6 +31,9 @@ type Corpus interface {
 	ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) ([]sources.Article, int, error)
 	// StoryFirstSeen says when each story's first article was stored.
 	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
+	// HasOwnArticles reports whether the corpus holds an article that is
+	// not part of the bundled sample.
+	HasOwnArticles(ctx context.Context) (bool, error)
 }
 
 var _ Corpus = (sources.Store)(nil)
@@ -41,6 +44,8 @@ type Options struct {
 	Sentences int              // summary sentences (6)
 	Quotes    int              // quotes per brief (4)
 	Now       func() time.Time // clock (time.Now)
+	// Relevance is the aboutness rule; zero fields take the defaults.
+	Relevance RelevanceRule
 }
 
 // Engine answers requests from a corpus: briefs, quotes, searches and
@@ -52,11 +57,13 @@ type Engine struct {
 	window    time.Duration
 	sentences int
 	quotes    int
+	rel       *Relevance
 }
 
 // New returns an Engine over corpus with the gazetteer gaz.
 func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
-	e := &Engine{corpus: corpus, gaz: gaz, now: opt.Now, window: opt.Window, sentences: opt.Sentences, quotes: opt.Quotes}
+	e := &Engine{corpus: corpus, gaz: gaz, now: opt.Now, window: opt.Window, sentences: opt.Sentences, quotes: opt.Quotes,
+		rel: NewRelevance(gaz, opt.Relevance)}
 	if e.now == nil {
 		e.now = time.Now
 	}
@@ -74,6 +81,10 @@ func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
 
 // Gazetteer is the engine's gazetteer.
 func (e *Engine) Gazetteer() *geo.Gazetteer { return e.gaz }
+
+// Relevance is the engine's aboutness reader: whether an article, and
+// which of its sentences, are about a set of countries.
+func (e *Engine) Relevance() *Relevance { return e.rel }
 
 // Search lists articles matching the request's countries and terms within
 // its window (all time when it has none), newest first.

@@ -199,8 +199,12 @@ func TestBriefJapanItalyFromSample(t *testing.T) {
 	if len(b.Summary) < 4 || len(b.Quotes) < 2 || len(b.Articles) < 4 {
 		t.Fatalf("brief too thin: %d sentences, %d quotes, %d articles", len(b.Summary), len(b.Quotes), len(b.Articles))
 	}
-	if len(b.Notes) == 0 || !strings.Contains(b.Notes[0], "Nothing in the last 30 days") {
+	if len(b.Notes) == 0 || !strings.Contains(b.Notes[0], "in the last 30 days are about Japan and Italy together") ||
+		!strings.Contains(b.Notes[0], "reaches back to 1 Mar 2024 (1 year)") {
 		t.Errorf("notes = %v, want the widened-window note (the sample is from 2024)", b.Notes)
+	}
+	if !b.Query.Since.Equal(testNow.AddDate(0, 0, -365)) {
+		t.Errorf("query since = %v, want the window used, a year back", b.Query.Since)
 	}
 	checkVerbatim(t, tc, b)
 	seen := map[string]bool{}

@@ -8,22 +8,23 @@ import (
 	"strings"
 	"time"
 
-	"attache/briefing/geo"
 	"attache/sources"
 )
 
 const (
-	candidateLimit = 120 // articles read from the index per request
-	deepLimit      = 24  // candidates whose text is analysed in full
+	candidateLimit = 200 // articles read from the index per window
 	storyLimit     = 8   // stories a brief draws on
+	// enoughStories is how many stories about the request a brief wants
+	// before it stops widening the default window.
+	enoughStories = 3
 )
 
 // candidate is an article considered for a brief, with what ranking found.
 type candidate struct {
-	art      sources.Article
-	score    float64
-	outlets  []string
-	mentions []geo.Mention // of the whole text, when analysed
+	art     sources.Article
+	score   float64
+	outlets []string
+	reading *Reading // nil when the article was not read (digests)
 }
 
 // selection is the outcome of choosing articles for a request.
@@ -33,47 +34,80 @@ type selection struct {
 	notes   []string
 }
 
-// selectArticles finds the articles that name every requested country (and
-// contain the terms), ranks them by how central the request is to them, by
-// recency and by source diversity, and keeps one article per story. The
-// default window is widened, with a note, when it holds nothing.
-func (e *Engine) selectArticles(ctx context.Context, req Request, limit int) (selection, error) {
+// widenings are the windows a brief tries after the default one, each
+// when the one before held fewer than enoughStories stories about the
+// request; zero is the whole corpus.
+var widenings = []time.Duration{90 * 24 * time.Hour, 365 * 24 * time.Hour, 3 * 365 * 24 * time.Hour, 0}
+
+// selectArticles finds the articles about every requested country (and
+// with the terms), ranks them by how much they are about the request, by
+// recency and by source diversity, and keeps one article per story. An
+// article that only names a country in passing is left out (see
+// RelevanceRule). The default window is widened, with a note, until it
+// holds a few stories about the request; a window the person asked for is
+// kept. When no article is about the request the answer is a *UserError
+// that says so in one sentence and points to the nearest material.
+func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough int) (selection, error) {
 	now := e.now()
 	sel := selection{since: req.Since}
-	if sel.since.IsZero() {
-		sel.since = now.Add(-e.window)
+	windows := []time.Time{req.Since}
+	if req.Since.IsZero() {
+		windows = []time.Time{now.Add(-e.window)}
+		for _, w := range widenings {
+			if w == 0 {
+				windows = append(windows, time.Time{})
+			} else if w > e.window {
+				windows = append(windows, now.Add(-w))
+			}
+		}
 	}
-	arts, err := e.fetch(ctx, req, sel.since)
+	noSample, err := e.leaveSampleOut(ctx, req)
 	if err != nil {
 		return sel, err
 	}
-	if len(arts) == 0 && req.Since.IsZero() {
-		arts, err = e.fetch(ctx, req, time.Time{})
+	read := map[int64]*Reading{}
+	var about []candidate
+	named := 0 // articles that name every country, in the last window tried
+	for i, since := range windows {
+		arts, err := e.fetch(ctx, req, since, noSample)
 		if err != nil {
 			return sel, err
 		}
-		if len(arts) > 0 {
-			oldest, newest := arts[0].Published, arts[0].Published
-			for _, a := range arts {
-				if a.Published.Before(oldest) {
-					oldest = a.Published
-				}
-				if a.Published.After(newest) {
-					newest = a.Published
-				}
+		named = len(arts)
+		about = about[:0]
+		for _, a := range arts {
+			rd := read[a.ID]
+			if rd == nil {
+				rd = e.rel.Read(a.Title, a.Text, a.Published)
+				read[a.ID] = rd
 			}
-			sel.since = time.Time{}
-			sel.notes = append(sel.notes, fmt.Sprintf("Nothing in the last %d days; this brief draws on older articles, %s to %s.",
-				int(e.window.Hours()/24), oldest.Format("2 Jan 2006"), newest.Format("2 Jan 2006")))
+			strength := rd.Strength(req.Countries)
+			if strength == 0 {
+				continue
+			}
+			about = append(about, candidate{art: a, reading: rd, score: strength})
+		}
+		sel.since = since
+		if distinctStories(about) >= enough || i == len(windows)-1 {
+			break
 		}
 	}
-	if len(arts) == 0 {
-		if err := e.checkEmpty(ctx); err != nil {
-			return sel, err
+	if len(about) == 0 {
+		if named == 0 {
+			if err := e.checkEmpty(ctx); err != nil {
+				return sel, err
+			}
+			return sel, e.notFound(req)
 		}
-		return sel, e.notFound(req)
+		return sel, e.nothingAbout(ctx, req, sel.since, noSample, named)
 	}
-	cands := e.rank(arts, req, now)
+	if req.Since.IsZero() && !sel.since.Equal(windows[0]) {
+		sel.notes = append(sel.notes, e.widenedNote(req, about, sel.since))
+	}
+	if sel.since.IsZero() {
+		sel.since = oldest(about)
+	}
+	cands := e.rank(about, req)
 	cands, err = e.onePerStory(ctx, cands)
 	if err != nil {
 		return sel, err
@@ -82,11 +116,94 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit int) (se
 	return sel, nil
 }
 
-func (e *Engine) fetch(ctx context.Context, req Request, since time.Time) ([]sources.Article, error) {
-	if len(req.Terms) == 0 {
-		return e.corpus.ArticlesMentioning(ctx, req.Countries, since, req.Until, candidateLimit)
+// leaveSampleOut tells whether the bundled sample corpus is left out of
+// the request's answer: it is once the store holds articles of its own,
+// unless the request asks for it.
+func (e *Engine) leaveSampleOut(ctx context.Context, req Request) (bool, error) {
+	if req.Sample {
+		return false, nil
 	}
-	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: candidateLimit})
+	return e.corpus.HasOwnArticles(ctx)
+}
+
+func (e *Engine) fetch(ctx context.Context, req Request, since time.Time, noSample bool) ([]sources.Article, error) {
+	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: candidateLimit, NoSample: noSample})
+}
+
+// distinctStoriesWanted is how many stories a request wants before the
+// default window stops widening: a few for a brief, more for one
+// person's quotes, which are scattered.
+func distinctStoriesWanted(req Request) int {
+	if req.Speaker != "" {
+		return storyLimit
+	}
+	return enoughStories
+}
+
+// distinctStories counts the stories among candidates.
+func distinctStories(cs []candidate) int {
+	seen := map[int64]bool{}
+	for _, c := range cs {
+		seen[c.art.StoryID] = true
+	}
+	return len(seen)
+}
+
+// oldest is the earliest publication date among candidates.
+func oldest(cs []candidate) time.Time {
+	var t time.Time
+	for _, c := range cs {
+		if t.IsZero() || c.art.Published.Before(t) {
+			t = c.art.Published
+		}
+	}
+	return t
+}
+
+// widenedNote says which window a brief used when the default one held
+// too little.
+func (e *Engine) widenedNote(req Request, about []candidate, since time.Time) string {
+	lead := fmt.Sprintf("Fewer than %d stories in the last %d days are about %s", distinctStoriesWanted(req), int(e.window.Hours()/24), e.describeCountries(req))
+	if since.IsZero() {
+		return fmt.Sprintf("%s; this brief draws on the whole corpus, %s to %s.", lead, oldest(about).Format("2 Jan 2006"), newestOf(about).Format("2 Jan 2006"))
+	}
+	return fmt.Sprintf("%s; this brief reaches back to %s (%s).", lead, since.Format("2 Jan 2006"), spanWords(e.now().Sub(since)))
+}
+
+// newestOf is the latest publication date among candidates.
+func newestOf(cs []candidate) time.Time {
+	var t time.Time
+	for _, c := range cs {
+		if c.art.Published.After(t) {
+			t = c.art.Published
+		}
+	}
+	return t
+}
+
+// spanWords says a window in words: "90 days", "1 year", "3 years".
+func spanWords(d time.Duration) string {
+	days := int(d.Hours()/24 + 0.5)
+	if days >= 360 {
+		y := int(float64(days)/365 + 0.5)
+		if y == 1 {
+			return "1 year"
+		}
+		return fmt.Sprintf("%d years", y)
+	}
+	return fmt.Sprintf("%d days", days)
+}
+
+// describeCountries names what a request is about: "Japan and Italy
+// together", "Japan", "“rebate”".
+func (e *Engine) describeCountries(req Request) string {
+	switch {
+	case len(req.Countries) > 1:
+		return countryNames(e.gaz, req.Countries) + " together"
+	case len(req.Countries) == 1:
+		return countryNames(e.gaz, req.Countries)
+	}
+	return "“" + strings.Join(req.Terms, " ") + "”"
 }
 
 func (e *Engine) notFound(req Request) error {
@@ -112,37 +229,21 @@ func (e *Engine) notFound(req Request) error {
 	return &UserError{Message: msg + "."}
 }
 
-// rank scores candidates: first cheaply on headline and recency, then in
-// full (mentions in the text) for the best of them.
-func (e *Engine) rank(arts []sources.Article, req Request, now time.Time) []candidate {
-	cands := make([]candidate, len(arts))
-	newest := arts[0].Published
-	for _, a := range arts {
-		if a.Published.After(newest) {
-			newest = a.Published
-		}
-	}
-	for i, a := range arts {
-		c := candidate{art: a}
+// rank orders the candidates about the request: by how much they are
+// about it (the reading's strength), by recency relative to the newest of
+// them, and by the terms in their headline and text.
+func (e *Engine) rank(cands []candidate, req Request) []candidate {
+	newest := newestOf(cands)
+	for i := range cands {
+		c := &cands[i]
 		// Recency relative to the newest candidate, so an old corpus is
 		// still ranked within itself; half-life of about ten days.
-		age := newest.Sub(a.Published).Hours() / 24
-		c.score = 0.6 * math.Exp(-age/14)
-		if len(req.Countries) > 0 {
-			c.score += 1.0 * coverage(e.gaz.Tag(a.Title, a.Published), req.Countries)
-		}
-		c.score += 0.5 * termCoverage(a.Title, req.Terms)
-		cands[i] = c
+		age := newest.Sub(c.art.Published).Hours() / 24
+		c.score += 0.6 * math.Exp(-age/14)
+		c.score += 0.5*termCoverage(c.art.Title, req.Terms) + 0.5*termCoverage(c.art.Text, req.Terms)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	for i := range cands[:min(len(cands), deepLimit)] {
-		c := &cands[i]
-		c.mentions = e.gaz.Mentions(c.art.Text, c.art.Published)
-		c.score += centrality(c.art.Text, c.mentions, req.Countries)
-		c.score += 0.5 * termCoverage(c.art.Text, req.Terms)
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	return cands[:min(len(cands), deepLimit)]
+	return cands
 }
 
 // coverage is the share of want that got names.
@@ -188,44 +289,6 @@ func stem(w string) string {
 		}
 	}
 	return w
-}
-
-// centrality measures how much an article is about the requested countries
-// together: paragraphs that name all of them, and the share of all place
-// mentions that are theirs.
-func centrality(text string, mentions []geo.Mention, codes []string) float64 {
-	if len(codes) == 0 || len(mentions) == 0 {
-		return 0
-	}
-	// Paragraph boundaries as byte offsets.
-	var bounds []int
-	off := 0
-	for _, para := range strings.SplitAfter(text, "\n\n") {
-		off += len(para)
-		bounds = append(bounds, off)
-	}
-	paraOf := func(pos int) int { return sort.SearchInts(bounds, pos+1) }
-	seen := map[int]map[string]bool{}
-	ours := 0
-	for _, m := range mentions {
-		if !containsCode(codes, m.Code) {
-			continue
-		}
-		ours++
-		p := paraOf(m.Start)
-		if seen[p] == nil {
-			seen[p] = map[string]bool{}
-		}
-		seen[p][m.Code] = true
-	}
-	together := 0
-	for _, codesIn := range seen {
-		if len(codesIn) == len(codes) {
-			together++
-		}
-	}
-	density := float64(ours) / float64(len(mentions))
-	return 0.8*math.Min(1, float64(together)/3) + 0.6*density
 }
 
 func containsCode(codes []string, c string) bool {

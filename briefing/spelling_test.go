@@ -27,7 +27,7 @@ func TestSpellings(t *testing.T) {
 // The sample corpus writes "defence": a request for "defense" finds it.
 func TestAmericanSpellingFindsBritish(t *testing.T) {
 	tc := newTestCorpus(t)
-	req, err := tc.eng.ParseWords([]string{"japan", "italy", "defense"})
+	req, err := tc.eng.ParseWords([]string{"japan", "italy", "defense", "since", "2y"})
 	if err != nil {
 		t.Fatal(err)
 	}

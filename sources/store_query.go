@@ -19,6 +19,8 @@ type Query struct {
 	Since     time.Time // published at or after; zero: no bound
 	Until     time.Time // published at or before; zero: no bound
 	Limit     int       // zero: 20
+	// NoSample leaves the articles of the bundled sample corpus out.
+	NoSample bool
 }
 
 // Search returns the articles that match q: by bm25 relevance (title
@@ -36,16 +38,20 @@ func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 		sqlText string
 		args    []any
 	)
+	own := ""
+	if q.NoSample {
+		own = ` AND a.sample = 0`
+	}
 	switch {
 	case match == "" && len(q.Countries) > 0:
-		sqlText, args = mentioningSQL(q.Countries, lo, hi, limit)
+		sqlText, args = mentioningSQL(q.Countries, lo, hi, limit, own)
 	case match == "":
-		sqlText = `SELECT ` + articleColumns + ` FROM articles a WHERE a.id BETWEEN ? AND ? ORDER BY a.id DESC LIMIT ?`
+		sqlText = `SELECT ` + articleColumns + ` FROM articles a WHERE a.id BETWEEN ? AND ?` + own + ` ORDER BY a.id DESC LIMIT ?`
 		args = []any{lo, hi, limit}
 	default:
 		var b strings.Builder
 		b.WriteString(`SELECT ` + articleColumns + ` FROM articles_fts f JOIN articles a ON a.id = f.rowid
-			WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?`)
+			WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?` + own)
 		args = []any{match, lo, hi}
 		for _, c := range q.Countries {
 			b.WriteString(` AND a.id IN (SELECT article_id FROM article_countries WHERE country = ? AND article_id BETWEEN ? AND ?)`)
@@ -65,8 +71,9 @@ func (s *SQLiteStore) ArticlesMentioning(ctx context.Context, countries []string
 }
 
 // mentioningSQL joins the country index once per country, walking the
-// first country's rows newest first within the id window.
-func mentioningSQL(countries []string, lo, hi int64, limit int) (string, []any) {
+// first country's rows newest first within the id window; extra is more
+// of the WHERE clause.
+func mentioningSQL(countries []string, lo, hi int64, limit int, extra string) (string, []any) {
 	var b strings.Builder
 	b.WriteString(`SELECT ` + articleColumns + ` FROM article_countries c0`)
 	args := []any{}
@@ -74,7 +81,7 @@ func mentioningSQL(countries []string, lo, hi int64, limit int) (string, []any) 
 		fmt.Fprintf(&b, ` JOIN article_countries c%d ON c%d.country = ? AND c%d.article_id = c0.article_id`, i, i, i)
 		args = append(args, countries[i])
 	}
-	b.WriteString(` JOIN articles a ON a.id = c0.article_id WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?
+	b.WriteString(` JOIN articles a ON a.id = c0.article_id WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?` + extra + `
 		ORDER BY c0.article_id DESC LIMIT ?`)
 	args = append(args, countries[0], lo, hi, limit)
 	return b.String(), args
@@ -111,6 +118,20 @@ func ftsQuery(words []string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// HasOwnArticles reports whether the store holds an article that is not
+// part of the bundled sample corpus.
+func (s *Store) HasOwnArticles(ctx context.Context) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE sample = 0 LIMIT 1`).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("sources: look for own articles: %w", err)
+	}
+	return true, nil
 }
 
 // HasWord reports whether any stored article contains the word (after the

@@ -64,6 +64,10 @@ type Options struct {
 	// Focus says how much a sentence is about the request, 0..1; nil
 	// means no request (plain centrality).
 	Focus func(s string) float64
+	// Eligible, when set, says which sentences may be picked (doc is the
+	// index into the docs given to Multi): the others still count for
+	// centrality, as context, but are never shown.
+	Eligible func(doc int, s sentence.Sentence) bool
 	// Now is the time recency is measured from; zero means the newest
 	// Published among the docs.
 	Now time.Time
@@ -163,6 +167,9 @@ func Multi(docs []Doc, opt Options) []Pick {
 			break
 		}
 		u := &units[i]
+		if opt.Eligible != nil && !opt.Eligible(u.doc, u.Sentence) {
+			continue
+		}
 		size := utf8.RuneCountInString(doc.Fold(u.Text))
 		if len(picks) > 0 {
 			size++ // the separator
