@@ -32,7 +32,7 @@ func TestBriefOnFreshStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Japan and Italy\n", "What the articles say", "Key quotes", "Sources", "[1] ", "Note: Nothing in the last 30 days"} {
+	for _, want := range []string{"Japan and Italy\n", "What the articles say", "Key quotes", "Sources", "[1] ", "Note: Fewer than 3 stories in the last 30 days are about Japan and Italy together"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("brief lacks %q:\n%s", want, out)
 		}

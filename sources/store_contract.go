@@ -64,6 +64,10 @@ type ArticleStore interface {
 	StoryFirstSeen(ctx context.Context, storyIDs []int64) (map[int64]time.Time, error)
 	// Empty reports whether the store holds no article at all.
 	Empty(ctx context.Context) (bool, error)
+	// HasOwnArticles reports whether the store holds an article that is
+	// not part of the bundled sample corpus (Query.NoSample leaves those
+	// out of a search).
+	HasOwnArticles(ctx context.Context) (bool, error)
 	// RemoveSample deletes the bundled sample articles and says how many
 	// there were.
 	RemoveSample(ctx context.Context) (int, error)

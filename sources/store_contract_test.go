@@ -180,3 +180,46 @@ func TestParseStoreURL(t *testing.T) {
 		}
 	}
 }
+
+// The bundled sample can be left out of a search, and the store says
+// whether it holds articles of its own.
+func TestSampleLeftOut(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		s := e.Open(t, sources.StoreOptions{})
+		day := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+		tag := func(string, time.Time) []string { return []string{"IT", "JP"} }
+		in := sources.NewIngester(s, tag, func() time.Time { return day })
+		sample := sources.Article{Title: "Sample pact", URL: "sample:pact", Source: "Sample Wire", Published: day,
+			Text: "Japan and Italy signed a pact on naval drills in the Pacific.", Sample: true}
+		if _, err := in.Ingest(ctx, []sources.Article{sample}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if own, err := s.HasOwnArticles(ctx); err != nil || own {
+			t.Fatalf("HasOwnArticles with the sample only = %v, %v; want false", own, err)
+		}
+		mine := sources.Article{Title: "Fishing talks", URL: "https://news.example/fish", Source: "News", Published: day.Add(time.Hour),
+			Text: "Japan and Italy opened talks on tuna quotas in the Mediterranean."}
+		if _, err := in.Ingest(ctx, []sources.Article{mine}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if own, err := s.HasOwnArticles(ctx); err != nil || !own {
+			t.Fatalf("HasOwnArticles with an article of its own = %v, %v; want true", own, err)
+		}
+		for _, q := range []sources.Query{
+			{Countries: []string{"IT", "JP"}},
+			{Words: []string{"japan"}},
+			{},
+		} {
+			all, err := s.Search(ctx, q)
+			if err != nil || len(all) != 2 {
+				t.Fatalf("Search(%+v) = %d articles, %v; want both", q, len(all), err)
+			}
+			q.NoSample = true
+			own, err := s.Search(ctx, q)
+			if err != nil || len(own) != 1 || own[0].Sample {
+				t.Fatalf("Search(%+v) = %+v, %v; want only the article of its own", q, own, err)
+			}
+		}
+	})
+}

@@ -122,7 +122,7 @@ func ftsQuery(words []string) string {
 
 // HasOwnArticles reports whether the store holds an article that is not
 // part of the bundled sample corpus.
-func (s *Store) HasOwnArticles(ctx context.Context) (bool, error) {
+func (s *SQLiteStore) HasOwnArticles(ctx context.Context) (bool, error) {
 	var one int
 	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE sample = 0 LIMIT 1`).Scan(&one)
 	if err == sql.ErrNoRows {
