@@ -1,0 +1,171 @@
+package tone
+
+import "slices"
+
+// match is one place where a cue's slots were found in a sentence.
+type match struct {
+	cue   *cue
+	slots []int // word index of each slot, in order
+}
+
+func (m match) trigger() int { return m.slots[0] }
+func (m match) last() int    { return m.slots[len(m.slots)-1] }
+
+// vetoed lists words that look like a cue but are not one where they
+// stand: "deal with", "in order to", "price support", "trading partner".
+func vetoed(ws []word, i int) bool {
+	w := &ws[i]
+	next := ""
+	if i+1 < len(ws) {
+		next = ws[i+1].Lower
+	}
+	prev := ""
+	if i > 0 {
+		prev = ws[i-1].Lower
+	}
+	switch {
+	case w.is("deal") && (next == "with" || w.Lower == "dealing" || w.Lower == "dealt"):
+		return true
+	case w.is("order") && (prev == "in" || next == "to"):
+		return true
+	case (w.is("support") || w.is("backing")) && (prev == "price" || next == "price" || next == "prices" || prev == "income"):
+		return true
+	case w.is("visit") && (prev == "state" || prev == "hospital"):
+		return false
+	case w.is("conference") && (prev == "press" || prev == "news"):
+		return true
+	case w.is("session") && (prev == "trading" || prev == "morning" || prev == "afternoon" || prev == "evening"):
+		return true
+	case w.is("hit") && (next == "by" || prev == "be" || prev == "was" || prev == "were" || prev == "been"):
+		// "hit by the strong yen" is an effect, not an attack; an
+		// attack in the passive has a force word for its own cue.
+		return true
+	case w.is("strike") && (prev == "labour" || prev == "labor" || prev == "general" || prev == "dock" || prev == "hunger" || next == "price"):
+		return true
+	case w.is("fund") && (prev == "monetary" || prev == "investment" || prev == "mutual" || prev == "pension" || prev == "hedge" || next == "manager"):
+		return true
+	case w.is("credit") && (prev == "commodity" && next == "corporation"):
+		return false
+	case w.is("guarantee") && prev == "government":
+		return false
+	case w.is("relief") && (prev == "tax" || prev == "hurricane"):
+		return true
+	case w.is("round") && (prev == "first" || prev == "second" || prev == "third" || prev == "uruguay"):
+		return false
+	case w.is("war") && (prev == "price" || prev == "bidding" || prev == "takeover"):
+		return true
+	case w.is("tension") && (prev == "surface" || prev == "muscle"):
+		return true
+	case w.is("pressure") && (prev == "price" || prev == "inflationary" || prev == "selling" || prev == "buying" || prev == "downward" || prev == "upward" || prev == "cost"):
+		return true
+	case w.is("crisis") && (prev == "debt" || prev == "financial" || prev == "economic" || prev == "banking" || prev == "energy"):
+		return true
+	case w.is("concern") && (prev == "going"):
+		return true
+	case w.is("charter") && (prev == "un" || prev == "nations"):
+		return true
+	}
+	return false
+}
+
+// lexIndex finds cues by the base forms of their first slot.
+type lexIndex struct {
+	cues  []cue
+	first map[string][]int
+}
+
+func newLexIndex(cues []cue) *lexIndex {
+	ix := &lexIndex{cues: cues, first: map[string][]int{}}
+	for k := range cues {
+		for _, a := range cues[k].slots[0] {
+			ix.first[a] = append(ix.first[a], k)
+		}
+	}
+	return ix
+}
+
+// findCues returns the cue matches of a sentence, longest first where
+// two would share a word: "impose ... tariffs" wins over "tariffs".
+func (ix *lexIndex) findCues(ws []word) []match {
+	var all []match
+	var seen []int
+	for i := range ws {
+		if ws[i].Punct {
+			continue
+		}
+		seen = seen[:0]
+		for l := 0; l < ws[i].n; l++ {
+			for _, k := range ix.first[ws[i].lemmas[l]] {
+				if slices.Contains(seen, k) {
+					continue
+				}
+				seen = append(seen, k)
+				if vetoed(ws, i) {
+					continue
+				}
+				if m, ok := matchAt(ws, i, &ix.cues[k]); ok {
+					all = append(all, m)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(all, func(a, b match) int {
+		if len(a.slots) != len(b.slots) {
+			return len(b.slots) - len(a.slots)
+		}
+		return a.trigger() - b.trigger()
+	})
+	used := map[int]bool{}
+	var out []match
+	for _, m := range all {
+		clash := false
+		for _, s := range m.slots {
+			if used[s] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, s := range m.slots {
+			used[s] = true
+		}
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b match) int { return a.trigger() - b.trigger() })
+	return out
+}
+
+// matchAt tries the cue's later slots after its first one at word i.
+func matchAt(ws []word, i int, c *cue) (match, bool) {
+	slots := []int{i}
+	pos := i
+	for _, alts := range c.slots[1:] {
+		found := -1
+		for j := pos + 1; j < len(ws) && j <= pos+1+c.gap; j++ {
+			if ws[j].Punct && ws[j].Lower != "-" && ws[j].Lower != "\"" {
+				break
+			}
+			if slotHas(&ws[j], alts) && !vetoed(ws, j) {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			return match{}, false
+		}
+		slots = append(slots, found)
+		pos = found
+	}
+	return match{cue: c, slots: slots}, true
+}
+
+func slotHas(w *word, alts []string) bool {
+	for _, a := range alts {
+		if w.is(a) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,158 @@
+package tone
+
+import "strings"
+
+// mood is how a sentence holds a cue: as done, intended, negated...
+type mood uint8
+
+const (
+	done         mood = iota // it happened or is in force
+	intended                 // will, may, plans to, threatened to, agreed to
+	negated                  // not, no, never, without
+	refused                  // refused to, rejected, declined to, failed to
+	denied                   // denied
+	hypothetical             // if, unless, whether
+	reversed                 // lifted, eased, ended (a measure)
+	opposed                  // opposed, criticised, protested (a measure)
+)
+
+// Word sets the reading rules use (base forms).
+var (
+	modalWords = set("will would may might could shall should can must 'll")
+	negWords   = set("not no never without nor neither none cannot nothing")
+	// intentWords govern an infinitive or a noun as something not yet
+	// done: "agreed to lend", "plans to impose", "threat of sanctions".
+	intentWords = set("agree plan threaten want seek offer propose intend expect hope aim prepare ready likely " +
+		"set due go promise pledge vow consider try ask urge call demand wish need able willing prepared study " +
+		"weigh mull contemplate discuss negotiate recommend favour favor support back announce plans intention bid " +
+		"effort attempt possibility option proposal idea threat warning fear risk move press push decide-against " +
+		"expected could possible unlikely considering planning proposing threatening seeking mulling weighing " +
+		"studying contemplating examining preparing talk talks negotiation negotiations request appeal")
+	// doneWords govern an infinitive as something done: "decided to
+	// impose", "began to withdraw".
+	doneWords   = set("decide begin start continue vote resume proceed")
+	refuseWords = set("refuse decline reject oppose resist fail")
+	hypoWords   = set("if unless whether")
+	// reverseWords undo a measure: "lifted sanctions", "eased curbs".
+	reverseWords = set("lift ease relax end remove scrap drop waive abolish cut reduce lower suspend rescind " +
+		"withdraw revoke phase dismantle loosen exempt exemption lifting easing removal end")
+	// stopWords undo cooperation: "suspended aid", "cut off credit".
+	stopWords = set("suspend halt cut stop freeze cancel withdraw end terminate block bar ban deny")
+	// opposeWords turn a measure into the words against it: "protested
+	// against the tariffs", "opposed the ban".
+	opposeWords = set("oppose reject criticise criticize condemn protest fight resist challenge attack deplore " +
+		"denounce complain dispute question appeal retaliate")
+	// clauseBreaks end the stretch of words that modify a cue.
+	clauseBreaks = set("; : ( ) \" “ ” but while although though whereas however after before because since when which who despite")
+)
+
+// moodOf reads how the sentence holds the cue at m: the words between the
+// start of its clause and its trigger, nearest first.
+func moodOf(ws []word, m match) mood {
+	t := m.trigger()
+	from := t - 8
+	if from < 0 {
+		from = 0
+	}
+	for i := t - 1; i >= from; i-- {
+		w := &ws[i]
+		if clauseBreaks[w.Lower] || w.Lower == "," && !(i > 0 && modalWords[ws[i-1].Lower]) {
+			break
+		}
+		switch {
+		case hypoWords[w.Lower]:
+			return hypothetical
+		case negWords[w.Lower] || strings.HasSuffix(w.Lower, "n't"):
+			// "refused not to" is rare; a negation nearest wins.
+			if i+1 < t && ws[i+1].is("only") {
+				continue
+			}
+			return negated
+		case w.is("deny") || w.Lower == "denial":
+			return denied
+		case anyBase(w, refuseWords):
+			return refused
+		case w.Lower == "rule" || w.Lower == "ruled" || w.Lower == "rules":
+			if i+1 < len(ws) && ws[i+1].Lower == "out" {
+				return refused
+			}
+		case m.cue.kind == measure && anyBase(w, reverseWords) && m.cue.class.Conflict():
+			return reversed
+		case m.cue.kind == measure && anyBase(w, stopWords) && m.cue.class.Cooperation():
+			return reversed
+		case m.cue.kind == measure && anyBase(w, opposeWords):
+			return opposed
+		case modalWords[w.Lower]:
+			return intended
+		case w.Lower == "to" && i == t-1 || w.Lower == "to" && i == t-2 && ws[t-1].Lower == "be":
+			// The word governing the infinitive decides.
+			if i > 0 {
+				g := &ws[i-1]
+				if anyBase(g, doneWords) {
+					return done
+				}
+				if anyBase(g, refuseWords) {
+					return refused
+				}
+			}
+			return intended
+		case anyBase(w, intentWords):
+			return intended
+		}
+	}
+	// A measure noun governed by a later passive: "sanctions ... were
+	// threatened" is rare enough; the trigger's own form decides the rest.
+	if strings.HasSuffix(ws[t].Lower, "ing") && t > 0 && anyBase(&ws[t-1], intentWords) {
+		return intended
+	}
+	return done
+}
+
+func anyBase(w *word, s map[string]bool) bool {
+	for i := 0; i < w.n; i++ {
+		if s[w.lemmas[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// shift moves a cue's plain class by the mood it is held in.
+func shift(c Class, k cueKind, md mood) Class {
+	switch md {
+	case done:
+		return c
+	case hypothetical:
+		return Neither
+	case intended:
+		switch c {
+		case MaterialCooperation:
+			return VerbalCooperation
+		case MaterialConflict:
+			return VerbalConflict
+		}
+		return c
+	case negated:
+		return Neither
+	case refused:
+		if c.Cooperation() {
+			return VerbalConflict
+		}
+		return Neither
+	case denied:
+		if c.Conflict() {
+			return VerbalConflict
+		}
+		return Neither
+	case reversed:
+		switch c {
+		case MaterialConflict, VerbalConflict:
+			return MaterialCooperation
+		case MaterialCooperation, VerbalCooperation:
+			return MaterialConflict
+		}
+	case opposed:
+		return VerbalConflict
+	}
+	return c
+}
