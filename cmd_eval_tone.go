@@ -271,7 +271,7 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 			if tags[i].Class == gold[i] {
 				continue
 			}
-			fmt.Fprintf(w, "%s fold=%d %v label=%s got=%s cue=%q reading=%s\n    %s\n", l.ID, folds[i], l.Pair, gold[i], tags[i].Class, tags[i].Cue, tags[i].Reading, l.Text)
+			fmt.Fprintf(w, "%s fold=%d %v label=%s got=%s cue=%q reading=%s\n    %s\n    %s", l.ID, folds[i], l.Pair, gold[i], tags[i].Class, tags[i].Cue, tags[i].Reading, l.Text, c.Explain(sents[i]))
 		}
 	}
 	return nil

@@ -41,7 +41,7 @@ type cue struct {
 const (
 	measureNouns   = "sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation"
 	agreementNouns = "agreement|accord|pact|treaty|deal|protocol|memorandum|contract|understanding|convention|package|arrangement"
-	aidNouns       = "aid|loan|credit|grant|assistance|financing|guarantee|bonus|subsidy|funding|fund|relief|help"
+	aidNouns       = "aid|loan|credit|grant|assistance|financing|guarantee|bonus|subsidy|funding|fund|relief"
 	forceNouns     = "troop|force|warship|soldier|army|navy|fleet|destroyer|gunboat|jet|plane|warplane|aircraft|helicopter|missile|artillery|tank|unit|commando|guerrilla"
 )
 
@@ -52,8 +52,15 @@ const (
 // for the words newswire uses.
 var lexicon = compile([]cueSpec{
 	// Verbal cooperation: meetings and talks (CAMEO consult).
-	{"talks|negotiation|consultation|discussion|dialogue|summit|meeting|visit|conference|session|round", VerbalCooperation, state, true},
-	{"negotiate|consult|discuss|confer|meet|visit|host|receive|telephone|phone", VerbalCooperation, deed, true},
+	{"talks|negotiation|consultation|discussion|dialogue|summit|meeting|conference|round", VerbalCooperation, state, true},
+	{"visit", VerbalCooperation, state, false},
+	{"negotiate|consult|discuss|confer|meet|telephone", VerbalCooperation, deed, true},
+	{"visit", VerbalCooperation, deed, false},
+	{"host >3 talks|meeting|summit|visit|delegation|conference|leader|minister|president", VerbalCooperation, deed, true},
+	{"travel|trip|journey|fly|go|come|tour|mission >1 to", VerbalCooperation, deed, false},
+	{"arrive|arrival|stay >1 in", VerbalCooperation, deed, false},
+	{"return >1 from", VerbalCooperation, deed, false},
+	{"meet|satisfy|accept|comply|heed|accommodate >3 demand|demands|condition|requirement|request|concern|complaint", MaterialCooperation, deed, false},
 	{"hold|held >2 talks|meeting|discussion|consultation", VerbalCooperation, deed, true},
 	// Agreement reached, intent, offers, pledges (CAMEO express intent).
 	{"agree|reach|strike|conclude|initial|finalise|finalize|clinch|hammer >3 " + agreementNouns, VerbalCooperation, deed, true},
@@ -68,10 +75,18 @@ var lexicon = compile([]cueSpec{
 	{"express|voice|pledge|give|win|seek|offer|lend|declare|show|reaffirm >3 support|backing|solidarity|sympathy|understanding|willingness|readiness|interest", VerbalCooperation, speech, false},
 	{"praise|approval|endorsement|sympathy|solidarity|friendship|alliance|ally|partnership|cooperation|collaboration|reassurance", VerbalCooperation, state, true},
 	{"co >1 operation|operate", VerbalCooperation, state, true},
-	{"improve|strengthen|deepen|expand|boost|develop|promote|normalise|normalize|restore|establish|resume >3 relations|ties|relationship|cooperation|trade|contact|links", VerbalCooperation, deed, true},
+	{"improve|strengthen|deepen|expand|boost|develop|promote|normalise|normalize|restore|establish|resume >3 relations|ties|relationship|cooperation|contact|links", VerbalCooperation, deed, true},
+	{"calm|calmer|better|improved|improving|warmer|close|closer|good|friendly|cordial|excellent|strong|special|historic|traditional >2 relations|ties|relationship|links|alliance|partnership|friendship", VerbalCooperation, state, true},
 	{"cooperate|collaborate|coordinate|work >2 together|closely|jointly", VerbalCooperation, deed, true},
 	{"optimistic|hopeful|satisfied|pleased|happy|constructive|cordial|friendly|fruitful|warm", VerbalCooperation, speech, false},
-	{"ask|request|appeal|urge|call|invite >4 join|cooperate|help|aid|support|participate|assist|cooperation", VerbalCooperation, speech, false},
+	{"ask|request|appeal|urge|call|invite >4 join|cooperate|help|aid|support|participate|assist|cooperation", VerbalCooperation, speech, true},
+	{"suggest|propose|recommend|advise|invite|encourage >6 join|joining|enter|accept|cooperate|participate", VerbalCooperation, speech, false},
+	{"to|will|would|should|must|fully|strongly >1 support|back|endorse", VerbalCooperation, speech, false},
+	{"no >1 objection|objections", VerbalCooperation, speech, false},
+	{"close|closer|similar|identical|common|shared >2 views|view|positions|position|stance|interests|goals", VerbalCooperation, state, true},
+	{"finish|finalise|finalize|iron|work >3 details|terms", VerbalCooperation, deed, true},
+	{"talk|talking|talked >1 to|with", VerbalCooperation, deed, true},
+	{"explain|brief|inform|assure", VerbalCooperation, deed, false},
 	{"settle|resolve|solve|mediate|reconcile", VerbalCooperation, deed, true},
 
 	// Material cooperation: agreements signed, aid, trade done (CAMEO
@@ -81,20 +96,22 @@ var lexicon = compile([]cueSpec{
 	{"under >3 " + agreementNouns, MaterialCooperation, state, true},
 	{agreementNouns + " >3 signed|sealed|ratified|initialled|concluded", MaterialCooperation, deed, true},
 	{aidNouns + " >3 granted|extended|provided|approved|given|disbursed|allocated|awarded", MaterialCooperation, deed, false},
-	{"grant|lend|loan|donate|give|provide|extend|disburse|allocate|reallocate|transfer|award|approve|channel >5 " + aidNouns, MaterialCooperation, deed, false},
-	{"lend|donate|finance|fund|reschedule|refinance|forgive", MaterialCooperation, deed, false},
+	{"grant|lend|donate|give|provide|extend|disburse|allocate|reallocate|transfer|award|approve|channel >5 " + aidNouns, MaterialCooperation, deed, false},
+	{"lend|donate|finance|fund|reschedule|refinance", MaterialCooperation, deed, false},
 	{aidNouns, MaterialCooperation, measure, false},
 	{"buy|purchase|import|charter|lease|obtain", MaterialCooperation, deed, false},
 	{"sell|export|ship|deliver|supply|barter", MaterialCooperation, deed, false},
 	{"purchase|sale|shipment|delivery|supplies|cargo|consignment", MaterialCooperation, measure, false},
-	{"win|secure|award|land|get|obtain|place|receive >4 contract|order|tender|deal", MaterialCooperation, deed, false},
+	{"win|secure|award|land|get|obtain|place|receive >6 contract|order|tender|deal", MaterialCooperation, deed, false},
+	{"have|has|had >3 agreement|accord|deal|pact|treaty|contract|arrangement", MaterialCooperation, state, true},
 	{"accept >4 bid|offer|tender", MaterialCooperation, deed, false},
 	{"joint >2 venture|exercise|manoeuvre|maneuver|operation|patrol|project|production|company|development|research|plant|bid", MaterialCooperation, state, true},
-	{"escort|protect|reflag|shelter|rescue|evacuate|train", MaterialCooperation, deed, false},
-	{"invest|investment", MaterialCooperation, deed, false},
+	{"escort|protect|reflag|shelter", MaterialCooperation, deed, false},
+	{"invest", MaterialCooperation, deed, false},
 	// Yielding (CAMEO yield): measures lifted, people released.
-	{"lift|ease|relax|end|remove|scrap|drop|waive|abolish|cut|reduce|lower|suspend|rescind|withdraw|revoke|phase|dismantle|loosen|remit >4 " + measureNouns, MaterialCooperation, deed, false},
-	{"release|free|repatriate|return|pardon", MaterialCooperation, deed, false},
+	{"lift|ease|relax|end|remove|scrap|drop|waive|abolish|cut|reduce|lower|suspend|rescind|withdraw|revoke|phase|dismantle|loosen|remit >4 " + measureNouns + "|pressure|burden", MaterialCooperation, deed, false},
+	{"tender >6 for", MaterialCooperation, deed, false},
+	{"release|free|repatriate|pardon", MaterialCooperation, deed, false},
 	{"open >3 market|markets|border|door|embassy|consulate|office", MaterialCooperation, deed, false},
 	{"withdraw|pull >3 troop|force|soldier|fleet|out", MaterialCooperation, deed, false},
 	{"ceasefire|truce|armistice|withdrawal", MaterialCooperation, state, true},
@@ -105,14 +122,20 @@ var lexicon = compile([]cueSpec{
 	{"attack|assail|blast|slam|hit >3 plan|policy|proposal|idea|decision|move|measure|tax|law|bill|ruling|remark|statement|stance|position|practice|rule|programme|program|exemption|reform|legislation|system|ruling", VerbalConflict, speech, false},
 	{"complain|protest|object|grumble|lament|regret|deny|challenge", VerbalConflict, speech, false},
 	{"criticism|condemnation|accusation|allegation|complaint|protest|objection|grievance|rebuke|disapproval|outrage|anger|fury|indignation|displeasure|concern|irritant|irritation", VerbalConflict, state, false},
-	{"disappointed|angry|angered|unhappy|dissatisfied|furious|outraged|upset|concerned|worried|alarmed|annoyed|irritated|dismayed|unacceptable|unfair|discriminatory|illegal|provocative|hostile|aggressive|protectionist|protectionism|unjustified|regrettable", VerbalConflict, speech, false},
+	{"disappointed|angry|angered|unhappy|dissatisfied|furious|outraged|annoyed|irritated|dismayed|unacceptable|unfair|discriminatory|illegal|provocative|hostile|aggressive|protectionist|protectionism|unjustified|regrettable", VerbalConflict, speech, false},
+	{"concerned|worried|alarmed|upset|uneasy", VerbalConflict, state, false},
 	{"reject|refuse|rebuff|spurn|veto|oppose|resist|dismiss|thwart|obstruct", VerbalConflict, speech, false},
-	{"decline >2 to|invitation|offer|request", VerbalConflict, speech, false},
+	{"decline >2 invitation|offer|request|proposal", VerbalConflict, speech, false},
+	{"talks|negotiation|negotiations|meeting|summit >3 fail|failed|collapse|collapsed|broke|stall|stalled|deadlock|deadlocked", VerbalConflict, state, true},
+	{"fail >3 agree|agreement|accord|deal|settle|compromise", VerbalConflict, state, true},
+	{"no >2 agreement|accord|deal|progress|compromise", VerbalConflict, state, true},
 	{"block|blocking|blocked >4 acquisition|purchase|takeover|bid|sale|deal|merger|membership|entry|access|application|adoption", VerbalConflict, speech, false},
 	{"rejection|refusal|veto|opposition|resistance|impasse|deadlock|stalemate|standoff|stand-off", VerbalConflict, state, true},
 	{"demanded|demanding|insist|pressing|pressed|presses|urge|require", VerbalConflict, speech, false},
 	{"demands|pressure|ultimatum", VerbalConflict, state, false},
 	{"threaten|warn|vow|menace", VerbalConflict, speech, false},
+	{"tell|told|tells >4 to", VerbalConflict, speech, false},
+	{"would|will >1 fight", VerbalConflict, speech, false},
 	{"threat|warning|ultimatum", VerbalConflict, state, false},
 	{"retaliate|retaliation|reprisal|revenge|vengeance|respond >3 decisively|firmly|strongly|force", VerbalConflict, speech, false},
 	{"investigate|probe|inquire|monitor|sue|prosecute|indict", VerbalConflict, speech, false},
@@ -125,7 +148,8 @@ var lexicon = compile([]cueSpec{
 
 	// Material conflict: measures imposed, relations cut, coercion,
 	// force (CAMEO reduce relations, coerce, assault, fight).
-	{"impose|slap|levy|introduce|enforce|apply|raise|increase|tighten|set|put|announce|proclaim|adopt|approve|maintain|keep|extend|decree|order >5 " + measureNouns, MaterialConflict, deed, false},
+	{"impose|slap|levy|introduce|enforce|apply|proclaim|adopt|decree|order|announce >5 sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation", MaterialConflict, deed, false},
+	{"raise|increase|tighten|maintain|keep|extend|put >5 sanction|tariff|duty|embargo|ban|curb|restriction|levy|surcharge|boycott|barrier", MaterialConflict, deed, false},
 	{measureNouns, MaterialConflict, measure, false},
 	{measureNouns + " >3 imposed|levied|introduced|slapped|announced|placed|proclaimed|enforced|ordered", MaterialConflict, deed, false},
 	{"ban|bar|embargo|blacklist|boycott", MaterialConflict, deed, false},

@@ -1,6 +1,9 @@
 package tone
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // match is one place where a cue's slots were found in a sentence.
 type match struct {
@@ -24,7 +27,7 @@ func vetoed(ws []word, i int) bool {
 		prev = ws[i-1].Lower
 	}
 	switch {
-	case w.is("deal") && (next == "with" || w.Lower == "dealing" || w.Lower == "dealt"):
+	case w.is("deal") && (next == "with" && (modalWords[prev] || prev == "to") || w.Lower == "dealing" || w.Lower == "dealt"):
 		return true
 	case w.is("order") && (prev == "in" || next == "to"):
 		return true
@@ -64,8 +67,59 @@ func vetoed(ws []word, i int) bool {
 		return true
 	case w.is("charter") && (prev == "un" || prev == "nations"):
 		return true
+	case w.Lower == "according" || w.Lower == "concerning" || w.Lower == "regarding" || w.Lower == "thanks" && next == "to" || w.Lower == "meeting" && next == "place":
+		return true
+	case w.is("sign") && (next == "of" || next == "that" || next == "motion" || next == "petition" || next == "a" && i+2 < len(ws) && (ws[i+2].Lower == "motion" || ws[i+2].Lower == "petition")):
+		return true
+	case w.Lower == "signs" && (prev == "there" || prev == "are" || prev == "no" || prev == "any" || prev == "some" || prev == "the" || prev == "early" || prev == "first" || prev == "clear" || prev == "few"):
+		return true
+	case (w.is("finance") || w.is("fund") || w.is("investment") || w.is("trade") || w.is("export") || w.is("import")) && (next == "minister" || next == "ministers" || next == "ministry" || next == "committee" || next == "director" || next == "secretary" || next == "house" || next == "company" || next == "corporation" || next == "group" || next == "bank" || next == "official" || next == "officials" || next == "sources" || next == "board"):
+		return true
+	case w.is("meet") && (next == "demands" || next == "the" && i+2 < len(ws) && (ws[i+2].is("demand") || ws[i+2].is("challenge") || ws[i+2].is("need") || ws[i+2].is("requirement") || ws[i+2].is("cost") || ws[i+2].is("target")) || next == "its" || next == "their" || next == "obligations" || next == "targets" || next == "needs" || next == "requirements" || next == "costs" || next == "demand"):
+		return true
+	case (w.is("meeting") || w.is("session")) && (prev == "cabinet" || prev == "board" || prev == "shareholders" || prev == "annual" || prev == "committee" || prev == "party" || prev == "council" || prev == "general" || prev == "special"):
+		return true
+	case prev == "-" && (w.Lower == "backed" || w.Lower == "owned" || w.Lower == "based" || w.Lower == "led"):
+		// "French-backed troops", "state-owned": an adjective.
+		return true
+	case (w.is("import") || w.is("export")) && (next == "ban" || next == "bans" || next == "curbs" || next == "quota" || next == "quotas" || next == "duty" || next == "duties" || next == "tariff" || next == "tariffs" || next == "controls" || next == "restrictions" || next == "licences" || next == "licenses" || next == "surcharge" || next == "diversification" || next == "credit" || next == "credits" || next == "bonus" || next == "bonuses" || next == "enhancement" || next == "sources" || next == "subsidies" || next == "subsidy"):
+		return true
+	case w.is("promise") && next == "of":
+		return true
+	}
+	if w.Cap && i > 0 && !ws[i-1].Punct && !strings.HasSuffix(ws[i-1].Lower, ".") && ws[i-1].Lower != "\"" {
+		// A capitalised word inside a sentence is a name ("Shell",
+		// "Finance Minister", "Export Credits"), except after "U.S." and
+		// the like, which Reuters follows with a capital.
+		return true
 	}
 	return false
+}
+
+// verbOnlyWords are cues of trade and money that count only as verbs:
+// "China bought U.S. wheat" is a deed, "China's wheat purchases rose" is a
+// figure.
+var verbOnlyWords = set("import export sell buy ship supply deliver purchase invest order lend finance fund charter lease obtain barter")
+
+// beWords are the forms of "be" and "have" before a participle.
+var beWords = set("is are was were be been being has have had will would may might could should shall can to")
+
+// verbUse reports whether the trade word at i is used as a verb: a past
+// form, a participle after "be" or "have", or a base form after a modal
+// or "to".
+func verbUse(ws []word, i int) bool {
+	w := &ws[i]
+	prev := ""
+	if i > 0 {
+		prev = ws[i-1].Lower
+	}
+	if strings.HasSuffix(w.Lower, "ed") || irregular[w.Lower] != "" {
+		return prev != "the" && prev != "a" && prev != "its" && prev != "their"
+	}
+	if strings.HasSuffix(w.Lower, "ing") {
+		return beWords[prev] || i > 0 && (ws[i-1].is("start") || ws[i-1].is("begin") || ws[i-1].is("continue") || ws[i-1].is("consider"))
+	}
+	return beWords[prev]
 }
 
 // lexIndex finds cues by the base forms of their first slot.
@@ -139,6 +193,9 @@ func (ix *lexIndex) findCues(ws []word) []match {
 
 // matchAt tries the cue's later slots after its first one at word i.
 func matchAt(ws []word, i int, c *cue) (match, bool) {
+	if c.kind == deed && len(c.slots) == 1 && anyBase(&ws[i], verbOnlyWords) && !verbUse(ws, i) {
+		return match{}, false
+	}
 	slots := []int{i}
 	pos := i
 	for _, alts := range c.slots[1:] {

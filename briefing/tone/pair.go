@@ -6,7 +6,14 @@ import "strings"
 type mention struct {
 	side       int // 0 or 1: which of the pair
 	first, end int // word indices [first, end)
+	// speaker: the mention is who says the sentence ("..., the U.S.
+	// Agriculture Department said"), and so stands behind every act it
+	// reports.
+	speaker bool
 }
+
+// sayWords report speech: "said", "told", "announced".
+var sayWords = set("say said says told tell tells announce announced announces report reported reports state stated add added note noted")
 
 // currencyWords follow a country's name when it names money, not the
 // country: "U.S. dlrs", "Swiss francs", "Australian dollar".
@@ -68,9 +75,29 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 		if first < 0 || notAParty(text, ws, first, end) {
 			continue
 		}
-		out = append(out, mention{side: side, first: first, end: end})
+		out = append(out, mention{side: side, first: first, end: end, speaker: isSpeaker(ws, first, end)})
 	}
 	return out
+}
+
+// isSpeaker reports whether the mention at [first, end) says the
+// sentence: it is followed, within the words of its name, by a verb of
+// saying at the end of the sentence or right after its opening.
+func isSpeaker(ws []word, first, end int) bool {
+	for j := end; j < len(ws) && j < end+6; j++ {
+		if ws[j].Punct {
+			return false
+		}
+		if sayWords[ws[j].Lower] {
+			// "..., the U.S. Agriculture Department said." or "The U.S.
+			// Agriculture Department said it ..."
+			return j >= len(ws)-2 || j <= 12
+		}
+		if !ws[j].Cap && ws[j].Lower != "of" && ws[j].Lower != "'s" && ws[j].Lower != "s" {
+			return false
+		}
+	}
+	return false
 }
 
 // notAParty reports whether the words [first, end) name a currency, a
@@ -78,7 +105,7 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 func notAParty(text string, ws []word, first, end int) bool {
 	if end < len(ws) {
 		next := ws[end].Lower
-		if currencyWords[next] {
+		if currencyWords[next] && !(next == "crown" && end+1 < len(ws) && ws[end+1].Lower == "prince") {
 			return true
 		}
 		if next == "-" && end+1 < len(ws) && ws[end+1].Lower == "based" {
@@ -132,15 +159,23 @@ func joinedAs(ws []word, a, b mention) joining {
 	if b.first-a.end > 12 {
 		return apart
 	}
+	conj := false
 	for i := a.end; i < b.first; i++ {
 		switch ws[i].Lower {
-		case ",", "and", "or", "the", "as", "well", "&", "/":
+		case "and", "or", "&", "/":
+			conj = true
+			continue
+		case ",", "the", "as", "well":
 			continue
 		}
 		// Other countries listed in between keep it a list.
 		if ws[i].Cap && !ws[i].Punct {
 			continue
 		}
+		return apart
+	}
+	if !conj && !(b.end < len(ws) && (ws[b.end].Lower == "," || ws[b.end].Lower == "and" || ws[b.end].Lower == "or")) {
+		// "Iraq, the U.S. Agriculture Department said": no list.
 		return apart
 	}
 	// "between Japan and Italy" makes the pair the subject of what

@@ -44,7 +44,7 @@ var historicalNames = []historical{
 	{"Yugoslavia", "YU"}, {"Yugoslavs", "YU"}, {"Yugoslav", "YU"},
 	{"Czechoslovakia", "CS"}, {"Czechoslovaks", "CS"}, {"Czechoslovak", "CS"},
 	{"European Community", "EU"}, {"European Economic Community", "EU"}, {"EEC", "EU"}, {"EC", "EU"},
-	{"Common Market", "EU"},
+	{"Common Market", "EU"}, {"Ceylon", "LK"},
 }
 
 // Successor states: before the date, the gazetteer's code for a capital or

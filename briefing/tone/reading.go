@@ -19,19 +19,19 @@ const (
 // Word sets the reading rules use (base forms).
 var (
 	modalWords = set("will would may might could shall should can must 'll")
-	negWords   = set("not no never without nor neither none cannot nothing")
+	negWords   = set("not no never without nor neither none cannot nothing fail failed fails failing failure")
 	// intentWords govern an infinitive or a noun as something not yet
 	// done: "agreed to lend", "plans to impose", "threat of sanctions".
 	intentWords = set("agree plan threaten want seek offer propose intend expect hope aim prepare ready likely " +
 		"set due go promise pledge vow consider try ask urge call demand wish need able willing prepared study " +
-		"weigh mull contemplate discuss negotiate recommend favour favor support back announce plans intention bid " +
+		"weigh mull contemplate discuss negotiate recommend favour favor support back plans intention bid " +
 		"effort attempt possibility option proposal idea threat warning fear risk move press push decide-against " +
 		"expected could possible unlikely considering planning proposing threatening seeking mulling weighing " +
 		"studying contemplating examining preparing talk talks negotiation negotiations request appeal")
 	// doneWords govern an infinitive as something done: "decided to
 	// impose", "began to withdraw".
-	doneWords   = set("decide begin start continue vote resume proceed")
-	refuseWords = set("refuse decline reject oppose resist fail")
+	doneWords   = set("decide begin start continue vote resume proceed step steps measure measures action")
+	refuseWords = set("refuse decline reject oppose resist unwilling unwillingness reluctant reluctance")
 	hypoWords   = set("if unless whether")
 	// reverseWords undo a measure: "lifted sanctions", "eased curbs".
 	reverseWords = set("lift ease relax end remove scrap drop waive abolish cut reduce lower suspend rescind " +
@@ -43,7 +43,7 @@ var (
 	opposeWords = set("oppose reject criticise criticize condemn protest fight resist challenge attack deplore " +
 		"denounce complain dispute question appeal retaliate")
 	// clauseBreaks end the stretch of words that modify a cue.
-	clauseBreaks = set("; : ( ) \" “ ” but while although though whereas however after before because since when which who despite")
+	clauseBreaks = set("; : ( ) \" “ ” but while although though whereas however after before because since when which who despite that")
 )
 
 // moodOf reads how the sentence holds the cue at m: the words between the

@@ -21,6 +21,7 @@
 package tone
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -79,67 +80,242 @@ func (c *Classifier) weight(k cueKind) float64 {
 
 // Classify tags one sentence for its pair.
 func (c *Classifier) Classify(s Sentence) Tag {
-	tag := Tag{Sentence: s.Text}
-	ws := tokens(s.Text)
-	ms := pairMentions(s.Text, ws, s.Parties, s.Pair)
+	return c.decide(c.analyse(s))
+}
+
+// reading is what a sentence holds before the tunable choices are made:
+// its candidate cues, each with its class as the sentence holds it.
+type reading struct {
+	s     Sentence
+	ws    []word
+	ms    []mention
+	cands []candidate
+}
+
+// candidate is one cue that may speak for the pair.
+type candidate struct {
+	m     match
+	class Class
+	mood  mood
+	// dist is the larger of the distances, in words, from the cue to the
+	// nearest mention of each side (0 when a side is the speaker or the
+	// sentence names the pair as one).
+	dist int
+	// between: the cue stands between the sides or joins them.
+	between bool
+	// sub: the cue is in a subordinate clause ("after the raids").
+	sub bool
+}
+
+func (c *Classifier) analyse(s Sentence) *reading {
+	r := &reading{s: s, ws: tokens(s.Text)}
+	ws := r.ws
+	r.ms = pairMentions(s.Text, ws, s.Parties, s.Pair)
 	sides := [2]bool{}
-	for _, m := range ms {
+	for _, m := range r.ms {
 		sides[m.side] = true
 	}
+	both := bothSides(ws)
 	if !sides[0] || !sides[1] {
 		// One side is only in the context ("It said ...") or nowhere: the
 		// sentence may still speak of the pair through a reference.
-		if !refersBack(ws, s, sides) {
-			return tag
+		if !both && !refersBack(ws, s, sides) {
+			return r
 		}
 	}
-	mutualSentence := false
+	mutualSentence := both
 	for i := range ws {
 		if mutualWords[ws[i].Lower] {
 			mutualSentence = true
 		}
 	}
-	join := apart
+	join, joinAt := apart, 0
 	if sides[0] && sides[1] {
-		join = closestJoin(ws, ms)
+		join, joinAt = closestJoin(ws, r.ms)
 	}
-	best, bestScore := -1, 0.0
-	var bestClass Class
-	var bestMood mood
-	found := c.ix.findCues(ws)
-	for k, m := range found {
-		if join == listed && !m.cue.mutual && !mutualSentence {
+	sub := subordinate(ws)
+	for _, m := range c.ix.findCues(ws) {
+		if join == listed && !mutualSentence && (!m.cue.mutual || m.trigger() < joinAt && !listedAgents(ws, r.ms, m)) {
+			// Listed side by side, the two only share what is said of
+			// them, unless the cue joins them and they are its subject.
 			continue
 		}
 		md := moodOf(ws, m)
-		cl := shift(m.cue.class, m.cue.kind, md)
-		if cl == Neither {
-			// A negated or hypothetical cue speaks for neither, and
-			// keeps a weaker cue from speaking instead.
-			cl = Neither
+		cd := candidate{m: m, mood: md, class: shift(m.cue.class, m.cue.kind, md), sub: sub[m.trigger()], between: true}
+		if sides[0] && sides[1] {
+			cd.dist = distance(r.ms, m)
+			cd.between = between(ws, r.ms, m, join)
 		}
-		score := c.weight(m.cue.kind) - 0.01*float64(m.trigger())
+		r.cands = append(r.cands, cd)
+	}
+	return r
+}
+
+// decide picks the cue that speaks for the sentence: the heaviest one
+// close enough to both sides, acts and statements over nouns, the main
+// clause over a subordinate one, a deed done over words when tuned so.
+func (c *Classifier) decide(r *reading) Tag {
+	tag := Tag{Sentence: r.s.Text}
+	best, bestScore := -1, 0.0
+	for k, cd := range r.cands {
+		if cd.dist > c.opt.LinkDistance || c.opt.Between && !cd.between {
+			continue
+		}
+		score := c.weight(cd.m.cue.kind) - 0.01*float64(cd.m.trigger())
+		if cd.class.Material() && cd.mood == done {
+			score += c.opt.MaterialBonus
+		}
+		if cd.sub {
+			score -= c.opt.SubPenalty
+		}
 		if score > bestScore {
-			best, bestScore, bestClass, bestMood = k, score, cl, md
+			best, bestScore = k, score
 		}
 	}
 	if best < 0 {
 		return tag
 	}
-	m := found[best]
-	tag.Class = bestClass
-	tag.Reading = moodNames[bestMood]
-	tag.CueStart, tag.CueEnd = ws[m.trigger()].Start, ws[m.last()].End
-	tag.Cue = s.Text[tag.CueStart:tag.CueEnd]
-	if bestClass != Neither {
-		tag.Actor, tag.Target = roles(ws, ms, m, s.Pair)
+	cd := r.cands[best]
+	ws := r.ws
+	tag.Class = cd.class
+	tag.Reading = moodNames[cd.mood]
+	tag.CueStart, tag.CueEnd = ws[cd.m.trigger()].Start, ws[cd.m.last()].End
+	tag.Cue = r.s.Text[tag.CueStart:tag.CueEnd]
+	if tag.Class != Neither {
+		tag.Actor, tag.Target = roles(ws, r.ms, cd.m, r.s.Pair)
 	}
 	return tag
 }
 
-// closestJoin is how the nearest mentions of the two sides stand.
-func closestJoin(ws []word, ms []mention) joining {
-	best := apart
+// subordinators open a clause that is not the sentence's main one.
+var subordinators = set("despite although though after before because whereas since following amid when unless which who while")
+
+// subordinate marks the words of subordinate clauses: from a
+// subordinator to the next semicolon, or to the next comma when the
+// clause opens the sentence ("After the raids, Iran vowed ...").
+func subordinate(ws []word) []bool {
+	out := make([]bool, len(ws))
+	in, opening := false, false
+	for i := range ws {
+		w := ws[i].Lower
+		switch {
+		case w == ";" || w == ":":
+			in = false
+		case w == "," && opening:
+			in, opening = false, false
+		case subordinators[w]:
+			in = true
+			opening = i <= 1
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// listedAgents reports whether the sides listed after a mutual cue are its
+// agents ("cooperation by the United States, West Germany and Japan",
+// "talks between Japan and Italy") rather than its objects ("talks with
+// Argentina and the Philippines").
+func listedAgents(ws []word, ms []mention, m match) bool {
+	first := len(ws)
+	for _, x := range ms {
+		if x.first > m.last() && x.first < first {
+			first = x.first
+		}
+	}
+	for i := first - 1; i > m.last() && i >= first-3; i-- {
+		switch ws[i].Lower {
+		case "by", "between", "among", "amongst":
+			return true
+		}
+	}
+	return false
+}
+
+// distance is the larger of the distances from the cue to each side.
+func distance(ms []mention, m match) int {
+	near := [2]int{1 << 20, 1 << 20}
+	for _, x := range ms {
+		if x.speaker {
+			near[x.side] = 0
+			continue
+		}
+		for _, sl := range m.slots {
+			d := 0
+			switch {
+			case sl < x.first:
+				d = x.first - sl
+			case sl >= x.end:
+				d = sl - x.end + 1
+			}
+			if d < near[x.side] {
+				near[x.side] = d
+			}
+		}
+	}
+	return max(near[0], near[1])
+}
+
+// Explain lists every cue the sentence holds and what became of it: the
+// reading behind a Tag, for whoever checks it.
+func (c *Classifier) Explain(s Sentence) string {
+	var b strings.Builder
+	ws := tokens(s.Text)
+	ms := pairMentions(s.Text, ws, s.Parties, s.Pair)
+	for _, x := range ms {
+		fmt.Fprintf(&b, "[side %d: %s] ", x.side, s.Text[ws[x.first].Start:ws[x.end-1].End])
+	}
+	join, at := closestJoin(ws, ms)
+	fmt.Fprintf(&b, "join=%d@%d both=%v\n", join, at, bothSides(ws))
+	for _, cd := range c.analyse(s).cands {
+		m := cd.m
+		fmt.Fprintf(&b, "    cue %q (%s, kind %d, mutual %v) mood=%s -> %s dist=%d between=%v sub=%v\n", s.Text[ws[m.trigger()].Start:ws[m.last()].End],
+			m.cue.class, m.cue.kind, m.cue.mutual, moodNames[cd.mood], cd.class, cd.dist, cd.between, cd.sub)
+	}
+	return b.String()
+}
+
+// between reports whether the cue stands between the two sides, one named
+// before it (who acts) and the other after it (on whom), or joins them as
+// a pair ("U.S.-Japan talks", "talks between Japan and Italy", "Britain
+// and Japan held talks").
+func between(ws []word, ms []mention, m match, join joining) bool {
+	if join == compound || m.cue.mutual {
+		return true
+	}
+	t := m.trigger()
+	var before, after [2]bool
+	for _, x := range ms {
+		if x.end <= t || x.speaker {
+			before[x.side] = true
+		}
+		if x.first > t {
+			after[x.side] = true
+		}
+	}
+	if before[0] && after[1] || before[1] && after[0] {
+		return true
+	}
+	// A passive deed names both after it: "cargoes were sold to China
+	// by London traders".
+	return t > 0 && beWords[ws[t-1].Lower] && after[0] && after[1]
+}
+
+// bothSides reports whether the sentence speaks of the pair as one: "both
+// countries", "the two sides", "the two governments".
+func bothSides(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i].Lower == "both" || ws[i].Lower == "two") && (ws[i+1].is("country") || ws[i+1].is("side") || ws[i+1].is("government") || ws[i+1].is("nation") || ws[i+1].Lower == "countries") {
+			return true
+		}
+	}
+	return false
+}
+
+// closestJoin is how the nearest mentions of the two sides stand, and
+// the word where the later of the two ends.
+func closestJoin(ws []word, ms []mention) (joining, int) {
+	best, at := apart, 0
 	dist := 1 << 30
 	for _, a := range ms {
 		for _, b := range ms {
@@ -153,10 +329,11 @@ func closestJoin(ws []word, ms []mention) joining {
 			if d < dist {
 				dist = d
 				best = joinedAs(ws, a, b)
+				at = max(a.end, b.end)
 			}
 		}
 	}
-	return best
+	return best, at
 }
 
 // referWords open a sentence that goes on about parties just named.
