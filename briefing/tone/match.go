@@ -35,7 +35,7 @@ func vetoed(ws []word, i int) bool {
 		return true
 	case w.is("visit") && (prev == "state" || prev == "hospital"):
 		return false
-	case w.is("conference") && (prev == "press" || prev == "news"):
+	case w.is("conference") && (prev == "press" || prev == "news" || prev == "shipping" || prev == "freight" || prev == "liner"):
 		return true
 	case w.is("session") && (prev == "trading" || prev == "morning" || prev == "afternoon" || prev == "evening"):
 		return true
@@ -83,6 +83,8 @@ func vetoed(ws []word, i int) bool {
 		// "French-backed troops", "state-owned": an adjective.
 		return true
 	case (w.is("import") || w.is("export")) && (next == "ban" || next == "bans" || next == "curbs" || next == "quota" || next == "quotas" || next == "duty" || next == "duties" || next == "tariff" || next == "tariffs" || next == "controls" || next == "restrictions" || next == "licences" || next == "licenses" || next == "surcharge" || next == "diversification" || next == "credit" || next == "credits" || next == "bonus" || next == "bonuses" || next == "enhancement" || next == "sources" || next == "subsidies" || next == "subsidy"):
+		return true
+	case w.Lower == "visiting" && (prev == "a" || prev == "the"):
 		return true
 	case w.is("promise") && next == "of":
 		return true

@@ -18,9 +18,9 @@ type Options struct {
 	// LinkDistance is how far, in words, a cue may stand from a side and
 	// still be about it.
 	LinkDistance int
-	// Between asks a cue to stand between the two sides (one acts, the
-	// other is acted on) unless it joins them as a pair.
-	Between bool
+	// BetweenPenalty weighs down a cue that does not stand between the two
+	// sides (one acts, the other is acted on) nor join them as a pair.
+	BetweenPenalty float64
 	// MaterialBonus favours a deed done over words, when a sentence has
 	// both: "the U.S. is to lend Sudan ..., under an agreement signed
 	// here".
@@ -32,11 +32,11 @@ type Options struct {
 
 // DefaultOptions are the choices made on the whole dev set.
 func DefaultOptions() Options {
-	return Options{StateWeight: 1.5, MeasureWeight: 2, LinkDistance: 12, Between: true}
+	return Options{StateWeight: 1.5, MeasureWeight: 2, LinkDistance: 12, BetweenPenalty: 1.5, MaterialBonus: 1, SubPenalty: 1}
 }
 
 func (o Options) String() string {
-	return fmt.Sprintf("state weight %.1f, measure weight %.1f, link distance %d, between %v, material bonus %.1f, subordinate penalty %.1f", o.StateWeight, o.MeasureWeight, o.LinkDistance, o.Between, o.MaterialBonus, o.SubPenalty)
+	return fmt.Sprintf("state weight %.1f, measure weight %.1f, link distance %d, not-between penalty %.1f, material bonus %.1f, subordinate penalty %.1f", o.StateWeight, o.MeasureWeight, o.LinkDistance, o.BetweenPenalty, o.MaterialBonus, o.SubPenalty)
 }
 
 // NewWith returns a Classifier with the built-in lexicon and the options.
@@ -60,15 +60,17 @@ func Tune(sents []Sentence, gold []Class, base Options) Options {
 			for _, ld := range []int{8, 12, 16, 24} {
 				for _, mb := range []float64{0, 1, 2} {
 					for _, sp := range []float64{0, 0.75, 1.5} {
-						o := base
-						o.StateWeight, o.MeasureWeight, o.LinkDistance, o.MaterialBonus, o.SubPenalty = sw, mw, ld, mb, sp
-						c.opt = o
-						var conf [len(Classes)][len(Classes)]int
-						for i, r := range rs {
-							conf[gold[i]][c.decide(r).Class]++
-						}
-						if f := macroF1(conf); f > bestF+1e-9 {
-							best, bestF = o, f
+						for _, bp := range []float64{0.5, 1.5, 2.9, 10} {
+							o := base
+							o.StateWeight, o.MeasureWeight, o.LinkDistance, o.MaterialBonus, o.SubPenalty, o.BetweenPenalty = sw, mw, ld, mb, sp, bp
+							c.opt = o
+							var conf [len(Classes)][len(Classes)]int
+							for i, r := range rs {
+								conf[gold[i]][c.decide(r).Class]++
+							}
+							if f := macroF1(conf); f > bestF+1e-9 {
+								best, bestF = o, f
+							}
 						}
 					}
 				}

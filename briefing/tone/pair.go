@@ -72,7 +72,7 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 				end = i + 1
 			}
 		}
-		if first < 0 || notAParty(text, ws, first, end) {
+		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) {
 			continue
 		}
 		out = append(out, mention{side: side, first: first, end: end, speaker: isSpeaker(ws, first, end)})
@@ -98,6 +98,22 @@ func isSpeaker(ws []word, first, end int) bool {
 		}
 	}
 	return false
+}
+
+// marketWords after a city make it a market or a firm's seat: "London
+// trading", "its London rival", "the Tokyo stock exchange".
+var marketWords = set("rival rivals exchange exchanges market markets trading traders dealers dealer office offices " +
+	"branch branches bourse stock stocks listing headquarters firm firms bank banks broker brokers brokerage " +
+	"futures metal bullion insurance unit subsidiary")
+
+// venue reports whether a capital stands for where something happened
+// ("talks in Washington", "signed in Rome", "London trading") rather
+// than for its state.
+func venue(ws []word, first, end int) bool {
+	if first > 0 && (ws[first-1].Lower == "in" || ws[first-1].Lower == "at" || ws[first-1].Lower == "near") {
+		return true
+	}
+	return end < len(ws) && marketWords[ws[end].Lower]
 }
 
 // notAParty reports whether the words [first, end) name a currency, a

@@ -14,6 +14,10 @@ type Party struct {
 	Code       string
 	Start, End int
 	Surface    string
+	// Capital is true when the party is named by its capital or seat
+	// ("Tokyo", "the White House"), which may only be where something
+	// happened.
+	Capital bool
 }
 
 // Finder finds the parties a sentence names: the gazetteer's countries and
@@ -69,7 +73,7 @@ func (f *Finder) Parties(text string, at time.Time) []Party {
 				code = p.older
 			}
 		}
-		out = append(out, Party{Code: code, Start: m.Start, End: m.End, Surface: m.Surface})
+		out = append(out, Party{Code: code, Start: m.Start, End: m.End, Surface: m.Surface, Capital: m.Via == geo.ViaCapital})
 	}
 	for _, h := range findHistorical(text) {
 		// A historical name replaces what the gazetteer read inside it

@@ -14,6 +14,7 @@ const (
 	hypothetical             // if, unless, whether
 	reversed                 // lifted, eased, ended (a measure)
 	opposed                  // opposed, criticised, protested (a measure)
+	demanded                 // forced to, pressed to, told to (cooperation wrung out)
 )
 
 // Word sets the reading rules use (base forms).
@@ -32,6 +33,8 @@ var (
 	// impose", "began to withdraw".
 	doneWords   = set("decide begin start continue vote resume proceed step steps measure measures action")
 	refuseWords = set("refuse decline reject oppose resist unwilling unwillingness reluctant reluctance")
+	// demandWords wring an act out of the other: "force Tokyo to open".
+	demandWords = set("force compel press pressure push urge demand tell told coerce oblige require")
 	hypoWords   = set("if unless whether")
 	// reverseWords undo a measure: "lifted sanctions", "eased curbs".
 	reverseWords = set("lift ease relax end remove scrap drop waive abolish cut reduce lower suspend rescind " +
@@ -47,10 +50,17 @@ var (
 )
 
 // moodOf reads how the sentence holds the cue at m: the words between the
-// start of its clause and its trigger, nearest first.
+// start of its clause and its trigger, nearest first. A noun's own words
+// are near it ("no talks", "threat of sanctions"); a verb's reach back to
+// its subject ("Japan said it would not impose").
 func moodOf(ws []word, m match) mood {
 	t := m.trigger()
-	from := t - 8
+	noun := m.cue.kind == measure || m.cue.kind == state
+	reach := 8
+	if noun {
+		reach = 3
+	}
+	from := t - reach
 	if from < 0 {
 		from = 0
 	}
@@ -59,11 +69,11 @@ func moodOf(ws []word, m match) mood {
 		if clauseBreaks[w.Lower] || w.Lower == "," && !(i > 0 && modalWords[ws[i-1].Lower]) {
 			break
 		}
+		near := t-i <= 2
 		switch {
 		case hypoWords[w.Lower]:
 			return hypothetical
 		case negWords[w.Lower] || strings.HasSuffix(w.Lower, "n't"):
-			// "refused not to" is rare; a negation nearest wins.
 			if i+1 < t && ws[i+1].is("only") {
 				continue
 			}
@@ -85,23 +95,29 @@ func moodOf(ws []word, m match) mood {
 		case modalWords[w.Lower]:
 			return intended
 		case w.Lower == "to" && i == t-1 || w.Lower == "to" && i == t-2 && ws[t-1].Lower == "be":
-			// The word governing the infinitive decides.
-			if i > 0 {
-				g := &ws[i-1]
-				if anyBase(g, doneWords) {
+			// The word governing the infinitive decides: "decided to
+			// impose" is done, "refused to sign" refused, "forced Tokyo
+			// to open" demanded, "agreed to lend" intended.
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				g := &ws[j]
+				if g.Punct {
+					break
+				}
+				if anyBase(g, demandWords) {
+					return demanded
+				}
+				if j == i-1 && anyBase(g, doneWords) {
 					return done
 				}
-				if anyBase(g, refuseWords) {
+				if j == i-1 && anyBase(g, refuseWords) {
 					return refused
 				}
 			}
 			return intended
-		case anyBase(w, intentWords):
+		case near && anyBase(w, intentWords):
 			return intended
 		}
 	}
-	// A measure noun governed by a later passive: "sanctions ... were
-	// threatened" is rare enough; the trigger's own form decides the rest.
 	if strings.HasSuffix(ws[t].Lower, "ing") && t > 0 && anyBase(&ws[t-1], intentWords) {
 		return intended
 	}
@@ -153,6 +169,11 @@ func shift(c Class, k cueKind, md mood) Class {
 		}
 	case opposed:
 		return VerbalConflict
+	case demanded:
+		if c.Cooperation() {
+			return VerbalConflict
+		}
+		return shift(c, k, intended)
 	}
 	return c
 }

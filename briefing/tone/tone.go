@@ -54,7 +54,7 @@ type Tag struct {
 	Sentence string
 }
 
-var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed"}
+var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed", "demanded"}
 
 // Classifier reads sentences with the lexicon. It is safe for concurrent
 // use; the zero value is not ready, use New.
@@ -158,10 +158,13 @@ func (c *Classifier) decide(r *reading) Tag {
 	tag := Tag{Sentence: r.s.Text}
 	best, bestScore := -1, 0.0
 	for k, cd := range r.cands {
-		if cd.dist > c.opt.LinkDistance || c.opt.Between && !cd.between {
+		if cd.dist > c.opt.LinkDistance {
 			continue
 		}
 		score := c.weight(cd.m.cue.kind) - 0.01*float64(cd.m.trigger())
+		if !cd.between {
+			score -= c.opt.BetweenPenalty
+		}
 		if cd.class.Material() && cd.mood == done {
 			score += c.opt.MaterialBonus
 		}
@@ -280,9 +283,6 @@ func (c *Classifier) Explain(s Sentence) string {
 // a pair ("U.S.-Japan talks", "talks between Japan and Italy", "Britain
 // and Japan held talks").
 func between(ws []word, ms []mention, m match, join joining) bool {
-	if join == compound || m.cue.mutual {
-		return true
-	}
 	t := m.trigger()
 	var before, after [2]bool
 	for _, x := range ms {
@@ -296,9 +296,36 @@ func between(ws []word, ms []mention, m match, join joining) bool {
 	if before[0] && after[1] || before[1] && after[0] {
 		return true
 	}
+	switch join {
+	case compound:
+		// "U.S.-Japan talks", "talks between Japan and Italy": a cue of
+		// the pair as one, or one right next to the compound.
+		if m.cue.mutual {
+			return true
+		}
+		for _, x := range ms {
+			if abs(x.first-t) <= 3 || abs(x.end-1-t) <= 3 {
+				return true
+			}
+		}
+		return false
+	case listed:
+		// "Britain and Japan held talks": the listed pair is the subject
+		// of a cue that joins them.
+		return m.cue.mutual && before[0] && before[1]
+	}
 	// A passive deed names both after it: "cargoes were sold to China
 	// by London traders".
-	return t > 0 && beWords[ws[t-1].Lower] && after[0] && after[1]
+	return t > 0 && passiveBe[ws[t-1].Lower] && (strings.HasSuffix(ws[t].Lower, "ed") || irregular[ws[t].Lower] != "") && after[0] && after[1]
+}
+
+var passiveBe = set("is are was were be been being")
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // bothSides reports whether the sentence speaks of the pair as one: "both
