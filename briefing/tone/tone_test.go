@@ -1,0 +1,138 @@
+package tone
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"attache/briefing/geo"
+)
+
+var (
+	gazOnce sync.Once
+	gaz     *geo.Gazetteer
+)
+
+func finder(t *testing.T) *Finder {
+	t.Helper()
+	gazOnce.Do(func() {
+		g, err := geo.New()
+		if err != nil {
+			t.Fatalf("geo.New: %v", err)
+		}
+		gaz = g
+	})
+	return NewFinder(gaz)
+}
+
+func sentence(t *testing.T, text string, pair [2]string) Sentence {
+	f := finder(t)
+	at := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	return Sentence{Text: text, Pair: pair, Parties: f.Parties(text, at)}
+}
+
+func TestClassify(t *testing.T) {
+	c := New()
+	tests := []struct {
+		text string
+		pair [2]string
+		want Class
+	}{
+		// Deeds done, and the same deeds only intended or possible.
+		{"Washington imposed tariffs of 100 pct on Japanese computers on Friday.", [2]string{"US", "JP"}, MaterialConflict},
+		{"The United States may impose tariffs on Japanese computers next month.", [2]string{"US", "JP"}, VerbalConflict},
+		{"Washington threatened to impose sanctions on Tokyo over the chip pact.", [2]string{"US", "JP"}, VerbalConflict},
+		{"Japan has extended a 24 billion yen loan to Bangladesh, officials said.", [2]string{"JP", "BD"}, MaterialCooperation},
+		{"Japan agreed to lend Bangladesh 24 billion yen next year.", [2]string{"JP", "BD"}, VerbalCooperation},
+		// Negation, refusal and denial.
+		{"Brazil refused to sign the rescheduling agreement with France.", [2]string{"BR", "FR"}, VerbalConflict},
+		{"Iran denied attacking the Saudi tanker in the Gulf.", [2]string{"IR", "SA"}, VerbalConflict},
+		{"Italy lifted its ban on Japanese rice imports.", [2]string{"IT", "JP"}, MaterialCooperation},
+		// Words against each other.
+		{"Greece accused Turkish warplanes of violating its airspace.", [2]string{"GR", "TR"}, VerbalConflict},
+		{"Canada welcomed the American decision on softwood lumber.", [2]string{"CA", "US"}, VerbalCooperation},
+		{"Soviet and American negotiators held talks in Geneva on missiles.", [2]string{"SU", "US"}, VerbalCooperation},
+		// Force.
+		{"Iraqi warplanes attacked two Iranian oil platforms on Monday.", [2]string{"IQ", "IR"}, MaterialConflict},
+		// Neither: figures, currencies, venues, sides listed together.
+		{"Japanese exports to the United States rose 5 pct in March.", [2]string{"JP", "US"}, Neither},
+		{"The bank raised 50 mln Swiss francs for its Japanese clients.", [2]string{"CH", "JP"}, Neither},
+		{"Britain and France criticised the proposed tax on vegetable oils.", [2]string{"GB", "FR"}, Neither},
+		{"The treaty was signed by Germany's chancellor in Rome.", [2]string{"DE", "IT"}, Neither},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := c.Classify(sentence(t, tc.text, tc.pair))
+			if got.Class != tc.want {
+				t.Errorf("got %s (cue %q, %s), want %s\n%s", got.Class, got.Cue, got.Reading, tc.want, c.Explain(sentence(t, tc.text, tc.pair)))
+			}
+		})
+	}
+}
+
+func TestTagEvidence(t *testing.T) {
+	c := New()
+	text := "Washington imposed tariffs of 100 pct on Japanese computers on Friday."
+	tag := c.Classify(sentence(t, text, [2]string{"US", "JP"}))
+	if tag.Sentence != text {
+		t.Errorf("Sentence = %q, want the sentence verbatim", tag.Sentence)
+	}
+	if tag.Cue == "" || text[tag.CueStart:tag.CueEnd] != tag.Cue {
+		t.Errorf("Cue %q at [%d,%d) is not the text's words there", tag.Cue, tag.CueStart, tag.CueEnd)
+	}
+	if tag.Actor != "US" || tag.Target != "JP" {
+		t.Errorf("roles = %s on %s, want US on JP", tag.Actor, tag.Target)
+	}
+}
+
+func TestPassiveRoles(t *testing.T) {
+	c := New()
+	tag := c.Classify(sentence(t, "Japanese computers were hit with tariffs imposed by the United States.", [2]string{"JP", "US"}))
+	if tag.Class != MaterialConflict || tag.Actor != "US" || tag.Target != "JP" {
+		t.Errorf("got %s (%s on %s), want material conflict, US on JP", tag.Class, tag.Actor, tag.Target)
+	}
+}
+
+func TestHistoricalParties(t *testing.T) {
+	f := finder(t)
+	at := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	ps := f.Parties("Moscow and Bonn signed a trade pact, the Soviet Union and West Germany said.", at)
+	var codes []string
+	for _, p := range ps {
+		codes = append(codes, p.Code)
+	}
+	want := []string{"SU", "DE", "SU", "DE"}
+	if len(codes) != len(want) {
+		t.Fatalf("codes = %v, want %v", codes, want)
+	}
+	for i := range want {
+		if codes[i] != want[i] {
+			t.Fatalf("codes = %v, want %v", codes, want)
+		}
+	}
+	if !SameParty("SU", "RU") || SameParty("SU", "US") {
+		t.Error("SameParty: SU and RU are one party, SU and US are not")
+	}
+}
+
+func TestClassRoundTrip(t *testing.T) {
+	for _, c := range Classes {
+		got, err := ParseClass(c.String())
+		if err != nil || got != c {
+			t.Errorf("ParseClass(%q) = %v, %v", c.String(), got, err)
+		}
+	}
+	if _, err := ParseClass("war"); err == nil {
+		t.Error("ParseClass(war): want an error")
+	}
+}
+
+func TestBaseForms(t *testing.T) {
+	tests := map[string]string{"imposed": "impose", "banned": "ban", "talks": "talks", "accusing": "accuse", "sanctions": "sanction", "bought": "buy", "pressing": "press"}
+	for in, want := range tests {
+		w := newWord(in, 0, len(in))
+		if !w.is(want) {
+			t.Errorf("%q: base forms %v lack %q", in, w.lemmas[:w.n], want)
+		}
+	}
+}
