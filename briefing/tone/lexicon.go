@@ -86,7 +86,7 @@ var lexicon = compile([]cueSpec{
 	{"close|closer|similar|identical|common|shared >2 views|view|positions|position|stance|interests|goals", VerbalCooperation, state, true},
 	{"finish|finalise|finalize|iron|work >3 details|terms", VerbalCooperation, deed, true},
 	{"talk|talking|talked >1 to|with", VerbalCooperation, deed, true},
-	{"explain|brief|inform|assure", VerbalCooperation, deed, false},
+
 	{"settle|resolve|solve|mediate|reconcile", VerbalCooperation, deed, true},
 
 	// Material cooperation: agreements signed, aid, trade done (CAMEO
@@ -144,7 +144,8 @@ var lexicon = compile([]cueSpec{
 	{"investigate|probe|inquire|monitor|sue|prosecute|indict", VerbalConflict, speech, false},
 	{"investigation|probe|inquiry|lawsuit", VerbalConflict, state, false},
 	{"dispute|row|conflict|friction|tension|quarrel|feud|spat|clash|confrontation|rivalry|hostility|crisis|strain|standoff", VerbalConflict, state, true},
-	{"trade|price|currency|tariff|subsidy|chip|diplomatic|war >1 war|of", VerbalConflict, state, true},
+	{"trade|price|currency|tariff|subsidy|chip|diplomatic >1 war", VerbalConflict, state, true},
+	{"war >1 of >1 words", VerbalConflict, state, true},
 	{"dumping|violation|infringement|breach|interference|aggression|expansionism|piracy|espionage|spying", VerbalConflict, state, false},
 	{"violate|breach|infringe|dump|undercut|interfere|spy", VerbalConflict, speech, false},
 	{"strain|sour|worsen|deteriorate|damage|undermine|harm|jeopardise|jeopardize|hurt", VerbalConflict, deed, true},
@@ -157,7 +158,7 @@ var lexicon = compile([]cueSpec{
 	{measureNouns + " >3 imposed|levied|introduced|slapped|announced|placed|proclaimed|enforced|ordered", MaterialConflict, deed, false},
 	{"ban|bar|embargo|blacklist|boycott", MaterialConflict, deed, false},
 	{"restrict|curb|halt|stop|freeze|block|limit|suspend|cut|reduce|shut|turn >4 import|export|trade|shipment|sale|purchase|investment|access|entry|flight|supply|supplies|delivery|gas|oil", MaterialConflict, deed, false},
-	{"suspend|halt|freeze|cancel|cut|break|sever|terminate|end|downgrade >4 talks|relations|ties|aid|credit|loan|flight|trade|import|export|shipment|supply|supplies|cooperation|negotiation|contact|payment", MaterialConflict, deed, false},
+	{"suspend|halt|freeze|cancel|cut|break|sever|terminate|end|downgrade >4 talks|relations|ties|aid|credit|loan|flight|trade|import|export|shipment|supply|supplies|cooperation|negotiation|contact", MaterialConflict, deed, false},
 	{"expel|deport|recall|withdraw|oust|evict >4 diplomat|ambassador|envoy|attache|embassy|national|staff|official|journalist|correspondent", MaterialConflict, deed, false},
 	{"expel|deport|expulsion|deportation", MaterialConflict, deed, false},
 	{"close|shut|seal >3 border|embassy|consulate|airspace|port|frontier", MaterialConflict, deed, false},

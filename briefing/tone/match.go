@@ -84,6 +84,8 @@ func vetoed(ws []word, i int) bool {
 		return true
 	case (w.is("import") || w.is("export")) && (next == "ban" || next == "bans" || next == "curbs" || next == "quota" || next == "quotas" || next == "duty" || next == "duties" || next == "tariff" || next == "tariffs" || next == "controls" || next == "restrictions" || next == "licences" || next == "licenses" || next == "surcharge" || next == "diversification" || next == "credit" || next == "credits" || next == "bonus" || next == "bonuses" || next == "enhancement" || next == "sources" || next == "subsidies" || next == "subsidy"):
 		return true
+	case anyBase(w, verbOnlyWords) && corporateObject(ws, i):
+		return true
 	case w.Lower == "visiting" && (prev == "a" || prev == "the"):
 		return true
 	case w.is("promise") && next == "of":
@@ -94,6 +96,23 @@ func vetoed(ws []word, i int) bool {
 		// "Finance Minister", "Export Credits"), except after "U.S." and
 		// the like, which Reuters follows with a capital.
 		return true
+	}
+	return false
+}
+
+// corporateWords, just after a verb of trade, make it a deal in a firm's
+// shares rather than trade between countries: "bought a majority stake".
+var corporateWords = set("stake stakes share shares interest majority minority company companies firm firms unit units " +
+	"subsidiary subsidiaries division divisions bonds bond equities equity securities notes paper warrants")
+
+func corporateObject(ws []word, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+4; j++ {
+		if ws[j].Punct {
+			return false
+		}
+		if corporateWords[ws[j].Lower] {
+			return true
+		}
 	}
 	return false
 }

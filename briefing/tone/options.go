@@ -32,7 +32,7 @@ type Options struct {
 
 // DefaultOptions are the choices made on the whole dev set.
 func DefaultOptions() Options {
-	return Options{StateWeight: 1.5, MeasureWeight: 2, LinkDistance: 12, BetweenPenalty: 1.5, MaterialBonus: 1, SubPenalty: 1}
+	return Options{StateWeight: 2, MeasureWeight: 2, LinkDistance: 24, BetweenPenalty: 1.5, MaterialBonus: 0, SubPenalty: 0.75}
 }
 
 func (o Options) String() string {
@@ -55,23 +55,19 @@ func Tune(sents []Sentence, gold []Class, base Options) Options {
 		rs[i] = c.analyse(s)
 	}
 	best, bestF := base, -1.0
-	for _, sw := range []float64{1, 1.5, 2} {
-		for _, mw := range []float64{2, 2.5} {
-			for _, ld := range []int{8, 12, 16, 24} {
-				for _, mb := range []float64{0, 1, 2} {
-					for _, sp := range []float64{0, 0.75, 1.5} {
-						for _, bp := range []float64{0.5, 1.5, 2.9, 10} {
-							o := base
-							o.StateWeight, o.MeasureWeight, o.LinkDistance, o.MaterialBonus, o.SubPenalty, o.BetweenPenalty = sw, mw, ld, mb, sp, bp
-							c.opt = o
-							var conf [len(Classes)][len(Classes)]int
-							for i, r := range rs {
-								conf[gold[i]][c.decide(r).Class]++
-							}
-							if f := macroF1(conf); f > bestF+1e-9 {
-								best, bestF = o, f
-							}
-						}
+	for _, ld := range []int{16, 24} {
+		for _, bp := range []float64{0.5, 1.5, 10} {
+			for _, sw := range []float64{1.5, 2} {
+				for _, mb := range []float64{0, 1} {
+					o := base
+					o.LinkDistance, o.BetweenPenalty, o.StateWeight, o.MaterialBonus = ld, bp, sw, mb
+					c.opt = o
+					var conf [len(Classes)][len(Classes)]int
+					for i, r := range rs {
+						conf[gold[i]][c.decide(r).Class]++
+					}
+					if f := macroF1(conf); f > bestF+1e-9 {
+						best, bestF = o, f
 					}
 				}
 			}

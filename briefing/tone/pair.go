@@ -151,6 +151,12 @@ func notAParty(text string, ws []word, first, end int) bool {
 	if first > 0 && ws[first-1].Cap && !ws[first-1].Punct && (ws[first-1].Lower == "royal" || companyWords[ws[first-1].Lower]) {
 		return true
 	}
+	// Inside a run of capitalised words that are not a government's:
+	// "Agence France Presse", "Banco do Brasil".
+	if first > 1 && end < len(ws) && ws[first-1].Cap && !ws[first-1].Punct && !governmentWords[ws[first-1].Lower] &&
+		!ws[first-2].Punct && ws[end].Cap && !ws[end].Punct && !governmentWords[ws[end].Lower] {
+		return true
+	}
 	return false
 }
 

@@ -15,6 +15,7 @@ const (
 	reversed                 // lifted, eased, ended (a measure)
 	opposed                  // opposed, criticised, protested (a measure)
 	demanded                 // forced to, pressed to, told to (cooperation wrung out)
+	speculative              // expected to, likely to, believes (an outsider's guess)
 )
 
 // Word sets the reading rules use (base forms).
@@ -33,6 +34,9 @@ var (
 	// impose", "began to withdraw".
 	doneWords   = set("decide begin start continue vote resume proceed step steps measure measures action")
 	refuseWords = set("refuse decline reject oppose resist unwilling unwillingness reluctant reluctance")
+	// guessWords make a cue someone's guess: "is expected to get
+	// approval", "believes Brazil will strike an agreement".
+	guessWords = set("expected likely unlikely believe believes believed predicted predicts speculation speculated rumour rumours rumor rumors possibility expects")
 	// demandWords wring an act out of the other: "force Tokyo to open".
 	demandWords = set("force compel press pressure push urge demand tell told coerce oblige require")
 	hypoWords   = set("if unless whether")
@@ -73,6 +77,8 @@ func moodOf(ws []word, m match) mood {
 		switch {
 		case hypoWords[w.Lower]:
 			return hypothetical
+		case guessWords[w.Lower]:
+			return speculative
 		case negWords[w.Lower] || strings.HasSuffix(w.Lower, "n't"):
 			if i+1 < t && ws[i+1].is("only") {
 				continue
@@ -94,7 +100,7 @@ func moodOf(ws []word, m match) mood {
 			return opposed
 		case modalWords[w.Lower]:
 			return intended
-		case w.Lower == "to" && i == t-1 || w.Lower == "to" && i == t-2 && ws[t-1].Lower == "be":
+		case w.Lower == "to" && (i == t-1 || i == t-2 && (ws[t-1].Lower == "be" || strings.HasSuffix(ws[t-1].Lower, "ly"))):
 			// The word governing the infinitive decides: "decided to
 			// impose" is done, "refused to sign" refused, "forced Tokyo
 			// to open" demanded, "agreed to lend" intended.
@@ -109,7 +115,7 @@ func moodOf(ws []word, m match) mood {
 				if j == i-1 && anyBase(g, doneWords) {
 					return done
 				}
-				if j == i-1 && anyBase(g, refuseWords) {
+				if anyBase(g, refuseWords) {
 					return refused
 				}
 			}
@@ -174,6 +180,8 @@ func shift(c Class, k cueKind, md mood) Class {
 			return VerbalConflict
 		}
 		return shift(c, k, intended)
+	case speculative:
+		return Neither
 	}
 	return c
 }

@@ -54,7 +54,7 @@ type Tag struct {
 	Sentence string
 }
 
-var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed", "demanded"}
+var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed", "demanded", "speculative"}
 
 // Classifier reads sentences with the lexicon. It is safe for concurrent
 // use; the zero value is not ready, use New.
@@ -140,7 +140,17 @@ func (c *Classifier) analyse(s Sentence) *reading {
 			// them, unless the cue joins them and they are its subject.
 			continue
 		}
+		if join == listed && m.cue.mutual && m.trigger() > joinAt && !listStartsClause(ws, r.ms) {
+			// "visit Rome and West Berlin ... the Venice summit": the
+			// listed pair is an object, not the summit's parties.
+			continue
+		}
 		md := moodOf(ws, m)
+		if m.cue.kind == measure && m.cue.class.Cooperation() && md == done && !governed(ws, m, r.ms) {
+			// "their Brazilian loans", "Argentine supplies": a noun of
+			// money or goods with nothing saying it was given is a fact.
+			continue
+		}
 		cd := candidate{m: m, mood: md, class: shift(m.cue.class, m.cue.kind, md), sub: sub[m.trigger()], between: true}
 		if sides[0] && sides[1] {
 			cd.dist = distance(r.ms, m)
@@ -213,6 +223,60 @@ func subordinate(ws []word) []bool {
 		out[i] = in
 	}
 	return out
+}
+
+// listStartsClause reports whether the sides listed together open their
+// clause ("Britain and Japan held talks", "..., and France and Italy
+// agreed") rather than follow a verb or a preposition ("visit Rome and
+// Bonn", "talks with Argentina and the Philippines").
+func listStartsClause(ws []word, ms []mention) bool {
+	first := len(ws)
+	for _, x := range ms {
+		if x.first < first {
+			first = x.first
+		}
+	}
+	for i := first - 1; i >= 0; i-- {
+		w := ws[i].Lower
+		switch {
+		case ws[i].Punct, w == "and", w == "but", w == "that", w == "while", w == "both":
+			return true
+		case w == "the" || ws[i].Cap:
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// giveWords govern a noun of money or goods as given: "extended a loan",
+// "approved credits", "accepted bids".
+var giveWords = set("grant extend provide give receive approve sign accept win get obtain complete make arrange " +
+	"secure offer disburse pledge announce reallocate transfer allocate raise award conclude increase new additional fresh")
+
+// governed reports whether a noun of money or goods is said to be given:
+// a verb of giving before it, or "to"/"for"/"from" a side right after it
+// ("loans to Brazil").
+func governed(ws []word, m match, ms []mention) bool {
+	t := m.trigger()
+	for i := t - 1; i >= 0 && i >= t-4; i-- {
+		if ws[i].Punct {
+			break
+		}
+		if anyBase(&ws[i], giveWords) {
+			return true
+		}
+	}
+	for i := m.last() + 1; i < len(ws) && i <= m.last()+2; i++ {
+		if ws[i].Lower == "to" || ws[i].Lower == "for" || ws[i].Lower == "from" {
+			for _, x := range ms {
+				if x.first > i && x.first <= i+4 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // listedAgents reports whether the sides listed after a mutual cue are its
