@@ -117,7 +117,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	b.pages = newPagers(cfg.PageTimeout.D(), deps.Now, b.log)
 	b.metrics = newMetrics(b.connected.Load)
 	if deps.Digests != nil {
-		b.dg = newScheduler(deps.Digest, deps.Digests, deps.Digester, b, Shard{ID: cfg.ShardID, Count: cfg.ShardCount},
+		b.dg = newScheduler(deps.Digest, deps.Digests, deps.Digester, b, Shard{ID: cfg.ShardID, Count: cfg.ShardCount}, deps.Instance,
 			b.log, deps.Now, b.metrics.digest)
 	}
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setConnected(true) })
@@ -290,5 +290,5 @@ func (b *Bot) RunDue(ctx context.Context, now time.Time) error {
 	if b.dg == nil {
 		return errors.New("bot: digests are not enabled")
 	}
-	return b.dg.runDue(ctx, now)
+	return b.dg.runDue(ctx, now, true)
 }

@@ -121,6 +121,15 @@ type DigestConfig struct {
 	// RetryDelays are the waits before each new try of a failed post
 	// within its slot.
 	RetryDelays []config.Duration `yaml:"retry_delays"`
+	// Refresh is how often the scheduler reads the schedules again, to
+	// take up those changed by another process (or another tool) and the
+	// digests that came due or were left pending meanwhile.
+	Refresh config.Duration `yaml:"refresh"`
+	// Lease is how long a process's claim on a digest being posted lasts
+	// without renewal (it renews it every third of that while it works):
+	// after a crash, another process (or the restarted one) takes the
+	// digest over once the lease has run out.
+	Lease config.Duration `yaml:"lease"`
 }
 
 // DefaultDigestConfig is the digest section when the file says nothing.
@@ -130,6 +139,8 @@ func DefaultDigestConfig() DigestConfig {
 		MaxFailures: 5,
 		MaxStories:  8,
 		RetryDelays: []config.Duration{config.Duration(time.Minute), config.Duration(5 * time.Minute), config.Duration(15 * time.Minute)},
+		Refresh:     config.Duration(time.Minute),
+		Lease:       config.Duration(time.Minute),
 	}
 }
 
@@ -144,6 +155,10 @@ func (c DigestConfig) Validate() error {
 		return config.Errorf("max_stories", "%d: want 1 to 25", c.MaxStories)
 	case len(c.RetryDelays) > 10:
 		return config.Errorf("retry_delays", "has %d delays: want at most 10", len(c.RetryDelays))
+	case c.Refresh < config.Duration(time.Second) || c.Refresh > config.Duration(time.Hour):
+		return config.Errorf("refresh", "%v: want 1s to 1h", c.Refresh)
+	case c.Lease < config.Duration(3*time.Second) || c.Lease > config.Duration(time.Hour):
+		return config.Errorf("lease", "%v: want 3s to 1h", c.Lease)
 	}
 	for _, d := range c.RetryDelays {
 		if d < 0 || d > config.Duration(time.Hour) {
@@ -181,6 +196,10 @@ type Deps struct {
 	Digests  DigestStore
 	Digester Digester
 	Digest   DigestConfig
+	// Instance names this process among those sharing the store (it
+	// holds the claims on the digests it posts); empty: host, process id
+	// and a random part.
+	Instance string
 }
 
 // durations are config durations as time.Durations.

@@ -32,6 +32,15 @@ import (
 // A slot whose record is already finished (sent, empty or failed) is never
 // posted again: a restart, a second cron firing or /digest now for the
 // same second all find the record.
+//
+// Across processes sharing a store, the record is also claimed
+// (ClaimDelivery) before anything is sent or looked for, by one process at
+// a time: the claim lasts digest.lease and is renewed every third of that
+// while the process works, and is released when it stops. A process that
+// finds the slot claimed leaves it alone; one that dies mid-post leaves a
+// pending record whose claim runs out, and the next refresh of the shard's
+// owner (the restarted process, or a new owner after a re-shard) takes it
+// over by the rule above.
 
 // digestKeyPattern finds a delivery key in a message: "Digest <key>", after
 // "Page 2 of 3 · " on pages after the first.
@@ -94,6 +103,14 @@ func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now 
 	if existed && d.State != sources.DeliveryPending {
 		return deliveryResult{state: d.State, messageID: d.MessageID, stories: d.Stories, since: d.Since, already: true}, nil
 	}
+	held, release, err := s.claim(ctx, sc.ChannelID, slot)
+	if err != nil {
+		if !errors.Is(err, errDigestBusy) {
+			s.log.Error("digest claim failed", "channel_id", sc.ChannelID, "slot", slot, "err", err)
+		}
+		return deliveryResult{}, err
+	}
+	defer release()
 	var delays []time.Duration
 	if retries {
 		delays = durations(s.cfg.RetryDelays)
@@ -101,7 +118,12 @@ func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now 
 	look := existed // a pending record from before: the digest may be out there
 	failures := sc.Failures
 	for attempt := 0; ; attempt++ {
-		res, err := s.attempt(ctx, sc, d, look)
+		res, err := s.attempt(ctx, held, sc, d, look)
+		if err != nil && held.Err() != nil {
+			// Another process took the slot over: it is that process's now.
+			s.log.Warn("digest claim lost", "channel_id", sc.ChannelID, "slot", slot, "key", d.Key, "err", err)
+			return res, fmt.Errorf("%w: %w", errDigestBusy, context.Cause(held))
+		}
 		if err == nil {
 			if ferr := s.store.FinishDelivery(ctx, sc.ChannelID, slot, res.state, res.messageID, res.stories); ferr != nil {
 				s.log.Error("digest sent but not recorded", "channel_id", sc.ChannelID, "slot", slot, "key", d.Key, "err", ferr)
@@ -153,6 +175,61 @@ func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now 
 	}
 }
 
+// errDigestBusy is a slot that another process is posting.
+var errDigestBusy = errors.New("bot: digest being posted by another process")
+
+// errClaimLost ends the work on a slot whose claim another process took
+// over (this one failed to renew it in time).
+var errClaimLost = errors.New("bot: claim on the digest lost to another process")
+
+// claim makes this process the one posting (channel, slot) and keeps the
+// claim alive, renewing it every third of digest.lease, until release. The
+// context held ends if the claim is lost. errDigestBusy says another
+// process holds it.
+func (s *scheduler) claim(ctx context.Context, channel string, slot time.Time) (held context.Context, release func(), err error) {
+	lease := s.cfg.Lease.D()
+	ok, err := s.store.ClaimDelivery(ctx, channel, slot, s.holder, s.now(), lease)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		s.log.Info("digest being posted by another process", "channel_id", channel, "slot", slot)
+		return nil, nil, errDigestBusy
+	}
+	keep := context.WithoutCancel(ctx)
+	held, lost := context.WithCancelCause(keep)
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(lease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			ok, err := s.store.ClaimDelivery(keep, channel, slot, s.holder, s.now(), lease)
+			switch {
+			case err != nil:
+				s.log.Warn("digest claim not renewed", "channel_id", channel, "slot", slot, "err", err) // tried again next tick
+			case !ok:
+				lost(errClaimLost) // taken over, or finished meanwhile
+				return
+			}
+		}
+	}()
+	release = func() {
+		close(done)
+		<-stopped
+		lost(nil)
+		if err := s.store.ReleaseDelivery(keep, channel, slot, s.holder); err != nil {
+			s.log.Warn("digest claim not released", "channel_id", channel, "slot", slot, "err", err)
+		}
+	}
+	return held, release, nil
+}
+
 // digestPaused is a delivery that paused its schedule.
 type digestPaused struct {
 	reason   string
@@ -167,16 +244,20 @@ func (e *digestPaused) Error() string {
 func (e *digestPaused) Unwrap() error { return e.cause }
 
 // attempt composes and posts a delivery's digest once, sending only the
-// pages not already in the channel when look is set.
-func (s *scheduler) attempt(ctx context.Context, sc sources.Schedule, d sources.Delivery, look bool) (deliveryResult, error) {
+// pages not already in the channel when look is set. It stops when the
+// claim held ends (lost to another process), not when ctx does.
+func (s *scheduler) attempt(ctx, held context.Context, sc sources.Schedule, d sources.Delivery, look bool) (deliveryResult, error) {
 	select {
 	case s.slots <- struct{}{}:
 	case <-ctx.Done():
 		return deliveryResult{}, ctx.Err()
+	case <-held.Done():
+		return deliveryResult{}, context.Cause(held)
 	}
 	defer func() { <-s.slots }()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), deliveryTimeout)
 	defer cancel()
+	defer context.AfterFunc(held, cancel)()
 
 	res := deliveryResult{state: sources.DeliverySent, since: d.Since}
 	filter, err := s.digestFilter(ctx, sc.Filter)
@@ -220,10 +301,12 @@ func (s *scheduler) digestFilter(ctx context.Context, filter string) (briefing.R
 	return req, nil
 }
 
-// recoverPending finishes the deliveries a crash left pending: each is
-// looked for in its channel and finished, or sent once (see the rule
-// above). A pending delivery older than the grace period that was not
-// posted is given up; its stories go into the next digest.
+// recoverPending finishes the deliveries a crash left pending, those of
+// this shard's channels that no live claim holds: each is looked for in
+// its channel and finished, or sent once (see the rule above). A pending
+// delivery older than the grace period that was not posted is given up;
+// its stories go into the next digest. A channel whose digest is being
+// posted right now is left to that post.
 func (s *scheduler) recoverPending(ctx context.Context, now time.Time) {
 	pending, err := s.store.PendingDeliveries(ctx)
 	if err != nil {
@@ -234,39 +317,56 @@ func (s *scheduler) recoverPending(ctx context.Context, now time.Time) {
 		if s.stopping() {
 			return
 		}
+		if d.ClaimedBy != "" && d.ClaimedBy != s.holder && d.ClaimUntil.After(now) {
+			continue // another process is on it
+		}
+		unlock, ok := s.tryLock(d.ChannelID)
+		if !ok {
+			continue
+		}
 		s.recoverOne(ctx, d, now)
+		unlock()
 	}
 }
 
+// recoverOne deals with one pending delivery, the channel's lock held.
 func (s *scheduler) recoverOne(ctx context.Context, d sources.Delivery, now time.Time) {
-	unlock := s.lock(d.ChannelID)
-	defer unlock()
 	sc, err := s.store.Schedule(ctx, d.ChannelID)
 	gone := errors.Is(err, sources.ErrNotFound)
 	if err != nil && !gone {
 		s.log.Error("digest schedule unreadable", "channel_id", d.ChannelID, "err", err)
 		return
 	}
-	if gone || sc.Paused || now.Sub(d.Slot) > s.cfg.Grace.D() {
-		// Not to be sent again, but perhaps it was sent: record that if so.
-		if !gone {
-			if found, err := s.post.findDigest(ctx, sc, d.Key); err == nil && found.ids[0] != "" {
-				if err := s.store.FinishDelivery(ctx, d.ChannelID, d.Slot, sources.DeliverySent, found.ids[0], d.Stories); err == nil {
-					s.log.Info("digest found after restart", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "message_id", found.ids[0])
-				}
-				return
-			}
-		}
-		why := "the digest was turned off"
-		if !gone {
-			why = "not posted before the restart, and now older than the grace period"
-		}
-		if _, err := s.store.FailDelivery(ctx, d.ChannelID, d.Slot, errors.New(why), true, ""); err != nil {
-			s.log.Error("digest give-up not recorded", "channel_id", d.ChannelID, "slot", d.Slot, "err", err)
-		}
-		s.log.Info("pending digest given up", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "why", why)
+	// The schedule's owner recovers its deliveries; shard 0 those whose
+	// schedule is gone (their guild is no longer known).
+	if gone && s.shard.ID != 0 || !gone && !s.owns(sc) {
 		return
 	}
-	s.log.Info("pending digest resumed", "guild_id", sc.GuildID, "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key)
-	_, _ = s.deliver(ctx, sc, d.Slot, d.Until, true)
+	if !gone && !sc.Paused && now.Sub(d.Slot) <= s.cfg.Grace.D() {
+		s.log.Info("pending digest resumed", "guild_id", sc.GuildID, "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key)
+		_, _ = s.deliver(ctx, sc, d.Slot, d.Until, true)
+		return
+	}
+	// Not to be sent again, but perhaps it was sent: record that if so.
+	_, release, err := s.claim(ctx, d.ChannelID, d.Slot)
+	if err != nil {
+		return
+	}
+	defer release()
+	if !gone {
+		if found, err := s.post.findDigest(ctx, sc, d.Key); err == nil && found.ids[0] != "" {
+			if err := s.store.FinishDelivery(ctx, d.ChannelID, d.Slot, sources.DeliverySent, found.ids[0], d.Stories); err == nil {
+				s.log.Info("digest found after restart", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "message_id", found.ids[0])
+			}
+			return
+		}
+	}
+	why := "the digest was turned off"
+	if !gone {
+		why = "not posted before the restart, and now older than the grace period"
+	}
+	if _, err := s.store.FailDelivery(ctx, d.ChannelID, d.Slot, errors.New(why), true, ""); err != nil {
+		s.log.Error("digest give-up not recorded", "channel_id", d.ChannelID, "slot", d.Slot, "err", err)
+	}
+	s.log.Info("pending digest given up", "channel_id", d.ChannelID, "slot", d.Slot, "key", d.Key, "why", why)
 }

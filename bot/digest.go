@@ -25,6 +25,8 @@ type DigestStore interface {
 	BeginDelivery(ctx context.Context, channelID string, slot, since, until time.Time) (d sources.Delivery, existed bool, err error)
 	Delivery(ctx context.Context, channelID string, slot time.Time) (sources.Delivery, error)
 	PendingDeliveries(ctx context.Context) ([]sources.Delivery, error)
+	ClaimDelivery(ctx context.Context, channelID string, slot time.Time, holder string, now time.Time, lease time.Duration) (bool, error)
+	ReleaseDelivery(ctx context.Context, channelID string, slot time.Time, holder string) error
 	FinishDelivery(ctx context.Context, channelID string, slot time.Time, state, messageID string, stories int) error
 	FailDelivery(ctx context.Context, channelID string, slot time.Time, cause error, final bool, pauseReason string) (int, error)
 	SkipSlot(ctx context.Context, channelID string, slot time.Time) error
@@ -81,14 +83,17 @@ type scheduler struct {
 	eng   Digester
 	post  poster
 	shard Shard
-	log   *slog.Logger
-	now   func() time.Time
-	count func(outcome string) // a slot's outcome, for the metrics
-	cron  *cron.Cron
-	base  context.Context // deliveries' context: outlives start's ctx until shutdown
+	// holder names this process in the claims on deliveries it posts.
+	holder string
+	log    *slog.Logger
+	now    func() time.Time
+	count  func(outcome string) // a slot's outcome, for the metrics
+	cron   *cron.Cron
+	base   context.Context // deliveries' context: outlives start's ctx until shutdown
 
 	mu       sync.Mutex
 	entries  map[string]cron.EntryID  // by channel
+	loaded   map[string]string        // by channel: the spec and zone of its entry
 	locks    map[string]*sync.Mutex   // one delivery at a time per channel
 	compiled map[string]*slotSchedule // by zone and spec; read-only once made
 
@@ -113,10 +118,13 @@ func (l cronLogger) Error(err error, msg string, kv ...any) {
 }
 
 // newScheduler returns a scheduler that posts through post; start runs it.
-func newScheduler(cfg DigestConfig, store DigestStore, eng Digester, post poster, shard Shard, log *slog.Logger, now func() time.Time, count func(string)) *scheduler {
+func newScheduler(cfg DigestConfig, store DigestStore, eng Digester, post poster, shard Shard, holder string, log *slog.Logger, now func() time.Time, count func(string)) *scheduler {
 	cl := cronLogger{log}
+	if holder == "" {
+		holder = InstanceName()
+	}
 	return &scheduler{
-		cfg: cfg, store: store, eng: eng, post: post, shard: shard, log: log, now: now, count: count,
+		cfg: cfg, store: store, eng: eng, post: post, shard: shard, holder: holder, log: log, now: now, count: count,
 		base: context.Background(),
 		cron: cron.New(
 			cron.WithLocation(time.UTC),
@@ -124,6 +132,7 @@ func newScheduler(cfg DigestConfig, store DigestStore, eng Digester, post poster
 			cron.WithChain(cron.Recover(cl), cron.SkipIfStillRunning(cl)),
 		),
 		entries:  map[string]cron.EntryID{},
+		loaded:   map[string]string{},
 		locks:    map[string]*sync.Mutex{},
 		compiled: map[string]*slotSchedule{},
 		slots:    make(chan struct{}, digestWorkers),
@@ -200,11 +209,13 @@ func (s *scheduler) set(sc sources.Schedule) error {
 	if id, ok := s.entries[sc.ChannelID]; ok {
 		s.cron.Remove(id)
 		delete(s.entries, sc.ChannelID)
+		delete(s.loaded, sc.ChannelID)
 	}
 	if sc.Paused || !s.owns(sc) {
 		return nil
 	}
 	s.entries[sc.ChannelID] = s.cron.Schedule(sched, digestJob{s: s, channel: sc.ChannelID})
+	s.loaded[sc.ChannelID] = entryKey(sc)
 	return nil
 }
 
@@ -259,8 +270,12 @@ func (s *scheduler) remove(channel string) {
 	if id, ok := s.entries[channel]; ok {
 		s.cron.Remove(id)
 		delete(s.entries, channel)
+		delete(s.loaded, channel)
 	}
 }
+
+// entryKey is what a channel's cron entry is made from: its spec and zone.
+func entryKey(sc sources.Schedule) string { return sc.TimeZone + " " + sc.Spec }
 
 // nextSlot is when the channel's cron entry will next post after t.
 func (s *scheduler) nextSlot(channel string, t time.Time) (time.Time, bool) {
@@ -308,11 +323,89 @@ func (s *scheduler) start(ctx context.Context) error {
 		defer close(s.ready)
 		now := s.now()
 		s.recoverPending(s.base, now)
-		if err := s.runDue(s.base, now); err != nil {
+		if err := s.runDue(s.base, now, true); err != nil {
 			s.log.Error("digest catch-up failed", "err", err)
 		}
 	}()
+	if !s.manual {
+		s.bg.Add(1)
+		go s.refreshEvery(s.cfg.Refresh.D())
+	}
 	return nil
+}
+
+// refreshEvery refreshes the schedules every d until shutdown, once the
+// start-up pass is done.
+func (s *scheduler) refreshEvery(d time.Duration) {
+	defer s.bg.Done()
+	select {
+	case <-s.ready:
+	case <-s.stop:
+		return
+	}
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			if err := s.refresh(s.base, s.now()); err != nil {
+				s.log.Error("digest schedules not refreshed", "err", err)
+			}
+		case <-s.stop:
+			return
+		}
+	}
+}
+
+// refresh reads the schedules again and brings the cron in line with
+// those this shard owns: a schedule added, changed, paused or removed by
+// another process (or by another tool on the store) takes effect without a
+// restart. The store is polled rather than told (PostgreSQL's LISTEN could
+// tell): polling works the same on both engines, cannot miss a change made
+// while a connection was down, and costs one read of the schedules per
+// refresh. Then it takes up the deliveries left pending whose claim ran
+// out (a process that died mid-post) and the slots that came due, skipping
+// the channels being posted right now.
+func (s *scheduler) refresh(ctx context.Context, now time.Time) error {
+	list, err := s.store.Schedules(ctx)
+	if err != nil {
+		return fmt.Errorf("bot: refresh digest schedules: %w", err)
+	}
+	want := map[string]bool{}
+	changed := 0
+	for _, sc := range list {
+		if sc.Paused || !s.owns(sc) {
+			continue
+		}
+		want[sc.ChannelID] = true
+		s.mu.Lock()
+		key, ok := s.loaded[sc.ChannelID]
+		s.mu.Unlock()
+		if ok && key == entryKey(sc) {
+			continue
+		}
+		if err := s.set(sc); err != nil {
+			s.log.Error("digest schedule unusable", "channel_id", sc.ChannelID, "spec", sc.Spec, "timezone", sc.TimeZone, "err", err)
+			continue
+		}
+		changed++
+	}
+	s.mu.Lock()
+	var gone []string
+	for ch := range s.entries {
+		if !want[ch] {
+			gone = append(gone, ch)
+		}
+	}
+	s.mu.Unlock()
+	for _, ch := range gone {
+		s.remove(ch)
+	}
+	if changed > 0 || len(gone) > 0 {
+		s.log.Info("digest schedules refreshed", "changed", changed, "removed", len(gone), "count", len(want))
+	}
+	s.recoverPending(ctx, now)
+	return s.runDue(ctx, now, false)
 }
 
 // stopAll stops the cron, ends back-off waits and waits (within grace)
@@ -363,7 +456,10 @@ func (s *scheduler) wait(d time.Duration) bool {
 // at start to catch up: after downtime, only the latest missed slot of a
 // schedule is posted, and only if it is no older than digest.grace; an
 // older one is skipped (its stories are in the next digest).
-func (s *scheduler) runDue(ctx context.Context, now time.Time) error {
+//
+// With wait unset, a channel whose digest is being posted right now is
+// left to that post rather than waited for.
+func (s *scheduler) runDue(ctx context.Context, now time.Time, wait bool) error {
 	list, err := s.store.Schedules(ctx)
 	if err != nil {
 		return fmt.Errorf("bot: run due digests: %w", err)
@@ -379,10 +475,16 @@ func (s *scheduler) runDue(ctx context.Context, now time.Time) error {
 		if _, ok := s.dueSlot(sc, now); !ok {
 			continue
 		}
+		unlock, ok := s.tryLock(sc.ChannelID)
+		if !ok && !wait {
+			continue
+		}
 		wg.Add(1)
 		go func(channel string) {
 			defer wg.Done()
-			unlock := s.lock(channel)
+			if unlock == nil {
+				unlock = s.lock(channel)
+			}
 			defer unlock()
 			cur, err := s.store.Schedule(ctx, channel) // afresh, under the lock
 			if err != nil {

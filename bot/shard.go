@@ -1,6 +1,12 @@
 package bot
 
-import "strconv"
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strconv"
+)
 
 // Shard is one process's share of the work when several processes serve
 // one bot: the guilds of shard ID out of Count, by Discord's own rule
@@ -28,3 +34,16 @@ func ShardOf(guildID string, count int) int {
 // Owns reports whether a guild (or, for "", direct messages) belongs to
 // the shard.
 func (s Shard) Owns(guildID string) bool { return ShardOf(guildID, s.Count) == s.ID }
+
+// InstanceName names this process among those sharing a store, for the
+// claims it holds: host, process id and a random part, so that a restarted
+// process is a new claimant and two processes on one host never collide.
+func InstanceName() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "host"
+	}
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+}

@@ -109,6 +109,16 @@ type DigestStore interface {
 	BeginDelivery(ctx context.Context, channelID string, slot, since, until time.Time) (d Delivery, existed bool, err error)
 	Delivery(ctx context.Context, channelID string, slot time.Time) (Delivery, error)
 	PendingDeliveries(ctx context.Context) ([]Delivery, error)
+	// ClaimDelivery makes holder the one process posting the pending
+	// delivery of (channel, slot), until now+lease, unless another
+	// holder's claim on it runs past now, and reports whether holder has
+	// it: processes sharing a store never post one slot at once. A
+	// delivery no longer pending is never claimed; a holder that dies
+	// gives it back when the lease runs out.
+	ClaimDelivery(ctx context.Context, channelID string, slot time.Time, holder string, now time.Time, lease time.Duration) (bool, error)
+	// ReleaseDelivery ends holder's claim on a pending delivery, so that
+	// the next process need not wait for the lease to run out.
+	ReleaseDelivery(ctx context.Context, channelID string, slot time.Time, holder string) error
 	FinishDelivery(ctx context.Context, channelID string, slot time.Time, state, messageID string, stories int) error
 	FailDelivery(ctx context.Context, channelID string, slot time.Time, cause error, final bool, pauseReason string) (int, error)
 	SkipSlot(ctx context.Context, channelID string, slot time.Time) error

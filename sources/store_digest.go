@@ -51,6 +51,10 @@ type Delivery struct {
 	Since     time.Time `json:"since"`
 	Until     time.Time `json:"until"`
 	Stories   int       `json:"stories"`
+	// ClaimedBy is the process posting a pending delivery, until
+	// ClaimUntil (Store.ClaimDelivery); empty when none holds it.
+	ClaimedBy  string    `json:"claimed_by,omitempty"`
+	ClaimUntil time.Time `json:"claim_until,omitzero"`
 }
 
 // DeliveryKey is the idempotency key of a (channel, slot): the same inputs
@@ -131,13 +135,14 @@ func (s *SQLiteStore) DeleteSchedule(ctx context.Context, channelID string) erro
 	return nil
 }
 
-const deliveryColumns = `channel_id, slot, state, key, message_id, attempts, last_error, since, until, stories`
+const deliveryColumns = `channel_id, slot, state, key, message_id, attempts, last_error, since, until, stories, claimed_by, claim_until`
 
 func scanDelivery(sc rowScanner) (Delivery, error) {
 	var d Delivery
-	var slot, since, until int64
-	err := sc.Scan(&d.ChannelID, &slot, &d.State, &d.Key, &d.MessageID, &d.Attempts, &d.LastError, &since, &until, &d.Stories)
-	d.Slot, d.Since, d.Until = timeOrZero(slot), timeOrZero(since), timeOrZero(until)
+	var slot, since, until, claimUntil int64
+	err := sc.Scan(&d.ChannelID, &slot, &d.State, &d.Key, &d.MessageID, &d.Attempts, &d.LastError, &since, &until, &d.Stories,
+		&d.ClaimedBy, &claimUntil)
+	d.Slot, d.Since, d.Until, d.ClaimUntil = timeOrZero(slot), timeOrZero(since), timeOrZero(until), timeOrZero(claimUntil)
 	return d, err
 }
 
@@ -172,6 +177,42 @@ func (s *SQLiteStore) Delivery(ctx context.Context, channelID string, slot time.
 		return d, fmt.Errorf("sources: delivery %s@%d: %w", channelID, slot.Unix(), err)
 	}
 	return d, nil
+}
+
+// ClaimDelivery makes holder the one process posting the pending delivery
+// of (channel, slot), until now+lease, unless another holder's claim on it
+// runs past now; it reports whether holder has it. One UPDATE decides, so
+// of processes sharing the store one wins. A delivery no longer pending
+// (sent, empty or failed) is never claimed.
+func (s *SQLiteStore) ClaimDelivery(ctx context.Context, channelID string, slot time.Time, holder string, now time.Time, lease time.Duration) (bool, error) {
+	if holder == "" || lease <= 0 {
+		return false, fmt.Errorf("sources: claim delivery: want a holder and a lease (got %q, %s)", holder, lease)
+	}
+	if s.readOnly {
+		return false, s.readOnlyError()
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE digest_deliveries SET claimed_by = ?, claim_until = ?
+		WHERE channel_id = ? AND slot = ? AND state = 'pending' AND (claimed_by IN ('', ?) OR claim_until <= ?)`,
+		holder, now.Add(lease).Unix(), channelID, slot.Unix(), holder, now.Unix())
+	if err != nil {
+		return false, fmt.Errorf("sources: claim delivery %s@%d: %w", channelID, slot.Unix(), err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// ReleaseDelivery ends holder's claim on a pending delivery (when it stops
+// without finishing it), so that the next process need not wait for the
+// claim to run out.
+func (s *SQLiteStore) ReleaseDelivery(ctx context.Context, channelID string, slot time.Time, holder string) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE digest_deliveries SET claimed_by = '', claim_until = 0
+		WHERE channel_id = ? AND slot = ? AND state = 'pending' AND claimed_by = ?`, channelID, slot.Unix(), holder); err != nil {
+		return fmt.Errorf("sources: release delivery %s@%d: %w", channelID, slot.Unix(), err)
+	}
+	return nil
 }
 
 // PendingDeliveries lists the deliveries begun but neither finished nor
