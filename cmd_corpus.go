@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"attache/bot"
 	"attache/briefing"
 	"attache/briefing/geo"
 	"attache/sources"
@@ -558,7 +559,9 @@ func cmdPoll(ctx context.Context, app *App, args []string) error {
 		// The same worker pool and per-host limits as scheduled polls.
 		reports, pollErr = p.PollFeeds(ctx, feeds)
 	} else {
-		reports, pollErr = p.PollDue(ctx)
+		// Claimed like the polls of `attache run`, so that a pass by hand
+		// never fetches a feed that a running process is polling.
+		reports, pollErr = p.PollClaimed(ctx, "poll "+bot.InstanceName(), app.cfg.Feeds.Lease.D())
 	}
 	if pollErr != nil && ctx.Err() == nil {
 		return pollErr

@@ -61,13 +61,16 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 // ends and stops the parts in order; Close releases what Run opened.
 type Main struct {
 	app *App // configuration, logger, and the parts built on first use
+	// instance names this process in the claims it holds on feeds and
+	// digests in a store that other processes share.
+	instance string
 
 	poll *cron.Cron   // feed polling
 	ops  *http.Server // /healthz and /metrics, when http.listen is set
 }
 
 // NewMain returns the service over app's configuration and parts.
-func NewMain(app *App) *Main { return &Main{app: app} }
+func NewMain(app *App) *Main { return &Main{app: app, instance: bot.InstanceName()} }
 
 // Run builds the parts, connects the bot, starts feed polling and the
 // operations listener, and serves until ctx ends. Then it stops polling
@@ -92,7 +95,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	b, err := bot.New(cfg.Discord, bot.Deps{
 		Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, Now: app.now,
-		Digests: st, Digester: eng, Digest: cfg.Digest,
+		Digests: st, Digester: eng, Digest: cfg.Digest, Instance: m.instance,
 	})
 	if err != nil {
 		return err
@@ -103,7 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.startOps(b.Handler()); err != nil {
 		return err
 	}
-	app.log.Info("attache running", "data_dir", cfg.DataDir, "prefix", cfg.Discord.Prefix,
+	app.log.Info("attache running", "store", sources.RedactStoreURL(app.StoreURL()), "instance", m.instance, "prefix", cfg.Discord.Prefix,
 		"shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount, "poll_cron", cfg.Feeds.PollCron)
 	runErr := b.Run(ctx)
 	m.Close()
@@ -111,9 +114,10 @@ func (m *Main) Run(ctx context.Context) error {
 	return runErr
 }
 
-// startPolling polls the due feeds on the feeds.poll_cron schedule; a pass
-// that overruns the next tick is skipped rather than stacked, and a panic
-// is logged, not fatal.
+// startPolling polls the due feeds on the feeds.poll_cron schedule,
+// claiming each (for feeds.lease) so that of the processes sharing the
+// store one polls it; a pass that overruns the next tick is skipped rather
+// than stacked, and a panic is logged, not fatal.
 func (m *Main) startPolling(ctx context.Context, poller *sources.Poller, reg *prometheus.Registry) error {
 	polls := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "attache_feed_polls_total", Help: "Feed polls by outcome (ok, not_modified, failed).",
@@ -124,7 +128,7 @@ func (m *Main) startPolling(ctx context.Context, poller *sources.Poller, reg *pr
 	clog := cronLogger{log}
 	c := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)), cron.WithLogger(clog))
 	_, err := c.AddFunc(m.app.cfg.Feeds.PollCron, func() {
-		reports, err := poller.PollDue(ctx)
+		reports, err := poller.PollClaimed(ctx, m.instance, m.app.cfg.Feeds.Lease.D())
 		if err != nil && !errors.Is(err, context.Canceled) {
 			log.Error("feed poll pass failed", "err", err)
 		}

@@ -31,6 +31,10 @@ type FeedsConfig struct {
 	FetchFullText bool `yaml:"fetch_full_text"`
 	// MaxItemsPerPoll is how many of a feed's newest items one poll takes.
 	MaxItemsPerPoll int `yaml:"max_items_per_poll"`
+	// Lease is how long a process's claim on a feed it polls lasts
+	// (Poller.PollClaimed): longer than one feed's poll, pages included.
+	// A process that dies mid-poll gives its feeds back after it.
+	Lease config.Duration `yaml:"lease"`
 }
 
 // DefaultFeedsConfig is the feeds section when the file says nothing.
@@ -44,6 +48,7 @@ func DefaultFeedsConfig() FeedsConfig {
 		Concurrency:     4,
 		FetchFullText:   true,
 		MaxItemsPerPoll: 50,
+		Lease:           config.Duration(10 * time.Minute),
 	}
 }
 
@@ -64,6 +69,8 @@ func (c FeedsConfig) Validate() error {
 		return config.Errorf("concurrency", "%d: must be at least 1", c.Concurrency)
 	case c.MaxItemsPerPoll < 1:
 		return config.Errorf("max_items_per_poll", "%d: must be at least 1", c.MaxItemsPerPoll)
+	case c.Lease < c.Timeout || c.Lease < config.Duration(time.Minute):
+		return config.Errorf("lease", "%v: must be at least 1m and at least the timeout", c.Lease)
 	}
 	return nil
 }
