@@ -346,3 +346,25 @@ func (s *Server) activeThreads(w http.ResponseWriter, c Call, guildID string) {
 	sort.Slice(threads, func(i, j int) bool { return snowflakeLess(threads[i].ID, threads[j].ID) })
 	s.ok(w, c, 200, map[string]any{"threads": threads, "members": []any{}})
 }
+
+// HoldMessages makes the fake create the messages posted to a channel
+// (they are stored, and recorded as calls with Held set, at once) but hold
+// back its answers until ReleaseMessages, as a stalled connection would: a
+// bot that dies meanwhile has posted a message it never learnt about.
+func (s *Server) HoldMessages(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.held[channelID]; !ok {
+		s.held[channelID] = make(chan struct{})
+	}
+}
+
+// ReleaseMessages answers the messages held in a channel and holds no more.
+func (s *Server) ReleaseMessages(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ch, ok := s.held[channelID]; ok {
+		close(ch)
+		delete(s.held, channelID)
+	}
+}

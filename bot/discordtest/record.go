@@ -57,6 +57,9 @@ type Call struct {
 	ThreadName    string  // for thread and forum post creation
 	Raw           []byte  // the request body as sent
 	Status        int     // the HTTP status the fake answered
+	// Held is set on a message created in a held channel (HoldMessages):
+	// recorded when created, answered only on release.
+	Held bool
 	Error         string  // the Discord error message when Status >= 400
 	At            time.Time
 }

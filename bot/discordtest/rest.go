@@ -115,7 +115,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		s.ok(w, c, 200, body)
 	case route("POST", "channels", "*", "messages"):
 		c.Route, c.ChannelID = RouteCreateMessage, parts[1]
-		s.createMessage(w, c)
+		s.createMessage(w, r, c)
 	case route("GET", "channels", "*"):
 		c.Route, c.ChannelID = RouteGetChannel, parts[1]
 		s.getChannel(w, c, parts[1])
@@ -244,7 +244,7 @@ func merge(old Payload, raw []byte, edit Payload) Payload {
 	return old
 }
 
-func (s *Server) createMessage(w http.ResponseWriter, c Call) {
+func (s *Server) createMessage(w http.ResponseWriter, r *http.Request, c Call) {
 	if e := decodeMessage(&c, false); e != nil {
 		s.fail(w, c, e)
 		return
@@ -267,7 +267,21 @@ func (s *Server) createMessage(w http.ResponseWriter, c Call) {
 	m := s.storeLocked(c.ChannelID, c.Payload)
 	c.MessageID = m.id
 	body := s.messageJSON(m)
+	release, held := s.held[c.ChannelID]
 	s.mu.Unlock()
+	if held {
+		// Created, but the answer is held back (HoldMessages): a bot that
+		// dies meanwhile never learns that it posted.
+		c.Held = true
+		c.Status = 200
+		s.record(c)
+		select {
+		case <-release:
+			writeJSON(w, 200, body)
+		case <-r.Context().Done():
+		}
+		return
+	}
 	s.ok(w, c, 200, body)
 }
 

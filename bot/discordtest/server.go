@@ -125,7 +125,9 @@ type Server struct {
 	channels  map[string]*discordgo.Channel
 	byChannel map[string][]string // channel id -> message ids, oldest first
 	failing   map[string]ChannelFailure
+	held      map[string]chan struct{} // channel id -> closed on release
 	limits    *limiter
+	tunnels   *tunnels // CONNECT tunnels for bots in other processes
 	closed    bool
 }
 
@@ -180,6 +182,7 @@ func Start(opts Options) (*Server, error) {
 		channels:  make(map[string]*discordgo.Channel),
 		byChannel: make(map[string][]string),
 		failing:   make(map[string]ChannelFailure),
+		held:      make(map[string]chan struct{}),
 		limits:    newLimiter(opts.RateLimits),
 	}
 	for _, g := range opts.Guilds {
@@ -198,7 +201,18 @@ func Start(opts Options) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway-ws/", s.serveGateway)
 	mux.HandleFunc("/", s.serveREST)
-	s.hs = &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	if s.tunnels, err = newTunnels(mux); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	proxy := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodConnect {
+			s.tunnels.serveConnect(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+	s.hs = &httptest.Server{Listener: ln, Config: &http.Server{Handler: proxy}}
 	s.hs.Start()
 	s.URL = s.hs.URL
 	return s, nil
@@ -224,6 +238,7 @@ func (s *Server) Close() {
 	for _, c := range conns {
 		c.close()
 	}
+	s.tunnels.close()
 	s.hs.CloseClientConnections()
 	s.hs.Close()
 }
