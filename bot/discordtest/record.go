@@ -59,9 +59,9 @@ type Call struct {
 	Status        int     // the HTTP status the fake answered
 	// Held is set on a message created in a held channel (HoldMessages):
 	// recorded when created, answered only on release.
-	Held bool
-	Error         string  // the Discord error message when Status >= 400
-	At            time.Time
+	Held  bool
+	Error string // the Discord error message when Status >= 400
+	At    time.Time
 }
 
 // Rejected reports whether the fake refused the call.
