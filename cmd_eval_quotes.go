@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"attache/briefing/eval"
 	"attache/briefing/quote"
@@ -38,7 +39,11 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if *jsonl != "" {
-		return quotesJSONL(ctx, *jsonl, app.stdout)
+		gaz, err := app.Gazetteer()
+		if err != nil {
+			return err
+		}
+		return quotesJSONL(ctx, *jsonl, app.stdout, gaz)
 	}
 	if *folds < 2 {
 		return usagef("eval quotes: --folds must be at least 2")
@@ -47,7 +52,11 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := runQuoteEval(arts, *folds)
+	gaz, err := app.Gazetteer()
+	if err != nil {
+		return err
+	}
+	r := runQuoteEval(arts, *folds, gaz)
 	if *out != "" {
 		if err := writeSystemQuotes(*out, r); err != nil {
 			return err
@@ -134,7 +143,7 @@ func eachJSONLine(r io.Reader, fn func(raw []byte) error) error {
 var errNoID = errors.New(`line has no "id"`)
 
 // runQuoteEval finds and scores the quotes of every article.
-func runQuoteEval(golds []eval.GoldArticle, k int) *quoteEvalRun {
+func runQuoteEval(golds []eval.GoldArticle, k int, places quote.Places) *quoteEvalRun {
 	groups := make([]string, len(golds))
 	for i, g := range golds {
 		groups[i] = g.Publisher
@@ -143,7 +152,8 @@ func runQuoteEval(golds []eval.GoldArticle, k int) *quoteEvalRun {
 	r := &quoteEvalRun{fold: make([]eval.QuoteCounts, k), pubs: make([][]string, k)}
 	for i, g := range golds {
 		a := quoteEvalArticle{gold: g, fold: fold[i]}
-		a.found = quote.Find(g.Text)
+		date, _ := time.Parse("2006-01-02", g.Date)
+		a.found = quote.FindWith(g.Text, quote.Options{Places: places, Date: date})
 		a.sys = make([]eval.SystemQuote, len(a.found))
 		for j, q := range a.found {
 			a.sys[j] = eval.SystemQuote{Quote: q.Text, Speaker: q.Speaker}
@@ -190,11 +200,74 @@ func (r *quoteEvalRun) print(w io.Writer, k int) {
 		mean /= float64(len(r.fold))
 		fmt.Fprintf(w, "%-24s %10.2f %10.2f %10.2f %8d\n", f.name, 100*f.f(c), 100*mean, 100*worst, f.n(c))
 	}
+	r.printShown(w)
 	fmt.Fprintln(w, "\nper fold (held out):")
 	for i, fc := range r.fold {
 		fmt.Fprintf(w, "  fold %d %-40s F1 %6.2f  named %6.2f (%d pairs)\n", i, strings.Join(r.pubs[i], ","), 100*fc.F1(), 100*fc.NamedAccuracy(), fc.NamedPairs)
 	}
 	fmt.Fprintln(w, "\n(speaker given for a pronoun counts a name given, right or wrong; see the labelled sample for right)")
+}
+
+// shownCounts counts matched pairs with a named gold speaker by the
+// evidence the finder had, and those a brief would show.
+type shownCounts struct {
+	byEvidence             map[quote.Evidence][2]int // pairs, right
+	shown, shownRight, all int
+}
+
+func (r *quoteEvalRun) shownIn(fold int) shownCounts {
+	sc := shownCounts{byEvidence: map[quote.Evidence][2]int{}}
+	for _, a := range r.arts {
+		if fold >= 0 && a.fold != fold {
+			continue
+		}
+		for _, m := range a.matches {
+			g := a.gold.Quotes[m.Gold]
+			if g.Speaker == nil || eval.IsPronoun(*g.Speaker) {
+				continue
+			}
+			q := a.found[m.Sys]
+			ok := eval.SameSpeaker(q.Speaker, *g.Speaker)
+			c := sc.byEvidence[q.Evidence]
+			c[0]++
+			if ok {
+				c[1]++
+			}
+			sc.byEvidence[q.Evidence] = c
+			sc.all++
+			if q.Attributed() {
+				sc.shown++
+				if ok {
+					sc.shownRight++
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// printShown prints named-speaker accuracy by evidence and for the quotes
+// a brief would show (Quote.Attributed), whole dev and per fold.
+func (r *quoteEvalRun) printShown(w io.Writer) {
+	whole := r.shownIn(-1)
+	fmt.Fprintf(w, "\nnamed speakers by evidence (matched pairs with a named gold speaker):\n")
+	for e := quote.NoEvidence; e <= quote.Guess; e++ {
+		c := whole.byEvidence[e]
+		if c[0] == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  %-12s %6.2f%% right of %4d (%5.1f%% of pairs)\n", e, 100*ratioOf(c[1], c[0]), c[0], 100*ratioOf(c[0], whole.all))
+	}
+	mean, worst, cover := 0.0, 1.0, 0.0
+	for f := range r.fold {
+		sc := r.shownIn(f)
+		v := ratioOf(sc.shownRight, sc.shown)
+		mean += v / float64(len(r.fold))
+		worst = min(worst, v)
+		cover += ratioOf(sc.shown, sc.all) / float64(len(r.fold))
+	}
+	fmt.Fprintf(w, "shown in briefs (Attributed): %.2f%% right of %d (%.1f%% of pairs); cv mean %.2f%%, worst fold %.2f%%, mean share shown %.1f%%\n",
+		100*ratioOf(whole.shownRight, whole.shown), whole.shown, 100*ratioOf(whole.shown, whole.all), 100*mean, 100*worst, 100*cover)
 }
 
 // writeSystemQuotes writes the finder's output in the shape quotes.py reads.
@@ -233,7 +306,7 @@ func writeSystemQuotes(path string, r *quoteEvalRun) error {
 // listErrors prints matched pairs whose named gold speaker the finder got
 // wrong, from every fold but hold, for reading while choosing rules.
 func (r *quoteEvalRun) listErrors(w io.Writer, n, hold int) {
-	fmt.Fprintf(w, "\nwrong named speakers (fold %d left out):\n", hold)
+	fmt.Fprintf(w, "\nwrong named speakers that a brief would show (fold %d left out):\n", hold)
 	shown := 0
 	for _, a := range r.arts {
 		if a.fold == hold {
@@ -245,14 +318,17 @@ func (r *quoteEvalRun) listErrors(w io.Writer, n, hold int) {
 				continue
 			}
 			s := a.sys[m.Sys]
-			if eval.SameSpeaker(s.Speaker, *g.Speaker) {
+			if eval.SameSpeaker(s.Speaker, *g.Speaker) || !a.found[m.Sys].Attributed() {
 				continue
 			}
 			if shown == n {
 				return
 			}
 			shown++
-			fmt.Fprintf(w, "- %s @%d\n  gold %q / found %q (role %q)\n  %s\n", a.gold.ID, a.found[m.Sys].Start, *g.Speaker, s.Speaker, a.found[m.Sys].Role, clip(s.Quote, 100))
+			q := a.found[m.Sys]
+			lo := max(0, q.Start-200)
+			hi := min(len(a.gold.Text), q.End+120)
+			fmt.Fprintf(w, "- %s @%d [%s]\n  gold %q / found %q (role %q)\n  …%s…\n", a.gold.ID, q.Start, q.Evidence, *g.Speaker, s.Speaker, q.Role, strings.ReplaceAll(a.gold.Text[lo:hi], "\n", " ¶ "))
 		}
 	}
 }
@@ -266,14 +342,19 @@ func clip(s string, n int) string {
 }
 
 type quotesIn struct {
-	ID   json.RawMessage `json:"id"`
-	Text string          `json:"text"`
+	ID        json.RawMessage `json:"id"`
+	Text      string          `json:"text"`
+	Published time.Time       `json:"published"`
 }
 
 type quoteOut struct {
 	Quote   string `json:"quote"`
 	Speaker string `json:"speaker"`
 	Role    string `json:"role"`
+	// Evidence says how the speaker was found; Attributed whether a
+	// brief would show the quote.
+	Evidence   string `json:"evidence"`
+	Attributed bool   `json:"attributed"`
 }
 
 type quotesOut struct {
@@ -283,7 +364,7 @@ type quotesOut struct {
 
 // quotesJSONL reads articles from path and writes one line of quotations
 // per article, the shape ../shared/eval/quotes.py scores.
-func quotesJSONL(ctx context.Context, path string, stdout io.Writer) error {
+func quotesJSONL(ctx context.Context, path string, stdout io.Writer, places quote.Places) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
@@ -298,8 +379,8 @@ func quotesJSONL(ctx context.Context, path string, stdout io.Writer) error {
 			return nil, errNoID
 		}
 		out := quotesOut{ID: in.ID, Quotes: []quoteOut{}}
-		for _, q := range quote.Find(in.Text) {
-			out.Quotes = append(out.Quotes, quoteOut{Quote: q.Text, Speaker: q.Speaker, Role: q.Role})
+		for _, q := range quote.FindWith(in.Text, quote.Options{Places: places, Date: in.Published}) {
+			out.Quotes = append(out.Quotes, quoteOut{Quote: q.Text, Speaker: q.Speaker, Role: q.Role, Evidence: q.Evidence.String(), Attributed: q.Attributed()})
 		}
 		return out, nil
 	})

@@ -144,7 +144,7 @@ func TestEvalQuotesJSONLCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var stdout bytes.Buffer
-	if err := quotesJSONL(ctx, in, &stdout); err == nil || !strings.Contains(err.Error(), "context canceled") {
+	if err := quotesJSONL(ctx, in, &stdout, nil); err == nil || !strings.Contains(err.Error(), "context canceled") {
 		t.Errorf("err = %v, want context canceled", err)
 	}
 }

@@ -33,7 +33,7 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	if nq <= 0 {
 		nq = e.quotes
 	}
-	b.Quotes = e.findQuotes(req, sel.stories, nq, "")
+	b.Quotes = e.findQuotes(req, sel.stories, nq, "", b.Summary)
 	b.Articles = e.citedArticles(sel.stories, b)
 	noteSample(b)
 	return b, nil
@@ -70,7 +70,7 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 	if nq <= 0 {
 		nq = 2 * e.quotes
 	}
-	b.Quotes = e.findQuotes(req, sel.stories, nq, req.Speaker)
+	b.Quotes = e.findQuotes(req, sel.stories, nq, req.Speaker, nil)
 	if len(b.Quotes) == 0 {
 		if req.Speaker != "" {
 			return nil, &UserError{Message: "I found articles that mention " + req.Speaker + ", but no quotation by them. Try `brief` for a summary instead."}
@@ -149,25 +149,30 @@ type scoredQuote struct {
 // findQuotes finds the quotes of the selected stories and ranks them by
 // relevance to the request, by who speaks, and by their article's rank;
 // at most two per speaker. With speaker set, only that person's quotes.
-func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker string) []Quote {
+// A quote whose words a summary sentence already shows is left out.
+func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker string, summary []Sentence) []Quote {
 	var all []scoredQuote
 	seenText := map[string]bool{}
+	var inSummary []string
+	for _, s := range summary {
+		inSummary = append(inSummary, strings.ToLower(strings.Join(strings.Fields(s.Text), " ")))
+	}
 	for rank, c := range stories {
-		for _, q := range quote.Find(c.art.Text) {
+		for _, q := range quote.FindWith(c.art.Text, quote.Options{Places: e.gaz, Date: c.art.Published}) {
 			if c.reading != nil && !c.reading.PassageNames(q.Start, req.Countries) {
 				continue // a quote from a part of the article about something else
 			}
 			// A quote cut before its attribution keeps its comma: drop it.
 			text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
-			if utf8.RuneCountInString(text) < 20 || q.Speaker == "" {
-				continue
+			if utf8.RuneCountInString(text) < 20 || !q.Attributed() {
+				continue // precision first: only speakers the text itself gives
 			}
 			if speaker != "" && !sameSpeaker(q.Speaker, speaker) {
 				continue
 			}
 			norm := strings.ToLower(text)
-			if seenText[norm] {
-				continue // the same words carried by another outlet
+			if seenText[norm] || repeatsSummary(norm, inSummary) {
+				continue // the same words carried by another outlet, or in the summary
 			}
 			seenText[norm] = true
 			role, who := q.Role, q.Speaker
@@ -221,6 +226,18 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 		out = append(out, q.Quote)
 	}
 	return out
+}
+
+// repeatsSummary reports whether a quote's words (lower case, spaces
+// normalised) stand in a summary sentence, or a summary sentence in them.
+func repeatsSummary(quote string, summary []string) bool {
+	q := strings.TrimRight(quote, ".,;:!?…")
+	for _, s := range summary {
+		if strings.Contains(s, q) || len(s) > 40 && strings.Contains(q, strings.TrimRight(s, ".,;:!?…\"”")) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerKey folds a speaker to their surname, so that "Giorgia Meloni"

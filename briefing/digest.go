@@ -171,7 +171,7 @@ func (e *Engine) fillStory(s *Story, arts []sources.Article, f Request) {
 	for i, a := range arts {
 		cands[i] = candidate{art: a}
 	}
-	if qs := e.findQuotes(f, cands[:1], 1, ""); len(qs) > 0 {
+	if qs := e.findQuotes(f, cands[:1], 1, "", s.Summary); len(qs) > 0 {
 		s.Quote = &qs[0]
 	}
 	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.Before(arts[j].Published) })

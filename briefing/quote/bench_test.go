@@ -39,7 +39,7 @@ func BenchmarkFind1000Words(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Find(text)
+		find(b, text)
 	}
 }
 
@@ -53,7 +53,7 @@ func BenchmarkFind10MB(b *testing.B) {
 	text := big.String()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		Find(text)
+		find(b, text)
 	}
 }
 
@@ -63,7 +63,7 @@ func TestSyntheticArticle(t *testing.T) {
 		t.Fatalf("synthetic article has %d words, want about 1000", n)
 	}
 	// One round of the paragraphs holds five quotations.
-	got := Find(strings.Join(benchParagraphs, "\n\n"))
+	got := find(t, strings.Join(benchParagraphs, "\n\n"))
 	want := []string{"Ana Ribeiro", "Hiroshi Tanaka", "Ana Ribeiro", "Carlos Mendes", "a spokeswoman for the ministry"}
 	if len(got) != len(want) {
 		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)

@@ -34,8 +34,8 @@ func (d *doc) mergeContinuations(cands []cand, sent *sentIndex) {
 
 // continues reports whether cd carries on the quotation prev.
 func (d *doc) continues(prev, cd *cand, sent *sentIndex) bool {
-	if prev.close < 0 || prev.att.kind == noCue || prev.partial && prev.att.kind != cueAfter {
-		return false
+	if prev.close < 0 || prev.att.kind == noCue || prev.partial {
+		return false // a fragment inside reported speech is never joined to what follows
 	}
 	switch cd.att.kind {
 	case cueBefore, cueFrame:
@@ -68,30 +68,60 @@ func (d *doc) continues(prev, cd *cand, sent *sentIndex) bool {
 	return true
 }
 
-// speakerOf fills the speaker and role of a quotation.
+// speakerOf fills the speaker and role of a quotation and says on what
+// evidence.
 func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Quote) {
 	w := cd.att.spk
+	ev := Cue
 	if cd.att.kind == noCue {
 		if before != nil && before.Speaker != "" {
-			q.Speaker, q.Role = before.Speaker, before.Role
+			q.Speaker, q.Role, q.Vague = before.Speaker, before.Role, before.Vague
+			q.Evidence = Guess
+			if before.Evidence != Guess && !d.otherNameBetween(c, before.Speaker, before.End, cd.open) {
+				q.Evidence = Continued
+			}
 			return
 		}
-		w = d.contextSpeaker(c, sent, cd)
+		w, ev = d.contextSpeaker(c, sent, cd)
+	}
+	if w.kind == described && w.vague {
+		// "the Crown Prince", "the Chamber": the one person or body named
+		// before with that title or name.
+		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 {
+			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+		}
 	}
 	switch w.kind {
 	case named, described:
-		q.Speaker, q.Role = w.name, w.role
+		q.Speaker, q.Role, q.Vague, q.Evidence = w.name, w.role, w.vague, ev
 	case pronoun:
-		idx := -1
+		idx, near := -1, false
 		if w.pron == "who" {
 			idx = c.nearest(w.tok)
+			near = idx >= 0
 		} else {
-			idx = c.resolve(d, w.tok, w.pron, sent.of)
+			idx, near = c.resolve(d, w.tok, w.pron, sent)
 		}
 		if idx >= 0 {
-			q.Speaker, q.Role = c.people[idx].name, c.people[idx].role
+			q.Speaker, q.Role = c.people[idx].name, c.roleNear(idx, w.tok)
+			q.Evidence = Guess
+			if near && ev == Cue {
+				q.Evidence = Pronoun
+			}
 		}
 	}
+}
+
+// otherNameBetween reports whether someone other than speaker is named
+// outside quotations between byte offset from and token to.
+func (d *doc) otherNameBetween(c *cast, speaker string, from, to int) bool {
+	m := sort.Search(len(c.mentions), func(i int) bool { return d.toks[c.mentions[i].tok].s >= from })
+	for ; m < len(c.mentions) && c.mentions[m].tok < to; m++ {
+		if c.people[c.mentions[m].who].name != speaker {
+			return true
+		}
+	}
+	return false
 }
 
 // nearest returns the person named last before token i, or -1.
@@ -112,15 +142,15 @@ func (c *cast) firstMentionFrom(i int) int {
 // contextSpeaker finds the speaker of a quotation that has no cue: the
 // person named in the sentence before it (when that sentence introduces
 // it, or is in the same or the previous paragraph).
-func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
+func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence) {
 	s := sent.of(cd.open)
 	if s == 0 {
-		return who{person: -1}
+		return who{person: -1}, NoEvidence
 	}
 	prevStart := sent.start[s-1]
 	prevEnd := sent.start[s] // exclusive
 	if prevEnd <= prevStart || d.toks[prevStart].para < cd.para-1 {
-		return who{person: -1}
+		return who{person: -1}, NoEvidence
 	}
 	// A speech cue in the previous sentence: "…, said Bart Naylor, an
 	// advocate." then the quotation.
@@ -130,11 +160,14 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
 		}
 		if b := d.npAfter(k+1, d.clauseEnd(k+1)); b > k+1 {
 			if w := d.phrase(c, k+1, b); w.kind == named || w.kind == described {
-				return w
+				return w, CueBefore
 			}
 		}
 		if w := d.subjectBefore(c, prevStart, prevStart, k); w.kind != noSpeaker {
-			return w
+			if w.kind == pronoun {
+				return w, Guess
+			}
+			return w, CueBefore
 		}
 	}
 	// The subject of the previous sentence, if it names a person.
@@ -144,8 +177,8 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
 				switch d.lower(k) {
 				case "he", "she", "they":
 					if k == prevStart || k == prevStart+1 {
-						if idx := c.resolve(d, k, d.lower(k), sent.of); idx >= 0 {
-							return who{kind: named, name: c.people[idx].name, role: c.people[idx].role, person: idx}
+						if idx, _ := c.resolve(d, k, d.lower(k), sent); idx >= 0 {
+							return who{kind: named, name: c.people[idx].name, role: c.people[idx].role, person: idx}, Guess
 						}
 					}
 				}
@@ -155,10 +188,10 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) who {
 		idx := c.mentionAt(k)
 		if idx >= 0 {
 			p := c.people[idx]
-			return who{kind: named, name: p.name, role: p.role, person: idx}
+			return who{kind: named, name: p.name, role: p.role, person: idx}, Guess
 		}
 	}
-	return who{person: -1}
+	return who{person: -1}, NoEvidence
 }
 
 // mentionAt returns the person mentioned by a name run containing token

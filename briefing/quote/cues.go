@@ -110,6 +110,10 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			}
 		}
 	}
+	closedSentence := j >= 2 && (d.isPunct(j-2, ".") || d.isPunct(j-2, "?") || d.isPunct(j-2, "!"))
+	if lw == "according" && closedSentence && d.toks[k].upper {
+		return none // "…." According to X, the rules …: a new sentence
+	}
 	// "…," said Smith / according to Smith
 	if d.isCueVerb(k) || lw == "according" && k+1 < end && d.lower(k+1) == "to" {
 		v := k
@@ -154,7 +158,6 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 	if limit > end {
 		limit = end
 	}
-	closedSentence := j >= 2 && d.isPunct(j-2, ".")
 	for m := k + 1; m < limit; m++ {
 		t := d.toks[m]
 		if t.kind != word {
@@ -236,14 +239,18 @@ func (d *doc) npAfter(a, end int) int {
 			s := d.str(t)
 			if s == "," {
 				// An appositive follows a name: ", a spokesman for X,"
-				if commas == 0 && k+1 < end && d.toks[k+1].kind == word && d.startsDescription(k+1) && !has(pronouns, d.lower(k+1)) {
+				if commas == 0 && k+1 < end && d.toks[k+1].kind == word && (d.startsDescription(k+1) || d.roleHeaded(k+1, d.nextComma(k+1, end))) && !has(pronouns, d.lower(k+1)) {
 					commas++
 					k++
 					continue
 				}
+				if commas == 1 && k+1 < end && d.toks[k+1].kind == word && d.firmTail(k+1, d.nextComma(k+1, end)) {
+					k = d.nextComma(k+1, end) // "president of Goldmark, Sachs and Co"
+					continue
+				}
 				break
 			}
-			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" {
+			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" || s == "/" {
 				k++
 				continue
 			}
@@ -262,6 +269,16 @@ func (d *doc) npAfter(a, end int) int {
 		k++
 	}
 	return k
+}
+
+// nextComma returns the first comma at or after k before end, or end.
+func (d *doc) nextComma(k, end int) int {
+	for ; k < end; k++ {
+		if d.isPunct(k, ",") {
+			return k
+		}
+	}
+	return end
 }
 
 // npStoppers end a noun phrase read after a cue verb.
@@ -413,6 +430,9 @@ func (d *doc) isCueVerb(k int) bool {
 	}
 	if k == 0 {
 		return false
+	}
+	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1))) {
+		return false // "Victoria state treasurer": a noun before a title
 	}
 	if k+1 < len(d.toks) {
 		n := d.toks[k+1]

@@ -61,7 +61,7 @@ func (d *doc) signature(pi, minName int) (name, role string, ok bool) {
 	}
 	// The name: leading capitalised words that are not titles.
 	k := a
-	for k < b && d.isCapWord(k) && !isTitleWord(d.lower(k)) {
+	for k < b && d.isCapWord(k) && !d.isTitleWord(k) {
 		if _, h := honorifics[d.lower(k)]; h {
 			break
 		}

@@ -35,7 +35,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var gq []goldenQuote
-			for _, q := range Find(string(text)) {
+			for _, q := range find(t, string(text)) {
 				gq = append(gq, goldenQuote{q.Text, q.Speaker, q.Role, q.Partial, q.Para})
 			}
 			got, err := json.MarshalIndent(gq, "", "  ")
@@ -83,7 +83,7 @@ func TestBlockLayout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := Find(string(text))
+			got := find(t, string(text))
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d quotes, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -107,7 +107,7 @@ func TestSeedPage(t *testing.T) {
 	if err != nil {
 		t.Skipf("seed page not available: %v", err)
 	}
-	got := Find(string(text))
+	got := find(t, string(text))
 	find := func(prefix string) *Quote {
 		for i := range got {
 			if strings.HasPrefix(got[i].Text, prefix) {

@@ -72,7 +72,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// "Jason Gilbert of Cheyenne": a name before "of" keeps the name.
 	for k := b - 2; k > a; k-- {
 		if d.toks[k].kind == word && d.lower(k) == "of" {
-			if d.toks[k-1].kind == word && !isTitleWord(d.lower(k-1)) && !has(orgWords, d.lower(k-1)) && !has(orgWords, d.lower(b-1)) {
+			if d.toks[k-1].kind == word && !d.isTitleWord(k-1) && !has(orgWords, d.lower(k-1)) && (!has(orgWords, d.lower(b-1)) || d.personBefore(a, k)) {
 				r := d.splitRun(a, k)
 				r.b = k
 				return r
@@ -94,10 +94,10 @@ func (d *doc) splitRun(a, b int) nameRun {
 			break
 		}
 		lw := d.lower(k - 1)
-		if isTitleWord(lw) || lw == "of" {
+		if d.isTitleWord(k-1) || lw == "of" {
 			// "Steve King": a title word ends the name only when a
 			// given name or other name word stands right before it.
-			if k == b && k-1 > a && d.toks[k-2].kind == word && !isTitleWord(d.lower(k-2)) && d.toks[k-2].upper && lw != "of" {
+			if k == b && k-1 > a && d.toks[k-2].kind == word && !d.isTitleWord(k-2) && d.toks[k-2].upper && lw != "of" {
 				k--
 				continue
 			}
@@ -111,6 +111,13 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// Drop leading particles and dots from the name.
 	for k < b && (d.toks[k].kind != word || !d.toks[k].upper) {
 		k++
+	}
+	// "Tehran Radio", "U.S. Treasury", "Bank of Japan": a body named
+	// after its place keeps the place in its name.
+	if k < b && d.onlyOrgWords(k, b) {
+		for k > a && (d.toks[k-1].place != notPlace || d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].place != notPlace) {
+			k--
+		}
 	}
 	r.nameA = k
 	// Honorific or role before the name.
@@ -126,7 +133,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 			}
 		}
 		for x := a; x < k; x++ {
-			if d.toks[x].kind == word && has(roleWords, d.lower(x)) {
+			if d.toks[x].kind == word && isRole(d.lower(x)) {
 				r.titleSeen = true
 			}
 		}
@@ -135,20 +142,15 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// The role: title words of the run before the name, extended left over
 	// lower-case role words ("presidential candidate").
 	{
-		ra := a
+		ra := d.titleBefore(a)
 		for x := a; x < k; x++ {
-			if d.honorificAt(x) {
+			if d.honorificAt(x) && !d.hasRoleWord(ra, x) {
 				ra = k // "Mr. Trump": an honorific is no role
 				break
 			}
 		}
-		for ra > 0 && d.toks[ra-1].para == d.toks[a].para && d.toks[ra-1].kind == word && !d.toks[ra-1].inQuote {
-			lw := d.lower(ra - 1)
-			if has(roleWords, lw) || (has(roleModifiers, lw) && lw != "the" && lw != "of" && lw != "and" && lw != "for" && lw != "to" && lw != "at") || has(demonyms, lw) || isPossessive(d.str(d.toks[ra-1])) && d.toks[ra-1].upper {
-				ra--
-				continue
-			}
-			break
+		for ra < k && d.toks[ra].kind == word && (has(introWords, d.lower(ra)) || has(closedClass, d.lower(ra))) && !d.isTitleWord(ra) {
+			ra++ // "Earlier Foreign Secretary Jack Lorne": "Earlier" is no part of the title
 		}
 		if ra < k && d.hasRoleWord(ra, k) {
 			r.roleA = ra
@@ -169,13 +171,123 @@ func (d *doc) splitRun(a, b int) nameRun {
 	return r
 }
 
-func isTitleWord(lw string) bool {
-	return has(roleWords, lw) || has(demonyms, lw) || has(roleModifiers, lw) && lw != "the" && lw != "and" && lw != "for" && lw != "to" && lw != "at" && lw != "of"
+// isTitleWord reports whether word token k can be part of a title before
+// a name: a role word, a modifier or a demonym ("Japanese Prime Minister").
+func (d *doc) isTitleWord(k int) bool {
+	lw := d.lower(k)
+	return has(roleWords, lw) || d.isDemonym(k) || has(roleModifiers, lw) && lw != "the" && lw != "and" && lw != "for" && lw != "to" && lw != "at" && lw != "of"
+}
+
+// titleBefore walks back from token a over the words that can stand
+// before a name as its title: role words, modifiers, demonyms, the names
+// of bodies and their qualifiers ("American Soybean Association (ASA)
+// board chairman", "Central bank governor", "French EC affairs minister",
+// "Phillips and Drew senior European economist"). It stops at a
+// determiner, a verb, a function word, punctuation other than inside a
+// name, a sentence start or a quotation, and returns the first title
+// token (a when there is none). The caller keeps the stretch only when it
+// holds a role word.
+func (d *doc) titleBefore(a int) int {
+	ra := a
+	para := d.toks[a].para
+	for ra > 0 && a-ra < 12 {
+		t := d.toks[ra-1]
+		if t.para != para || t.inQuote || t.kind == mark || t.sentEnd {
+			break
+		}
+		if t.kind == punct {
+			s := d.str(t)
+			if s == ")" {
+				// "(ASA)": an abbreviation in brackets inside the title.
+				m := ra - 2
+				for m > 0 && ra-m < 6 && !d.isPunct(m, "(") {
+					m--
+				}
+				if d.isPunct(m, "(") && m > 0 && d.toks[m-1].kind == word && d.toks[m-1].upper {
+					ra = m
+					continue
+				}
+				break
+			}
+			if (s == "&" || s == "-" || s == "’" || s == "'") && ra-2 >= 0 && d.toks[ra-2].kind == word {
+				ra--
+				continue
+			}
+			break
+		}
+		lw := d.lower(ra - 1)
+		if t.upper {
+			if has(closedClass, lw) && lw != "and" || has(introWords, lw) && !d.isTitleWord(ra-1) || has(months, lw) {
+				break
+			}
+			ra--
+			continue
+		}
+		if lw == "and" && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper || isRole(d.lower(ra-2))) {
+			ra-- // "Phillips and Drew", "vice president and treasurer"
+			continue
+		}
+		if has(roleWords, lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {
+			ra--
+			continue
+		}
+		if strings.HasSuffix(lw, "ing") && !(ra-2 >= 0 && d.toks[ra-2].kind == word && !has(closedClass, d.lower(ra-2)) && !looksVerbal(d.lower(ra-2))) {
+			break // "…, beating councilman Doug Hart": a verb, not "banking commissioner"
+		}
+		if has(closedClass, lw) || looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || strings.HasSuffix(lw, "ly") || isNumber(lw) || has(cueFillers, lw) {
+			break
+		}
+		// A plain noun qualifying the title ("board", "platinum
+		// marketing"), only right before more title words.
+		if ra < a && d.toks[ra].kind == word && !d.toks[ra].upper {
+			ra--
+			continue
+		}
+		break
+	}
+	// The title starts with a title word or a capitalised word, never
+	// with a lone qualifier or a conjunction.
+	for ra < a && (d.toks[ra].kind != word || d.lower(ra) == "and" || !d.toks[ra].upper && !d.isTitleWord(ra) && !isSpeakerNoun(d.lower(ra)) && !has(roleModifiers, d.lower(ra))) {
+		if d.toks[ra].kind == word && !d.toks[ra].upper && ra+1 < a && d.toks[ra+1].kind == word && !d.toks[ra+1].upper {
+			break // "public finances director": keep the qualifiers
+		}
+		ra++
+	}
+	return ra
+}
+
+// personBefore reports whether tokens [a, k) read as a person's name: two
+// to four capitalised words, starting with a given name, none a word for a
+// body ("Steve Cerier" of "Steve Cerier of Hanover Trust Co").
+func (d *doc) personBefore(a, k int) bool {
+	if k-a < 2 || k-a > 4 {
+		return false
+	}
+	if _, ok := givenNameGender(d.lower(a)); !ok {
+		return false
+	}
+	for x := a; x < k; x++ {
+		if d.toks[x].kind != word || !d.toks[x].upper || has(orgWords, d.lower(x)) || d.toks[x].place != notPlace {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyOrgWords reports whether the words of [a, b) are all words for
+// bodies ("Radio", "Treasury Department").
+func (d *doc) onlyOrgWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == word && !has(orgWords, d.lower(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) hasRoleWord(a, b int) bool {
 	for x := a; x < b; x++ {
-		if d.toks[x].kind == word && has(roleWords, d.lower(x)) {
+		if d.toks[x].kind == word && isRole(d.lower(x)) {
 			return true
 		}
 	}
@@ -222,6 +334,10 @@ func (d *doc) roleText(r nameRun) string {
 	}
 	e := r.nameA - 1
 	if d.toks[e].kind == punct && d.text[d.toks[e].s:d.toks[e].e] != "." {
+		e--
+	}
+	// "Foreign Secretary Sir Geoffrey …": the honorific is no part of the role.
+	for e >= r.roleA && (d.honorificAt(e) || d.isPunct(e, ".") && e > r.roleA && d.honorificAt(e-1)) {
 		e--
 	}
 	if e < r.roleA {

@@ -30,10 +30,13 @@ func (p *person) gender() gender {
 	return unknownGender
 }
 
-// mention is one place a person is named, outside quotations.
+// mention is one place a person is named, outside quotations, with the
+// role the text gives them there ("" when none).
 type mention struct {
-	tok int
-	who int
+	tok  int
+	who  int
+	role string
+	poss bool // a possessive ("Baker's statements"), rarely the one who speaks next
 }
 
 // cast is the set of people an article names, in order of mention.
@@ -141,14 +144,32 @@ func (c *cast) collect(d *doc) {
 			if r.nameA >= r.b {
 				continue
 			}
+			if d.allPlace(r.nameA, r.b) {
+				continue // "Japan", "Peking": places, never people
+			}
 			n := r.b - r.nameA
-			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) || d.speechBefore(r.a)
+			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) || d.speechBefore(r.a) ||
+				n >= 2 && n <= 4 && (d.appositiveRole(r.b) != "" || d.afterRoleComma(r.a))
 			if n > 4 {
 				continue
 			}
 			if evident {
 				if who := c.register(d, r, true); who >= 0 {
-					c.mentions = append(c.mentions, mention{tok: r.nameA, who: who})
+					role := d.roleText(r)
+					if app := d.appositiveRole(r.b); app != "" && (role == "" || strings.HasPrefix(app, role)) {
+						role = app
+					}
+					if role == "" {
+						role = d.roleBeforeComma(r.a)
+					}
+					if role != "" {
+						p := &c.people[who]
+						if p.role == "" {
+							p.role = role
+						}
+						p.voteRole(role)
+					}
+					c.mentions = append(c.mentions, mention{tok: r.nameA, who: who, role: role, poss: isPossessive(d.str(d.toks[r.b-1]))})
 					c.pronounVote(d, who, r.b)
 				}
 				continue
@@ -177,6 +198,123 @@ func (c *cast) collect(d *doc) {
 	c.mentions = mergeMentions(c.mentions, extra)
 }
 
+// appositiveRole reads a role set off by commas right after a name
+// ("Chris Hale, platinum marketing director for Harrow Metals, said",
+// "Ana Ruiz, a spokeswoman for the ministry, said"), or "".
+func (d *doc) appositiveRole(b int) string {
+	if !d.isPunct(b, ",") || b+1 >= len(d.toks) || d.toks[b+1].para != d.toks[b].para {
+		return ""
+	}
+	end := d.clauseEnd(b + 1)
+	e := d.nextComma(b+1, end)
+	// The appositive ends at its closing comma or at the speech verb.
+	for k := b + 1; k < e; k++ {
+		if d.isCueVerb(k) {
+			e = k
+			break
+		}
+	}
+	x := b + 1
+	if e-x < 1 || e-x > 14 || d.toks[x].kind != word || has(pronouns, d.lower(x)) || isRelative(d.lower(x)) {
+		return ""
+	}
+	if !d.goodDescription(x, e) || d.vagueDescription(x, e) && !d.roleHeaded(x, e) && !d.startsDescription(x) {
+		return ""
+	}
+	if h, _ := d.descriptionHead(x, e); h < 0 || !isRole(d.lower(h)) && !isSpeakerNoun(d.lower(h)) {
+		return ""
+	}
+	return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
+}
+
+// afterRoleComma reports whether a comma and a noun for a person stand
+// right before token a ("Her counterpart, Hiroshi Tanaka,").
+func (d *doc) afterRoleComma(a int) bool {
+	return a >= 2 && d.isPunct(a-1, ",") && d.toks[a-2].kind == word && !d.toks[a-2].upper && (isRole(d.lower(a-2)) || isSpeakerNoun(d.lower(a-2)))
+}
+
+// roleBeforeComma reads a title set before a name with a comma ("her
+// defence minister, George Yeoman"), without its determiner, or "".
+func (d *doc) roleBeforeComma(a int) string {
+	if a < 2 || !d.isPunct(a-1, ",") || d.toks[a-2].kind != word || !isRole(d.lower(a-2)) {
+		return ""
+	}
+	ra := d.titleBefore(a - 1)
+	if ra >= a-1 || ra == 0 || d.toks[ra-1].kind != word || !has(determiners, d.lower(ra-1)) {
+		return "" // only after a determiner: "her defence minister,"
+	}
+	return d.text[d.toks[ra].s:d.toks[a-2].e]
+}
+
+// resolveTitle finds the one person or body named before token i whom a
+// definite description stands for: "the Crown Prince" for the person
+// named with the role "Saudi Arabia's Crown Prince", "the Chamber" for
+// "the States of Malaya Chamber of Mines". It returns -1 when nobody, or
+// more than one, fits.
+func (c *cast) resolveTitle(desc string, i int) int {
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) < 2 || f[0] != "the" {
+		return -1
+	}
+	t := strings.Join(f[1:], " ")
+	found := -1
+	for k := c.firstMentionFrom(i) - 1; k >= 0; k-- {
+		m := c.mentions[k]
+		p := &c.people[m.who]
+		hit := endsWithWords(roleHead(m.role), t) || endsWithWords(roleHead(p.role), t) ||
+			p.org && containsWords(strings.ToLower(p.name), t) && has(orgWords, f[len(f)-1])
+		if !hit {
+			continue
+		}
+		if found >= 0 && found != m.who {
+			return -1
+		}
+		found = m.who
+	}
+	return found
+}
+
+// roleHead is a role without what follows its head noun, lower-cased:
+// "president" of "President of the Lisbon Council", "wife" of "wife of
+// the president".
+func roleHead(role string) string {
+	r := strings.ToLower(role)
+	for _, sep := range []string{" of ", " for ", " at ", " with ", " in ", ","} {
+		if i := strings.Index(r, sep); i >= 0 {
+			r = r[:i]
+		}
+	}
+	return strings.TrimSpace(r)
+}
+
+// endsWithWords reports whether s ends with the words t.
+func endsWithWords(s, t string) bool {
+	return s != "" && (s == t || strings.HasSuffix(s, " "+t))
+}
+
+// containsWords reports whether s holds the words t.
+func containsWords(s, t string) bool {
+	return s == t || strings.HasPrefix(s, t+" ") || strings.HasSuffix(s, " "+t) || strings.Contains(s, " "+t+" ")
+}
+
+// roleNear returns the role the text gives person who at the mention
+// nearest before token i (else the nearest after it), or the first role
+// seen.
+func (c *cast) roleNear(who, i int) string {
+	lo := c.firstMentionFrom(i)
+	for k := lo - 1; k >= 0; k-- {
+		if m := c.mentions[k]; m.who == who && m.role != "" {
+			return m.role
+		}
+	}
+	for k := lo; k < len(c.mentions); k++ {
+		if m := c.mentions[k]; m.who == who && m.role != "" {
+			return m.role
+		}
+	}
+	return c.people[who].role
+}
+
 func mergeMentions(a, b []mention) []mention {
 	out := make([]mention, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -200,7 +338,7 @@ func (d *doc) speechAfter(i int) bool {
 		if t.kind != word {
 			if d.isPunct(k, ",") && k == i {
 				// appositive: ", a spokesman for X, said" or ", 53, said"
-				if k+1 < len(d.toks) && d.toks[k+1].kind == word && (has(determiners, d.lower(k+1)) || has(roleWords, d.lower(k+1))) {
+				if k+1 < len(d.toks) && d.toks[k+1].kind == word && (has(determiners, d.lower(k+1)) || isRole(d.lower(k+1))) {
 					return true
 				}
 			}
@@ -249,8 +387,13 @@ func (c *cast) pronounVote(d *doc, who, from int) {
 // resolve finds the person a pronoun at token i stands for: the first
 // fitting person named in the nearest sentence before it (the subject of
 // that sentence wins over later names), skipping quotations. It returns
-// -1 when nobody fits.
-func (c *cast) resolve(d *doc, i int, pron string, sentOf func(int) int) int {
+// -1 when nobody fits. near reports evidence close by: the person is
+// named in the pronoun's sentence or the one before (sentences that open
+// with the same pronoun, going on about the same person, do not count),
+// agrees with the pronoun in number and gender, and is the only such
+// person there.
+func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, near bool) {
+	sentOf := sent.of
 	want := unknownGender
 	switch pron {
 	case "he", "him", "his":
@@ -260,10 +403,13 @@ func (c *cast) resolve(d *doc, i int, pron string, sentOf func(int) int) int {
 	case "they", "them", "their", "it", "its", "which":
 		want = plural
 	case "i", "we", "you":
-		return -1
+		return -1, false
 	}
 	lo := c.firstMentionFrom(i)
-	best, bestSent, bestExact := -1, -1, false
+	best, bestSent, bestExact, bestPoss := -1, -1, false, false
+	exactPeople := 0 // distinct people of the right gender in bestSent
+	var seen []int
+	speaking, speakers := -1, 0 // the fitting person who is the subject of a speech verb there
 	steps := 0
 	skipSent := -1
 	for k := lo - 1; k >= 0 && steps < 400; k-- {
@@ -299,15 +445,55 @@ func (c *cast) resolve(d *doc, i int, pron string, sentOf func(int) int) int {
 		if !fits {
 			continue
 		}
+		if !slicesContains(seen, m.who) {
+			seen = append(seen, m.who)
+			if exact || want == unknownGender {
+				exactPeople++
+			}
+		}
+		if exact && d.speechAfter(d.runAt(m.tok, len(d.toks)).b) && speaking != m.who {
+			speaking = m.who
+			speakers++
+		}
 		// Within one sentence the earliest fitting name wins, but a name
 		// of the right gender beats one of unknown gender.
 		if best < 0 || exact || !bestExact {
 			if !(bestExact && !exact) {
-				best, bestSent, bestExact = m.who, s, exact
+				best, bestSent, bestExact, bestPoss = m.who, s, exact, m.poss
 			}
 		}
 	}
-	return best
+	if best < 0 {
+		return -1, false
+	}
+	if speakers == 1 && len(seen) > 1 && !bestPoss {
+		// "After talks with President Waller, Mr Benning said …": of the
+		// people in the sentence, the one who speaks.
+		best, exactPeople, seen = speaking, 1, []int{speaking}
+		bestExact = true
+	}
+	// Sentences between that open with the same pronoun go on about the
+	// same person: "Smith spoke. He said X. "Y," he said."
+	chain := 0
+	for s := bestSent + 1; s < sentOf(i); s++ {
+		if d.sentenceOpensWith(sent.start[s], pron) {
+			chain++
+		}
+	}
+	// Agreeing: the right gender, or no gender known and nobody else
+	// fitting there.
+	agrees := bestExact && exactPeople == 1 || c.people[best].gender() == unknownGender && exactPeople == 0
+	near = agrees && !bestPoss && len(seen) == 1 && sentOf(i)-bestSent-chain <= 1
+	return best, near
+}
+
+func slicesContains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // firstRune returns the first rune of s.
@@ -360,4 +546,19 @@ func (d *doc) opensWithPronoun(i int, pron string) bool {
 		k++
 	}
 	return k < i && d.toks[k].low == pron
+}
+
+// sentenceOpensWith reports whether the sentence starting at token k opens
+// with the personal pronoun pron ("He added …", "But she said …").
+func (d *doc) sentenceOpensWith(k int, pron string) bool {
+	if pron != "he" && pron != "she" {
+		return false
+	}
+	for k < len(d.toks) && (d.toks[k].kind != word || has(introTrimCap, d.toks[k].low)) {
+		if d.toks[k].sentEnd {
+			return false
+		}
+		k++
+	}
+	return k < len(d.toks) && d.toks[k].low == pron
 }

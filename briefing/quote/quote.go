@@ -15,8 +15,27 @@ package quote
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
+
+	"attache/briefing/geo"
 )
+
+// Places tells where a text names countries, capitals, demonyms and
+// international bodies; *geo.Gazetteer is one. Knowing them, Find reads
+// "Japanese" in "Japanese Prime Minister" as part of a role, and never
+// gives a place ("Iran", "Peking", "Turkey's NATO") as a speaker.
+type Places interface {
+	Mentions(text string, at time.Time) []geo.Mention
+}
+
+// Options are what Find may know beyond the text.
+type Options struct {
+	// Places marks place names; nil knows none.
+	Places Places
+	// Date is the article's date, for the places of that time.
+	Date time.Time
+}
 
 // Quote is one thing a person said, as the article quotes it.
 type Quote struct {
@@ -32,6 +51,13 @@ type Quote struct {
 	Role string
 	// Partial marks a fragment quoted inside a sentence of reported speech.
 	Partial bool
+	// Evidence says how the speaker was found; Attributed tells whether a
+	// brief may show the quotation.
+	Evidence Evidence
+	// Vague marks a speaker that is a description pointing back to
+	// someone ("the official") or no speaker at all, not a name or a
+	// description that says who.
+	Vague bool
 	// Start and End are the byte offsets of the quoted text in the input
 	// (from the first quoted word to the last).
 	Start, End int
@@ -54,12 +80,19 @@ type cand struct {
 	drop    bool
 }
 
-// Find returns the quotations in text, in the order they appear.
-func Find(text string) []Quote {
+// Find returns the quotations in text, in the order they appear, knowing
+// no place names; FindWith is the same with a gazetteer.
+func Find(text string) []Quote { return FindWith(text, Options{}) }
+
+// FindWith returns the quotations in text, in the order they appear.
+func FindWith(text string, o Options) []Quote {
 	if !hasQuoteSigns(text) {
 		return nil
 	}
 	d := parse(text)
+	if o.Places != nil {
+		d.markPlaces(o.Places.Mentions(text, o.Date))
+	}
 	spans := d.pair()
 	d.sentences()
 	sent := d.sentenceIndex()
@@ -208,6 +241,9 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 		hi := len(d.toks)
 		if cd.close >= 0 {
 			hi = d.clauseEnd(cd.close + 1)
+			if d.isPunct(cd.close-1, ".") || d.isPunct(cd.close-1, "?") || d.isPunct(cd.close-1, "!") {
+				hi = cd.close + 1 // the quotation ended its sentence: "according to" after it is another's
+			}
 		}
 		if w, ok := d.accordingTo(c, lo, hi); ok {
 			cd.att = attribution{kind: cueAccord, spk: w, verb: -1}

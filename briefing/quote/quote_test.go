@@ -136,7 +136,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Find(tt.text)
+			got := find(t, tt.text)
 			if len(got) != len(tt.want) {
 				t.Fatalf("Find() returned %d quotes, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -161,7 +161,7 @@ func TestFind(t *testing.T) {
 
 func TestFindOffsets(t *testing.T) {
 	text := "Intro line.\n\n“First thing I want to say today,” Sara Nilsson said.\n\nMiddle paragraph here.\n\n\"Second thing that matters a great deal,\" said Omar Haddad."
-	got := Find(text)
+	got := find(t, text)
 	if len(got) != 2 {
 		t.Fatalf("got %d quotes, want 2: %+v", len(got), got)
 	}
@@ -179,7 +179,7 @@ func TestFindOffsets(t *testing.T) {
 func TestFindStoredBlockFormat(t *testing.T) {
 	// The stored format: blocks separated by blank lines, headings "## ".
 	text := "## What was agreed\n\nThe ministers met in Rome.\n\n“Our coast guards will share radar data from next month,” said Marco Bellini, the Italian defence minister."
-	got := Find(text)
+	got := find(t, text)
 	if len(got) != 1 {
 		t.Fatalf("got %d quotes, want 1: %+v", len(got), got)
 	}
@@ -190,7 +190,7 @@ func TestFindStoredBlockFormat(t *testing.T) {
 
 func TestFindEmptyAndPlain(t *testing.T) {
 	for _, text := range []string{"", "   \n\n  ", "No quotation marks anywhere in this text.", "\"", "“", "”“", "\"\"\"\""} {
-		if got := Find(text); len(got) != 0 {
+		if got := find(t, text); len(got) != 0 {
 			t.Errorf("Find(%q) = %+v, want none", text, got)
 		}
 	}
@@ -198,7 +198,7 @@ func TestFindEmptyAndPlain(t *testing.T) {
 
 func TestFindUnbalanced(t *testing.T) {
 	text := "“This opens and never closes, said nobody in particular\n\nA new paragraph with “a fragment and then more words” and a stray ” mark."
-	got := Find(text)
+	got := find(t, text)
 	for _, q := range got {
 		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
 			t.Fatalf("bad offsets %d..%d for text of %d bytes", q.Start, q.End, len(text))

@@ -20,6 +20,7 @@ type who struct {
 	pron   string // the pronoun, for kind == pronoun
 	tok    int    // token of the head, for pronoun resolution
 	person int    // index in the cast, or -1
+	vague  bool   // a description that only points back ("the official")
 }
 
 // segment is a comma-separated stretch of a noun phrase.
@@ -104,6 +105,12 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if isNumber(d.str(d.toks[x])) && y-x == 1 {
 			continue // an age: "Marvin Teske, 53, a security guard"
 		}
+		if len(names) > 0 && !conj && lastWasName && !d.toks[x].upper && d.isTitleWord(x) && roles[len(roles)-1] == "" {
+			// "Ravi Menon, senior vice president Aerolux": a title ending
+			// in the name of a firm is the role of the name before it.
+			roles[len(roles)-1] = trimRole(d.text[d.toks[x].s:d.toks[y-1].e])
+			continue
+		}
 		if w, ok := d.nameIn(c, x, y); ok {
 			if len(names) > 0 && !conj {
 				// Two names side by side without "and": "Trump, Sexton
@@ -121,15 +128,27 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 		// A description.
 		lastWasName = false
+		if d.allPlace(x, y) {
+			continue // "Iran said": a place is no speaker
+		}
 		if !d.goodDescription(x, y) {
 			continue
 		}
 		text := d.text[d.toks[x].s:d.toks[y-1].e]
+		if len(names) > 0 && d.describesBody(x, y) {
+			continue // "…, a Brussels-based citizen action group": the body, not the person
+		}
+		if len(names) > 0 && roles[len(roles)-1] != "" && d.firmTail(x, y) {
+			// "president of Goldmark, Sachs and Co": the firm's name goes on
+			// after its comma.
+			roles[len(roles)-1] += ", " + text
+			continue
+		}
 		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) {
 			roles[len(roles)-1] = trimRole(text)
 			continue
 		}
-		desc = who{kind: described, name: text, tok: x, person: -1}
+		desc = who{kind: described, name: text, tok: x, person: -1, vague: d.vagueDescription(x, y)}
 	}
 	if len(names) == 0 {
 		return desc
@@ -176,7 +195,7 @@ func isNumber(s string) bool {
 // stand in apposition ("a spokesman", "Italy's prime minister").
 func (d *doc) startsDescription(x int) bool {
 	lw := d.lower(x)
-	return has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw) || has(demonyms, lw) || isPossessive(d.str(d.toks[x]))
+	return has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw) || d.isDemonym(x) || isPossessive(d.str(d.toks[x]))
 }
 
 // nameIn finds the name in tokens [x, y) when the stretch is a name with
@@ -203,8 +222,8 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	k := x
 	for k < y && d.toks[k].kind == word && !d.toks[k].upper {
 		lw := d.lower(k)
-		if !(has(roleWords, lw) || has(roleModifiers, lw) || has(demonyms, lw) || lw == "the") {
-			return who{}, false
+		if !(has(roleWords, lw) || has(roleModifiers, lw) || d.isDemonym(k) || lw == "the") {
+			return d.titledName(c, x, y)
 		}
 		k++
 	}
@@ -212,13 +231,13 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		return who{}, false
 	}
 	r := d.runAt(k, y)
-	if r.b < y && d.lower(r.b) == "of" {
-		y = r.b // "Jason Gilbert of Cheyenne"
+	if r.b+1 < y && d.lower(r.b) == "of" && (d.isCapWord(r.b+1) || d.lower(r.b+1) == "the" && r.b+2 < y && d.isCapWord(r.b+2)) && !d.isTitleWord(r.b-1) {
+		y = r.b // "Jason Gilbert of Cheyenne", "Paul Hoffer of the Lisbon Forum"
 	}
 	if r.b != y || r.nameA >= r.b {
-		return who{}, false
+		return d.titledName(c, x, y)
 	}
-	if isPossessive(d.str(d.toks[y-1])) {
+	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) {
 		return who{}, false
 	}
 	name := d.nameText(r)
@@ -237,6 +256,73 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		}
 	}
 	return w, true
+}
+
+// titledName reads tokens [x, y) as a title made of body names and role
+// words followed by a name ("White House spokesman Marlin Fitz", "DSM
+// chairman Hans Lindt", "Mexican finance minister Ana Ruiz of Puebla"):
+// the name is the speaker, the title its role.
+func (d *doc) titledName(c *cast, x, y int) (who, bool) {
+	if y-x < 3 {
+		return who{}, false
+	}
+	// "… of Maryland": a place after the name is not part of it.
+	for k := y - 2; k > x+1; k-- {
+		if d.toks[k].kind == word && d.lower(k) == "of" && d.isCapWord(k-1) && d.isCapWord(k+1) {
+			if d.allPlace(k+1, y) || d.isCapWord(k+1) && y-k <= 3 && !has(orgWords, d.lower(y-1)) {
+				y = k
+			}
+			break
+		}
+	}
+	n := y
+	for n > x {
+		t := d.toks[n-1]
+		given := t.kind == word && t.upper && n < y && d.toks[n].upper && func() bool { _, ok := givenNameGender(d.lower(n - 1)); return ok }()
+		if t.kind == word && (d.isCapWord(n-1) || d.honorificAt(n-1) || given) && !d.isTitleWord(n-1) || d.isPunct(n-1, ".") && n-2 > x && d.toks[n-2].kind == word && d.toks[n-2].upper {
+			n--
+			continue
+		}
+		if t.kind == word && has(nameParticles, d.lower(n-1)) && n < y {
+			n--
+			continue
+		}
+		break
+	}
+	for n < y && d.honorificAt(n) {
+		n++ // "BZW chairman Sir Martin Jacombe"
+	}
+	if n <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
+		return who{}, false
+	}
+	if d.toks[n-1].kind != word || !isRole(d.lower(n-1)) && !isSpeakerNoun(d.lower(n-1)) {
+		return who{}, false // the title ends in a role word: "… spokesman"
+	}
+	ra := d.titleBefore(n)
+	for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
+		ra--
+	}
+	if ra > x || !d.hasRoleWord(ra, n) && !isSpeakerNoun(d.lower(n-1)) {
+		return who{}, false
+	}
+	r := d.runAt(n, y)
+	if r.b != y || r.nameA != n || d.allPlace(n, y) || r.org {
+		return who{}, false
+	}
+	name := d.nameText(r)
+	if name == "" || isPossessive(d.str(d.toks[y-1])) {
+		return who{}, false
+	}
+	idx := c.register(d, r, true)
+	if idx >= 0 {
+		c.pending = append(c.pending, mention{tok: n, who: idx})
+		name = c.people[idx].name
+	}
+	role := d.text[d.toks[x].s:d.toks[n-1].e]
+	if idx >= 0 && c.people[idx].role == "" {
+		c.people[idx].role = role
+	}
+	return who{kind: named, name: name, role: role, tok: n, person: idx}, true
 }
 
 func (d *doc) honorificAt(k int) bool {
@@ -267,7 +353,7 @@ func (d *doc) verbalIn(a, b int) bool {
 // goodDescription reports whether tokens [x, y) read as a description of a
 // speaker ("a White House spokesman", "the former Maryland governor").
 func (d *doc) goodDescription(x, y int) bool {
-	if !d.npStart(x) && !isNumber(d.str(d.toks[x])) || d.verbalIn(x, y) {
+	if !d.npStart(x) && !isNumber(d.str(d.toks[x])) && !d.roleHeaded(x, y) || d.verbalIn(x, y) {
 		return false
 	}
 	content := 0
@@ -289,6 +375,40 @@ func (d *doc) goodDescription(x, y int) bool {
 		return false
 	}
 	return content > 0
+}
+
+// firmTail reports whether tokens [x, y) finish a firm's name cut by a
+// comma: capitalised words ending in a company word ("Sachs and Co").
+func (d *doc) firmTail(x, y int) bool {
+	if !d.toks[x].upper || d.toks[y-1].kind != word || !has(firmWords, d.lower(y-1)) {
+		return false
+	}
+	for k := x; k < y; k++ {
+		if d.toks[k].kind == word && !d.toks[k].upper && d.lower(k) != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+var firmWords = set("co inc ltd corp plc llc ag sa nv spa gmbh bv")
+
+// describesBody reports whether a description is headed by a word for a
+// body ("a Brussels-based citizen action group", "the country's largest
+// bank"): it describes an organisation, never the person's role.
+func (d *doc) describesBody(x, y int) bool {
+	h, _ := d.descriptionHead(x, y)
+	return h >= 0 && !d.toks[h].upper && has(orgWords, d.lower(h)) && !isRole(d.lower(h))
+}
+
+// roleHeaded reports whether tokens [x, y) are a lower-case title headed
+// by a role word ("platinum marketing director for Harrow Metals Plc").
+func (d *doc) roleHeaded(x, y int) bool {
+	if d.toks[x].kind != word || d.toks[x].upper {
+		return false
+	}
+	h, _ := d.descriptionHead(x, y)
+	return h >= 0 && isRole(d.lower(h))
 }
 
 var participleObjects = set("in by at with for on from to")

@@ -116,6 +116,15 @@ func (d *doc) skipIntro(a, e int) int {
 		if k >= e {
 			return a
 		}
+		// "After the ruling Carla Ferstman, legal director of …, said":
+		// the intro ends with the subject's name.
+		n := k
+		for n > a && d.toks[n-1].kind == word && d.toks[n-1].upper && !has(closedClass, d.lower(n-1)) {
+			n--
+		}
+		if k-n >= 2 && k-n <= 4 && n > a && d.toks[n-1].kind == word && !d.toks[n-1].upper && d.personBefore(n, k) {
+			return n
+		}
 		a = k + 1
 	}
 	return a
@@ -154,7 +163,7 @@ func (d *doc) accordingTo(c *cast, a, b int) (who, bool) {
 			m++
 		}
 		if m > k+2 && m-k <= 16 {
-			return who{kind: described, name: d.text[d.toks[k+2].s:d.toks[m-1].e], tok: k + 2, person: -1}, true
+			return who{kind: described, name: d.text[d.toks[k+2].s:d.toks[m-1].e], tok: k + 2, person: -1, vague: d.vagueDescription(k+2, m)}, true
 		}
 	}
 	return who{}, false

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"attache/briefing/geo"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,6 +29,72 @@ type tok struct {
 	inQuote bool
 	// sentEnd marks the last token of a sentence.
 	sentEnd bool
+	// place says the word is part of a place name, and how.
+	place placeKind
+}
+
+// placeKind says how a word names a place.
+type placeKind uint8
+
+const (
+	notPlace     placeKind = iota
+	placeName              // "Japan", "U.S."
+	placeCapital           // "Peking", "Washington" standing for the state
+	placeDemonym           // "Japanese"
+	placeBody              // "NATO", "EU"
+)
+
+// markPlaces marks the words inside the mentions (byte ranges, in order).
+func (d *doc) markPlaces(ms []geo.Mention) {
+	k := 0
+	for _, m := range ms {
+		var kind placeKind
+		switch m.Via {
+		case geo.ViaName:
+			kind = placeName
+		case geo.ViaCapital:
+			kind = placeCapital
+		case geo.ViaDemonym:
+			kind = placeDemonym
+		case geo.ViaBody:
+			kind = placeBody
+		default:
+			continue // a leader's name names a person, not a place
+		}
+		for k < len(d.toks) && d.toks[k].e <= m.Start {
+			k++
+		}
+		for j := k; j < len(d.toks) && d.toks[j].s < m.End; j++ {
+			if d.toks[j].kind == word {
+				d.toks[j].place = kind
+			}
+		}
+	}
+}
+
+// isDemonym reports whether word token k names a place or its people, and
+// can so stand in a title ("Japanese Prime Minister", "EU Commissioner",
+// "U.S. Treasury Secretary").
+func (d *doc) isDemonym(k int) bool { return d.toks[k].place != notPlace }
+
+// allPlace reports whether the words of tokens [a, b) all name places
+// ("Iran", "Turkey's NATO"), with at least one country or capital: such a
+// phrase is never a speaker.
+func (d *doc) allPlace(a, b int) bool {
+	state := false
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind != word {
+			continue
+		}
+		switch t.place {
+		case notPlace:
+			return false
+		case placeName, placeCapital, placeDemonym:
+			state = true
+		}
+	}
+	return state
 }
 
 // para is one paragraph: a non-blank line of the input.

@@ -114,11 +114,24 @@ var roleWords = set(
 	"historian professor scientist doctor surgeon neurosurgeon lawyer actor actress star",
 	"comedian singer rapper host blogger journalist governor-elect mayor-elect",
 	"secretary-general director-general undersecretary chargé marshal vicar",
+	"commodore brigadier lieutenant corporal inspector superintendent",
 )
+
+// isRole reports whether a lower-case word is a title or role noun, also
+// as the last part of a compound ("vice-chairman", "under-secretary").
+func isRole(lw string) bool {
+	if has(roleWords, lw) {
+		return true
+	}
+	if i := strings.LastIndexAny(lw, "-‐"); i > 0 && i+1 < len(lw) {
+		return has(roleWords, lw[i+1:])
+	}
+	return false
+}
 
 // roleModifiers qualify a role ("former", "Foreign", "presidential").
 var roleModifiers = set(
-	"former acting interim incoming outgoing retired late then current top senior junior",
+	"former acting interim incoming outgoing retired late then current top senior junior shadow",
 	"deputy vice assistant associate executive chief general principal national",
 	"foreign defense defence finance interior economy trade justice health labor labour",
 	"state press communications campaign policy security intelligence naval military",
@@ -145,7 +158,7 @@ var orgWords = set(
 	"office bureau service times post news journal network court congress senate house",
 	"inc corp company co pac fund society league coalition alliance navy army university",
 	"college school bank board federation police government parliament cabinet",
-	"press reuters cnn msnbc fox abc nbc cbs npr afp ap bbc twitter facebook",
+	"press radio television tv agency newspaper daily treasury exchequer",
 	"democrats republicans",
 )
 
@@ -188,28 +201,11 @@ var closedClass = set(
 	"said says say told asked added according",
 	"now later here today instead again already yes well too afterward afterwards first",
 	"finally thus hence otherwise asked speaking according",
+	"nobody everybody somebody anybody everyone someone anyone nothing everything something",
 )
 
 // nameParticles are lower-case parts of names ("de", "van", "bin").
 var nameParticles = set("de del della der di da van von bin al la le du dos das ibn ben")
-
-// demonyms name nationalities; they start roles ("Japanese Prime Minister").
-var demonyms = set(
-	"afghan albanian algerian american andorran angolan argentine argentinian armenian australian",
-	"austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british",
-	"bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian",
-	"cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian",
-	"ethiopian european filipino finnish french georgian german ghanaian greek guatemalan haitian",
-	"honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian",
-	"jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz lao latvian lebanese",
-	"libyan lithuanian macedonian malaysian maltese mexican moldovan mongolian montenegrin",
-	"moroccan mozambican namibian nepalese nigerian nigerien norwegian omani pakistani palestinian",
-	"panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi",
-	"scottish senegalese serbian singaporean slovak slovenian somali african spanish sri lankan",
-	"sudanese swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish turkmen",
-	"ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean",
-	"soviet nato un eu",
-)
 
 // gender is what pronouns a person takes.
 type gender uint8

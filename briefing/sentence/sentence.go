@@ -110,6 +110,8 @@ func splitBlock(text string, start, end, para int, out []Sentence) []Sentence {
 		}
 	}
 	segStart := start
+	quoted := quotedSpans(text, start, end)
+	q := 0 // the first quoted span that does not end before i
 	i := start
 	for i < end {
 		n := terminatorLen(text, i, end)
@@ -154,7 +156,11 @@ func splitBlock(text string, start, end, para int, out []Sentence) []Sentence {
 		if next >= end {
 			break
 		}
-		if isBoundary(text, segStart, termStart, j, k, next, end) {
+		for q < len(quoted) && quoted[q].end <= termStart {
+			q++
+		}
+		inQuote := q < len(quoted) && quoted[q].start < termStart && k < quoted[q].end
+		if !inQuote && isBoundary(text, segStart, termStart, j, k, next, end) {
 			emit(segStart, k)
 			segStart = next
 		}
@@ -162,6 +168,45 @@ func splitBlock(text string, start, end, para int, out []Sentence) []Sentence {
 	}
 	emit(segStart, end)
 	return out
+}
+
+// maxQuotedSentence bounds a quotation kept inside one sentence: longer
+// quotations (a whole statement read out) are split as usual.
+const maxQuotedSentence = 600
+
+// quotedSpans returns the stretches of text[start:end] between a double
+// quotation mark that opens and the one that closes it ("…" or “…”), in
+// order, as byte ranges from the opening mark to just after the closing
+// one. A sentence never ends inside one of them, so that no sentence is
+// left with an open quotation mark. A mark with no partner in the block,
+// and quotations longer than maxQuotedSentence, give no span.
+func quotedSpans(text string, start, end int) []span {
+	var out []span
+	open := -1
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == '\u201c' || r == '"' && open < 0 && opensQuote(text, start, i):
+			open = i
+		case (r == '\u201d' || r == '"') && open >= 0:
+			if i+size-open <= maxQuotedSentence {
+				out = append(out, span{open, i + size})
+			}
+			open = -1
+		}
+		i += size
+	}
+	return out
+}
+
+// opensQuote reports whether the straight mark at i opens a quotation: it
+// starts the block or follows white space or an opening bracket.
+func opensQuote(text string, start, i int) bool {
+	if i == start {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[start:i])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{-\u2014:", r)
 }
 
 // isBoundary decides whether the terminators text[termStart:termEnd],

@@ -60,8 +60,14 @@ func TestSplit(t *testing.T) {
 			[]string{"She said: \u201cWe will go.\u201d", "Then she left."}},
 		{"question in quotes then lowercase", `"Why now?" he asked. "Because," she said.`,
 			[]string{`"Why now?" he asked.`, `"Because," she said.`}},
+		// A sentence never ends inside a quotation that closes in the
+		// same paragraph: no summary sentence is left with an open mark.
 		{"sentences inside a quote", `He said: "We doubled it. We will go further." Others doubt it.`,
-			[]string{`He said: "We doubled it.`, `We will go further."`, "Others doubt it."}},
+			[]string{`He said: "We doubled it. We will go further."`, "Others doubt it."}},
+		{"sentences inside a curly quote", "“We doubled it. We will go further,” he said. Others doubt it.",
+			[]string{"“We doubled it. We will go further,” he said.", "Others doubt it."}},
+		{"an unclosed mark splits as usual", `He said: "We doubled it. We will go further. Others doubt it.`,
+			[]string{`He said: "We doubled it.`, "We will go further.", "Others doubt it."}},
 		{"new quote opens", `It was "a disgrace." "We will fight," he said.`,
 			[]string{`It was "a disgrace."`, `"We will fight," he said.`}},
 		{"parenthesis", "The vote passed (by two votes.) Critics were furious.",

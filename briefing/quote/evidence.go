@@ -1,0 +1,157 @@
+package quote
+
+import "strings"
+
+// Evidence says how the speaker of a quotation was found. A brief shows a
+// quotation only when its speaker rests on the text's own syntax or on a
+// pronoun resolved close by (see Quote.Attributed); the rest are kept for
+// evaluation with what was guessed.
+type Evidence uint8
+
+const (
+	// NoEvidence: no speaker was found.
+	NoEvidence Evidence = iota
+	// Cue: a speech cue in the quotation's own sentence names the
+	// speaker ("…," said X / X said: "…" / according to X / "…" — X),
+	// or the block layout signs it.
+	Cue
+	// CueBefore: the sentence right before ends with a speech cue that
+	// names the speaker ("…, said X, a spokesman." then the quotation).
+	CueBefore
+	// Continued: the quotation carries on the one before it, in the same
+	// or the next sentence, with nobody else named in between.
+	Continued
+	// Pronoun: a pronoun ("he said") resolved in the same or the
+	// previous sentence to the one person there who agrees with it in
+	// number and gender, with no other fitting person closer.
+	Pronoun
+	// Guess: a pronoun resolved further back or against competition, or
+	// the subject of the sentence before; often right, not shown.
+	Guess
+)
+
+// String names the evidence for evaluation output.
+func (e Evidence) String() string {
+	switch e {
+	case Cue:
+		return "cue"
+	case CueBefore:
+		return "cue-before"
+	case Continued:
+		return "continued"
+	case Pronoun:
+		return "pronoun"
+	case Guess:
+		return "guess"
+	}
+	return "none"
+}
+
+// Attributed reports whether a brief may show the quotation as said by
+// its Speaker: the evidence is syntax or a pronoun resolved close by, and
+// the speaker is a name, or a description that says who (“a Bank of Japan
+// official”, “one U.S. source”), not one that only points back (“the
+// statement”, “the official”).
+func (q Quote) Attributed() bool {
+	if q.Speaker == "" || q.Vague {
+		return false
+	}
+	switch q.Evidence {
+	case Cue, CueBefore, Continued, Pronoun:
+		return true
+	}
+	return false
+}
+
+// vagueDescription reports whether the description in tokens [x, y) is
+// no speaker a reader could place: its head is not a noun for a person, a
+// group, a body or a document ("a fresh debate over …", a clause), or it
+// only points back to someone ("the official", "the statement", "The
+// government") with no name of a body or place in it. "A Bank of Japan
+// official", "one U.S. source" and "an analyst" say who.
+func (d *doc) vagueDescription(x, y int) bool {
+	head, named := d.descriptionHead(x, y)
+	if head < 0 {
+		return true
+	}
+	if named {
+		return false // "the Treasury statement", "a Bank of Japan official"
+	}
+	switch d.lower(x) {
+	case "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my":
+		return true
+	}
+	return isPossessive(d.lower(x)) || has(pronouns, d.lower(x))
+}
+
+// descriptionHead returns the head noun of a description: the last word
+// before a preposition, a participle or a relative pronoun ("a spokesman
+// for the ministry" → spokesman), when that word names a person, a group,
+// a body or a document, or is part of a capitalised name ("the Italian
+// Treasury"); else -1. named reports a capitalised word before the head
+// (a body or place: "a Bank of Japan official").
+func (d *doc) descriptionHead(x, y int) (head int, named bool) {
+	end := y
+	for k := x + 1; k < y; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.upper {
+			continue
+		}
+		lw := d.lower(k)
+		participle := (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed")) && len(lw) > 5 && k+1 < y && d.toks[k+1].kind == word && has(closedClass, d.lower(k+1))
+		if has(closedClass, lw) && !has(determiners, lw) || lw == "who" || participle {
+			end = k
+			break
+		}
+	}
+	for k := end - 1; k >= x; k-- {
+		if d.toks[k].kind != word {
+			continue
+		}
+		lw := stripPossessive(d.lower(k))
+		if !isSpeakerNoun(lw) && !(d.toks[k].upper && k > x) {
+			if !(d.toks[k].upper && k == x && end-x == 1) {
+				return -1, false // "a fresh debate", "Kazakh attitudes"
+			}
+		}
+		for j := x + 1; j < k; j++ {
+			if d.toks[j].kind == word && d.toks[j].upper {
+				named = true
+			}
+		}
+		if d.toks[k].upper && k > x {
+			named = true
+		}
+		return k, named
+	}
+	return -1, false
+}
+
+// isSpeakerNoun reports whether a lower-case noun can head the description
+// of a speaker: a role, a kind of person, a group or a body, or a document
+// a body speaks through.
+func isSpeakerNoun(lw string) bool {
+	if has(roleWords, lw) || has(pluralWords, lw) || has(orgWords, lw) || has(speakerNouns, lw) {
+		return true
+	}
+	if s, ok := strings.CutSuffix(lw, "s"); ok && (has(roleWords, s) || has(speakerNouns, s) || has(orgWords, s)) {
+		return true
+	}
+	if s, ok := strings.CutSuffix(lw, "men"); ok && has(roleWords, s+"man") {
+		return true
+	}
+	return false
+}
+
+// speakerNouns are general nouns for people and the documents bodies
+// speak through, beyond the titles of roleWords.
+var speakerNouns = set(
+	"source banker trader dealer broker economist analyst diplomat observer expert",
+	"industry market government ministry embassy company firm bank committee panel",
+	"statement report communique letter memo document newspaper paper radio agency",
+	"resident voter worker farmer student teacher driver owner citizen witness man woman",
+	"person people participant delegate negotiator insider veteran critic supporter",
+	"executive manager investor consultant researcher scientist engineer lawyer",
+	"team side camp group union federation association council",
+	"counterpart colleague successor predecessor partner rival opponent ally friend",
+)
