@@ -1,6 +1,10 @@
 package tone
 
-import "strings"
+import (
+	"strings"
+
+	"attache/briefing/geo"
+)
 
 // mention is a party of the pair as it stands among a sentence's words.
 type mention struct {
@@ -71,6 +75,9 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 				}
 				end = i + 1
 			}
+		}
+		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue {
+			continue
 		}
 		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) {
 			continue

@@ -18,12 +18,14 @@ type Party struct {
 	// ("Tokyo", "the White House"), which may only be where something
 	// happened.
 	Capital bool
+	// Sense is the gazetteer's reading of the name: the party itself, or
+	// a firm's name, a currency, a venue or one of a list.
+	Sense geo.Sense
 }
 
-// Finder finds the parties a sentence names: the gazetteer's countries and
-// bodies, plus the states that no longer exist and that older news names
-// all the time (the Soviet Union, East Germany, Yugoslavia,
-// Czechoslovakia) and the European Community as the EU.
+// Finder finds the parties a sentence names: the gazetteer's countries,
+// bodies and states that no longer exist (the Soviet Union, East Germany),
+// and the European Community as the EU.
 type Finder struct {
 	gaz *geo.Gazetteer
 }
@@ -40,15 +42,11 @@ type historical struct {
 }
 
 // historicalNames are matched case-sensitively on word boundaries; the
-// longest name at a place wins.
+// longest name at a place wins. The gazetteer knows the states that no
+// longer exist; these are the names it leaves to bodies it does not list.
 var historicalNames = []historical{
-	{"Soviet Union", "SU"}, {"Soviets", "SU"}, {"Soviet", "SU"}, {"USSR", "SU"}, {"U.S.S.R.", "SU"},
-	{"East Germany", "DD"}, {"East Germans", "DD"}, {"East German", "DD"}, {"GDR", "DD"}, {"East Berlin", "DD"},
-	{"West Germany", "DE"}, {"West Germans", "DE"}, {"West German", "DE"}, {"Bonn", "DE"},
-	{"Yugoslavia", "YU"}, {"Yugoslavs", "YU"}, {"Yugoslav", "YU"},
-	{"Czechoslovakia", "CS"}, {"Czechoslovaks", "CS"}, {"Czechoslovak", "CS"},
 	{"European Community", "EU"}, {"European Economic Community", "EU"}, {"EEC", "EU"}, {"EC", "EU"},
-	{"Common Market", "EU"}, {"Ceylon", "LK"},
+	{"Common Market", "EU"},
 }
 
 // Successor states: before the date, the gazetteer's code for a capital or
@@ -73,7 +71,7 @@ func (f *Finder) Parties(text string, at time.Time) []Party {
 				code = p.older
 			}
 		}
-		out = append(out, Party{Code: code, Start: m.Start, End: m.End, Surface: m.Surface, Capital: m.Via == geo.ViaCapital})
+		out = append(out, Party{Code: code, Start: m.Start, End: m.End, Surface: m.Surface, Capital: m.Via == geo.ViaCapital, Sense: m.Sense})
 	}
 	for _, h := range findHistorical(text) {
 		// A historical name replaces what the gazetteer read inside it
