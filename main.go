@@ -56,6 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"brief", "[--since 30d] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics", true, cmdBrief},
+		{"timeline", "[--since 1y] [--by week|month] [--format text|json|png] [--out FILE] WORDS...", "a pair's stories over time, cooperation and conflict marked", true, cmdTimeline},
 		{"quotes", quotesUsage, "what people said: about countries or topics, by one person, or in one article", true, cmdQuotes},
 		{"digest", "[--since 24h] [--filter WORDS] [--format text|markdown|json]", "the stories new in the corpus, one by one", true, cmdDigest},
 		{"search", "[--country JP|japan]... [--since 30d] [--format text|json] WORDS...", "list matching articles", true, cmdSearch},

@@ -58,12 +58,14 @@ type Engine struct {
 	sentences int
 	quotes    int
 	rel       *Relevance
+	tones     *toneReader
 }
 
 // New returns an Engine over corpus with the gazetteer gaz.
 func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
 	e := &Engine{corpus: corpus, gaz: gaz, now: opt.Now, window: opt.Window, sentences: opt.Sentences, quotes: opt.Quotes,
 		rel: NewRelevance(gaz, opt.Relevance)}
+	e.tones = newToneReader(e)
 	if e.now == nil {
 		e.now = time.Now
 	}

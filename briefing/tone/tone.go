@@ -458,6 +458,21 @@ func refersBack(ws []word, s Sentence, sides [2]bool) bool {
 // (or the one after "by"), the other side is acted on.
 func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target string) {
 	t := m.trigger()
+	if m.cue.mutual {
+		// Talks, agreements, wars: both act; say who only when one side
+		// stands before the cue and the other after it.
+		var before, after [2]bool
+		for _, x := range ms {
+			if x.end <= t {
+				before[x.side] = true
+			} else if x.first > t {
+				after[x.side] = true
+			}
+		}
+		if before[0] && before[1] || !(before[0] && after[1] || before[1] && after[0]) {
+			return "", ""
+		}
+	}
 	actorSide := -1
 	nearest := -1
 	for _, x := range ms {

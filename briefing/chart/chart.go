@@ -1,0 +1,112 @@
+// Package chart draws a pair's timeline as a PNG image: one stacked bar a
+// period, cooperation above the axis and conflict below it, material
+// classes darker than verbal ones, with the trend line as the title. It is
+// pure Go (go-analyze/charts over golang/freetype); no browser, no cgo.
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+
+	"github.com/go-analyze/charts"
+
+	"attache/briefing"
+	"attache/briefing/tone"
+)
+
+// Size is the image's size in pixels; Discord shows an embed's image 400
+// pixels high at most, wider ones scaled.
+const (
+	Width  = 900
+	Height = 420
+)
+
+// series are the bars, bottom up: conflict is drawn as negative values so
+// that it hangs below the axis.
+var series = []struct {
+	class tone.Class
+	color string
+	sign  float64
+}{
+	{tone.MaterialConflict, "#b2182b", -1},
+	{tone.VerbalConflict, "#ef8a62", -1},
+	{tone.VerbalCooperation, "#67a9cf", 1},
+	{tone.MaterialCooperation, "#2166ac", 1},
+}
+
+// TimelinePNG draws the timeline.
+func TimelinePNG(t *briefing.Timeline) ([]byte, error) {
+	if len(t.Periods) == 0 {
+		return nil, fmt.Errorf("chart: a timeline with no period")
+	}
+	values := make([][]float64, len(series))
+	names := make([]string, len(series))
+	colors := make([]charts.Color, len(series))
+	for i, s := range series {
+		names[i] = s.class.Words()
+		colors[i] = charts.ParseColor(s.color)
+		values[i] = make([]float64, len(t.Periods))
+		for k, p := range t.Periods {
+			values[i][k] = s.sign * float64(p.Stories.Of(s.class))
+		}
+	}
+	labels := make([]string, len(t.Periods))
+	for k, p := range t.Periods {
+		labels[k] = p.Start.Format("Jan 2")
+		if t.By == briefing.ByMonth {
+			labels[k] = p.Start.Format("Jan 06")
+		}
+	}
+	opt := charts.NewBarChartOptionWithData(values)
+	opt.Theme = charts.GetDefaultTheme().WithSeriesColors(colors)
+	opt.StackSeries = charts.Ptr(true)
+	opt.CategoryAxis.Labels = labels
+	opt.Title = charts.TitleOption{Text: t.Title, Subtext: trendLine(t), Offset: charts.OffsetLeft,
+		FontStyle: charts.NewFontStyleWithSize(15), SubtextFontStyle: charts.NewFontStyleWithSize(11)}
+	opt.Legend = charts.LegendOption{SeriesNames: names, Offset: charts.OffsetStr{Left: charts.PositionCenter, Top: charts.PositionBottom}}
+	opt.Padding = charts.Box{Top: 20, Right: 20, Bottom: 20, Left: 20}
+	opt.ValueFormatter = func(f float64) string {
+		if f < 0 {
+			f = -f
+		}
+		return fmt.Sprintf("%.0f", f)
+	}
+	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG, Width: Width, Height: Height})
+	if err := p.BarChart(opt); err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	raw, err := p.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	return recompress(raw)
+}
+
+// trendLine is the chart's subtitle: the trend, or the totals.
+func trendLine(t *briefing.Timeline) string {
+	s := fmt.Sprintf("%d stories about the pair, %s to %s, by %s; cooperation above the line, conflict below",
+		t.Totals.Total(), t.Since.Format("Jan 2006"), t.Until.Format("Jan 2006"), t.By)
+	if t.Trend != "" {
+		s = "Trend: " + t.Trend + "\n" + s
+	}
+	return s
+}
+
+// recompress re-encodes the PNG at the best compression: a chart of a few
+// flat colours shrinks to a fraction.
+func recompress(raw []byte) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("chart: decode: %w", err)
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("chart: encode: %w", err)
+	}
+	if buf.Len() > len(raw) {
+		return raw, nil
+	}
+	return buf.Bytes(), nil
+}
