@@ -140,6 +140,7 @@ func newCommandSet() *commandSet {
 			admin: true, run: runFeedsRemove,
 		},
 	}
+	list = append(list, timelineCommand(countries, since))
 	list = append(list, digestCommands()...)
 	list = append(list, &command{
 		name: "help", summary: "How to ask Attaché for a brief", usage: "",

@@ -89,7 +89,7 @@ func (b *Bot) execute(ctx context.Context, in *invocation) (Reply, error) {
 // page buttons for the one who asked when there are more pages.
 func (b *Bot) sendPages(ctx context.Context, in *invocation, ref *discordgo.MessageReference, pages []page) error {
 	first := pages[0]
-	msg := &discordgo.MessageSend{Content: first.content, Embeds: first.embeds(), AllowedMentions: noMentions(), Reference: ref}
+	msg := &discordgo.MessageSend{Content: first.content, Embeds: first.embeds(), AllowedMentions: noMentions(), Reference: ref, Files: first.files}
 	var p *pager
 	if len(pages) > 1 {
 		p = b.pages.start(in.userID, pages)
@@ -241,7 +241,7 @@ func (b *Bot) replaceWithEphemeral(ctx context.Context, i *discordgo.Interaction
 func (b *Bot) editPages(ctx context.Context, i *discordgo.Interaction, in *invocation, pages []page) error {
 	first := pages[0]
 	embeds := first.embeds()
-	edit := &discordgo.WebhookEdit{Content: &first.content, Embeds: &embeds, AllowedMentions: noMentions()}
+	edit := &discordgo.WebhookEdit{Content: &first.content, Embeds: &embeds, AllowedMentions: noMentions(), Files: first.files}
 	var p *pager
 	if len(pages) > 1 {
 		p = b.pages.start(in.userID, pages)

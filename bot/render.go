@@ -44,6 +44,9 @@ type Reply interface {
 type page struct {
 	content string
 	embed   *discordgo.MessageEmbed
+	// files are sent with the page (the first one only): a chart the
+	// embed shows as "attachment://name".
+	files []*discordgo.File
 }
 
 func (p page) embeds() []*discordgo.MessageEmbed {

@@ -224,12 +224,15 @@ type toned struct {
 func (s *toned) story() *TimelineStory { c := s.TimelineStory; return &c }
 
 // leads tells whether s makes a better lead than the current one: a
-// story with a tone over one without, then the one more about the pair,
-// then the one more outlets carried.
+// story with a tone over one without, a deed over words, then the one
+// more outlets carried, then the newer.
 func leads(s *toned, cur *TimelineStory) bool {
 	sc, cc := s.Class() != tone.Neither, cur.Class() != tone.Neither
 	if sc != cc {
 		return sc
+	}
+	if sm, cm := s.Class().Material(), cur.Class().Material(); sm != cm {
+		return sm
 	}
 	if s.Outlets != cur.Outlets {
 		return s.Outlets > cur.Outlets

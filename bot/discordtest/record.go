@@ -52,11 +52,12 @@ type Call struct {
 	ChannelID     string
 	MessageID     string
 	InteractionID string
-	CallbackType  int     // for interaction callbacks
-	Payload       Payload // the decoded message body, if any (a forum post's first message)
-	ThreadName    string  // for thread and forum post creation
-	Raw           []byte  // the request body as sent
-	Status        int     // the HTTP status the fake answered
+	CallbackType  int          // for interaction callbacks
+	Payload       Payload      // the decoded message body, if any (a forum post's first message)
+	ThreadName    string       // for thread and forum post creation
+	Raw           []byte       // the request body as sent (its JSON part when multipart)
+	Files         []Attachment // the files of a multipart body
+	Status        int          // the HTTP status the fake answered
 	// Held is set on a message created in a held channel (HoldMessages):
 	// recorded when created, answered only on release.
 	Held  bool
@@ -83,6 +84,9 @@ type Payload struct {
 	Flags            int                                         `json:"flags"`
 	MessageReference *discordgo.MessageReference                 `json:"message_reference"`
 	Choices          []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	// Attachments are the files sent with the message (multipart), not
+	// part of its JSON.
+	Attachments []Attachment `json:"-"`
 }
 
 // Text returns the content, or "" when none was sent.

@@ -81,6 +81,10 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, c, &apiError{status: 413, code: 40005, msg: "Request entity too large"})
 		return
 	}
+	if c.Raw, c.Files, err = splitMultipart(r, raw); err != nil {
+		s.fail(w, c, errBadJSON)
+		return
+	}
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	webhook := len(parts) > 0 && (parts[0] == "webhooks" || parts[0] == "interactions")
 	if !webhook && r.Header.Get("Authorization") != "Bot "+s.opts.Token {
@@ -175,15 +179,16 @@ func (s *Server) messageJSON(m *storedMessage) map[string]any {
 		author = BotUser()
 	}
 	out := map[string]any{
-		"id":         m.id,
-		"type":       discordgo.MessageTypeDefault,
-		"channel_id": m.channelID,
-		"content":    m.payload.Text(),
-		"embeds":     nonNilEmbeds(m.payload.Embeds),
-		"components": m.payload.Components,
-		"flags":      m.payload.Flags,
-		"author":     author.json(),
-		"timestamp":  m.created.UTC().Format(time.RFC3339Nano),
+		"id":          m.id,
+		"type":        discordgo.MessageTypeDefault,
+		"channel_id":  m.channelID,
+		"content":     m.payload.Text(),
+		"embeds":      nonNilEmbeds(m.payload.Embeds),
+		"components":  m.payload.Components,
+		"flags":       m.payload.Flags,
+		"author":      author.json(),
+		"timestamp":   m.created.UTC().Format(time.RFC3339Nano),
+		"attachments": attachmentsJSON(m),
 	}
 	if m.thread != "" {
 		if th, ok := s.channels[m.thread]; ok {
@@ -208,7 +213,11 @@ func decodeMessage(c *Call, edit bool) *apiError {
 	if err != nil {
 		return errBadJSON
 	}
+	p.Attachments = c.Files
 	c.Payload = p
+	if e := checkAttachments(p); e != nil {
+		return e
+	}
 	return checkMessage(p, edit)
 }
 
@@ -240,6 +249,9 @@ func merge(old Payload, raw []byte, edit Payload) Payload {
 	}
 	if _, ok := keys["allowed_mentions"]; ok {
 		old.AllowedMentions = edit.AllowedMentions
+	}
+	if len(edit.Attachments) > 0 {
+		old.Attachments = edit.Attachments
 	}
 	return old
 }

@@ -134,6 +134,7 @@ var lexicon = compile([]cueSpec{
 	{"demanded|demanding|insist|pressing|pressed|presses|urge|require", VerbalConflict, speech, false},
 	{"demands|pressure|ultimatum", VerbalConflict, state, false},
 	{"threaten|warn|vow|menace", VerbalConflict, speech, false},
+	{"summon|summoned|summons >4 ambassador|envoy|diplomat|charge", VerbalConflict, speech, false},
 	{"tell|told|tells >4 to", VerbalConflict, speech, false},
 	{"would|will >1 fight", VerbalConflict, speech, false},
 	{"threat|warning|ultimatum", VerbalConflict, state, false},

@@ -11,18 +11,22 @@ type StoryTone struct {
 	Evidence Tag
 }
 
-// Story balances the tags of a story's sentences, in text order: the
-// class most of them carry wins, neither aside; between classes with as
-// many sentences, the one met first (nearer the lede) wins. A story whose
-// sentences are all neither is neither, with no evidence.
+// Story balances the tags of a story's sentences, in text order: each
+// class scores the sentences that carry it, the first sentence about the
+// pair counting 1, the second 1/2, the third 1/3 and so on, since news
+// puts the event first and the reactions after; the class that scores
+// most wins, neither aside. A story whose sentences are all neither is
+// neither, with no evidence.
 func Story(tags []Tag) StoryTone {
 	var st StoryTone
+	var score [len(Classes)]float64
 	first := [len(Classes)]int{}
 	for i := range first {
 		first[i] = -1
 	}
 	for i, t := range tags {
 		st.Counts[t.Class]++
+		score[t.Class] += 1 / float64(i+1)
 		if first[t.Class] < 0 {
 			first[t.Class] = i
 		}
@@ -32,7 +36,7 @@ func Story(tags []Tag) StoryTone {
 		if st.Counts[c] == 0 {
 			continue
 		}
-		if best == Neither || st.Counts[c] > st.Counts[best] || st.Counts[c] == st.Counts[best] && first[c] < first[best] {
+		if best == Neither || score[c] > score[best]+1e-9 || score[c] > score[best]-1e-9 && first[c] < first[best] {
 			best = c
 		}
 	}

@@ -454,8 +454,8 @@ func refersBack(ws []word, s Sentence, sides [2]bool) bool {
 	return true
 }
 
-// roles says who acts on whom: the side named nearest before the cue acts
-// (or the one after "by"), the other side is acted on.
+// roles says who acts on whom: the side named first before the cue acts
+// (or the speaker, or the one after "by"), the other side is acted on.
 func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target string) {
 	t := m.trigger()
 	if m.cue.mutual {
@@ -473,11 +473,22 @@ func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target stri
 			return "", ""
 		}
 	}
+	// The actor is the side named first before the cue, as the subject
+	// of its clause ("Mexico summoned the Canadian ambassador to
+	// protest"), or the one after "by".
 	actorSide := -1
-	nearest := -1
 	for _, x := range ms {
-		if x.end <= t && x.first > nearest {
-			nearest, actorSide = x.first, x.side
+		if x.end <= t && !x.speaker {
+			actorSide = x.side
+			break
+		}
+	}
+	if actorSide < 0 {
+		for _, x := range ms {
+			if x.speaker {
+				actorSide = x.side
+				break
+			}
 		}
 	}
 	for _, x := range ms {

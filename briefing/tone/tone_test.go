@@ -136,3 +136,20 @@ func TestBaseForms(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryLeansOnItsLede(t *testing.T) {
+	tags := []Tag{{Class: MaterialConflict, Cue: "imposed"}, {Class: Neither}, {Class: VerbalConflict}, {Class: VerbalConflict}}
+	st := Story(tags)
+	if st.Class != MaterialConflict || st.Evidence.Cue != "imposed" {
+		t.Errorf("story = %s from %q, want material conflict from the lede", st.Class, st.Evidence.Cue)
+	}
+	if st.Counts[VerbalConflict] != 2 || st.Counts[Neither] != 1 {
+		t.Errorf("counts = %v", st.Counts)
+	}
+	if got := Story([]Tag{{Class: Neither}, {Class: Neither}}); got.Class != Neither || got.Evidence.Sentence != "" {
+		t.Errorf("a story of neither sentences = %+v", got)
+	}
+	if got := Story([]Tag{{Class: Neither}, {Class: VerbalCooperation}, {Class: VerbalConflict}, {Class: VerbalConflict}}); got.Class != VerbalConflict {
+		t.Errorf("two conflict sentences after one cooperation = %s, want verbal conflict", got.Class)
+	}
+}
