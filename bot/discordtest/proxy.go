@@ -10,6 +10,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -63,7 +65,8 @@ func newTunnels(h http.Handler) (*tunnels, error) {
 	t := &tunnels{
 		pem: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
 		ln:  newConnListener(),
-		srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second},
+		// A bot killed mid-handshake is part of the tests, not an error.
+		srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)},
 	}
 	cfg := &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}, MinVersion: tls.VersionTLS12}
 	go func() { _ = t.srv.Serve(tls.NewListener(t.ln, cfg)) }()
