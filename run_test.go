@@ -27,6 +27,11 @@ const (
 	liveChannel = "700"
 )
 
+// botWait bounds each wait for the bot; it is a deadline for something that
+// never comes, not a measurement, and generous because a busy machine is
+// slow.
+const botWait = 2 * time.Minute
+
 func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	t.Helper()
 	t.Setenv("DISCORD_TOKEN", "")
@@ -71,11 +76,11 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 			if err != nil {
 				t.Errorf("Run: %v", err)
 			}
-		case <-time.After(15 * time.Second):
+		case <-time.After(botWait):
 			t.Error("the bot did not stop")
 		}
 	})
-	if _, err := fake.WaitCommands(liveGuild, 15*time.Second); err != nil {
+	if _, err := fake.WaitCommands(liveGuild, botWait); err != nil {
 		t.Fatalf("commands not registered: %v", err)
 	}
 	return &liveBot{fake: fake, store: st}
@@ -96,7 +101,7 @@ func (lb *liveBot) ask(t *testing.T, content string) discordtest.Call {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+	c, err := lb.fake.WaitFor(botWait, func(c discordtest.Call) bool {
 		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
 	})
 	if err != nil {
@@ -160,7 +165,7 @@ func TestBotDigestSchedule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+	if _, err := lb.fake.WaitFor(botWait, func(c discordtest.Call) bool {
 		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
 	}); err != nil {
 		t.Fatalf("no answer to digest schedule: %v", err)
@@ -180,7 +185,7 @@ func TestBotFeedsAddBadURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := lb.fake.WaitFor(15*time.Second, func(c discordtest.Call) bool {
+	c, err := lb.fake.WaitFor(botWait, func(c discordtest.Call) bool {
 		return c.Route == discordtest.RouteCreateMessage && c.Payload.MessageReference != nil && c.Payload.MessageReference.MessageID == id
 	})
 	if err != nil {

@@ -104,11 +104,14 @@ func (b *Bot) sendPages(ctx context.Context, in *invocation, ref *discordgo.Mess
 	}
 	if p != nil {
 		channel, id := in.channelID, sent.ID
-		p.onStop(func(ctx context.Context) error {
+		err := p.onStop(ctx, func(ctx context.Context) error {
 			edit := &discordgo.MessageEdit{ID: id, Channel: channel, Components: &[]discordgo.MessageComponent{}, AllowedMentions: noMentions()}
 			_, err := b.session.ChannelMessageEditComplex(edit, discordgo.WithContext(ctx))
 			return err
 		})
+		if err != nil {
+			b.log.Warn("page buttons not removed", "pager_id", p.id, "err", err)
+		}
 	}
 	return nil
 }
@@ -257,7 +260,7 @@ func (b *Bot) editPages(ctx context.Context, i *discordgo.Interaction, in *invoc
 	}
 	if p != nil {
 		sentAt := b.now()
-		p.onStop(func(ctx context.Context) error {
+		err := p.onStop(ctx, func(ctx context.Context) error {
 			none := []discordgo.MessageComponent{}
 			if b.now().Sub(sentAt) < slashTokenLife {
 				_, err := b.session.InteractionResponseEdit(i, &discordgo.WebhookEdit{Components: &none, AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
@@ -266,6 +269,9 @@ func (b *Bot) editPages(ctx context.Context, i *discordgo.Interaction, in *invoc
 			_, err := b.session.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: msg.ID, Channel: msg.ChannelID, Components: &none, AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
 			return err
 		})
+		if err != nil {
+			b.log.Warn("page buttons not removed", "pager_id", p.id, "err", err)
+		}
 	}
 	return nil
 }

@@ -261,10 +261,11 @@ func TestPagingButtonsPressedTogether(t *testing.T) {
 
 func TestPageButtonsStopAfterTimeout(t *testing.T) {
 	h := start(t, func(c *Config, h *harness) {
-		c.PageTimeout = config.Duration(200 * time.Millisecond)
+		c.PageTimeout = config.Duration(time.Minute)
 		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 0), nil }
 	})
 	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
+	h.clock.Advance(time.Minute)
 	edit, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
 		return c.Route == discordtest.RouteEditMessage && c.MessageID == first.MessageID
 	})
@@ -274,7 +275,7 @@ func TestPageButtonsStopAfterTimeout(t *testing.T) {
 	if edit.Rejected() || edit.Payload.Components == nil || len(edit.Payload.Components) != 0 {
 		t.Fatalf("expiry edit: status %d, components %+v; want the buttons removed", edit.Status, edit.Payload.Components)
 	}
-	h.clock.Advance(time.Hour)
+	h.clock.Advance(time.Hour - time.Minute)
 	id := h.interact(discordtest.Interaction{GuildID: guildID, User: alice, Type: discordgo.InteractionMessageComponent, CustomID: first.Payload.Buttons()[1].CustomID, MessageID: first.MessageID})
 	c := h.answer(id, discordtest.RouteCallback)
 	if !c.Ephemeral() || !strings.Contains(c.Payload.Text(), "expired") {
@@ -284,11 +285,12 @@ func TestPageButtonsStopAfterTimeout(t *testing.T) {
 
 func TestPageButtonsNotRemovedIsLogged(t *testing.T) {
 	h := start(t, func(c *Config, h *harness) {
-		c.PageTimeout = config.Duration(200 * time.Millisecond)
+		c.PageTimeout = config.Duration(time.Minute)
 		h.briefer.brief = func(context.Context, briefing.Request) (*briefing.Brief, error) { return longBrief(40, 0), nil }
 	})
 	first := h.replyTo(h.say(guildID, alice, "!brief japan italy"))
 	h.fake.FailChannel(channelID, discordtest.MissingAccess) // hidden from the bot before the buttons expire
+	h.clock.Advance(time.Minute)
 	edit, err := h.fake.WaitFor(wait, func(c discordtest.Call) bool {
 		return c.Route == discordtest.RouteEditMessage && c.MessageID == first.MessageID
 	})
@@ -408,7 +410,9 @@ func TestReconnectAfterDroppedGateway(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h.fake.DropConnection(tt.forget)
+			if err := h.fake.DropConnection(tt.forget); err != nil {
+				t.Fatal(err)
+			}
 			id := h.say(guildID, alice, "!brief japan italy")
 			checkBriefPayload(t, h.replyTo(id).Payload)
 			if err := h.fake.WaitReady(wait, tt.cond); err != nil {

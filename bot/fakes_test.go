@@ -228,10 +228,12 @@ func newFakeFeeds() *fakeFeeds {
 	}
 }
 
-// clock is a settable clock for tests.
+// clock is a settable clock for tests, with timers that fire when Advance
+// moves it past their time.
 type clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu     sync.Mutex
+	t      time.Time
+	timers []*clockTimer
 }
 
 func (c *clock) Now() time.Time {
@@ -240,8 +242,53 @@ func (c *clock) Now() time.Time {
 	return c.t
 }
 
+// Advance moves the clock on and runs, each in its own goroutine as
+// time.AfterFunc does, the functions of the timers that came due.
 func (c *clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
+	var due []func()
+	for _, tm := range c.timers {
+		if tm.armed && !tm.at.After(c.t) {
+			tm.armed = false
+			due = append(due, tm.f)
+		}
+	}
 	c.mu.Unlock()
+	for _, f := range due {
+		go f()
+	}
+}
+
+// AfterFunc is time.AfterFunc on this clock.
+func (c *clock) AfterFunc(d time.Duration, f func()) stopTimer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	tm := &clockTimer{c: c, at: c.t.Add(d), f: f, armed: true}
+	c.timers = append(c.timers, tm)
+	return tm
+}
+
+// clockTimer is a timer of a clock.
+type clockTimer struct {
+	c     *clock
+	at    time.Time
+	f     func()
+	armed bool
+}
+
+func (tm *clockTimer) Stop() bool {
+	tm.c.mu.Lock()
+	defer tm.c.mu.Unlock()
+	was := tm.armed
+	tm.armed = false
+	return was
+}
+
+func (tm *clockTimer) Reset(d time.Duration) bool {
+	tm.c.mu.Lock()
+	defer tm.c.mu.Unlock()
+	was := tm.armed
+	tm.at, tm.armed = tm.c.t.Add(d), true
+	return was
 }

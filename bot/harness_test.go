@@ -14,8 +14,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// wait bounds every wait for the fake; it is a deadline, not a measurement.
-const wait = 15 * time.Second
+// wait bounds every wait for the fake; it is a deadline for something
+// that never comes, not a measurement, and generous because a busy
+// machine is slow.
+const wait = 2 * time.Minute
 
 // Fixture ids.
 const (
@@ -148,6 +150,9 @@ func (h *harness) launch() {
 	}
 	if b.dg != nil {
 		b.dg.manual, b.dg.seconds = !h.cronLive, h.cronSeconds
+	}
+	if !h.realClock {
+		b.pages.afterFunc = h.clock.AfterFunc // page buttons expire when the test moves the clock
 	}
 	h.bot = b
 	ctx, cancel := context.WithCancel(context.Background())

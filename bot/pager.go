@@ -23,20 +23,30 @@ type pager struct {
 	id      string
 	owner   string // user id of the person who asked
 	pages   []page
-	timer   *time.Timer
+	timer   stopTimer
 	expires time.Time
 	// strip removes the buttons from the message once the pager stops;
-	// it is set once the message has been sent.
-	mu    sync.Mutex
-	strip func(ctx context.Context) error
-	once  sync.Once
+	// it is set once the message has been sent. stoppedEarly says that
+	// the pager stopped before then, so onStop strips at once.
+	mu           sync.Mutex
+	strip        func(ctx context.Context) error
+	stoppedEarly bool
+	once         sync.Once
 }
 
-// onStop sets what stop does.
-func (p *pager) onStop(strip func(ctx context.Context) error) {
+// onStop sets what stop does, once the message is sent. If the pager has
+// already stopped (it expired, or the bot is shutting down, while the
+// message was on its way), it strips the buttons now and returns what went
+// wrong doing so.
+func (p *pager) onStop(ctx context.Context, strip func(ctx context.Context) error) error {
 	p.mu.Lock()
 	p.strip = strip
+	early := p.stoppedEarly
 	p.mu.Unlock()
+	if early {
+		return strip(ctx)
+	}
+	return nil
 }
 
 // stop strips the buttons (once) and returns what went wrong doing so.
@@ -45,12 +55,19 @@ func (p *pager) stop(ctx context.Context) error {
 	p.once.Do(func() {
 		p.mu.Lock()
 		strip := p.strip
+		p.stoppedEarly = strip == nil
 		p.mu.Unlock()
 		if strip != nil {
 			err = strip(ctx)
 		}
 	})
 	return err
+}
+
+// stopTimer is the part of *time.Timer that pagers use.
+type stopTimer interface {
+	Stop() bool
+	Reset(d time.Duration) bool
 }
 
 // pagers are the live pagers, by id.
@@ -60,10 +77,14 @@ type pagers struct {
 	timeout time.Duration
 	now     func() time.Time
 	log     *slog.Logger
+	// afterFunc starts the idle timers: time.AfterFunc, or a test's
+	// clock, so that buttons expire when the test moves time on.
+	afterFunc func(d time.Duration, f func()) stopTimer
 }
 
 func newPagers(timeout time.Duration, now func() time.Time, log *slog.Logger) *pagers {
-	return &pagers{byID: map[string]*pager{}, timeout: timeout, now: now, log: log}
+	return &pagers{byID: map[string]*pager{}, timeout: timeout, now: now, log: log,
+		afterFunc: func(d time.Duration, f func()) stopTimer { return time.AfterFunc(d, f) }}
 }
 
 // newPagerID returns a short random id; ids need only be unique among live pagers.
@@ -80,7 +101,7 @@ func (ps *pagers) start(owner string, pages []page) *pager {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	p.expires = ps.now().Add(ps.timeout)
-	p.timer = time.AfterFunc(ps.timeout, func() {
+	p.timer = ps.afterFunc(ps.timeout, func() {
 		ps.mu.Lock()
 		_, live := ps.byID[p.id]
 		delete(ps.byID, p.id)

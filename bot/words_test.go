@@ -213,6 +213,25 @@ func TestPagersPress(t *testing.T) {
 	}
 }
 
+// A pager that expires while its message is still on its way strips the
+// buttons once the message is out, instead of leaving them for good.
+func TestPagerExpiredBeforeSentStripsOnceSent(t *testing.T) {
+	c := &clock{t: day}
+	ps := newPagers(time.Minute, c.Now, slog.New(slog.DiscardHandler))
+	ps.afterFunc = c.AfterFunc
+	p := ps.start("owner", []page{{content: "1"}, {content: "2"}})
+	stopped := make(chan struct{})
+	go func() { p.stop(context.Background()); close(stopped) }() // what the expiry does
+	<-stopped
+	strips := 0
+	if err := p.onStop(context.Background(), func(context.Context) error { strips++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.stop(context.Background()); err != nil || strips != 1 {
+		t.Errorf("buttons stripped %d times (err %v), want once, when the message was sent", strips, err)
+	}
+}
+
 func TestConfigValidate(t *testing.T) {
 	with := func(edit func(*Config)) Config {
 		c := DefaultConfig()

@@ -62,11 +62,46 @@ func (s *Server) addChannel(c *discordgo.Channel, guildID string) {
 func (s *Server) FailChannel(channelID string, f ChannelFailure) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	delete(s.failLeft, channelID)
 	if f == NoFailure {
 		delete(s.failing, channelID)
 		return
 	}
 	s.failing[channelID] = f
+}
+
+// FailChannelFor is FailChannel for the next refusals requests that f
+// refuses; then the channel is served normally again, as when someone gives
+// the bot its permission back. The failure ends before the refused request
+// is answered, so the bot's next attempt, however soon, finds it over.
+func (s *Server) FailChannelFor(channelID string, f ChannelFailure, refusals int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f == NoFailure || refusals <= 0 {
+		delete(s.failing, channelID)
+		delete(s.failLeft, channelID)
+		return
+	}
+	s.failing[channelID] = f
+	s.failLeft[channelID] = refusals
+}
+
+// refusedLocked counts a request refused for a channel failure against the
+// refusals that FailChannelFor allowed.
+func (s *Server) refusedLocked(channelID string, e *apiError) {
+	if e != errMissingPermissions && e != errMissingAccess && e != errUnknownChannel {
+		return
+	}
+	n, ok := s.failLeft[channelID]
+	if !ok {
+		return
+	}
+	if n <= 1 {
+		delete(s.failing, channelID)
+		delete(s.failLeft, channelID)
+		return
+	}
+	s.failLeft[channelID] = n - 1
 }
 
 // channelErrorLocked is the error a request about channelID gets; posting

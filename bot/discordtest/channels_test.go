@@ -212,7 +212,10 @@ func TestRateLimitsPaceDiscordgo(t *testing.T) {
 // TestRateLimitAnswers checks the 429 bodies and headers, request by
 // request, with a plain HTTP client.
 func TestRateLimitAnswers(t *testing.T) {
-	s := New(t, Options{RateLimits: &RateLimits{PerChannel: 1, Window: time.Hour, Global: 3}})
+	// The limits' clock stands still: the four requests fall in one
+	// second however slow the machine.
+	frozen := time.Now()
+	s := New(t, Options{RateLimits: &RateLimits{PerChannel: 1, Window: time.Hour, Global: 3, Now: func() time.Time { return frozen }}})
 	post := func(ch string) (*http.Response, map[string]any) {
 		req, _ := http.NewRequest("POST", "https://discord.com/api/v10/channels/"+ch+"/messages", strings.NewReader(`{"content":"hi"}`))
 		req.Header.Set("Authorization", "Bot "+s.Token())
@@ -252,5 +255,26 @@ func TestRateLimitAnswers(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("%d calls recorded as rate limited, want 2", n)
+	}
+}
+
+// FailChannelFor refuses as many requests as it is told and no more: the
+// next attempt, however soon, is served.
+func TestFailChannelFor(t *testing.T) {
+	s := New(t, Options{})
+	dg := restSession(t, s)
+	s.FailChannelFor("701", MissingPermissions, 2)
+	for i := range 2 {
+		if _, err := dg.ChannelMessageSend("701", "m"); err == nil {
+			t.Fatalf("message %d was accepted, want refused", i)
+		} else if status, code := restCode(err); status != 403 || code != 50013 {
+			t.Fatalf("message %d: %d/%d, want 403/50013", i, status, code)
+		}
+	}
+	if _, err := dg.ChannelMessageSend("701", "m"); err != nil {
+		t.Fatalf("third message: %v, want it served", err)
+	}
+	if got := len(s.Posts("701")); got != 1 {
+		t.Errorf("%d posts stored, want 1", got)
 	}
 }

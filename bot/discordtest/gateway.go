@@ -71,9 +71,11 @@ type gwConn struct {
 	wmu  sync.Mutex
 	once sync.Once
 	// shard is the shard the connection identified or resumed as, once
-	// bound is set (both guarded by Server.mu).
-	shard int
-	bound bool
+	// bound is set; heartbeats counts the heartbeats it carried (all
+	// guarded by Server.mu).
+	shard      int
+	bound      bool
+	heartbeats int
 }
 
 func (c *gwConn) write(f frame) error {
@@ -183,6 +185,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		case opHeartbeat:
 			s.mu.Lock()
 			s.connStateLocked(c).heartbeats++
+			c.heartbeats++
 			s.notifyLocked()
 			s.mu.Unlock()
 			if err := c.write(frame{Op: opHeartbeatACK, Data: json.RawMessage("null")}); err != nil {
@@ -412,10 +415,25 @@ func (s *Server) Dispatch(eventType string, data any) error {
 // bot is expected to reconnect and RESUME; if forgetSession is true the
 // fake answers the RESUME with INVALID_SESSION, so the bot must IDENTIFY
 // afresh.
-func (s *Server) DropConnection(forgetSession bool) { s.DropShard(0, forgetSession) }
+func (s *Server) DropConnection(forgetSession bool) error { return s.DropShard(0, forgetSession) }
 
 // DropShard cuts one shard's gateway connection, as DropConnection does.
-func (s *Server) DropShard(shard int, forgetSession bool) {
+//
+// It first waits until the session on the connection is ready and has sent
+// its first heartbeat. discordgo starts its heartbeat goroutine once the
+// session has started; if that goroutine first writes after the connection
+// was dropped, it closes whatever connection the session has by then, the
+// new one, and every reconnect can repeat that. On a busy machine this is
+// likely, and the bot would reconnect over and over; a dropped connection
+// that had its heartbeat is what a network failure looks like anyway.
+func (s *Server) DropShard(shard int, forgetSession bool) error {
+	err := s.waitUntil(context.Background(), settleWait, "heartbeat on the gateway connection", func() bool {
+		st := s.shardLocked(shard)
+		return st.conn != nil && st.ready && st.conn.heartbeats > 0
+	})
+	if err != nil {
+		return err
+	}
 	s.mu.Lock()
 	st := s.shardLocked(shard)
 	c := st.conn
@@ -429,6 +447,7 @@ func (s *Server) DropShard(shard int, forgetSession bool) {
 	if c != nil {
 		c.close()
 	}
+	return nil
 }
 
 // GatewayStats counts what happened on one shard's gateway so far.

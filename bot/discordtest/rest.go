@@ -47,6 +47,11 @@ func (s *Server) fail(w http.ResponseWriter, c Call, e *apiError) {
 		b, _ := json.Marshal(e.body())
 		c.Error = string(b)
 	}
+	if c.ChannelID != "" {
+		s.mu.Lock()
+		s.refusedLocked(c.ChannelID, e)
+		s.mu.Unlock()
+	}
 	s.record(c)
 	writeJSON(w, e.status, e.body())
 }

@@ -65,10 +65,13 @@ type Options struct {
 	// HeartbeatInterval is announced in HELLO; zero means 41.25 s as Discord does.
 	HeartbeatInterval time.Duration
 	// CallbackWindow is how long an interaction may wait for its first
-	// callback; zero means 3 s as Discord does.
+	// callback; zero means 3 s as Discord does. It is measured on the
+	// fake's own clock, which stands still unless a test calls Advance, so
+	// that a slow machine never runs out of it.
 	CallbackWindow time.Duration
 	// TokenLifetime is how long an interaction token stays valid for edits
-	// and follow-ups; zero means 15 minutes as Discord does.
+	// and follow-ups; zero means 15 minutes as Discord does. Like the
+	// callback window, it passes only with Advance.
 	TokenLifetime time.Duration
 	// Guilds are announced with GUILD_CREATE after READY and served by the
 	// guild routes.
@@ -98,6 +101,11 @@ type Options struct {
 	Shards int
 }
 
+// settleWait bounds the fake's own waits for the bot (DropConnection). It
+// is a deadline for a bot that never gets there, not a measurement: a busy
+// machine may be slow, and a test waits on the event.
+const settleWait = 2 * time.Minute
+
 // Server is a running fake Discord. Close it when done.
 type Server struct {
 	opts Options
@@ -107,7 +115,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced whenever state changes
-	offset   time.Duration // added to the real clock, see Advance
+	epoch    time.Time     // the fake's clock at Start
+	offset   time.Duration // how far Advance has moved the clock
 	nextID   int64
 	gws      map[int]*gatewayState // by shard
 	conns    map[*gwConn]struct{}  // open gateway connections
@@ -126,6 +135,7 @@ type Server struct {
 	byChannel map[string][]string // channel id -> message ids, oldest first
 	failing   map[string]ChannelFailure
 	held      map[string]chan struct{} // channel id -> closed on release
+	failLeft  map[string]int           // refusals left, for FailChannelFor
 	limits    *limiter
 	tunnels   *tunnels // CONNECT tunnels for bots in other processes
 	closed    bool
@@ -168,6 +178,7 @@ func Start(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts:      opts,
+		epoch:     time.Now(),
 		changed:   make(chan struct{}),
 		nextID:    1000,
 		gws:       make(map[int]*gatewayState),
@@ -183,6 +194,7 @@ func Start(opts Options) (*Server, error) {
 		byChannel: make(map[string][]string),
 		failing:   make(map[string]ChannelFailure),
 		held:      make(map[string]chan struct{}),
+		failLeft:  make(map[string]int),
 		limits:    newLimiter(opts.RateLimits),
 	}
 	for _, g := range opts.Guilds {
@@ -284,14 +296,16 @@ func (rt *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error)
 }
 
 // Advance moves the fake's clock forward, e.g. past an interaction's
-// callback window.
+// callback window. The clock moves only this way: interaction windows and
+// token lifetimes never run out on their own, however slow the machine.
 func (s *Server) Advance(d time.Duration) {
 	s.mu.Lock()
 	s.offset += d
 	s.mu.Unlock()
 }
 
-func (s *Server) nowLocked() time.Time { return time.Now().Add(s.offset) }
+// nowLocked is the fake's clock: the time of Start, moved on by Advance.
+func (s *Server) nowLocked() time.Time { return s.epoch.Add(s.offset) }
 
 // newIDLocked returns a fresh snowflake-shaped id.
 func (s *Server) newIDLocked() string {

@@ -10,7 +10,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-const wait = 10 * time.Second
+// wait bounds every wait for the bot or discordgo; it is a deadline for
+// something that never comes, not a measurement, and generous because a
+// busy machine is slow.
+const wait = 2 * time.Minute
 
 // connect opens a real discordgo session against the fake.
 func connect(t *testing.T, s *Server) (*discordgo.Session, chan *discordgo.MessageCreate) {
@@ -62,7 +65,9 @@ func TestGatewayIdentifyDispatchAndResume(t *testing.T) {
 	}
 
 	t.Run("resume after a drop", func(t *testing.T) {
-		s.DropConnection(false)
+		if err := s.DropConnection(false); err != nil {
+			t.Fatal(err)
+		}
 		// Sent while the bot is away: delivered after its RESUME.
 		if _, err := s.SendMessage(Message{ChannelID: "10", Author: User{ID: "7"}, Content: "while away"}); err != nil {
 			t.Fatal(err)
@@ -75,7 +80,9 @@ func TestGatewayIdentifyDispatchAndResume(t *testing.T) {
 		}
 	})
 	t.Run("identify again when the session is forgotten", func(t *testing.T) {
-		s.DropConnection(true)
+		if err := s.DropConnection(true); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.WaitReady(wait, func(st GatewayStats) bool { return st.Identifies == 2 }); err != nil {
 			t.Fatal(err)
 		}
@@ -295,7 +302,9 @@ func TestShardedGateway(t *testing.T) {
 	}
 
 	t.Run("a drop of one shard leaves the other", func(t *testing.T) {
-		s.DropShard(1, false)
+		if err := s.DropShard(1, false); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.SendMessage(Message{GuildID: g1, ChannelID: "10", Author: User{ID: "7"}, Content: "while shard 1 is away"}); err != nil {
 			t.Fatal(err)
 		}
