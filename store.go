@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"attache/sources"
+	"attache/sources/postgres"
 )
 
 // openStore opens the store a URL names (see sources.ParseStoreURL).
@@ -13,11 +13,10 @@ func openStore(ctx context.Context, url string, opt sources.StoreOptions) (sourc
 	if err != nil {
 		return nil, err
 	}
-	switch engine {
-	case sources.EngineSQLite:
-		return sources.OpenSQLite(ctx, target, opt)
+	if engine == sources.EnginePostgres {
+		return postgres.Open(ctx, target, opt)
 	}
-	return nil, errors.New("store: the PostgreSQL engine is not in this build yet")
+	return sources.OpenSQLite(ctx, target, opt)
 }
 
 // engineName is how the commands print an engine.

@@ -8,6 +8,7 @@ import (
 
 	"attache/briefing/geo"
 	"attache/sources"
+	"attache/sources/storetest"
 	"attache/sources/synth"
 )
 
@@ -49,7 +50,7 @@ func BenchmarkDigest1000(b *testing.B) {
 
 // BenchmarkBriefSample is a brief over the sample corpus, in-process.
 func BenchmarkBriefSample(b *testing.B) {
-	tc := newTestCorpus(b)
+	tc := newTestCorpus(b, storetest.SQLite())
 	req := Request{Countries: []string{"JP", "IT"}}
 	ctx := context.Background()
 	b.ResetTimer()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"attache/sources"
+	"attache/sources/storetest"
 )
 
 func newsArticle(title, url, source string, published time.Time, text string) sources.Article {
@@ -23,69 +24,71 @@ The host, Italian Prime Minister Giorgia Meloni, said the meeting had shown that
 Japan's Prime Minister Fumio Kishida said the loan would be repaid from the assets' future profits and not from taxpayers.`
 
 func TestDigestNewStoriesOnce(t *testing.T) {
-	ctx := context.Background()
-	day := time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC) // after the sample corpus
-	tc := newTestCorpus(t,
-		newsArticle("G7 backs 50 billion dollar loan for Ukraine", "https://wire.example/g7-loan", "Example Wire", day.Add(15*time.Hour), summitWire),
-		newsArticle("Apulia summit: G7 agrees Ukraine loan", "https://herald.example/apulia", "Example Herald", day.Add(16*time.Hour),
-			"BARI (Example Herald) —\n\n"+summitWire+"\n\nThe summit ends on Saturday."),
-		newsArticle("Local council approves new bus lanes", "https://herald.example/bus", "Example Herald", day.Add(17*time.Hour),
-			"The city council approved three new bus lanes on Thursday after a long debate about parking.\n\nWork starts in September and will take four months."),
-	)
-	since := day // everything the test added was fetched after this; the sample was fetched in 2024 at its own dates
-	d, err := tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Stories) != 2 {
-		for _, s := range d.Stories {
-			t.Logf("story %q (%d outlets)", s.Headline, len(s.Articles))
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		day := time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC) // after the sample corpus
+		tc := newTestCorpus(t, e,
+			newsArticle("G7 backs 50 billion dollar loan for Ukraine", "https://wire.example/g7-loan", "Example Wire", day.Add(15*time.Hour), summitWire),
+			newsArticle("Apulia summit: G7 agrees Ukraine loan", "https://herald.example/apulia", "Example Herald", day.Add(16*time.Hour),
+				"BARI (Example Herald) —\n\n"+summitWire+"\n\nThe summit ends on Saturday."),
+			newsArticle("Local council approves new bus lanes", "https://herald.example/bus", "Example Herald", day.Add(17*time.Hour),
+				"The city council approved three new bus lanes on Thursday after a long debate about parking.\n\nWork starts in September and will take four months."),
+		)
+		since := day // everything the test added was fetched after this; the sample was fetched in 2024 at its own dates
+		d, err := tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
 		}
-		t.Fatalf("digest has %d stories, want 2 (the syndicated summit story once, the council story)", len(d.Stories))
-	}
-	top := d.Stories[0]
-	if !strings.Contains(top.Headline, "G7") || !strings.Contains(top.Headline, "loan") || len(top.Articles) != 2 {
-		t.Errorf("top story = %q with %d outlets, want the G7 loan story from two outlets", top.Headline, len(top.Articles))
-	}
-	if len(top.Summary) == 0 || len(top.Summary) > 2 {
-		t.Errorf("top story summary has %d sentences, want 1 or 2", len(top.Summary))
-	}
-	if top.Quote == nil || top.Quote.Speaker != "Meloni" && top.Quote.Speaker != "Giorgia Meloni" {
-		t.Errorf("top story quote = %+v, want Meloni's", top.Quote)
-	}
+		if len(d.Stories) != 2 {
+			for _, s := range d.Stories {
+				t.Logf("story %q (%d outlets)", s.Headline, len(s.Articles))
+			}
+			t.Fatalf("digest has %d stories, want 2 (the syndicated summit story once, the council story)", len(d.Stories))
+		}
+		top := d.Stories[0]
+		if !strings.Contains(top.Headline, "G7") || !strings.Contains(top.Headline, "loan") || len(top.Articles) != 2 {
+			t.Errorf("top story = %q with %d outlets, want the G7 loan story from two outlets", top.Headline, len(top.Articles))
+		}
+		if len(top.Summary) == 0 || len(top.Summary) > 2 {
+			t.Errorf("top story summary has %d sentences, want 1 or 2", len(top.Summary))
+		}
+		if top.Quote == nil || top.Quote.Speaker != "Meloni" && top.Quote.Speaker != "Giorgia Meloni" {
+			t.Errorf("top story quote = %+v, want Meloni's", top.Quote)
+		}
 
-	// A filter keeps only the stories that match.
-	req, err := tc.eng.ParseWords([]string{"G7"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err = tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), Filter: req})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Stories) != 1 || !strings.Contains(d.Stories[0].Headline, "G7") {
-		t.Errorf("G7 digest = %v", headlines(d))
-	}
+		// A filter keeps only the stories that match.
+		req, err := tc.eng.ParseWords([]string{"G7"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err = tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), Filter: req})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Stories) != 1 || !strings.Contains(d.Stories[0].Headline, "G7") {
+			t.Errorf("G7 digest = %v", headlines(d))
+		}
 
-	// After the first digest, a new outlet carrying the same story is not
-	// a new story.
-	late := newsArticle("G7 leaders agree on loan", "https://post.example/g7", "Example Post", day.Add(20*time.Hour), "ROME —\n\n"+summitWire)
-	late.Fetched = day.Add(30 * time.Hour)
-	if _, err := sources.NewIngester(tc.store, tc.gaz.Tag, nil).Ingest(ctx, []sources.Article{late}, nil); err != nil {
-		t.Fatal(err)
-	}
-	d, err = tc.eng.Digest(ctx, DigestRequest{Since: day.Add(24 * time.Hour), Until: day.Add(48 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Stories) != 0 {
-		t.Errorf("second digest = %v, want nothing new", headlines(d))
-	}
-	var buf bytes.Buffer
-	RenderDigestText(&buf, d, 80)
-	if !strings.Contains(buf.String(), "Nothing new since 14 Jun 2025 00:00 UTC") {
-		t.Errorf("empty digest text = %q", buf.String())
-	}
+		// After the first digest, a new outlet carrying the same story is not
+		// a new story.
+		late := newsArticle("G7 leaders agree on loan", "https://post.example/g7", "Example Post", day.Add(20*time.Hour), "ROME —\n\n"+summitWire)
+		late.Fetched = day.Add(30 * time.Hour)
+		if _, err := sources.NewIngester(tc.store, tc.gaz.Tag, nil).Ingest(ctx, []sources.Article{late}, nil); err != nil {
+			t.Fatal(err)
+		}
+		d, err = tc.eng.Digest(ctx, DigestRequest{Since: day.Add(24 * time.Hour), Until: day.Add(48 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Stories) != 0 {
+			t.Errorf("second digest = %v, want nothing new", headlines(d))
+		}
+		var buf bytes.Buffer
+		RenderDigestText(&buf, d, 80)
+		if !strings.Contains(buf.String(), "Nothing new since 14 Jun 2025 00:00 UTC") {
+			t.Errorf("empty digest text = %q", buf.String())
+		}
+	})
 }
 
 func headlines(d *Digest) []string {
@@ -97,7 +100,7 @@ func headlines(d *Digest) []string {
 }
 
 func FuzzParseWords(f *testing.F) {
-	tc := newTestCorpus(f)
+	tc := newTestCorpus(f, storetest.SQLite())
 	for _, s := range []string{"japan italy", "", "since 7d", "the of and", "japn", "Ελλάδα 日本 italy", "g7 last 3 weeks", strings.Repeat("france ", 500), "@everyone <#123>"} {
 		f.Add(s)
 	}

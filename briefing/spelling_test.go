@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"attache/sources/storetest"
 )
 
 func TestSpellings(t *testing.T) {
@@ -26,16 +28,18 @@ func TestSpellings(t *testing.T) {
 
 // The sample corpus writes "defence": a request for "defense" finds it.
 func TestAmericanSpellingFindsBritish(t *testing.T) {
-	tc := newTestCorpus(t)
-	req, err := tc.eng.ParseWords([]string{"japan", "italy", "defense", "since", "2y"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tc.eng.Brief(context.Background(), req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(b.Articles) < 4 {
-		t.Errorf("japan italy defense found %d stories, want the defence coverage (4 or more)", len(b.Articles))
-	}
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		tc := newTestCorpus(t, e)
+		req, err := tc.eng.ParseWords([]string{"japan", "italy", "defense", "since", "2y"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := tc.eng.Brief(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Articles) < 4 {
+			t.Errorf("japan italy defense found %d stories, want the defence coverage (4 or more)", len(b.Articles))
+		}
+	})
 }

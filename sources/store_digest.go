@@ -218,7 +218,7 @@ func (s *SQLiteStore) ReleaseDelivery(ctx context.Context, channelID string, slo
 // PendingDeliveries lists the deliveries begun but neither finished nor
 // failed: after a crash, each may or may not have been posted.
 func (s *SQLiteStore) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
-	return queryAll(ctx, s.db, "pending deliveries", scanDelivery, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE state = 'pending' ORDER BY slot`)
+	return queryAll(ctx, s.db, "pending deliveries", scanDelivery, `SELECT `+deliveryColumns+` FROM digest_deliveries WHERE state = 'pending' ORDER BY slot, channel_id`)
 }
 
 // FinishDelivery marks a delivery sent (or empty) and, in the same

@@ -55,7 +55,9 @@ type SaveReader interface {
 	LastID(ctx context.Context, lo, hi int64) (id int64, ok bool, err error)
 }
 
-// SavePlan is what an engine writes for a batch.
+// SavePlan is what an engine writes for a batch: the updates first, in
+// their order (an update may free a content hash that a later one, or a
+// new article, takes), then the inserts.
 type SavePlan struct {
 	// Results are in the batch's order.
 	Results []Result
@@ -66,11 +68,12 @@ type SavePlan struct {
 	Updates []PlannedArticle
 }
 
-// PlannedArticle is an article to write with its id and story id. For an
-// update, Old is the stored article before it (its buckets are the ones to
-// remove).
+// PlannedArticle is an article to write with its id and story id. Index
+// is its place in the batch. For an update, Old is the stored article
+// before it (its buckets are the ones to remove).
 type PlannedArticle struct {
 	*Prepared
+	Index       int
 	ID, StoryID int64
 	Old         StoredArticle
 }
@@ -103,7 +106,7 @@ func PlanSave(ctx context.Context, r SaveReader, batch []Prepared) (*SavePlan, e
 	}
 	plan := &SavePlan{Results: make([]Result, len(batch))}
 	for _, i := range PublicationOrder(batch) {
-		res, err := p.planOne(ctx, r, plan, &batch[i])
+		res, err := p.planOne(ctx, r, plan, batch, i)
 		if err != nil {
 			return nil, fmt.Errorf("sources: save %q: %w", batch[i].URL, err)
 		}
@@ -184,7 +187,8 @@ func (p *planner) unindex(a StoredArticle) {
 	delete(p.known, a.ID)
 }
 
-func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, a *Prepared) (Result, error) {
+func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, batch []Prepared, i int) (Result, error) {
+	a := &batch[i]
 	res := Result{Title: a.Title, URL: a.URL}
 	if old, ok := p.byURL[a.URL]; ok {
 		res.ID, res.StoryID = old.ID, old.StoryID
@@ -196,7 +200,7 @@ func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, a *
 			res.Outcome, res.DuplicateOf = Duplicate, other
 			return res, nil
 		}
-		plan.Updates = append(plan.Updates, PlannedArticle{Prepared: a, ID: old.ID, StoryID: old.StoryID, Old: old})
+		plan.Updates = append(plan.Updates, PlannedArticle{Prepared: a, Index: i, ID: old.ID, StoryID: old.StoryID, Old: old})
 		now := StoredArticle{ID: old.ID, StoryID: old.StoryID, Hash: a.Hash, Sketch: a.Sketch}
 		delete(p.byHash, string(old.Hash))
 		p.byHash[string(a.Hash)] = old.ID
@@ -215,7 +219,7 @@ func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, a *
 		return res, err
 	}
 	story := p.findStory(a.Sketch, id)
-	plan.Inserts = append(plan.Inserts, PlannedArticle{Prepared: a, ID: id, StoryID: story})
+	plan.Inserts = append(plan.Inserts, PlannedArticle{Prepared: a, Index: i, ID: id, StoryID: story})
 	now := StoredArticle{ID: id, StoryID: story, Hash: a.Hash, Sketch: a.Sketch}
 	p.byURL[a.URL] = now
 	p.byHash[string(a.Hash)] = id

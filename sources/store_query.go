@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"attache/sources/fts"
 )
 
 // Query selects articles from the store. All conditions must hold.
@@ -33,7 +35,7 @@ func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 		limit = 20
 	}
 	lo, hi := IDRange(q.Since, q.Until)
-	match := ftsQuery(q.Words)
+	match, hasWords := ftsQuery(q.Words)
 	var (
 		sqlText string
 		args    []any
@@ -43,11 +45,13 @@ func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 		own = ` AND a.sample = 0`
 	}
 	switch {
-	case match == "" && len(q.Countries) > 0:
+	case !hasWords && len(q.Countries) > 0:
 		sqlText, args = mentioningSQL(q.Countries, lo, hi, limit, own)
-	case match == "":
+	case !hasWords:
 		sqlText = `SELECT ` + articleColumns + ` FROM articles a WHERE a.id BETWEEN ? AND ?` + own + ` ORDER BY a.id DESC LIMIT ?`
 		args = []any{lo, hi, limit}
+	case match == "":
+		return nil, nil // words without terms match nothing
 	default:
 		var b strings.Builder
 		b.WriteString(`SELECT ` + articleColumns + ` FROM articles_fts f JOIN articles a ON a.id = f.rowid
@@ -57,7 +61,7 @@ func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 			b.WriteString(` AND a.id IN (SELECT article_id FROM article_countries WHERE country = ? AND article_id BETWEEN ? AND ?)`)
 			args = append(args, c, lo, hi)
 		}
-		b.WriteString(` ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`)
+		b.WriteString(` ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC LIMIT ?`)
 		args = append(args, limit)
 		sqlText = b.String()
 	}
@@ -94,7 +98,12 @@ func (s *SQLiteStore) queryArticles(ctx context.Context, query string, args ...a
 // ftsQuery turns free words into an FTS5 query that requires all of them,
 // each quoted so that no word is read as FTS5 syntax. A word may list
 // alternatives separated by "|" ("defense|defence"): any of them matches.
-func ftsQuery(words []string) string {
+// An alternative without a term ("!!!") is left out, and so is a word
+// with none left; when no word has a term the query is empty and matches
+// nothing. hasWords says whether any word had text at all: without, the
+// search is no full-text search. (FTS5 itself reads an empty phrase one
+// way beside AND and another beside a space.)
+func ftsQuery(words []string) (match string, hasWords bool) {
 	var parts []string
 	for _, w := range words {
 		var alts []string
@@ -105,9 +114,14 @@ func ftsQuery(words []string) string {
 				}
 				return r
 			}, alt))
-			if alt != "" {
-				alts = append(alts, `"`+strings.ReplaceAll(alt, `"`, `""`)+`"`)
+			if alt == "" {
+				continue
 			}
+			hasWords = true
+			if len(fts.Phrase(alt)) == 0 {
+				continue
+			}
+			alts = append(alts, `"`+strings.ReplaceAll(alt, `"`, `""`)+`"`)
 		}
 		switch len(alts) {
 		case 0:
@@ -117,7 +131,9 @@ func ftsQuery(words []string) string {
 			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
 		}
 	}
-	return strings.Join(parts, " ")
+	// FTS5 reads words side by side as AND, but not next to a group in
+	// parentheses: the AND is written out.
+	return strings.Join(parts, " AND "), hasWords
 }
 
 // HasOwnArticles reports whether the store holds an article that is not
@@ -138,7 +154,7 @@ func (s *SQLiteStore) HasOwnArticles(ctx context.Context) (bool, error) {
 // index's stemming), so that a request can tell a topic word from a
 // misspelt country.
 func (s *SQLiteStore) HasWord(ctx context.Context, word string) (bool, error) {
-	match := ftsQuery([]string{word})
+	match, _ := ftsQuery([]string{word})
 	if match == "" {
 		return false, nil
 	}

@@ -7,10 +7,17 @@ package storetest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"attache/sources"
+	"attache/sources/postgres"
 )
 
 // EnvPostgres is the variable that names the PostgreSQL server for tests.
@@ -30,8 +37,8 @@ type Database interface {
 	// the same data, as another process would have. Stores are closed
 	// when the test ends.
 	Open(t testing.TB, opt sources.StoreOptions) sources.Store
-	// URL is the store URL that names the database (for commands run by
-	// the test).
+	// URL is the store URL that names the database (for commands and
+	// processes the test starts).
 	URL() string
 }
 
@@ -41,9 +48,13 @@ func (e Engine) Open(t testing.TB, opt sources.StoreOptions) sources.Store {
 	return e.New(t).Open(t, opt)
 }
 
-// Engines lists the engines a test should run against.
+// Engines lists the engines a test should run against: SQLite, and
+// PostgreSQL (which skips the test unless ATTACHE_TEST_POSTGRES is set).
 func Engines() []Engine {
-	return []Engine{{Name: sources.EngineSQLite, New: newSQLite}}
+	return []Engine{
+		{Name: sources.EngineSQLite, New: newSQLite},
+		{Name: sources.EnginePostgres, New: newPostgres},
+	}
 }
 
 // Run runs f once per engine, each as a subtest named after the engine.
@@ -72,3 +83,68 @@ func (d sqliteDB) Open(t testing.TB, opt sources.StoreOptions) sources.Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// PostgresURL returns the server that ATTACHE_TEST_POSTGRES names, or
+// skips the test saying how to name one.
+func PostgresURL(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv(EnvPostgres)
+	if u == "" {
+		t.Skip("PostgreSQL runs skipped: set " + EnvPostgres + "=postgres://postgres@127.0.0.1:5432/test (a server where that role may create schemas) to run them; .ci/run does")
+	}
+	return u
+}
+
+// pgDB is a schema of its own in the test server's database.
+type pgDB struct{ url string }
+
+func newPostgres(t testing.TB) Database {
+	t.Helper()
+	base := PostgresURL(t)
+	ctx := context.Background()
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "attache_test_" + hex.EncodeToString(b[:])
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to %s: %v", EnvPostgres, err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatalf("create test schema: %v", err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("drop test schema: %v", err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Errorf("drop test schema: %v", err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvPostgres, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return pgDB{url: u.String()}
+}
+
+func (d pgDB) URL() string { return d.url }
+
+func (d pgDB) Open(t testing.TB, opt sources.StoreOptions) sources.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), d.url, opt)
+	if err != nil {
+		t.Fatalf("open PostgreSQL store: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// SQLite is the SQLite engine alone, for benchmarks and fuzz tests.
+func SQLite() Engine { return Engines()[0] }

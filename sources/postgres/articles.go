@@ -1,0 +1,365 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"attache/sources"
+)
+
+// Save stores a batch of prepared articles in one transaction, holding the
+// schema's save lock so that writers in every process take their turns and
+// the save rules (sources.PlanSave) read a store that does not change
+// under them.
+func (s *Store) Save(ctx context.Context, batch []sources.Prepared) ([]sources.Result, error) {
+	docs := indexDocuments(batch)
+	var plan *sources.SavePlan
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, ".attache.save"); err != nil {
+			return err
+		}
+		var err error
+		plan, err = sources.PlanSave(ctx, saveReader{tx}, batch)
+		if err != nil {
+			return err
+		}
+		// Updates first, in the plan's order: a new article may take the
+		// content hash an updated one gives up.
+		for _, u := range plan.Updates {
+			if err := updateArticle(ctx, tx, u, docs[u.Index]); err != nil {
+				return fmt.Errorf("update %q: %w", u.URL, err)
+			}
+		}
+		return insertArticles(ctx, tx, plan.Inserts, docs)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: save: %w", err)
+	}
+	return plan.Results, nil
+}
+
+// indexDocuments reads every article of the batch into its full-text
+// terms, on all cores: after the writes it is the costliest part of a save.
+func indexDocuments(batch []sources.Prepared) []document {
+	docs := make([]document, len(batch))
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				docs[i] = indexDocument(batch[i].Title, batch[i].Text)
+			}
+		}()
+	}
+	wg.Wait()
+	return docs
+}
+
+// articleRows are the columns of the articles table, one slice each, for
+// writing many rows in one statement.
+type articleRows struct {
+	id, published, fetched, story []int64
+	feed                          []*int64
+	url, title, source, byline    []string
+	lang, text, countries, tsv    []string
+	hash, sketch                  [][]byte
+	sample                        []bool
+	ntokens                       []int32
+	countryCode                   []string
+	countryArticle                []int64
+	bucket, bucketArticle         []int64
+}
+
+func (r *articleRows) add(p sources.PlannedArticle, doc document) {
+	var feed *int64
+	if p.FeedID != 0 {
+		f := p.FeedID
+		feed = &f
+	}
+	r.id = append(r.id, p.ID)
+	r.published = append(r.published, p.Published.Unix())
+	r.fetched = append(r.fetched, p.Fetched.Unix())
+	r.story = append(r.story, p.StoryID)
+	r.feed = append(r.feed, feed)
+	r.url = append(r.url, p.URL)
+	r.title = append(r.title, p.Title)
+	r.source = append(r.source, p.Source)
+	r.byline = append(r.byline, p.Byline)
+	r.lang = append(r.lang, p.Lang)
+	r.text = append(r.text, p.Text)
+	r.countries = append(r.countries, sources.JoinCountries(p.Countries))
+	r.tsv = append(r.tsv, doc.tsvector)
+	r.hash = append(r.hash, p.Hash)
+	r.sketch = append(r.sketch, p.Sketch.MarshalBinary())
+	r.sample = append(r.sample, p.Sample)
+	r.ntokens = append(r.ntokens, int32(doc.tokens))
+	for _, c := range p.Countries {
+		r.countryCode = append(r.countryCode, c)
+		r.countryArticle = append(r.countryArticle, p.ID)
+	}
+	for _, b := range p.Buckets() {
+		r.bucket = append(r.bucket, b)
+		r.bucketArticle = append(r.bucketArticle, p.ID)
+	}
+}
+
+// insertArticles writes the new articles with their countries and story
+// buckets: one statement per table for the whole batch.
+func insertArticles(ctx context.Context, tx pgx.Tx, ins []sources.PlannedArticle, docs []document) error {
+	if len(ins) == 0 {
+		return nil
+	}
+	var r articleRows
+	for _, p := range ins {
+		r.add(p, docs[p.Index])
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO articles
+		(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)
+		SELECT id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv::tsvector, ntokens
+		FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[],
+			$10::text[], $11::text[], $12::bigint[], $13::bytea[], $14::bigint[], $15::boolean[], $16::text[], $17::integer[])
+			AS t (id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)`,
+		r.id, r.url, r.hash, r.title, r.source, r.byline, r.lang, r.published, r.fetched,
+		r.text, r.countries, r.story, r.sketch, r.feed, r.sample, r.tsv, r.ntokens)
+	if err != nil {
+		return fmt.Errorf("insert articles: %w", err)
+	}
+	return insertIndexes(ctx, tx, &r)
+}
+
+// insertIndexes writes the country index and the story buckets of rows.
+func insertIndexes(ctx context.Context, tx pgx.Tx, r *articleRows) error {
+	if len(r.countryCode) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO article_countries (country, article_id)
+			SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING`, r.countryCode, r.countryArticle); err != nil {
+			return fmt.Errorf("insert countries: %w", err)
+		}
+	}
+	if len(r.bucket) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO story_buckets (bucket, article_id)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`, r.bucket, r.bucketArticle); err != nil {
+			return fmt.Errorf("insert story buckets: %w", err)
+		}
+	}
+	return nil
+}
+
+// updateArticle changes a stored article in place: its text and what is
+// indexed of it, keeping its id, story id, feed and publication time.
+func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc document) error {
+	_, err := tx.Exec(ctx, `UPDATE articles SET hash = $1, title = $2, source = $3, byline = $4, lang = $5,
+		fetched = $6, text = $7, countries = $8, sketch = $9, tsv = $10::tsvector, ntokens = $11 WHERE id = $12`,
+		u.Hash, u.Title, u.Source, u.Byline, u.Lang, u.Fetched.Unix(), u.Text,
+		sources.JoinCountries(u.Countries), u.Sketch.MarshalBinary(), doc.tsvector, doc.tokens, u.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM article_countries WHERE article_id = $1`, u.ID); err != nil {
+		return err
+	}
+	if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
+		return err
+	}
+	var r articleRows
+	for _, c := range u.Countries {
+		r.countryCode = append(r.countryCode, c)
+		r.countryArticle = append(r.countryArticle, u.ID)
+	}
+	for _, b := range u.Buckets() {
+		r.bucket = append(r.bucket, b)
+		r.bucketArticle = append(r.bucketArticle, u.ID)
+	}
+	return insertIndexes(ctx, tx, &r)
+}
+
+// deleteBuckets removes an article's story buckets, found from its sketch.
+func deleteBuckets(ctx context.Context, tx pgx.Tx, id int64, sk sources.Sketch) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM story_buckets WHERE article_id = $1 AND bucket = ANY($2)`, id, sk.Buckets()); err != nil {
+		return fmt.Errorf("delete story buckets: %w", err)
+	}
+	return nil
+}
+
+// saveReader answers the save rules' questions inside the save
+// transaction.
+type saveReader struct{ tx pgx.Tx }
+
+func scanStored(row pgx.Row) (sources.StoredArticle, error) {
+	var a sources.StoredArticle
+	var sketch []byte
+	err := row.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch)
+	a.Sketch = sources.UnmarshalSketch(sketch)
+	return a, err
+}
+
+func (r saveReader) StoredByURL(ctx context.Context, urls []string) (map[string]sources.StoredArticle, error) {
+	rows, err := r.tx.Query(ctx, `SELECT id, story_id, hash, sketch, url FROM articles WHERE url = ANY($1)`, urls)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]sources.StoredArticle{}
+	for rows.Next() {
+		var a sources.StoredArticle
+		var sketch []byte
+		var url string
+		if err := rows.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &url); err != nil {
+			return nil, err
+		}
+		a.Sketch = sources.UnmarshalSketch(sketch)
+		out[url] = a
+	}
+	return out, rows.Err()
+}
+
+func (r saveReader) IDsByHash(ctx context.Context, hashes [][]byte) (map[string]int64, error) {
+	rows, err := r.tx.Query(ctx, `SELECT hash, id FROM articles WHERE hash = ANY($1)`, hashes)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var h []byte
+		var id int64
+		if err := rows.Scan(&h, &id); err != nil {
+			return nil, err
+		}
+		out[string(h)] = id
+	}
+	return out, rows.Err()
+}
+
+func (r saveReader) SharingBuckets(ctx context.Context, buckets []int64) ([]sources.StoredArticle, error) {
+	return queryAll(ctx, r.tx, "story candidates", scanStored, `SELECT a.id, a.story_id, a.hash, a.sketch FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket = ANY($1))`, buckets)
+}
+
+func (r saveReader) LastIDs(ctx context.Context, seconds []int64) (map[int64]int64, error) {
+	rows, err := r.tx.Query(ctx, `SELECT s, (SELECT max(id) FROM articles WHERE id >= s * 1000 AND id < s * 1000 + 1000)
+		FROM unnest($1::bigint[]) AS s`, seconds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var sec int64
+		var last *int64
+		if err := rows.Scan(&sec, &last); err != nil {
+			return nil, err
+		}
+		if last != nil {
+			out[sec] = *last
+		}
+	}
+	return out, rows.Err()
+}
+
+func (r saveReader) LastID(ctx context.Context, lo, hi int64) (int64, bool, error) {
+	var last *int64
+	if err := r.tx.QueryRow(ctx, `SELECT max(id) FROM articles WHERE id >= $1 AND id < $2`, lo, hi).Scan(&last); err != nil {
+		return 0, false, err
+	}
+	if last == nil {
+		return 0, false, nil
+	}
+	return *last, true, nil
+}
+
+const articleColumns = `a.id, a.url, a.title, a.source, a.byline, a.lang, a.published, a.fetched, a.text, a.countries, a.story_id, a.feed_id, a.sample`
+
+func scanArticle(row pgx.Row) (sources.Article, error) {
+	var (
+		a                  sources.Article
+		published, fetched int64
+		countries          string
+		feedID             *int64
+	)
+	err := row.Scan(&a.ID, &a.URL, &a.Title, &a.Source, &a.Byline, &a.Lang, &published, &fetched, &a.Text, &countries, &a.StoryID, &feedID, &a.Sample)
+	if err != nil {
+		return a, err
+	}
+	a.Published = time.Unix(published, 0).UTC()
+	a.Fetched = time.Unix(fetched, 0).UTC()
+	a.Countries = sources.SplitCountries(countries)
+	if feedID != nil {
+		a.FeedID = *feedID
+	}
+	return a, nil
+}
+
+// Article returns one article by id.
+func (s *Store) Article(ctx context.Context, id int64) (sources.Article, error) {
+	a, err := scanArticle(s.pool.QueryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, fmt.Errorf("postgres: article %d: %w", id, sources.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("postgres: article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// HasURL reports whether an article with this canonical URL is stored.
+func (s *Store) HasURL(ctx context.Context, canonicalURL string) (bool, error) {
+	var found bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = $1)`, canonicalURL).Scan(&found); err != nil {
+		return false, fmt.Errorf("postgres: look up URL: %w", err)
+	}
+	return found, nil
+}
+
+// Empty reports whether the store holds no article at all.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var any bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles)`).Scan(&any); err != nil {
+		return false, fmt.Errorf("postgres: empty: %w", err)
+	}
+	return !any, nil
+}
+
+// HasOwnArticles reports whether the store holds an article that is not
+// part of the bundled sample corpus.
+func (s *Store) HasOwnArticles(ctx context.Context) (bool, error) {
+	var found bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE NOT sample)`).Scan(&found); err != nil {
+		return false, fmt.Errorf("postgres: look for own articles: %w", err)
+	}
+	return found, nil
+}
+
+// RemoveSample deletes the bundled sample articles and says how many there
+// were.
+func (s *Store) RemoveSample(ctx context.Context) (int, error) {
+	n := 0
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, ".attache.save"); err != nil {
+			return err
+		}
+		doomed, err := queryAll(ctx, tx, "sample articles", scanStored, `SELECT id, story_id, hash, sketch FROM articles WHERE sample`)
+		if err != nil {
+			return err
+		}
+		for _, a := range doomed {
+			if err := deleteBuckets(ctx, tx, a.ID, a.Sketch); err != nil {
+				return err
+			}
+		}
+		tag, err := tx.Exec(ctx, `DELETE FROM articles WHERE sample`)
+		n = int(tag.RowsAffected())
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("postgres: remove sample: %w", err)
+	}
+	return n, nil
+}
