@@ -95,3 +95,24 @@ func itoa(i int) string {
 	}
 	return string(b[n:])
 }
+
+// ChooseByFold picks, for each of k folds, the candidate (a configuration,
+// a threshold) that scores best on the items outside that fold:
+// objective(c, train) is candidate c's score on the training items. Ties
+// go to the lower candidate, so list the default first. The result holds
+// one candidate per fold; score each fold's items with its own choice to
+// get the cross-validated figure.
+func ChooseByFold(candidates int, folds []int, k int, objective func(c int, train []int) float64) []int {
+	chosen := make([]int, k)
+	for f := 0; f < k; f++ {
+		train, _ := Split(folds, f)
+		best, bestScore := 0, 0.0
+		for c := 0; c < candidates; c++ {
+			if s := objective(c, train); c == 0 || s > bestScore {
+				best, bestScore = c, s
+			}
+		}
+		chosen[f] = best
+	}
+	return chosen
+}

@@ -14,16 +14,13 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// minArticleLetters is the least text an extraction must give before the
-// fallbacks are tried.
-const minArticleLetters = 250
-
 // articleBlocks finds the article in a parsed page and returns its cleaned
 // blocks. The tree is changed. When pruning and the extractor leave almost
 // nothing, it tries again on a fresh tree without pruning, and then takes
 // the page's paragraphs as they stand; the longest result wins.
-func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *metadata,
-	extractor func(*html.Node, *url.URL) (*html.Node, error)) []doc.Block {
+func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *metadata, o Options) []doc.Block {
+	extractor := o.Extractor
+	minArticleLetters := o.Tuning.minLetters()
 	if extractor == nil {
 		extractor = Readability
 	}

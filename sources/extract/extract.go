@@ -68,6 +68,9 @@ type Options struct {
 	// when there is none). It may change the tree. Nil means Readability.
 	// It is a seam for measuring other extractors in the same pipeline.
 	Extractor func(root *html.Node, pageURL *url.URL) (*html.Node, error)
+	// Tuning holds thresholds chosen by cross-validation; zero means the
+	// defaults.
+	Tuning Tuning
 }
 
 // Extract reads an article page with the default options. pageURL (may be
@@ -116,7 +119,7 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	meta := readMetadata(root)
 	page := pageMetadata(meta, base, pageURL)
-	page.Blocks = articleBlocks(dec.text, root, base, page, meta, o.Extractor)
+	page.Blocks = articleBlocks(dec.text, root, base, page, meta, o)
 	if len(page.Blocks) == 0 {
 		return page, ErrNoArticle
 	}
