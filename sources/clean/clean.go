@@ -74,8 +74,9 @@ func dropTrailingFooter(in []doc.Block) []doc.Block {
 		}
 		break
 	}
-	// A lone heading left at the end introduced what was removed.
-	for end > 0 && in[end-1].Kind == doc.Heading && end < len(in) {
+	// A heading at the end introduces nothing: what it introduced was
+	// removed, or was never article text.
+	for end > 0 && in[end-1].Kind == doc.Heading {
 		end--
 	}
 	return in[:end]

@@ -15,47 +15,55 @@ import (
 )
 
 // articleBlocks finds the article in a parsed page and returns its cleaned
-// blocks. The tree is changed. When pruning and the extractor leave almost
-// nothing, it tries again on a fresh tree without pruning, and then takes
-// the page's paragraphs as they stand; the longest result wins.
+// blocks. The tree is changed. The page is pruned of furniture and handed
+// to the extractor; when that reading is short, or could have been tipped
+// to the wrong part of the page by the pruning, the extractor also reads
+// the page as it came, and when the readings disagree the evidence of the
+// page (see choose.go) picks among them and the page's own paragraphs
+// under its headline.
 func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *metadata, o Options) []doc.Block {
 	extractor := o.Extractor
-	minArticleLetters := o.Tuning.minLetters()
 	if extractor == nil {
 		extractor = Readability
 	}
+	t := o.Tuning
 	description := firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"])
-	prune(root)
-	best := blocksFrom(extractor, root, base, page, description)
-	if letters(best) >= minArticleLetters {
-		return best
+	prune(root, page.Title)
+	first := blocksFrom(extractor, root, base, page, description)
+	la := letters(first)
+	if la >= t.secondReading() {
+		return first
 	}
-	attempts := []func() []doc.Block{
-		func() []doc.Block { // the extractor alone, on the page as it came
-			fresh, err := parseHTML(text)
-			if err != nil {
-				return nil
-			}
-			return blocksFrom(extractor, fresh, base, page, description)
-		},
-		func() []doc.Block { // the page's own paragraphs
-			fresh, err := parseHTML(text)
-			if err != nil {
-				return nil
-			}
-			prune(fresh)
-			return paragraphBlocks(fresh, page)
-		},
+	fresh, err := parseHTML(text)
+	if err != nil {
+		return first
 	}
-	for _, attempt := range attempts {
-		if got := attempt(); letters(got) > letters(best) {
-			best = got
-		}
-		if letters(best) >= minArticleLetters {
-			break
+	ev := newEvidence(fresh, page.Title, m.h1, m.jsonLD.body)
+	second := blocksFrom(extractor, fresh, base, page, description)
+	a, b := newCandidate("pruned", first), newCandidate("as it came", second)
+	ab, ba := containment(a.bag, b.bag), containment(b.bag, a.bag)
+	short := la < t.minLetters()
+	if !short && (letters(second) == 0 || ab >= 0.5 && ba >= t.agreement()) {
+		// The readings agree, or the second found nothing.
+		return ev.trim(first)
+	}
+	cs := []*candidate{a, b}
+	if ab >= 0.5 {
+		// The second reading holds the first and more: the more may be
+		// article text that the pruning cost, or the furniture it removed.
+		if rest := minus(second, a.bag); letters(rest) >= 100 {
+			cs = append(cs, newCandidate("as it came, less the pruned reading", rest))
 		}
 	}
-	return best
+	if short {
+		if own, err := parseHTML(text); err == nil {
+			if blocks := paragraphBlocks(own, page, m.h1); letters(blocks) > 0 {
+				cs = append(cs, newCandidate("the page's paragraphs", blocks))
+			}
+		}
+	}
+	pick := ev.choose(cs, t.margin())
+	return ev.trim(pick.blocks)
 }
 
 // blocksFrom runs an extractor and turns what it found into clean blocks.
@@ -78,20 +86,26 @@ func cleanSegments(segs []segment, page *Page) []doc.Block {
 	return clean.Blocks(blocks)
 }
 
-// paragraphBlocks is the last resort: the paragraphs and headings of the
-// page's <article> or <main> (else its body) that are mostly not links.
-func paragraphBlocks(root *html.Node, page *Page) []doc.Block {
-	scope := root
+// paragraphBlocks is the last resort: the paragraphs and headings that
+// are mostly not links, under the headline's container (the nearest
+// ancestor of the headline that holds some prose besides it), else in the
+// page's <article> or <main>, else its body. The tree is changed.
+func paragraphBlocks(root *html.Node, page *Page, h1 string) []doc.Block {
+	scope := headlineScope(root, page.Title, h1)
 	for _, a := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
-		if n := findElement(root, a); n != nil {
-			scope = n
+		if scope != nil {
 			break
 		}
+		scope = findElement(root, a)
 	}
+	if scope == nil {
+		scope = root
+	}
+	prune(scope, page.Title)
 	var segs []segment
 	for _, s := range segments(scope) {
 		switch s.tag {
-		case atom.P, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Li, atom.Pre:
+		case atom.P, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Li, atom.Pre, atom.Div:
 			if s.links*2 < s.chars {
 				segs = append(segs, s)
 			}

@@ -216,7 +216,7 @@ func TestPrune(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prune(root)
+	prune(root, "")
 	text := textOf(root)
 	for _, gone := range []string{"A caption", "Protesters in the square", "Share", "Other story", "Jane Roe", "Harbour at dawn"} {
 		if strings.Contains(text, gone) {

@@ -13,6 +13,9 @@ type ldInfo struct {
 	publisher string
 	lang      string
 	url       string
+	// body is the article's text as the page's JSON-LD gives it
+	// (articleBody), or "".
+	body string
 }
 
 // maxLDBytes bounds the JSON-LD read from one page.
@@ -143,6 +146,11 @@ func (info *ldInfo) fill(o map[string]any) {
 	}
 	if info.lang == "" {
 		info.lang = str(o["inLanguage"])
+	}
+	if info.body == "" {
+		if _, strong := objectType(o); strong {
+			info.body = str(o["articleBody"])
+		}
 	}
 	if info.url == "" {
 		info.url = str(o["url"])

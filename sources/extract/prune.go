@@ -21,6 +21,8 @@ const (
 	// hintMedia: a photo, gallery or video box; removed when it holds
 	// media and little text (its caption).
 	hintMedia
+	// hintComments: a comment thread or its reply form, whatever its size.
+	hintComments
 )
 
 // hintWords maps the words found in class names and ids to what they mark.
@@ -51,6 +53,9 @@ var hintWords = map[string]hintKind{
 	"trending": hintFurniture, "readmore": hintFurniture, "cookie": hintFurniture,
 	"consent": hintFurniture, "gdpr": hintFurniture, "toolbar": hintFurniture,
 	"affiliate": hintFurniture, "disclosure": hintFurniture,
+
+	"comment": hintComments, "comments": hintComments, "commentlist": hintComments,
+	"respond": hintComments, "disqus": hintComments,
 }
 
 // Limits on what a hinted element may hold and still be removed, so that a
@@ -62,13 +67,21 @@ const (
 )
 
 // prune removes, before the extractor scores the page, what is furniture
-// by its markup: figure captions and figures that hold only media, and
+// by its markup: figure captions and figures that hold only media,
 // elements whose class or id names them as captions, credits, bylines,
-// related stories, share bars, newsletter boxes, advertisements or tags.
-func prune(root *html.Node) {
+// related stories, share bars, newsletter boxes, advertisements or tags,
+// and comment threads (by class, id or schema.org type). An element that
+// holds the headline (the <h1> that gives the title) is the article's own
+// container whatever its class says ("tag-travel has-post-thumbnail"), and
+// stays.
+func prune(root *html.Node, title string) {
+	keep := headlineAncestors(root, title)
 	var doomed, brs []*html.Node
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
+			return true
+		}
+		if keep[n] {
 			return true
 		}
 		switch n.DataAtom {
@@ -88,7 +101,16 @@ func prune(root *html.Node) {
 				return false
 			}
 		}
+		if isHidden(n) && proseParagraphs(n, 2) < 2 {
+			doomed = append(doomed, n)
+			return false
+		}
 		switch classHint(n) {
+		case hintComments:
+			if isCommentThread(n) {
+				doomed = append(doomed, n)
+				return false
+			}
 		case hintCaption:
 			if len(textOf(n)) <= maxCaptionChars && proseParagraphs(n, 1) < 1 {
 				doomed = append(doomed, n)
@@ -120,8 +142,12 @@ func prune(root *html.Node) {
 	}
 }
 
-// classHint reads what an element's class and id say about it.
+// classHint reads what an element's class, id and schema.org type say
+// about it.
 func classHint(n *html.Node) hintKind {
+	if t := strings.ToLower(attr(n, "itemtype")); strings.HasSuffix(t, "/comment") || strings.HasSuffix(t, "/usercomments") {
+		return hintComments
+	}
 	cls, id := attr(n, "class"), attr(n, "id")
 	if cls == "" && id == "" {
 		return hintNone
@@ -210,4 +236,98 @@ func proseParagraphs(n *html.Node, max int) int {
 		return true
 	})
 	return count
+}
+
+// headlineAncestors returns the elements that hold the page's headline:
+// the <h1>s whose text is the title, or the first <h1> when none is.
+func headlineAncestors(root *html.Node, title string) map[*html.Node]bool {
+	var h1s []*html.Node
+	want := squash(title)
+	walk(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			h1s = append(h1s, n)
+			return false
+		}
+		return n.Type != html.ElementNode || n.DataAtom != atom.Script && n.DataAtom != atom.Style
+	})
+	var marked []*html.Node
+	for _, h := range h1s {
+		if want != "" && squash(textOf(h)) == want {
+			marked = append(marked, h)
+		}
+	}
+	if len(marked) == 0 && len(h1s) > 0 {
+		marked = h1s[:1]
+	}
+	keep := map[*html.Node]bool{}
+	for _, h := range marked {
+		for p := h.Parent; p != nil; p = p.Parent {
+			keep[p] = true
+		}
+	}
+	return keep
+}
+
+// isCommentThread reports whether an element named as comments is a thread
+// of readers' comments: typed as such by schema.org, or holding a form to
+// write one, or the names, avatars and reply links of two or more
+// commenters. A live report whose entries a site calls "comments" has
+// none of these.
+func isCommentThread(n *html.Node) bool {
+	if t := strings.ToLower(attr(n, "itemtype")); strings.HasSuffix(t, "/comment") || strings.HasSuffix(t, "/usercomments") {
+		return true
+	}
+	people := 0
+	form := false
+	walk(n, func(c *html.Node) bool {
+		if c.Type != html.ElementNode || form {
+			return false
+		}
+		switch c.DataAtom {
+		case atom.Form, atom.Textarea:
+			form = true
+			return false
+		case atom.Script, atom.Style:
+			return false
+		}
+		if c != n && (hasToken(attr(c, "itemprop"), "author") || commenterWord(c)) {
+			people++
+		}
+		return true
+	})
+	return form || people >= 2
+}
+
+// commenterWord reports whether an element's class or id names a
+// commenter's name, avatar or reply link.
+func commenterWord(n *html.Node) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), notAlnum) {
+		switch w {
+		case "author", "avatar", "reply", "fn", "vcard", "username", "user", "says":
+			return true
+		}
+	}
+	return false
+}
+
+// isHidden reports whether an element is not shown to a reader: the hidden
+// attribute, an inline style that hides it, or the class names that
+// stylesheets use for text meant for screen readers only.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	if st := strings.ToLower(attr(n, "style")); st != "" {
+		st = strings.ReplaceAll(st, " ", "")
+		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+			return true
+		}
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only", "element-invisible":
+			return true
+		}
+	}
+	return false
 }
