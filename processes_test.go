@@ -109,6 +109,11 @@ func runCluster(t *testing.T, db storetest.Database) {
 	if err := c.fake.WaitShards(clusterWait); err != nil {
 		t.Fatalf("not every shard connected: %v\n%s", err, c.logs())
 	}
+	// Each process answers the commands of its shard's guilds: the fake
+	// sends each guild's events to its shard's session only.
+	for shard := range clusterShards {
+		c.ask(shard)
+	}
 	// The feeds, due at start, are polled once each between the three.
 	c.waitFeedsPolled()
 
@@ -146,6 +151,41 @@ func runCluster(t *testing.T, db storetest.Database) {
 		t.Errorf("the digest out before the kill: delivery %+v, want it finished by the restarted process with the message already there (%s)", d, c.fake.Posts(held)[0].ID)
 	}
 	c.checkFeeds()
+	c.ask(1) // the restarted process serves its shard
+	if n := c.calls(discordtest.RouteBulkOverwrite); n != 1 {
+		t.Errorf("slash commands registered %d times, want once, by shard 0", n)
+	}
+}
+
+// ask sends "!brief japan italy" in a guild of a shard and waits for the
+// one answer.
+func (c *cluster) ask(shard int) {
+	c.t.Helper()
+	guild := c.guildOfShard(shard)
+	id, err := c.fake.SendMessage(discordtest.Message{GuildID: guild, ChannelID: "8000000", Author: discordtest.User{ID: "11", Name: "alice"}, Content: "!brief japan italy"})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	reply, err := c.fake.WaitFor(clusterWait, func(call discordtest.Call) bool {
+		return call.Route == discordtest.RouteCreateMessage && call.Payload.MessageReference != nil && call.Payload.MessageReference.MessageID == id
+	})
+	if err != nil {
+		c.t.Fatalf("no answer in guild %s of shard %d: %v\n%s", guild, shard, err, c.logs())
+	}
+	if text := reply.Payload.VisibleText(); !strings.Contains(text, "Japan and Italy") {
+		c.t.Errorf("the answer in shard %d's guild is not the brief:\n%s", shard, text)
+	}
+}
+
+// calls counts the recorded calls of a route.
+func (c *cluster) calls(route string) int {
+	n := 0
+	for _, call := range c.fake.Calls() {
+		if call.Route == route {
+			n++
+		}
+	}
+	return n
 }
 
 // schedule puts n schedules, set two hours ago, in the guilds of every

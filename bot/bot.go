@@ -262,8 +262,14 @@ func (b *Bot) selfID() string {
 }
 
 // registerCommands replaces the application's slash commands with ours in
-// one bulk overwrite, globally or in one guild.
+// one bulk overwrite, globally or in one guild. The commands belong to the
+// application, not to a shard: of several processes, shard 0's registers
+// them, and the others do not spend Discord's limit on the same request.
 func (b *Bot) registerCommands(ctx context.Context) error {
+	if b.cfg.ShardID != 0 {
+		b.log.Debug("slash commands left to shard 0", "shard_id", b.cfg.ShardID)
+		return nil
+	}
 	app := b.applicationID()
 	if app == "" {
 		return errors.New("bot: register commands: no application id in READY")
