@@ -55,7 +55,7 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	}
 	var batch []sources.Article
 	var queue []queued
-	flush := func() error {
+	flush := func(ctx context.Context) error {
 		var results []sources.Result
 		var err error
 		if len(batch) > 0 {
@@ -75,6 +75,9 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	add := func(it sources.FileItem) error {
+		if err := ctx.Err(); err != nil {
+			return err // stopped: read no further
+		}
 		if it.Err != nil {
 			queue = append(queue, queued{where: it.Where, res: sources.Result{Outcome: sources.Skipped, Reason: it.Err.Error()}, index: -1})
 		} else {
@@ -82,14 +85,29 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 			batch = append(batch, it.Article)
 		}
 		if len(queue) >= 500 {
-			return flush()
+			return flush(ctx)
 		}
 		return nil
 	}
+	// On SIGINT or SIGTERM (ctx ends) ingest stops reading, stores what it
+	// has read (one batch at most), reports what it stored, and ends.
+	stopped := func() error {
+		if err := flush(context.WithoutCancel(ctx)); err != nil {
+			return err
+		}
+		rep.done()
+		return errStopped
+	}
 	var client *fetch.Client
 	for _, p := range pos {
+		if ctx.Err() != nil {
+			return stopped()
+		}
 		if !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
 			if err := sources.ReadPaths([]string{p}, add); err != nil {
+				if ctx.Err() != nil {
+					return stopped()
+				}
 				return err
 			}
 			continue
@@ -99,10 +117,16 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		}
 		a, err := fetchArticle(ctx, client, p)
 		if err := add(sources.FileItem{Where: p, Article: a, Err: withFetchHint(err)}); err != nil {
+			if ctx.Err() != nil {
+				return stopped()
+			}
 			return err
 		}
 	}
-	if err := flush(); err != nil {
+	if err := flush(ctx); err != nil {
+		if ctx.Err() != nil {
+			return stopped()
+		}
 		return err
 	}
 	rep.done()

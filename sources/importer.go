@@ -13,8 +13,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"attache/sources/clean"
@@ -103,29 +105,32 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// errNotRegular is why a named pipe, socket or device is skipped: reading
+// one could wait for ever or never end.
+var errNotRegular = errors.New("not a regular file (a named pipe, socket or device is not read)")
+
 func readFile(path string, fn func(FileItem) error) error {
 	if !IsImportable(path) {
 		return fn(FileItem{Where: path, Err: fmt.Errorf("not an article file (want %s)", strings.Join(importFormats, ", "))})
 	}
-	data, err := readCapped(path)
+	f, info, err := openRegular(path)
 	if err != nil {
 		return fn(FileItem{Where: path, Err: err})
 	}
+	defer f.Close()
 	fileURL := (&url.URL{Scheme: "file", Path: absPath(path)}).String()
-	modTime := time.Time{}
-	if fi, err := os.Stat(path); err == nil {
-		modTime = fi.ModTime().UTC()
-	}
 	lower := strings.ToLower(path)
-	switch {
-	case strings.HasSuffix(lower, ".jsonl"):
-		for _, item := range ParseJSONL(data) {
+	if strings.HasSuffix(lower, ".jsonl") {
+		return ReadJSONL(f, func(item FileItem) error {
 			item.Where = path + ":" + item.Where
-			if err := fn(item); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(item)
+		})
+	}
+	data, err := readCapped(f)
+	if err != nil {
+		return fn(FileItem{Where: path, Err: err})
+	}
+	switch {
 	case strings.HasSuffix(lower, ".gz"):
 		raw, err := gunzipCapped(data)
 		if err != nil {
@@ -142,10 +147,31 @@ func readFile(path string, fn func(FileItem) error) error {
 		// that digests of what is new see it.
 		a, err := ParseText(data, fileURL)
 		if err == nil {
-			a.Published = modTime
+			a.Published = info.ModTime().UTC()
 		}
 		return fn(FileItem{Where: path, Article: a, Err: err})
 	}
+}
+
+// openRegular opens a file for reading only if it is a regular file. It
+// opens without waiting (a named pipe with no writer would block the open
+// itself) and then asks the open file what it is, so that a file swapped
+// for a pipe in between is caught too.
+func openRegular(path string) (*os.File, os.FileInfo, error) {
+	f, err := openNoWait(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, errNotRegular
+	}
+	return f, info, nil
 }
 
 func absPath(p string) string {
@@ -155,12 +181,7 @@ func absPath(p string) string {
 	return filepath.ToSlash(p)
 }
 
-func readCapped(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
-	}
-	defer f.Close()
+func readCapped(f io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)
@@ -199,7 +220,7 @@ func ParseText(data []byte, fileURL string) (Article, error) {
 	for {
 		line, after, found := strings.Cut(text, "\n")
 		if strings.TrimSpace(line) != "" {
-			title = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
+			title = oneLine(strings.TrimLeft(strings.TrimSpace(line), "#"))
 			rest = after
 			break
 		}
@@ -256,43 +277,127 @@ type jsonlArticle struct {
 	Text      string `json:"text"`
 }
 
+// MaxJSONLLineBytes is the longest .jsonl line the importer reads: room
+// for an article of MaxTextBytes, escaped. A longer line is skipped with
+// its reason without being held in memory, and the lines after it are
+// read.
+const MaxJSONLLineBytes = 2*MaxTextBytes + 64<<10
+
 // ParseJSONL reads one article per line ({"title", "url", "source",
 // "published", "text"}). Each bad line becomes an item with its error and
 // line number; the good lines are kept.
 func ParseJSONL(data []byte) []FileItem {
 	var items []FileItem
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), MaxFileBytes)
-	line := 0
-	for sc.Scan() {
-		line++
-		raw := bytes.TrimSpace(sc.Bytes())
-		if len(raw) == 0 {
-			continue
-		}
-		where := fmt.Sprintf("line %d", line)
-		var j jsonlArticle
-		if err := json.Unmarshal(raw, &j); err != nil {
-			items = append(items, FileItem{Where: where, Err: fmt.Errorf("bad JSON: %w", err)})
-			continue
-		}
-		a, err := j.article()
-		items = append(items, FileItem{Where: where, Article: a, Err: err})
-	}
-	if err := sc.Err(); err != nil {
-		items = append(items, FileItem{Where: fmt.Sprintf("line %d", line+1), Err: err})
-	}
+	_ = ReadJSONL(bytes.NewReader(data), func(it FileItem) error { items = append(items, it); return nil })
 	return items
 }
 
+// ReadJSONL reads articles from JSON Lines, one line at a time, and calls
+// fn with each, or with a bad line's error; Where is "line N". It returns
+// fn's error, which stops it, or nil.
+func ReadJSONL(r io.Reader, fn func(FileItem) error) error {
+	lr := newLineReader(r, MaxJSONLLineBytes)
+	for line := 1; ; line++ {
+		raw, err := lr.next()
+		if err == io.EOF {
+			return nil
+		}
+		where := fmt.Sprintf("line %d", line)
+		if err != nil {
+			if ferr := fn(FileItem{Where: where, Err: err}); ferr != nil {
+				return ferr
+			}
+			if errors.Is(err, errLineTooLong) {
+				continue
+			}
+			return nil // a read error ends the file
+		}
+		raw = bytes.TrimSpace(raw)
+		if len(raw) == 0 {
+			continue
+		}
+		var j jsonlArticle
+		var item FileItem
+		if err := json.Unmarshal(raw, &j); err != nil {
+			item = FileItem{Where: where, Err: fmt.Errorf("bad JSON: %w", err)}
+		} else {
+			a, err := j.article()
+			item = FileItem{Where: where, Article: a, Err: err}
+		}
+		if err := fn(item); err != nil {
+			return err
+		}
+	}
+}
+
+// errLineTooLong is the reason for a line over the reader's limit.
+var errLineTooLong = fmt.Errorf("line is over the %d MB limit", MaxJSONLLineBytes>>20)
+
+// lineReader reads lines of at most max bytes; of a longer line it keeps
+// nothing, reads on to its end and reports errLineTooLong.
+type lineReader struct {
+	br  *bufio.Reader
+	max int
+	buf []byte
+}
+
+func newLineReader(r io.Reader, max int) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, 64<<10), max: max}
+}
+
+// next returns the next line without its end, valid until the next call,
+// or io.EOF after the last.
+func (l *lineReader) next() ([]byte, error) {
+	l.buf = l.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := l.br.ReadSlice('\n')
+		if !tooLong {
+			if need := len(l.buf) + len(chunk); need > l.max+1 { // +1: the newline
+				tooLong, l.buf = true, l.buf[:0]
+			} else {
+				if need > cap(l.buf) { // double, rather than append's slower growth
+					grown := make([]byte, len(l.buf), min(max(need, 2*cap(l.buf)), l.max+1))
+					copy(grown, l.buf)
+					l.buf = grown
+				}
+				l.buf = append(l.buf, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF:
+			if tooLong {
+				return nil, errLineTooLong
+			}
+			if len(l.buf) == 0 {
+				return nil, io.EOF
+			}
+			return l.buf, nil
+		case err != nil:
+			return nil, fmt.Errorf("cannot read: %w", err)
+		}
+		if tooLong {
+			return nil, errLineTooLong
+		}
+		return bytes.TrimSuffix(l.buf, []byte("\n")), nil
+	}
+}
+
 func (j jsonlArticle) article() (Article, error) {
+	j.Title, j.Source, j.Byline = oneLine(j.Title), oneLine(j.Source), oneLine(j.Byline)
+	j.Text = withoutControls(j.Text)
+	j.URL = strings.TrimSpace(j.URL)
 	switch {
-	case strings.TrimSpace(j.Title) == "":
+	case j.Title == "":
 		return Article{}, errors.New("no title")
 	case strings.TrimSpace(j.Text) == "":
 		return Article{}, errors.New("no text")
-	case strings.TrimSpace(j.URL) == "":
+	case j.URL == "":
 		return Article{}, errors.New("no url")
+	case !webURL(j.URL):
+		return Article{}, fmt.Errorf("url %s is not a web address (want http or https)", quoteCut(j.URL))
 	}
 	a := Article{Title: j.Title, URL: j.URL, Source: j.Source, Byline: j.Byline, Text: doc.Format(clean.PlainText(j.Text))}
 	if j.Published != "" {
@@ -305,6 +410,53 @@ func (j jsonlArticle) article() (Article, error) {
 	return a, nil
 }
 
+// webURL reports whether s is an absolute http or https URL with a host.
+func webURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return (scheme == "http" || scheme == "https") && u.Host != ""
+}
+
+// oneLine is s with control characters (NUL, escape sequences, line
+// breaks) taken out, runs of white space as one space, trimmed: a title,
+// source or byline is one line of plain text.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)), " ")
+}
+
+// withoutControls is text with control characters other than line breaks
+// and tabs taken out.
+func withoutControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\r' && r != '\t' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// quoteCut quotes what someone gave, for a message, cut to a few dozen
+// characters: a 100 KB word is not echoed back whole.
+func quoteCut(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:most])) + fmt.Sprintf("… (%d characters)", len(r))
+}
+
 // ParseTime reads the date formats that import files and feeds use.
 func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
@@ -313,5 +465,5 @@ func ParseTime(s string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot read date %q (want e.g. 2024-02-05T09:00:00Z)", s)
+	return time.Time{}, fmt.Errorf("cannot read date %s (want e.g. 2024-02-05T09:00:00Z)", quoteCut(s))
 }
