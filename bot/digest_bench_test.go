@@ -11,6 +11,8 @@ import (
 
 	"attache/bot/discordtest"
 	"attache/sources"
+
+	"attache/sources/storetest"
 )
 
 // benchSchedules are the shapes of the generated schedules.
@@ -27,7 +29,7 @@ var benchSchedules = []struct{ spec, zone string }{
 func BenchmarkLoadSchedules10k(b *testing.B) {
 	created := time.Date(2026, 11, 20, 10, 0, 10, 0, time.UTC)
 	now := func() time.Time { return created }
-	c := newCorpus(b, now)
+	c := newCorpus(b, storetest.SQLite(), now)
 	ctx := context.Background()
 	for i := 0; i < 10000; i++ {
 		s := benchSchedules[i%len(benchSchedules)]
@@ -79,7 +81,7 @@ func BenchmarkThousandDigestsDue(b *testing.B) {
 	for n := 0; n < b.N; n++ {
 		b.StopTimer()
 		created := time.Date(2026, 11, 19, 12, 0, 0, 0, time.UTC)
-		h, c := startWithDigests(b, created, func(_ *Config, h *harness, c *corpus) {
+		h, c := startWithDigests(b, storetest.SQLite(), created, func(_ *Config, h *harness, c *corpus) {
 			h.discardLogs = true
 			h.rateLimits = discordtest.DiscordRateLimits()
 			for i := 0; i < channels; i++ {

@@ -13,10 +13,16 @@ import (
 	"attache/sources"
 
 	"github.com/bwmarrin/discordgo"
+
+	"attache/sources/storetest"
 )
 
 func TestDigestScheduleChangeTakesEffectWhileRunning(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+	storetest.Run(t, testDigestScheduleChangeTakesEffectWhileRunning)
+}
+
+func testDigestScheduleChangeTakesEffectWhileRunning(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	c.add(0, nov19noon.Add(time.Minute))
 	reply := h.commandReply("701", mod, "!digest schedule daily 08:00 Europe/Rome japan italy")
 	for _, want := range []string{
@@ -56,8 +62,10 @@ func TestDigestScheduleChangeTakesEffectWhileRunning(t *testing.T) {
 	}
 }
 
-func TestDigestShowNowOff(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+func TestDigestShowNowOff(t *testing.T) { storetest.Run(t, testDigestShowNowOff) }
+
+func testDigestShowNowOff(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	if got := h.commandReply("701", bob, "!digest show"); !strings.Contains(got, "No digest is scheduled in <#701>.") {
 		t.Errorf("show with none: %q", got)
 	}
@@ -117,8 +125,10 @@ func TestDigestShowNowOff(t *testing.T) {
 	}
 }
 
-func TestDigestCommandErrors(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+func TestDigestCommandErrors(t *testing.T) { storetest.Run(t, testDigestCommandErrors) }
+
+func testDigestCommandErrors(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	c.add(0, nov19noon.Add(time.Minute))
 	tests := []struct {
 		name  string
@@ -161,8 +171,10 @@ func TestDigestCommandErrors(t *testing.T) {
 	}
 }
 
-func TestDigestAdminCommandsRefused(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+func TestDigestAdminCommandsRefused(t *testing.T) { storetest.Run(t, testDigestAdminCommandsRefused) }
+
+func testDigestAdminCommandsRefused(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	for _, cmd := range []string{"schedule daily 08:00", "off", "now"} {
 		t.Run(cmd, func(t *testing.T) {
 			got := h.commandReply("701", bob, "!digest "+cmd)
@@ -192,7 +204,11 @@ func TestDigestAdminCommandsRefused(t *testing.T) {
 }
 
 func TestDigestSlashScheduleWithOptions(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+	storetest.Run(t, testDigestSlashScheduleWithOptions)
+}
+
+func testDigestSlashScheduleWithOptions(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	id := h.interact(slash(mod, discordtest.PermManageGuild, discordtest.Slash("digest", discordtest.Sub("schedule",
 		discordtest.Opt("when", "weekdays 07:30"), discordtest.Opt("timezone", "Asia/Tokyo"), discordtest.Opt("filter", "japan"),
 		discordtest.BoolOpt("thread", true), discordtest.BoolOpt("post_empty", true)))))
@@ -217,8 +233,10 @@ func TestDigestSlashScheduleWithOptions(t *testing.T) {
 	}
 }
 
-func TestDigestTimezoneAutocomplete(t *testing.T) {
-	h, _ := startWithDigests(t, nov19noon, nil)
+func TestDigestTimezoneAutocomplete(t *testing.T) { storetest.Run(t, testDigestTimezoneAutocomplete) }
+
+func testDigestTimezoneAutocomplete(t *testing.T, e storetest.Engine) {
+	h, _ := startWithDigests(t, e, nov19noon, nil)
 	id := h.interact(discordtest.Interaction{GuildID: guildID, User: mod, Type: discordgo.InteractionApplicationCommandAutocomplete,
 		Command: discordtest.Slash("digest", discordtest.Sub("schedule", discordtest.Opt("when", "daily 08:00"), discordtest.Focused("timezone", "europe/r")))})
 	cb := h.answer(id, discordtest.RouteCallback)
@@ -231,8 +249,10 @@ func TestDigestTimezoneAutocomplete(t *testing.T) {
 	}
 }
 
-func TestDigestThread(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+func TestDigestThread(t *testing.T) { storetest.Run(t, testDigestThread) }
+
+func testDigestThread(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome", Thread: true})
 	})
 	c.add(0, nov19noon.Add(time.Hour))
@@ -254,8 +274,10 @@ func TestDigestThread(t *testing.T) {
 	}
 }
 
-func TestDigestInForum(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, _ *corpus) {
+func TestDigestInForum(t *testing.T) { storetest.Run(t, testDigestInForum) }
+
+func testDigestInForum(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, h *harness, _ *corpus) {
 		h.channels = forumChannels()
 	})
 	// Used inside a post of the forum, the command schedules the forum.
@@ -339,8 +361,10 @@ func TestDigestsOff(t *testing.T) {
 // TestDigestRealCron lets the real cron fire, with a six-field spec that
 // fires every second and the real clock: the same path as in production,
 // only faster.
-func TestDigestRealCron(t *testing.T) {
-	h, c := startWithDigests(t, time.Now(), func(_ *Config, h *harness, c *corpus) {
+func TestDigestRealCron(t *testing.T) { storetest.Run(t, testDigestRealCron) }
+
+func testDigestRealCron(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, time.Now(), func(_ *Config, h *harness, c *corpus) {
 		h.cronLive, h.cronSeconds, h.realClock = true, true, true
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "* * * * * *"})
 	})
@@ -371,7 +395,11 @@ func (deliveryUnreadable) Delivery(context.Context, string, time.Time) (sources.
 }
 
 func TestDigestShowSaysWhenTheLastDigestIsUnreadable(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+	storetest.Run(t, testDigestShowSaysWhenTheLastDigestIsUnreadable)
+}
+
+func testDigestShowSaysWhenTheLastDigestIsUnreadable(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, h *harness, c *corpus) {
 		h.digests = deliveryUnreadable{c.store}
 	})
 	h.commandReply("701", mod, "!digest schedule daily 08:00 Europe/Rome")

@@ -10,6 +10,8 @@ import (
 	"attache/briefing"
 	"attache/config"
 	"attache/sources"
+
+	"attache/sources/storetest"
 )
 
 // Digest tests run the real discordgo client against the fake Discord,
@@ -23,7 +25,11 @@ var (
 )
 
 func TestDigestPostedAtLocalTimeInTwoZones(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+	storetest.Run(t, testDigestPostedAtLocalTimeInTwoZones)
+}
+
+func testDigestPostedAtLocalTimeInTwoZones(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		c.schedule(sources.Schedule{ChannelID: "702", Spec: "0 8 * * *", TimeZone: "Asia/Tokyo"})
 	})
@@ -74,7 +80,11 @@ func TestDigestPostedAtLocalTimeInTwoZones(t *testing.T) {
 }
 
 func TestDigestNotRepostedAfterRestart(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+	storetest.Run(t, testDigestNotRepostedAfterRestart)
+}
+
+func testDigestNotRepostedAfterRestart(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 	})
 	c.add(1, nov19noon.Add(time.Hour))
@@ -92,6 +102,10 @@ func TestDigestNotRepostedAfterRestart(t *testing.T) {
 }
 
 func TestDigestCrashBetweenSendAndRecord(t *testing.T) {
+	storetest.Run(t, testDigestCrashBetweenSendAndRecord)
+}
+
+func testDigestCrashBetweenSendAndRecord(t *testing.T, e storetest.Engine) {
 	slot := romeSlot
 	covered := nov19noon
 	tests := []struct {
@@ -111,7 +125,7 @@ func TestDigestCrashBetweenSendAndRecord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var pages []page
-			h, c := startWithDigests(t, covered, func(_ *Config, h *harness, c *corpus) {
+			h, c := startWithDigests(t, e, covered, func(_ *Config, h *harness, c *corpus) {
 				h.set(covered)
 				c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 				c.add(2, covered.Add(time.Hour))
@@ -150,7 +164,9 @@ func TestDigestCrashBetweenSendAndRecord(t *testing.T) {
 
 func ptr(s string) *string { return &s }
 
-func TestDigestAfterDowntime(t *testing.T) {
+func TestDigestAfterDowntime(t *testing.T) { storetest.Run(t, testDigestAfterDowntime) }
+
+func testDigestAfterDowntime(t *testing.T, e storetest.Engine) {
 	// The schedule was set on 19 Nov at noon and an article came in after;
 	// the bot was then down over the 08:00 (Rome) slots of 20, 21 and 22 Nov.
 	lastSlot := time.Date(2026, 11, 22, 7, 0, 0, 0, time.UTC)
@@ -164,7 +180,7 @@ func TestDigestAfterDowntime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+			h, c := startWithDigests(t, e, nov19noon, func(_ *Config, h *harness, c *corpus) {
 				c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 				c.add(3, nov19noon.Add(time.Hour))
 				h.set(tt.back)
@@ -212,10 +228,12 @@ func TestDigestAfterDowntime(t *testing.T) {
 	}
 }
 
-func TestDigestEmptyDay(t *testing.T) {
+func TestDigestEmptyDay(t *testing.T) { storetest.Run(t, testDigestEmptyDay) }
+
+func testDigestEmptyDay(t *testing.T, e storetest.Engine) {
 	for _, postEmpty := range []bool{false, true} {
 		t.Run(map[bool]string{false: "nothing posted", true: "one line"}[postEmpty], func(t *testing.T) {
-			h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+			h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 				c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome", PostEmpty: postEmpty, Filter: "japan"})
 				c.add(2, nov19noon.Add(time.Hour)) // new, but not on Japan
 			})
@@ -250,6 +268,10 @@ func TestDigestEmptyDay(t *testing.T) {
 }
 
 func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
+	storetest.Run(t, testDigestFailuresPauseAndTellTheAdmin)
+}
+
+func testDigestFailuresPauseAndTellTheAdmin(t *testing.T, e storetest.Engine) {
 	tests := []struct {
 		name         string
 		failure      discordtest.ChannelFailure
@@ -262,7 +284,7 @@ func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+			h, c := startWithDigests(t, e, nov19noon, func(_ *Config, h *harness, c *corpus) {
 				h.digest.MaxFailures = 3
 				ms := config.Duration(time.Millisecond)
 				h.digest.RetryDelays = []config.Duration{ms, ms, ms, ms}
@@ -335,8 +357,10 @@ func TestDigestFailuresPauseAndTellTheAdmin(t *testing.T) {
 	}
 }
 
-func TestDigestRetriesWithinTheSlot(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, h *harness, c *corpus) {
+func TestDigestRetriesWithinTheSlot(t *testing.T) { storetest.Run(t, testDigestRetriesWithinTheSlot) }
+
+func testDigestRetriesWithinTheSlot(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, h *harness, c *corpus) {
 		h.digest.MaxFailures = 5
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		c.add(0, nov19noon.Add(time.Hour))
@@ -357,13 +381,15 @@ func TestDigestRetriesWithinTheSlot(t *testing.T) {
 	}
 }
 
-func TestDigestOnDaylightSavingDays(t *testing.T) {
+func TestDigestOnDaylightSavingDays(t *testing.T) { storetest.Run(t, testDigestOnDaylightSavingDays) }
+
+func testDigestOnDaylightSavingDays(t *testing.T, e storetest.Engine) {
 	// Europe/Rome: clocks jump 02:00 -> 03:00 on 29 Mar 2026 (01:00 UTC)
 	// and fall back 03:00 -> 02:00 on 25 Oct 2026 (01:00 UTC). The digest
 	// is "daily 02:30".
 	t.Run("spring: posted when the clocks jump", func(t *testing.T) {
 		created := time.Date(2026, 3, 28, 12, 0, 0, 0, time.UTC)
-		h, _ := startWithDigests(t, created, func(_ *Config, _ *harness, c *corpus) {
+		h, _ := startWithDigests(t, e, created, func(_ *Config, _ *harness, c *corpus) {
 			c.schedule(sources.Schedule{ChannelID: "701", Spec: "30 2 * * *", TimeZone: "Europe/Rome"})
 			c.add(1, created.Add(time.Hour))
 		})
@@ -385,7 +411,7 @@ func TestDigestOnDaylightSavingDays(t *testing.T) {
 	})
 	t.Run("autumn: posted once, the first 02:30", func(t *testing.T) {
 		created := time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC)
-		h, c := startWithDigests(t, created, func(_ *Config, _ *harness, c *corpus) {
+		h, c := startWithDigests(t, e, created, func(_ *Config, _ *harness, c *corpus) {
 			c.schedule(sources.Schedule{ChannelID: "701", Spec: "30 2 * * *", TimeZone: "Europe/Rome"})
 			c.add(1, created.Add(time.Hour))
 		})

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,13 +15,14 @@ import (
 	"attache/sources"
 
 	"github.com/bwmarrin/discordgo"
+
+	"attache/sources/storetest"
 )
 
-// corpus is a real store and briefing engine in a temp dir, on the
+// corpus is a real store (of the test's engine) and briefing engine, on the
 // harness clock.
 type corpus struct {
 	t     testing.TB
-	path  string
 	store sources.Store
 	eng   *briefing.Engine
 	gaz   *geo.Gazetteer
@@ -30,19 +30,14 @@ type corpus struct {
 	added int
 }
 
-func newCorpus(t testing.TB, now func() time.Time) *corpus {
+func newCorpus(t testing.TB, e storetest.Engine, now func() time.Time) *corpus {
 	t.Helper()
 	gaz, err := geo.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "c.db")
-	st, err := sources.OpenSQLite(context.Background(), path, sources.StoreOptions{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return &corpus{t: t, path: path, store: st, gaz: gaz, now: now, eng: briefing.New(st, gaz, briefing.Options{Now: now})}
+	st := e.Open(t, sources.StoreOptions{Now: now})
+	return &corpus{t: t, store: st, gaz: gaz, now: now, eng: briefing.New(st, gaz, briefing.Options{Now: now})}
 }
 
 // newsItem is an article written for these tests.
@@ -129,12 +124,12 @@ func (c *corpus) delivery(channel string, slot time.Time) sources.Delivery {
 
 // startWithDigests runs a bot with digests over a real store and engine.
 // The clock starts at at.
-func startWithDigests(t testing.TB, at time.Time, edit func(*Config, *harness, *corpus)) (*harness, *corpus) {
+func startWithDigests(t testing.TB, e storetest.Engine, at time.Time, edit func(*Config, *harness, *corpus)) (*harness, *corpus) {
 	t.Helper()
 	var c *corpus
 	h := start(t, func(cfg *Config, h *harness) {
 		h.clock.t = at
-		c = newCorpus(t, h.now)
+		c = newCorpus(t, e, h.now)
 		h.digests, h.digester = c.store, c.eng
 		h.digest.RetryDelays = []config.Duration{config.Duration(time.Millisecond), config.Duration(time.Millisecond)}
 		if edit != nil {

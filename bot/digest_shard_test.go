@@ -12,6 +12,8 @@ import (
 	"attache/bot/discordtest"
 	"attache/briefing"
 	"attache/sources"
+
+	"attache/sources/storetest"
 )
 
 // Guilds of the two shards of a two-process bot: 500 >> 22 is 0, and
@@ -25,7 +27,11 @@ const (
 // digests of its own shard's guilds only, both in its cron and when it
 // catches up.
 func TestDigestsOfOtherShardsAreLeftAlone(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(cfg *Config, _ *harness, c *corpus) {
+	storetest.Run(t, testDigestsOfOtherShardsAreLeftAlone)
+}
+
+func testDigestsOfOtherShardsAreLeftAlone(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(cfg *Config, _ *harness, c *corpus) {
 		cfg.ShardID, cfg.ShardCount = 1, 2
 		c.schedule(sources.Schedule{ChannelID: "701", GuildID: shard0Guild, Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		c.schedule(sources.Schedule{ChannelID: "702", GuildID: shard1Guild, Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
@@ -55,7 +61,11 @@ func TestDigestsOfOtherShardsAreLeftAlone(t *testing.T) {
 // paused or removed in the store by another process reaches this
 // process's cron at its next refresh, without a restart.
 func TestDigestScheduleChangedElsewhereIsTakenUp(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, nil)
+	storetest.Run(t, testDigestScheduleChangedElsewhereIsTakenUp)
+}
+
+func testDigestScheduleChangedElsewhereIsTakenUp(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, nil)
 	ctx := context.Background()
 	refresh := func() {
 		t.Helper()
@@ -100,9 +110,13 @@ func TestDigestScheduleChangedElsewhereIsTakenUp(t *testing.T) {
 // delivery rule: the digest the dead process sent is found, not sent
 // again.
 func TestDigestClaimedByAnotherProcess(t *testing.T) {
+	storetest.Run(t, testDigestClaimedByAnotherProcess)
+}
+
+func testDigestClaimedByAnotherProcess(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	slot := romeSlot
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		c.add(0, nov19noon.Add(time.Minute))
 	})
@@ -149,8 +163,10 @@ func TestDigestClaimedByAnotherProcess(t *testing.T) {
 // TestDigestTwoProcessesOneSlot: two processes that both think they own
 // the same channels (an overlap during a deploy) and run the same slot at
 // once post each digest once: the claim on the delivery decides.
-func TestDigestTwoProcessesOneSlot(t *testing.T) {
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+func TestDigestTwoProcessesOneSlot(t *testing.T) { storetest.Run(t, testDigestTwoProcessesOneSlot) }
+
+func testDigestTwoProcessesOneSlot(t *testing.T, e storetest.Engine) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		for i := range 12 {
 			c.schedule(sources.Schedule{ChannelID: fmt.Sprint(7100 + i), Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 		}
