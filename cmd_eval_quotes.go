@@ -65,7 +65,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	w := bufio.NewWriter(app.stdout)
 	r.print(w, *folds)
 	if *pronouns != "" && labelsPresent(w, *pronouns, defaultPronounLabels) {
-		if err := scorePronounLabels(w, r, *pronouns); err != nil {
+		if err := scorePronounLabels(w, r, *pronouns, *errs > 0, *hold); err != nil {
 			return err
 		}
 	}

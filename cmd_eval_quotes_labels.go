@@ -31,7 +31,7 @@ type pronounLabel struct {
 // for the labelled pronoun-speaker quotes: right over labelled quotes it
 // found (a quote found without a speaker counts as not right), and right
 // over those it gave a name for.
-func scorePronounLabels(w io.Writer, r *quoteEvalRun, path string) error {
+func scorePronounLabels(w io.Writer, r *quoteEvalRun, path string, showErrors bool, hold int) error {
 	labels, err := readLabels[pronounLabel](path)
 	if err != nil {
 		return fmt.Errorf("eval quotes: pronoun labels: %w", err)
@@ -40,7 +40,8 @@ func scorePronounLabels(w io.Writer, r *quoteEvalRun, path string) error {
 	for i := range r.arts {
 		byID[r.arts[i].gold.ID] = &r.arts[i]
 	}
-	var n, found, named, right int
+	var n, found, named, right, shown, shownRight int
+	var wrong []string
 	for _, l := range labels {
 		a := byID[l.ID]
 		if a == nil {
@@ -65,14 +66,30 @@ func scorePronounLabels(w io.Writer, r *quoteEvalRun, path string) error {
 			if s != "" && !eval.IsPronoun(s) {
 				named++
 			}
-			if eval.SameSpeaker(s, l.Speaker) {
+			ok := eval.SameSpeaker(s, l.Speaker)
+			if ok {
 				right++
+			}
+			q := a.found[m.Sys]
+			if q.Attributed() {
+				shown++
+				if ok {
+					shownRight++
+				}
+			}
+			if (!ok || !q.Attributed()) && showErrors && a.fold != hold {
+				wrong = append(wrong, fmt.Sprintf("  - %s @%d: %q is %s; found %q (%s, shown %v)", l.ID, l.QuoteStart, l.Pronoun, l.Speaker, s, q.Evidence, q.Attributed()))
 			}
 		}
 	}
 	fmt.Fprintf(w, "\npronoun speakers, hand-labelled sample (%s): %d labelled, %d found by the finder\n", path, n, found)
 	fmt.Fprintf(w, "  right person %6.2f%% of found (%d/%d); right %6.2f%% of those given a name (%d/%d)\n",
 		100*ratioOf(right, found), right, found, 100*ratioOf(right, named), right, named)
+	fmt.Fprintf(w, "  shown in briefs (Attributed): %d of %d found (%.1f%%), right %6.2f%% (%d/%d)\n",
+		shown, found, 100*ratioOf(shown, found), 100*ratioOf(shownRight, shown), shownRight, shown)
+	for _, s := range wrong {
+		fmt.Fprintln(w, s)
+	}
 	return nil
 }
 

@@ -193,7 +193,7 @@ func (c *cast) collect(d *doc) {
 		if !ok || !c.people[idx].evident {
 			continue
 		}
-		extra = append(extra, mention{tok: w.tok, who: idx})
+		extra = append(extra, mention{tok: w.tok, who: idx, poss: isPossessive(d.str(d.toks[w.r.b-1]))})
 	}
 	c.mentions = mergeMentions(c.mentions, extra)
 }
@@ -365,6 +365,16 @@ func (c *cast) pronounVote(d *doc, who, from int) {
 			return
 		}
 		if t.kind == punct && (d.text[t.s:t.e] == "." || d.text[t.s:t.e] == ";") {
+			// "Ana Ruiz spoke first. She said …": a sentence that opens
+			// with a pronoun goes on about the person just named.
+			if t.sentEnd && k+1 < len(d.toks) && d.toks[k+1].para == p && c.firstPersonOfSentence(d, who, from) {
+				switch {
+				case d.sentenceOpensWith(k+1, "he"):
+					c.people[who].votes[male]++
+				case d.sentenceOpensWith(k+1, "she"):
+					c.people[who].votes[female]++
+				}
+			}
 			return
 		}
 		if t.kind != word {
@@ -382,6 +392,19 @@ func (c *cast) pronounVote(d *doc, who, from int) {
 			return
 		}
 	}
+}
+
+// firstPersonOfSentence reports whether person who, named just before
+// token from, is the first person named in that sentence (its subject,
+// most often): no other name run stands between the sentence start and
+// the name.
+func (c *cast) firstPersonOfSentence(d *doc, who, from int) bool {
+	k := from - 1
+	for k > 0 && !d.toks[k-1].sentEnd && d.toks[k-1].para == d.toks[from-1].para {
+		k--
+	}
+	m := c.firstMentionFrom(k)
+	return m < len(c.mentions) && c.mentions[m].who == who
 }
 
 // resolve finds the person a pronoun at token i stands for: the first
@@ -406,7 +429,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 		return -1, false
 	}
 	lo := c.firstMentionFrom(i)
-	best, bestSent, bestExact, bestPoss := -1, -1, false, false
+	best, bestSent, bestExact, bestPoss, bestTok := -1, -1, false, false, -1
 	exactPeople := 0 // distinct people of the right gender in bestSent
 	var seen []int
 	speaking, speakers := -1, 0 // the fitting person who is the subject of a speech verb there
@@ -459,7 +482,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 		// of the right gender beats one of unknown gender.
 		if best < 0 || exact || !bestExact {
 			if !(bestExact && !exact) {
-				best, bestSent, bestExact, bestPoss = m.who, s, exact, m.poss
+				best, bestSent, bestExact, bestPoss, bestTok = m.who, s, exact, m.poss, m.tok
 			}
 		}
 	}
@@ -484,6 +507,16 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	// fitting there.
 	agrees := bestExact && exactPeople == 1 || c.people[best].gender() == unknownGender && exactPeople == 0
 	near = agrees && !bestPoss && len(seen) == 1 && sentOf(i)-bestSent-chain <= 1
+	if near && bestSent != sentOf(i) {
+		// "It is implied that he won't stand in Clinton's way": the same
+		// pronoun before the name there stands for someone else.
+		for k := sent.start[bestSent]; k < bestTok; k++ {
+			if d.toks[k].kind == word && !d.toks[k].inQuote && d.toks[k].low == pron {
+				near = false
+				break
+			}
+		}
+	}
 	return best, near
 }
 
