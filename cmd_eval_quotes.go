@@ -34,6 +34,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	hold := fs.Int("hold", eval.DefaultFolds-1, "the fold kept out of --errors listings (checked, never tuned on)")
 	errs := fs.Int("errors", 0, "list up to `N` wrong named speakers from the folds other than --hold")
 	pronouns := fs.String("pronouns", defaultPronounLabels, "hand labels of pronoun speakers (JSON Lines; \"\" to skip)")
+	labels := fs.String("labels", defaultAttributionLabels, "hand labels of quotes shown in briefs over Reuters and BBC dev (JSON Lines; \"\" to skip)")
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -66,6 +67,11 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	r.print(w, *folds)
 	if *pronouns != "" && labelsPresent(w, *pronouns, defaultPronounLabels) {
 		if err := scorePronounLabels(w, r, *pronouns, *errs > 0, *hold); err != nil {
+			return err
+		}
+	}
+	if *labels != "" && labelsPresent(w, *labels, defaultAttributionLabels) {
+		if err := scoreAttributionLabels(w, *dir, *labels, gaz); err != nil {
 			return err
 		}
 	}

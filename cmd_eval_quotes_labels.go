@@ -13,7 +13,8 @@ import (
 // The hand labels that `attache eval quotes` scores by default, relative
 // to the repository root; LABELS.md beside them says how they were made.
 var (
-	defaultPronounLabels = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
+	defaultPronounLabels     = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
+	defaultAttributionLabels = filepath.Join("briefing", "quote", "labels", "attribution-dev.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote

@@ -162,28 +162,19 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 			if c.reading != nil && !c.reading.PassageNames(q.Start, req.Countries) {
 				continue // a quote from a part of the article about something else
 			}
-			// A quote cut before its attribution keeps its comma: drop it.
-			text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
-			if utf8.RuneCountInString(text) < 20 || !q.Attributed() {
+			shown, ok := shownQuote(e.gaz, q, c.art.Published)
+			if !ok {
 				continue // precision first: only speakers the text itself gives
 			}
 			if speaker != "" && !sameSpeaker(q.Speaker, speaker) {
 				continue
 			}
+			text, who, role := shown.Text, shown.Speaker, shown.Role
 			norm := strings.ToLower(text)
 			if seenText[norm] || repeatsSummary(norm, inSummary) {
 				continue // the same words carried by another outlet, or in the summary
 			}
 			seenText[norm] = true
-			role, who := q.Role, q.Speaker
-			if p, ok := e.gaz.Person(q.Speaker, c.art.Published); ok {
-				if role == "" {
-					role = p.Role
-				}
-				if !strings.Contains(who, " ") {
-					who = p.Name // "Meloni" is Giorgia Meloni
-				}
-			}
 			sq := scoredQuote{
 				Quote: Quote{Text: text, Speaker: who, Role: role, Partial: q.Partial, ArticleID: c.art.ID, URL: c.art.URL, Source: c.art.Source},
 				key:   speakerKey(who),

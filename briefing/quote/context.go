@@ -91,6 +91,9 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
 		}
 	}
+	if w.guess {
+		ev = Guess
+	}
 	switch w.kind {
 	case named, described:
 		q.Speaker, q.Role, q.Vague, q.Evidence = w.name, w.role, w.vague, ev

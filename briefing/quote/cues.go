@@ -176,6 +176,10 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			// "…." Smith said Jones "…": a new sentence, not a cue.
 			break
 		}
+		if cueVerb && closedSentence && m+1 < len(d.toks) && (d.isPunct(m+1, ":") || d.toks[m+1].kind == mark && d.toks[m+1].canOpen) {
+			// "…." A spokesman said: "…": the cue of the next quotation.
+			break
+		}
 		if cueVerb {
 			if probe {
 				return attribution{kind: cueAfter, verb: m, end: d.cueClauseEnd(m, end)}
@@ -220,7 +224,7 @@ func (d *doc) npStart(k int) bool {
 	if t.upper {
 		return !has(introWords, lw) || has(pronouns, lw) || has(determiners, lw)
 	}
-	return has(pronouns, lw) || has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw)
+	return has(pronouns, lw) || has(determiners, lw) || isRole(lw) || has(roleModifiers, lw)
 }
 
 // npAfter returns the end of a speaker's noun phrase starting at token a,
@@ -250,7 +254,7 @@ func (d *doc) npAfter(a, end int) int {
 				}
 				break
 			}
-			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" || s == "/" {
+			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" || s == "/" || s == "<" || s == ">" {
 				k++
 				continue
 			}
@@ -260,6 +264,13 @@ func (d *doc) npAfter(a, end int) int {
 			break
 		}
 		lw := d.lower(k)
+		if commas > 0 && !t.upper && k > a && looksVerbal(lw) && d.toks[k-1].upper {
+			break // "…, a spokesman for the State Monopoly quoted in China Daily"
+		}
+		if commas > 0 && !t.upper && d.affiliationAt(k, end) {
+			k++ // ", an analyst at NikkoCitigroup", ", economist with X in London"
+			continue
+		}
 		if !t.upper && k > a && (has(npStoppers, lw) || d.isCueVerb(k) || has(clauseBreakers, lw) && lw != "and") {
 			break
 		}
@@ -269,6 +280,26 @@ func (d *doc) npAfter(a, end int) int {
 		k++
 	}
 	return k
+}
+
+// affiliationAt reports whether token k is a preposition that ties a
+// role to a body ("at", "with", "of", "for", "in" before a capitalised
+// word within three tokens: "analyst at stockbrokers Phillips and Drew").
+func (d *doc) affiliationAt(k, end int) bool {
+	switch d.lower(k) {
+	case "at", "with", "of", "for", "in", "from":
+	default:
+		return false
+	}
+	for j := k + 1; j < end && j <= k+3; j++ {
+		if d.toks[j].kind == word && d.toks[j].upper && !has(closedClass, d.lower(j)) || d.isPunct(j, "<") {
+			return true
+		}
+		if d.toks[j].kind != word {
+			return false
+		}
+	}
+	return false
 }
 
 // nextComma returns the first comma at or after k before end, or end.

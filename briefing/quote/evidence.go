@@ -131,13 +131,13 @@ func (d *doc) descriptionHead(x, y int) (head int, named bool) {
 // of a speaker: a role, a kind of person, a group or a body, or a document
 // a body speaks through.
 func isSpeakerNoun(lw string) bool {
-	if has(roleWords, lw) || has(pluralWords, lw) || has(orgWords, lw) || has(speakerNouns, lw) {
+	if isRole(lw) || has(pluralWords, lw) || has(orgWords, lw) || has(speakerNouns, lw) {
 		return true
 	}
-	if s, ok := strings.CutSuffix(lw, "s"); ok && (has(roleWords, s) || has(speakerNouns, s) || has(orgWords, s)) {
+	if s, ok := strings.CutSuffix(lw, "s"); ok && (isRole(s) || has(speakerNouns, s) || has(orgWords, s)) {
 		return true
 	}
-	if s, ok := strings.CutSuffix(lw, "men"); ok && has(roleWords, s+"man") {
+	if s, ok := strings.CutSuffix(lw, "men"); ok && isRole(s+"man") {
 		return true
 	}
 	return false
@@ -153,5 +153,5 @@ var speakerNouns = set(
 	"person people participant delegate negotiator insider veteran critic supporter",
 	"executive manager investor consultant researcher scientist engineer lawyer",
 	"team side camp group union federation association council",
-	"counterpart colleague successor predecessor partner rival opponent ally friend",
+	"counterpart colleague successor predecessor partner rival opponent ally friend member",
 )

@@ -108,7 +108,7 @@ func (d *doc) roleLine(a, b int) bool {
 			return false
 		}
 		lw := d.lower(k)
-		if has(roleWords, lw) {
+		if isRole(lw) {
 			role = true
 			continue
 		}

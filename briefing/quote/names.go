@@ -159,8 +159,8 @@ func (d *doc) splitRun(a, b int) nameRun {
 	}
 	for x := r.nameA; x < b; x++ {
 		lw := d.lower(x)
-		if has(orgWords, lw) || isAcronym(d.str(d.toks[x])) {
-			r.org = true
+		if has(orgWords, lw) || isAcronym(d.str(d.toks[x])) && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
+			r.org = true // "K.K Wong": initials before a name are no acronym
 		}
 	}
 	if r.nameA < b {
@@ -175,7 +175,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 // a name: a role word, a modifier or a demonym ("Japanese Prime Minister").
 func (d *doc) isTitleWord(k int) bool {
 	lw := d.lower(k)
-	return has(roleWords, lw) || d.isDemonym(k) || has(roleModifiers, lw) && lw != "the" && lw != "and" && lw != "for" && lw != "to" && lw != "at" && lw != "of"
+	return isRole(lw) || d.isDemonym(k) || has(roleModifiers, lw) && lw != "the" && lw != "and" && lw != "for" && lw != "to" && lw != "at" && lw != "of"
 }
 
 // titleBefore walks back from token a over the words that can stand
@@ -209,7 +209,7 @@ func (d *doc) titleBefore(a int) int {
 				}
 				break
 			}
-			if (s == "&" || s == "-" || s == "’" || s == "'") && ra-2 >= 0 && d.toks[ra-2].kind == word {
+			if (s == "&" || s == "-" || s == "’" || s == "'" || s == "." && ra-2 >= 0 && d.toks[ra-2].upper) && ra-2 >= 0 && d.toks[ra-2].kind == word {
 				ra--
 				continue
 			}
@@ -217,7 +217,7 @@ func (d *doc) titleBefore(a int) int {
 		}
 		lw := d.lower(ra - 1)
 		if t.upper {
-			if has(closedClass, lw) && lw != "and" || has(introWords, lw) && !d.isTitleWord(ra-1) || has(months, lw) {
+			if has(closedClass, lw) && lw != "and" && !has(roleModifiers, lw) || has(introWords, lw) && !d.isTitleWord(ra-1) || has(months, lw) {
 				break
 			}
 			ra--
@@ -227,7 +227,7 @@ func (d *doc) titleBefore(a int) int {
 			ra-- // "Phillips and Drew", "vice president and treasurer"
 			continue
 		}
-		if has(roleWords, lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {
+		if isRole(lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {
 			ra--
 			continue
 		}
@@ -274,6 +274,16 @@ func (d *doc) personBefore(a, k int) bool {
 	return true
 }
 
+// nounAsName reports whether the name part [a, b) is one capitalised
+// common noun for a person ("Banker" in "A U.S. Banker said"), not a name.
+func (d *doc) nounAsName(a, b int) bool {
+	if b-a != 1 {
+		return false
+	}
+	lw := d.lower(a)
+	return isRole(lw) || isSpeakerNoun(lw) && !has(orgWords, lw)
+}
+
 // onlyOrgWords reports whether the words of [a, b) are all words for
 // bodies ("Radio", "Treasury Department").
 func (d *doc) onlyOrgWords(a, b int) bool {
@@ -305,6 +315,20 @@ func stripPossessive(w string) string {
 		}
 	}
 	return w
+}
+
+// isInitials reports letters joined by dots: "K.K", "J.R".
+func isInitials(w string) bool {
+	parts := strings.Split(strings.TrimSuffix(w, "."), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 1 || p[0] < 'A' || p[0] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isAcronym(w string) bool {

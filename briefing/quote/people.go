@@ -144,19 +144,19 @@ func (c *cast) collect(d *doc) {
 			if r.nameA >= r.b {
 				continue
 			}
-			if d.allPlace(r.nameA, r.b) {
-				continue // "Japan", "Peking": places, never people
+			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) {
+				continue // "Japan", "Peking": places, never people; "A U.S. Banker"
 			}
 			n := r.b - r.nameA
 			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) || d.speechBefore(r.a) ||
-				n >= 2 && n <= 4 && (d.appositiveRole(r.b) != "" || d.afterRoleComma(r.a))
+				n >= 2 && n <= 4 && (d.appositiveRole(r.b, n >= 2) != "" || d.afterRoleComma(r.a))
 			if n > 4 {
 				continue
 			}
 			if evident {
 				if who := c.register(d, r, true); who >= 0 {
 					role := d.roleText(r)
-					if app := d.appositiveRole(r.b); app != "" && (role == "" || strings.HasPrefix(app, role)) {
+					if app := d.appositiveRole(r.b, r.b-r.nameA >= 2); app != "" && (role == "" || strings.HasPrefix(app, role)) {
 						role = app
 					}
 					if role == "" {
@@ -201,15 +201,21 @@ func (c *cast) collect(d *doc) {
 // appositiveRole reads a role set off by commas right after a name
 // ("Chris Hale, platinum marketing director for Harrow Metals, said",
 // "Ana Ruiz, a spokeswoman for the ministry, said"), or "".
-func (d *doc) appositiveRole(b int) string {
+func (d *doc) appositiveRole(b int, fullName bool) string {
 	if !d.isPunct(b, ",") || b+1 >= len(d.toks) || d.toks[b+1].para != d.toks[b].para {
 		return ""
 	}
 	end := d.clauseEnd(b + 1)
 	e := d.nextComma(b+1, end)
-	// The appositive ends at its closing comma or at the speech verb.
+	// The appositive ends at its closing comma or at the speech verb; in
+	// the second case the name must be a full one: in "… in the Gulf, a
+	// senior official said" the description is the subject, not an
+	// appositive.
 	for k := b + 1; k < e; k++ {
 		if d.isCueVerb(k) {
+			if !fullName {
+				return ""
+			}
 			e = k
 			break
 		}
@@ -221,8 +227,8 @@ func (d *doc) appositiveRole(b int) string {
 	if !d.goodDescription(x, e) || d.vagueDescription(x, e) && !d.roleHeaded(x, e) && !d.startsDescription(x) {
 		return ""
 	}
-	if h, _ := d.descriptionHead(x, e); h < 0 || !isRole(d.lower(h)) && !isSpeakerNoun(d.lower(h)) {
-		return ""
+	if h, _ := d.descriptionHead(x, e); (h < 0 || !isRole(d.lower(h)) && !isSpeakerNoun(d.lower(h))) && !isRole(d.lower(e-1)) && !isSpeakerNoun(d.lower(e-1)) {
+		return "" // neither "a spokesman for the ministry" nor "a QC and law professor"
 	}
 	return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
 }
@@ -338,8 +344,8 @@ func (d *doc) speechAfter(i int) bool {
 		if t.kind != word {
 			if d.isPunct(k, ",") && k == i {
 				// appositive: ", a spokesman for X, said" or ", 53, said"
-				if k+1 < len(d.toks) && d.toks[k+1].kind == word && (has(determiners, d.lower(k+1)) || isRole(d.lower(k+1))) {
-					return true
+				if k+1 < len(d.toks) && d.toks[k+1].kind == word && (has(determiners, d.lower(k+1)) || isRole(d.lower(k+1)) || d.isCueVerb(k+1)) {
+					return true // ", a spokesman for X, said", ", said"
 				}
 			}
 			return false
@@ -509,9 +515,12 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	near = agrees && !bestPoss && len(seen) == 1 && sentOf(i)-bestSent-chain <= 1
 	if near && bestSent != sentOf(i) {
 		// "It is implied that he won't stand in Clinton's way": the same
-		// pronoun before the name there stands for someone else.
-		for k := sent.start[bestSent]; k < bestTok; k++ {
-			if d.toks[k].kind == word && !d.toks[k].inQuote && d.toks[k].low == pron {
+		// pronoun before the name there stands for someone else; so does
+		// one after it when the person named does not speak ("At a
+		// conference hosted by Gordon Brown, he said …").
+		speaks := d.speechAfter(d.runAt(bestTok, len(d.toks)).b)
+		for k := sent.start[bestSent]; k < sent.start[bestSent+1] && k < i; k++ {
+			if k != bestTok && d.toks[k].kind == word && !d.toks[k].inQuote && d.toks[k].low == pron && (k < bestTok || !speaks) {
 				near = false
 				break
 			}

@@ -21,6 +21,8 @@ type who struct {
 	tok    int    // token of the head, for pronoun resolution
 	person int    // index in the cast, or -1
 	vague  bool   // a description that only points back ("the official")
+	end    int    // the token after a description
+	guess  bool   // read from further away than the cue's own clause
 }
 
 // segment is a comma-separated stretch of a noun phrase.
@@ -67,7 +69,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			if depth > 0 {
 				depth--
 			}
-		case depth == 0 && (d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–")):
+		case depth == 0 && (d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–") || d.spacedHyphen(k)):
 			if k > s {
 				segs = append(segs, segment{s, k})
 			}
@@ -105,10 +107,13 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if isNumber(d.str(d.toks[x])) && y-x == 1 {
 			continue // an age: "Marvin Teske, 53, a security guard"
 		}
-		if len(names) > 0 && !conj && lastWasName && !d.toks[x].upper && d.isTitleWord(x) && roles[len(roles)-1] == "" {
-			// "Ravi Menon, senior vice president Aerolux": a title ending
-			// in the name of a firm is the role of the name before it.
+		if len(names) > 0 && !conj && lastWasName && (d.isTitleWord(x) || isRole(d.lower(x))) && !d.isDemonym(x) && d.titleSegment(x, y) {
+			// "Ravi Menon, senior vice president Aerolux", "Glen Wood,
+			// Vice President of Deutsche Securities": a title, perhaps
+			// ending in the name of a firm, is the role of the name
+			// before it, in the article's words at this mention.
 			roles[len(roles)-1] = trimRole(d.text[d.toks[x].s:d.toks[y-1].e])
+			lastWasName = false
 			continue
 		}
 		if w, ok := d.nameIn(c, x, y); ok {
@@ -148,12 +153,12 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			roles[len(roles)-1] = trimRole(text)
 			continue
 		}
-		desc = who{kind: described, name: text, tok: x, person: -1, vague: d.vagueDescription(x, y)}
+		desc = who{kind: described, name: text, tok: x, end: y, person: -1, vague: d.vagueDescription(x, y)}
 	}
 	if len(names) == 0 {
 		return desc
 	}
-	if desc.kind == described && len(names) == 1 && names[0].role == "" {
+	if desc.kind == described && len(names) == 1 && names[0].role == "" && d.roleHeaded(desc.tok, desc.end) {
 		roles[0] = trimRole(desc.name)
 	}
 	if len(names) == 1 {
@@ -184,6 +189,10 @@ var introTrimCap = set("and but so then also yet still")
 func trimRole(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",;:")
+	// "<Bache Securities Ltd>": the wire's mark for a company name.
+	if strings.ContainsAny(s, "<>") {
+		s = strings.NewReplacer("<", "", ">", "").Replace(s)
+	}
 	return s
 }
 
@@ -195,7 +204,7 @@ func isNumber(s string) bool {
 // stand in apposition ("a spokesman", "Italy's prime minister").
 func (d *doc) startsDescription(x int) bool {
 	lw := d.lower(x)
-	return has(determiners, lw) || has(roleWords, lw) || has(roleModifiers, lw) || d.isDemonym(x) || isPossessive(d.str(d.toks[x]))
+	return has(determiners, lw) || isRole(lw) || has(roleModifiers, lw) || d.isDemonym(x) || isPossessive(d.str(d.toks[x]))
 }
 
 // nameIn finds the name in tokens [x, y) when the stretch is a name with
@@ -222,7 +231,7 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	k := x
 	for k < y && d.toks[k].kind == word && !d.toks[k].upper {
 		lw := d.lower(k)
-		if !(has(roleWords, lw) || has(roleModifiers, lw) || d.isDemonym(k) || lw == "the") {
+		if !(isRole(lw) || has(roleModifiers, lw) || d.isDemonym(k) || lw == "the") {
 			return d.titledName(c, x, y)
 		}
 		k++
@@ -237,7 +246,7 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)
 	}
-	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) {
+	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) {
 		return who{}, false
 	}
 	name := d.nameText(r)
@@ -278,7 +287,8 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	n := y
 	for n > x {
 		t := d.toks[n-1]
-		given := t.kind == word && t.upper && n < y && d.toks[n].upper && func() bool { _, ok := givenNameGender(d.lower(n - 1)); return ok }()
+		given := t.kind == word && t.upper && n < y && d.toks[n].upper && (func() bool { _, ok := givenNameGender(d.lower(n - 1)); return ok }() ||
+			n-2 >= x && d.toks[n-2].kind == word && !d.toks[n-2].upper && isRole(d.lower(n-2))) // "chief economist Will Buttrose"
 		if t.kind == word && (d.isCapWord(n-1) || d.honorificAt(n-1) || given) && !d.isTitleWord(n-1) || d.isPunct(n-1, ".") && n-2 > x && d.toks[n-2].kind == word && d.toks[n-2].upper {
 			n--
 			continue
@@ -289,24 +299,25 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		}
 		break
 	}
+	h := n // "BZW chairman Sir Martin Jacombe": the title ends before "Sir"
 	for n < y && d.honorificAt(n) {
-		n++ // "BZW chairman Sir Martin Jacombe"
+		n++
 	}
-	if n <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
+	if n <= x || h <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
 		return who{}, false
 	}
-	if d.toks[n-1].kind != word || !isRole(d.lower(n-1)) && !isSpeakerNoun(d.lower(n-1)) {
+	if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) {
 		return who{}, false // the title ends in a role word: "… spokesman"
 	}
-	ra := d.titleBefore(n)
+	ra := d.titleBefore(h)
 	for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
 		ra--
 	}
-	if ra > x || !d.hasRoleWord(ra, n) && !isSpeakerNoun(d.lower(n-1)) {
+	if ra > x || !d.hasRoleWord(ra, h) && !isSpeakerNoun(d.lower(h-1)) {
 		return who{}, false
 	}
-	r := d.runAt(n, y)
-	if r.b != y || r.nameA != n || d.allPlace(n, y) || r.org {
+	r := d.splitRun(n, y)
+	if r.nameA != n || d.allPlace(n, y) || r.org || d.nounAsName(n, y) {
 		return who{}, false
 	}
 	name := d.nameText(r)
@@ -318,7 +329,7 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		c.pending = append(c.pending, mention{tok: n, who: idx})
 		name = c.people[idx].name
 	}
-	role := d.text[d.toks[x].s:d.toks[n-1].e]
+	role := d.text[d.toks[x].s:d.toks[h-1].e]
 	if idx >= 0 && c.people[idx].role == "" {
 		c.people[idx].role = role
 	}
@@ -363,7 +374,7 @@ func (d *doc) goodDescription(x, y int) bool {
 			continue
 		}
 		lw := d.lower(k)
-		if !t.upper && strings.HasSuffix(lw, "ly") && !has(roleWords, lw) && lw != "family" && lw != "ally" {
+		if !t.upper && strings.HasSuffix(lw, "ly") && !isRole(lw) && lw != "family" && lw != "ally" {
 			return false
 		}
 		if !has(determiners, lw) && !has(closedClass, lw) {
@@ -393,6 +404,32 @@ func (d *doc) firmTail(x, y int) bool {
 
 var firmWords = set("co inc ltd corp plc llc ag sa nv spa gmbh bv")
 
+// spacedHyphen reports a hyphen standing for a dash: " - ".
+func (d *doc) spacedHyphen(k int) bool {
+	return d.isPunct(k, "-") && k > 0 && k+1 < len(d.toks) && d.toks[k-1].e < d.toks[k].s && d.toks[k].e < d.toks[k+1].s
+}
+
+// titleSegment reports whether tokens [x, y) read as a title, perhaps
+// with the body it belongs to ("Vice President of Deutsche Securities
+// Japan", "senior vice president Aerolux"): title words up to a role
+// word, then only "of", "the" and capitalised words.
+func (d *doc) titleSegment(x, y int) bool {
+	k := x
+	for k < y && d.toks[k].kind == word && (d.isTitleWord(k) || isRole(d.lower(k))) {
+		k++
+	}
+	if k == x || !d.hasRoleWord(x, k) {
+		return false
+	}
+	for ; k < y; k++ {
+		t := d.toks[k]
+		if t.kind == word && !t.upper && d.lower(k) != "of" && d.lower(k) != "the" && d.lower(k) != "and" {
+			return false
+		}
+	}
+	return true
+}
+
 // describesBody reports whether a description is headed by a word for a
 // body ("a Brussels-based citizen action group", "the country's largest
 // bank"): it describes an organisation, never the person's role.
@@ -404,11 +441,14 @@ func (d *doc) describesBody(x, y int) bool {
 // roleHeaded reports whether tokens [x, y) are a lower-case title headed
 // by a role word ("platinum marketing director for Harrow Metals Plc").
 func (d *doc) roleHeaded(x, y int) bool {
-	if d.toks[x].kind != word || d.toks[x].upper {
+	if x >= y || d.toks[x].kind != word || d.toks[x].upper && !d.isTitleWord(x) && !isPossessive(d.str(d.toks[x])) && !has(determiners, d.lower(x)) {
 		return false
 	}
+	if lw := d.lower(x); has(closedClass, lw) && !has(determiners, lw) && !has(roleModifiers, lw) {
+		return false // ", at HBOS Treasury Services": an affiliation, no role
+	}
 	h, _ := d.descriptionHead(x, y)
-	return h >= 0 && isRole(d.lower(h))
+	return h >= 0 && (isRole(d.lower(h)) || isSpeakerNoun(d.lower(h)) && !has(orgWords, d.lower(h)))
 }
 
 var participleObjects = set("in by at with for on from to")

@@ -10,8 +10,10 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	}
 	if k > lo && d.toks[k-1].kind == word && d.lower(k-1) == "and" && !d.toks[k-1].upper {
 		// "Clinton stressed her support … and said": the subject of the
-		// sentence.
-		return d.sentenceSubject(c, sentLo, v)
+		// sentence, a guess when a clause stands in between.
+		w := d.sentenceSubject(c, sentLo, v)
+		w.guess = true
+		return w
 	}
 	e := k
 	commas := 0
@@ -133,7 +135,7 @@ func (d *doc) skipIntro(a, e int) int {
 // looksVerbal reports whether a lower-case word looks like a verb form,
 // which ends a subject when walking back ("Trump attacked Clinton, and").
 func looksVerbal(lw string) bool {
-	if has(roleWords, lw) || has(roleModifiers, lw) {
+	if isRole(lw) || has(roleModifiers, lw) {
 		return false
 	}
 	switch lw {
@@ -277,7 +279,7 @@ func (d *doc) predicateAt(j int) bool {
 		return false
 	}
 	lw := d.lower(j)
-	if has(determiners, lw) || has(npJoiners, lw) || has(roleWords, lw) {
+	if has(determiners, lw) || has(npJoiners, lw) || isRole(lw) {
 		return false
 	}
 	if looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || has(cueFillers, lw) {

@@ -220,7 +220,9 @@ func (d *doc) tokenize(s, e, pi int) {
 				inTag = false
 			}
 			i += n
-		case r == '<' && i+1 < e && (isASCIILetter(text[i+1]) || text[i+1] == '/') && tagCloses(text[i:e]):
+		case r == '<' && i+1 < e && (text[i+1] >= 'a' && text[i+1] <= 'z' || text[i+1] == '/' || text[i+1] == '!') && tagCloses(text[i:e]):
+			// Markup such as <tweet …>; "<Bache Securities Ltd>", a wire
+			// service's way of marking a company, is text.
 			inTag = true
 			i += n
 		case r == ' ' || r == '\t' || r > utf8.RuneSelf && unicode.IsSpace(r) || r == '\r':

@@ -1,0 +1,53 @@
+package briefing
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"attache/briefing/geo"
+	"attache/briefing/quote"
+)
+
+// ShownQuote is a quotation as a brief shows it, beside what the quote
+// finder found (Found.Start and Found.End locate it in the article).
+type ShownQuote struct {
+	Found               quote.Quote
+	Text, Speaker, Role string
+}
+
+// ArticleQuotes returns the quotations of one article that a brief may
+// show, as it shows them: only those whose speaker the text gives
+// (quote.Quote.Attributed), long enough to say something, with the
+// speaker's full name and office from the gazetteer when the article
+// gives only a surname or no role. The brief picks among them; the
+// evaluation of attribution reads them all.
+func ArticleQuotes(g *geo.Gazetteer, text string, published time.Time) []ShownQuote {
+	var out []ShownQuote
+	for _, q := range quote.FindWith(text, quote.Options{Places: g, Date: published}) {
+		if s, ok := shownQuote(g, q, published); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// shownQuote gives a found quotation the text, speaker and role a brief
+// shows, or false when a brief must not show it.
+func shownQuote(g *geo.Gazetteer, q quote.Quote, published time.Time) (ShownQuote, bool) {
+	// A quote cut before its attribution keeps its comma: drop it.
+	text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
+	if utf8.RuneCountInString(text) < 20 || !q.Attributed() {
+		return ShownQuote{}, false // precision first: only speakers the text itself gives
+	}
+	role, who := q.Role, q.Speaker
+	if p, ok := g.Person(q.Speaker, published); ok {
+		if role == "" {
+			role = p.Role
+		}
+		if !strings.Contains(who, " ") {
+			who = p.Name // "Meloni" is Giorgia Meloni
+		}
+	}
+	return ShownQuote{Found: q, Text: text, Speaker: who, Role: role}, true
+}

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"attache/briefing"
+	"attache/briefing/eval"
+	"attache/briefing/geo"
+)
+
+// attributionLabel is one quotation shown in a brief over Reuters or BBC
+// dev, judged by reading the article: who said it, and the role the
+// article gives that person (LABELS.md says how the labels were made).
+type attributionLabel struct {
+	Source  string `json:"source"`  // "reuters" or "bbc"
+	Article string `json:"article"` // the record's id in ../shared/eval
+	// Start is where the quotation starts in the record's text, in code
+	// points.
+	Start   int      `json:"start"`
+	Speaker string   `json:"speaker"` // the right speaker
+	Roles   []string `json:"roles"`   // the right roles; "" when the article gives none
+	// Before and LabelledAfter are what briefs showed before this round
+	// and when the labels were made, with the judgements.
+	Before        *shownJudged `json:"before"`
+	LabelledAfter *shownJudged `json:"labelled_after"`
+}
+
+type shownJudged struct {
+	Speaker   string `json:"speaker"`
+	Role      string `json:"role"`
+	SpeakerOK bool   `json:"speaker_ok"`
+	RoleOK    string `json:"role_ok"` // right, wrong or rightly-absent
+}
+
+// attributionTally counts judged quotations.
+type attributionTally struct{ n, speaker, role int }
+
+func (t *attributionTally) add(j shownJudged) {
+	t.n++
+	if j.SpeakerOK {
+		t.speaker++
+	}
+	if j.RoleOK != "wrong" {
+		t.role++
+	}
+}
+
+func (t attributionTally) String() string {
+	return fmt.Sprintf("speaker right %5.1f%% (%d/%d), role right or rightly absent %5.1f%% (%d/%d)",
+		100*ratioOf(t.speaker, t.n), t.speaker, t.n, 100*ratioOf(t.role, t.n), t.role, t.n)
+}
+
+// scoreAttributionLabels re-scores the hand-labelled quotations: it runs
+// the brief's quote step (briefing.ArticleQuotes) over each labelled
+// article and judges what a brief would show now for each labelled
+// quotation, beside the judgements of what briefs showed before this
+// round's changes.
+func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) error {
+	labels, err := readLabels[attributionLabel](path)
+	if err != nil {
+		return fmt.Errorf("eval quotes: attribution labels: %w", err)
+	}
+	texts, err := labelledTexts(dir, labels)
+	if err != nil {
+		return err
+	}
+	shown := map[string][]briefing.ShownQuote{}
+	var before, labelled, now attributionTally
+	notShown := 0
+	var wrong []string
+	for _, l := range labels {
+		key := l.Source + ":" + l.Article
+		rec, ok := texts[key]
+		if !ok {
+			return fmt.Errorf("eval quotes: attribution labels: %s: no %s record %q in %s", path, l.Source, l.Article, dir)
+		}
+		qs, ok := shown[key]
+		if !ok {
+			qs = briefing.ArticleQuotes(g, rec.text, rec.published)
+			shown[key] = qs
+		}
+		if l.Before != nil {
+			before.add(*l.Before)
+		}
+		if l.LabelledAfter != nil {
+			labelled.add(*l.LabelledAfter)
+		}
+		q, ok := quoteAt(rec.text, qs, l.Start)
+		if !ok {
+			notShown++
+			continue
+		}
+		j := judgeShown(q.Speaker, q.Role, l)
+		now.add(j)
+		if !j.SpeakerOK || j.RoleOK == "wrong" {
+			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: shown %q / %q; right %q / %q", l.Source, l.Article, l.Start, q.Speaker, q.Role, l.Speaker, strings.Join(l.Roles, " | ")))
+		}
+	}
+	fmt.Fprintf(w, "\nquotes shown in briefs, hand-labelled (%s): %d quotations from Reuters and BBC dev\n", path, len(labels))
+	fmt.Fprintf(w, "  before this round (%3d shown then): %s\n", before.n, before)
+	fmt.Fprintf(w, "  when labelled     (%3d shown then): %s\n", labelled.n, labelled)
+	fmt.Fprintf(w, "  now               (%3d shown now):  %s; %d labelled quotations not shown now\n", now.n, now, notShown)
+	for _, s := range wrong {
+		fmt.Fprintln(w, s)
+	}
+	return nil
+}
+
+// judgeShown judges a shown speaker and role against a label: the speaker
+// is right when it shares a content word with the right one and is not a
+// description that only points back ("the statement"); the role is right
+// when it is one of the right roles, word for word (case, articles and
+// the wire's angle brackets aside), and rightly absent when the article
+// gives none.
+func judgeShown(speaker, role string, l attributionLabel) shownJudged {
+	j := shownJudged{Speaker: speaker, Role: role, RoleOK: "wrong"}
+	j.SpeakerOK = eval.SameSpeaker(speaker, l.Speaker) && !pointsBack(speaker)
+	for _, r := range l.Roles {
+		if normRole(r) == normRole(role) {
+			j.RoleOK = "right"
+			if normRole(role) == "" {
+				j.RoleOK = "rightly-absent"
+			}
+		}
+	}
+	return j
+}
+
+// pointsBack reports a speaker given as a bare definite description.
+func pointsBack(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "the", "this", "that", "his", "her", "their", "its":
+	default:
+		return false
+	}
+	for _, w := range f[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func normRole(r string) string {
+	r = strings.NewReplacer("<", "", ">", "").Replace(strings.ToLower(r))
+	r = strings.Trim(strings.Join(strings.Fields(r), " "), " .,;:")
+	for _, a := range []string{"a ", "an ", "the "} {
+		r = strings.TrimPrefix(r, a)
+	}
+	return r
+}
+
+// quoteAt finds the shown quotation that holds code point start of text.
+func quoteAt(text string, qs []briefing.ShownQuote, start int) (briefing.ShownQuote, bool) {
+	for _, q := range qs {
+		s := utf8.RuneCountInString(text[:q.Found.Start])
+		e := s + utf8.RuneCountInString(text[q.Found.Start:q.Found.End])
+		if start >= s-2 && start < e {
+			return q, true
+		}
+	}
+	return briefing.ShownQuote{}, false
+}
+
+type labelledRecord struct {
+	text      string
+	published time.Time
+}
+
+// labelledTexts reads the records the labels name from the Reuters and
+// BBC dev files in dir.
+func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRecord, error) {
+	want := map[string]bool{}
+	for _, l := range labels {
+		want[l.Source+":"+l.Article] = true
+	}
+	out := map[string]labelledRecord{}
+	for source, file := range map[string]string{"reuters": "reuters-dev.jsonl", "bbc": "bbc-news-dev.jsonl"} {
+		path := filepath.Join(dir, file)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("eval quotes: %w", err)
+		}
+		err = eachJSONLine(f, func(raw []byte) error {
+			var r struct {
+				ID        json.RawMessage `json:"id"`
+				Text      string          `json:"text"`
+				Published time.Time       `json:"published"`
+			}
+			if err := json.Unmarshal(raw, &r); err != nil {
+				return err
+			}
+			id := strings.Trim(string(r.ID), `"`)
+			if _, err := strconv.Atoi(id); err != nil && source == "reuters" {
+				return fmt.Errorf("id %s is not a number", r.ID)
+			}
+			if want[source+":"+id] {
+				out[source+":"+id] = labelledRecord{text: r.Text, published: r.Published}
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("eval quotes: %s: %w", path, err)
+		}
+	}
+	return out, nil
+}
