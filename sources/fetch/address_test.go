@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -32,6 +33,22 @@ func TestGuardDial(t *testing.T) {
 		{"[::ffff:127.0.0.1]:80", true},
 		{"[fd00::1]:80", true},
 		{"[fe80::1]:80", true},
+		{"[64:ff9b::a00:1]:80", true},                        // 10.0.0.1 behind NAT64
+		{"[64:ff9b::7f00:1]:80", true},                       // 127.0.0.1 behind NAT64
+		{"[64:ff9b::808:808]:53", false},                     // 8.8.8.8 behind NAT64
+		{"[64:ff9b:1::a00:1]:80", true},                      // local-use NAT64
+		{"[::7f00:1]:80", true},                              // IPv4-compatible 127.0.0.1
+		{"[::808:808]:80", true},                             // IPv4-compatible, deprecated
+		{"[::ffff:0:a00:1]:80", true},                        // IPv4-translated 10.0.0.1
+		{"[2002:a00:1::1]:80", true},                         // 6to4 via 10.0.0.1
+		{"[2002:c0a8:101::1]:80", true},                      // 6to4 via 192.168.1.1
+		{"[2002:808:808::1]:80", false},                      // 6to4 via 8.8.8.8
+		{"[2001:0:4136:e378:8000:63bf:f5ff:fffe]:80", true},  // Teredo, client 10.0.0.1
+		{"[2001:0:4136:e378:8000:63bf:f7f6:f7f7]:80", false}, // Teredo, client 8.9.8.8
+		{"[2001:0:a00:1:8000:63bf:f7f6:f7f7]:80", true},      // Teredo, server 10.0.0.1
+		{"[2001:db8::1]:80", true},                           // documentation
+		{"[100::1]:80", true},                                // discard-only
+		{"[fec0::1]:80", true},                               // site-local
 		{"not-an-address", true},
 		{"93.184.216.34:80", false},
 		{"172.32.0.1:443", false},
@@ -48,6 +65,51 @@ func TestGuardDial(t *testing.T) {
 	}
 }
 
+// The old spellings of IPv4 addresses read as inet_aton reads them; a
+// public address so written is refused with the usual spelling.
+func TestParseLegacyIPv4(t *testing.T) {
+	tests := []struct {
+		in, want string // want "" means not an address
+	}{
+		{"127.1", "127.0.0.1"},
+		{"2130706433", "127.0.0.1"},
+		{"0x7f000001", "127.0.0.1"},
+		{"0X7F.1", "127.0.0.1"},
+		{"0177.0.0.1", "127.0.0.1"},
+		{"10.0.1", "10.0.0.1"},
+		{"134744072", "8.8.8.8"},
+		{"8.8.8.8", "8.8.8.8"},
+		{"0", "0.0.0.0"},
+		{"4294967295", "255.255.255.255"},
+		{"4294967296", ""},
+		{"256.1", ""},
+		{"1.2.3.256", ""},
+		{"1.2.65536", ""},
+		{"1.2.3.4.5", ""},
+		{"08.1.1.1", ""}, // 8 is not an octal digit
+		{"0x", "0.0.0.0"},
+		{"1..2", ""},
+		{"example", ""},
+		{"1e3", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseLegacyIPv4(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("parseLegacyIPv4(%q) = %v, want not an address", tt.in, got)
+			}
+			continue
+		}
+		if !ok || got.String() != tt.want {
+			t.Errorf("parseLegacyIPv4(%q) = %v %v, want %s", tt.in, got, ok, tt.want)
+		}
+	}
+	err := checkHostLiteral("134744072")
+	if !errors.Is(err, ErrUnusualAddress) || !strings.Contains(err.Error(), "write the address as 8.8.8.8") {
+		t.Errorf("checkHostLiteral(134744072) = %v, want the usual spelling asked for", err)
+	}
+}
+
 func TestCheckHostLiteral(t *testing.T) {
 	tests := []struct {
 		host   string
@@ -59,8 +121,24 @@ func TestCheckHostLiteral(t *testing.T) {
 		{"fe80::1%eth0", true},
 		{"127.0.0.1", true},
 		{"news.example", false}, // names are checked when dialled
-		{"localhost", false},
+		{"localhost", true},
+		{"localhost.", true},
+		{"LocalHost", true},
+		{"app.localhost", true},
+		{"localhost.example", false},
+		{"127.1", true},
+		{"2130706433", true},
+		{"0x7f000001", true},
+		{"0177.0.0.1", true},
+		{"127.0.0.1.", true},
+		{"10.1", true},
+		{"0", true},
+		{"[64:ff9b::a00:1]", true},
+		{"[::7f00:1]", true},
+		{"[2002:a00:1::1]", true},
 		{"203.0.113.9", false},
+		{"[64:ff9b::808:808]", false},
+		{"1.example", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.host, func(t *testing.T) {
@@ -104,7 +182,12 @@ func TestDefaultRefusesPrivateAddresses(t *testing.T) {
 	if err := guardDial("tcp4", "10.0.0.1:80", nil); !errors.Is(err, ErrForbiddenAddress) {
 		t.Fatalf("guardDial(10.0.0.1) = %v; not dialling further", err)
 	}
-	for _, raw := range []string{"http://10.0.0.1/feed", "https://[::ffff:10.0.0.1]/feed"} {
+	for _, raw := range []string{"http://10.0.0.1/feed", "https://[::ffff:10.0.0.1]/feed", "http://[64:ff9b::a00:1]:18081/a", "http://[::7f00:1]/", "http://[2002:a00:1::1]/", "http://127.1:" + u.Port() + "/", "http://2130706433:" + u.Port() + "/", "http://0x7f000001:" + u.Port() + "/", "http://0177.0.0.1:" + u.Port() + "/", "http://localhost.:" + u.Port() + "/"} {
+		// Shown refused by the rule first, so that a broken rule never
+		// sends a packet to these addresses.
+		if pu, _ := url.Parse(raw); !errors.Is(checkHostLiteral(pu.Hostname()), ErrForbiddenAddress) {
+			t.Fatalf("checkHostLiteral(%s) does not refuse it; not fetching it", pu.Hostname())
+		}
 		if _, err := c.Get(ctx, Request{URL: raw}); !errors.Is(err, ErrForbiddenAddress) {
 			t.Errorf("Get(%s) = %v, want ErrForbiddenAddress", raw, err)
 		}

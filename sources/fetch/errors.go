@@ -16,6 +16,10 @@ var (
 	// ErrForbiddenAddress: the host is, or resolves to, a loopback,
 	// private-network, link-local or otherwise non-public address.
 	ErrForbiddenAddress = errors.New("loopback or private-network address not allowed")
+	// ErrUnusualAddress: the host is a public IPv4 address in one of the
+	// old spellings (a single number, octal or hexadecimal parts) that
+	// resolvers read differently; the message gives the usual one.
+	ErrUnusualAddress = errors.New("unusual spelling of an IPv4 address")
 	// ErrUnsupportedScheme: not http or https (file only when allowed).
 	ErrUnsupportedScheme = errors.New("unsupported URL scheme")
 	// ErrTimeout: no complete answer within Options.Timeout.
