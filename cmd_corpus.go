@@ -13,10 +13,39 @@ import (
 	"attache/bot"
 	"attache/briefing"
 	"attache/briefing/geo"
+	"attache/briefing/quote"
 	"attache/sources"
 	"attache/sources/doc"
 	"attache/sources/fetch"
 )
+
+// ingestHelp is what `attache help ingest` says beyond the usage line.
+const ingestHelp = `What each kind of item gives:
+  .txt, .md       the first non-empty line is the title, the rest the text;
+                  the file's modification time stands for its date
+  .html, .htm,    an article page, extracted (title, outlet, byline, date
+  .html.gz        from the page's metadata when it has them)
+  .jsonl          one article per line, a JSON object with the fields
+                    title      (required)
+                    url        (required; any unique address)
+                    text       (required; paragraphs separated by a blank line)
+                    source     the outlet's name ("unknown" when left out)
+                    byline     the author
+                    published  the date, in one of the forms
+                               2024-02-05T09:00:00Z (RFC 3339, any offset),
+                               2024-02-05T09:00:00, 2024-02-05 09:00:00,
+                               2024-02-05, Mon, 05 Feb 2024 09:00:00 +0000
+                               (RFC 1123); other fields are ignored
+  a directory     every importable file in it, recursively
+  a URL           the page, fetched and extracted
+An article with no date (none in the page or the line) is stored undated
+and ranked as older than any dated article; it is not taken to be new.
+Each item is reported as added, updated, unchanged, duplicate of an
+article already stored, or skipped with the reason; when any item was
+skipped, ingest says how many and exits with status 1 (the others are
+stored).
+
+`
 
 // cmdIngest adds files, directories and article URLs to the corpus and
 // reports what happened to each item.
@@ -24,6 +53,10 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	app.quiet()
 	fs := newFlags("ingest", app.stderr)
 	format := fs.String("format", "text", "text or json")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), ingestHelp)
+		fs.PrintDefaults()
+	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -130,6 +163,9 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	rep.done()
+	if n := rep.counts[sources.Skipped]; n > 0 {
+		return fmt.Errorf("ingest: %d of %s skipped (the reasons are above); the others are stored", n, countNoun(rep.n, "item", "items"))
+	}
 	return nil
 }
 
@@ -195,7 +231,11 @@ func (r *ingestReport) result(where string, res sources.Result) {
 	} else {
 		switch res.Outcome {
 		case sources.Added, sources.Updated:
-			fmt.Fprintf(r.out, "%-9s %d  %s  (%s)\n", res.Outcome, res.ID, res.Title, where)
+			undated := ""
+			if res.Undated {
+				undated = "; undated: no date in it, ranked as older than any dated article"
+			}
+			fmt.Fprintf(r.out, "%-9s %d  %s  (%s%s)\n", res.Outcome, res.ID, res.Title, where, undated)
 		case sources.Unchanged:
 			fmt.Fprintf(r.out, "%-9s %d  %s  (already stored; %s)\n", res.Outcome, res.ID, res.Title, where)
 		case sources.Duplicate:
@@ -263,6 +303,7 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	since := fs.String("since", "", "time window: 12h, 7d, 2w, 3m (months), 1y")
 	limit := fs.Int("limit", 20, "most articles to list")
 	format := fs.String("format", "text", "text or json")
+	withSample := fs.Bool("sample", false, "search the bundled sample corpus too, once the store has articles of its own")
 	words, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -296,6 +337,11 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !*withSample {
+		if q.NoSample, err = st.HasOwnArticles(ctx); err != nil {
+			return err
+		}
+	}
 	arts, err := st.Search(ctx, q)
 	if err != nil {
 		return err
@@ -308,24 +354,47 @@ func cmdSearch(ctx context.Context, app *App, args []string) error {
 			URL       string    `json:"url"`
 			Source    string    `json:"source"`
 			Published time.Time `json:"published"`
+			Undated   bool      `json:"undated,omitempty"`
 			Countries []string  `json:"countries"`
 			StoryID   int64     `json:"story_id"`
+			Snippet   string    `json:"snippet"`
 		}
 		hits := make([]hit, 0, len(arts))
 		for _, a := range arts {
-			hits = append(hits, hit{a.ID, a.Title, a.URL, a.Source, a.Published, a.Countries, a.StoryID})
+			hits = append(hits, hit{a.ID, a.Title, a.URL, a.Source, a.Published, a.Published.IsZero(), a.Countries, a.StoryID,
+				briefing.Snippet(a.Text, words, 200)})
 		}
 		return writeJSON(app.stdout, hits)
 	default:
 		if len(arts) == 0 {
 			fmt.Fprintf(app.stdout, "No articles match %s.\n", describeQuery(q))
+			if q.NoSample {
+				fmt.Fprintln(app.stdout, "(The bundled sample corpus is left out now that the store has articles of its own; --sample searches it too.)")
+			}
 			return nil
 		}
 		for _, a := range arts {
-			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s  %s\n", a.ID, a.Published.Format("2006-01-02"), a.Title, a.Source, a.URL)
+			fmt.Fprintf(app.stdout, "%d  %s  %s\n    %s  %s\n", a.ID, dateOrUndated(a.Published, "2006-01-02"), a.Title, a.Source, a.URL)
+			fmt.Fprintf(app.stdout, "%s\n", briefing.WrapText("    "+briefing.Snippet(a.Text, words, 160), 88, "    "))
 		}
 	}
 	return nil
+}
+
+// countNoun is "1 outlet" or "3 outlets".
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// dateOrUndated formats a publication date, or says "undated".
+func dateOrUndated(t time.Time, layout string) string {
+	if t.IsZero() {
+		return "undated"
+	}
+	return t.Format(layout)
 }
 
 func describeQuery(q sources.Query) string {
@@ -381,17 +450,39 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 	if a.Byline != "" {
 		fmt.Fprintf(w, "Byline:    %s\n", a.Byline)
 	}
-	fmt.Fprintf(w, "Published: %s\nURL:       %s\n", a.Published.Format("2006-01-02 15:04 MST"), a.URL)
+	if a.Published.IsZero() {
+		fmt.Fprintf(w, "Published: undated (the page, feed or file gave no date; ranked as older than any dated article)\n")
+	} else {
+		fmt.Fprintf(w, "Published: %s\n", a.Published.Format("2006-01-02 15:04 MST"))
+	}
+	fmt.Fprintf(w, "URL:       %s\n", a.URL)
 	if len(a.Countries) > 0 {
 		fmt.Fprintf(w, "Countries: %s\n", strings.Join(a.Countries, " "))
 	}
 	fmt.Fprintf(w, "Id:        %d (story %d)\n\n", a.ID, a.StoryID)
+	// A block quote's attribution line ("Fumio Kishida Japanese Prime
+	// Minister", as a page lays it out) is shown as speaker and role.
+	attribution := map[string][2]string{}
+	for _, q := range quote.Find(a.Text) {
+		if q.Speaker != "" && q.Role != "" {
+			attribution[doc.Fold(q.Speaker+" "+q.Role)] = [2]string{q.Speaker, q.Role}
+		}
+	}
 	for _, b := range doc.Parse(a.Text) {
 		if b.Kind == doc.Heading {
 			fmt.Fprintf(w, "## %s\n\n", b.Text)
 			continue
 		}
-		fmt.Fprintf(w, "%s\n\n", briefing.WrapText(b.Text, 78, ""))
+		if sr, ok := attribution[doc.Fold(b.Text)]; ok {
+			fmt.Fprintf(w, "    — %s\n      %s\n\n", sr[0], sr[1])
+			continue
+		}
+		// Lines of a block stay apart (a block quote's speaker and role);
+		// each is wrapped on its own.
+		for _, line := range strings.Split(b.Text, "\n") {
+			fmt.Fprintf(w, "%s\n", briefing.WrapText(line, 78, ""))
+		}
+		fmt.Fprintln(w)
 	}
 	return nil
 }
@@ -419,12 +510,23 @@ func cmdStats(ctx context.Context, app *App, args []string) error {
 		return writeJSON(app.stdout, s)
 	}
 	w := app.stdout
-	fmt.Fprintf(w, "Articles:  %d (%d from the bundled sample)\n", s.Articles, s.SampleArticles)
+	switch {
+	case s.SampleArticles > 0 && s.SampleArticles < s.Articles:
+		fmt.Fprintf(w, "Articles:  %d (%d of them the bundled sample, left out of briefs, digests and search while the store has articles of its own)\n",
+			s.Articles, s.SampleArticles)
+	case s.SampleArticles > 0:
+		fmt.Fprintf(w, "Articles:  %d (all from the bundled sample)\n", s.Articles)
+	default:
+		fmt.Fprintf(w, "Articles:  %d\n", s.Articles)
+	}
+	if s.Undated > 0 {
+		fmt.Fprintf(w, "Undated:   %d (no date in the page, feed or file; ranked as older than any dated article)\n", s.Undated)
+	}
 	fmt.Fprintf(w, "Stories:   %d (near-duplicates counted once)\n", s.Stories)
-	fmt.Fprintf(w, "Sources:   %d outlets\n", s.Sources)
+	fmt.Fprintf(w, "Sources:   %s\n", countNoun(s.Sources, "outlet", "outlets"))
 	fmt.Fprintf(w, "Countries: %d tagged\n", s.Countries)
 	fmt.Fprintf(w, "Feeds:     %d (%d failing)\n", s.Feeds, s.FailingFeeds)
-	if s.Articles > 0 {
+	if !s.Oldest.IsZero() {
 		fmt.Fprintf(w, "Published: %s to %s\n", s.Oldest.Format("2006-01-02"), s.Newest.Format("2006-01-02"))
 	}
 	fmt.Fprintf(w, "Store:     %s, %s, %.1f MB\n", engineName(s.Engine), s.Location, float64(s.Bytes)/(1<<20))

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -57,6 +58,47 @@ func BenchmarkBriefSample(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := tc.eng.Brief(ctx, req); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBriefSynth is a pair brief over a generated corpus of 20,000
+// articles (two years), pairs and windows drawn as `attache bench` does.
+func BenchmarkBriefSynth(b *testing.B) {
+	ctx := context.Background()
+	g, err := geo.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := sources.OpenSQLite(ctx, filepath.Join(b.TempDir(), "c.db"), sources.StoreOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	gen := synth.New(1, start, 730*24*time.Hour)
+	arts := make([]sources.Article, 20000)
+	for i := range arts {
+		arts[i] = gen.Article()
+	}
+	if _, err := sources.NewIngester(st, g.Tag, nil).Ingest(ctx, arts, nil); err != nil {
+		b.Fatal(err)
+	}
+	codes := []string{"US", "CN", "RU", "UA", "JP", "IT", "FR", "DE", "IN", "GB"}
+	var clock time.Time
+	eng := New(st, g, Options{Now: func() time.Time { return clock }})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		clock = start.Add(time.Duration(30+i*7%700) * 24 * time.Hour)
+		pair := []string{codes[i%len(codes)], codes[(i/len(codes)+1+i)%len(codes)]}
+		if pair[0] == pair[1] {
+			pair[1] = codes[(i+3)%len(codes)]
+		}
+		if _, err := eng.Brief(ctx, Request{Countries: pair}); err != nil {
+			var ue *UserError
+			if !errors.As(err, &ue) {
+				b.Fatal(err)
+			}
 		}
 	}
 }

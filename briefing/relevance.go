@@ -3,6 +3,7 @@ package briefing
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"attache/briefing/geo"
@@ -118,6 +119,70 @@ func (r *Relevance) Read(title, text string, published time.Time) *Reading {
 		rd.lead = len(rd.sents)
 	}
 	return rd
+}
+
+// leadBytes is how much of the body Prominent reads to find the lede.
+const leadBytes = 2500
+
+// Prominent tells cheaply whether an article can be about the codes: every
+// one is named as itself in the headline or the lede. It reads only the
+// headline and the top of the body, and it is a necessary condition of
+// About, so a brief reads in full only the articles that pass it.
+func (r *Relevance) Prominent(title, text string, published time.Time, codes []string) bool {
+	if len(codes) == 0 {
+		return true
+	}
+	top := text
+	if len(top) > leadBytes {
+		cut := strings.LastIndex(top[:leadBytes], "\n\n")
+		if cut <= 0 {
+			return true // one long paragraph: read it all
+		}
+		top = top[:cut]
+	}
+	sents := sentence.Split(top)
+	lead, body := 0, 0
+	for i, s := range sents {
+		if s.Heading {
+			continue
+		}
+		body++
+		if body == r.rule.Lead {
+			lead = i + 1
+			break
+		}
+	}
+	if lead == 0 {
+		if len(top) < len(text) {
+			return true // the lede runs past what was read
+		}
+		lead = len(sents)
+	}
+	end := 0
+	if lead > 0 {
+		end = sents[lead-1].End
+	}
+	found := make([]bool, len(codes))
+	mark := func(ms []geo.Mention) {
+		for _, m := range ms {
+			if m.Sense != geo.SenseSubject {
+				continue
+			}
+			for k, c := range codes {
+				if r.gaz.Same(m.Code, c) {
+					found[k] = true
+				}
+			}
+		}
+	}
+	mark(r.gaz.Mentions(title, published))
+	mark(r.gaz.Mentions(top[:end], published))
+	for _, f := range found {
+		if !f {
+			return false
+		}
+	}
+	return true
 }
 
 // Sentences are the article body's sentences, as sentence.Split gives

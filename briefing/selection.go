@@ -12,8 +12,10 @@ import (
 )
 
 const (
-	candidateLimit = 200 // articles read from the index per window
-	storyLimit     = 8   // stories a brief draws on
+	candidateLimit = 200            // articles read from the index per window
+	firstPage      = 40             // the candidates read first
+	storyLimit     = 8              // stories a brief draws on
+	aboutLimit     = 3 * storyLimit // articles about the request that a brief ranks
 	// enoughStories is how many stories about the request a brief wants
 	// before it stops widening the default window.
 	enoughStories = 3
@@ -69,23 +71,38 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 	var about []candidate
 	named := 0 // articles that name every country, in the last window tried
 	for i, since := range windows {
-		arts, err := e.fetch(ctx, req, since, noSample)
-		if err != nil {
-			return sel, err
-		}
-		named = len(arts)
-		about = about[:0]
-		for _, a := range arts {
-			rd := read[a.ID]
-			if rd == nil {
-				rd = e.rel.Read(a.Title, a.Text, a.Published)
-				read[a.ID] = rd
+		// A first page of candidates, and all of them only when the
+		// first page held too few about the request.
+		for _, lim := range []int{firstPage, candidateLimit} {
+			arts, err := e.fetch(ctx, req, since, noSample, lim)
+			if err != nil {
+				return sel, err
 			}
-			strength := rd.Strength(req.Countries)
-			if strength == 0 {
-				continue
+			named = len(arts)
+			about = about[:0]
+			for _, a := range arts {
+				rd, seen := read[a.ID]
+				if !seen {
+					if e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
+						rd = e.rel.Read(a.Title, a.Text, a.Published)
+					}
+					read[a.ID] = rd
+				}
+				if rd == nil {
+					continue
+				}
+				strength := rd.Strength(req.Countries)
+				if strength == 0 {
+					continue
+				}
+				about = append(about, candidate{art: a, reading: rd, score: strength})
+				if len(about) == aboutLimit {
+					break // enough to rank: the rest are older (or match the terms less)
+				}
 			}
-			about = append(about, candidate{art: a, reading: rd, score: strength})
+			if len(arts) < lim || len(about) == aboutLimit {
+				break
+			}
 		}
 		sel.since = since
 		if distinctStories(about) >= enough || i == len(windows)-1 {
@@ -126,8 +143,8 @@ func (e *Engine) leaveSampleOut(ctx context.Context, req Request) (bool, error) 
 	return e.corpus.HasOwnArticles(ctx)
 }
 
-func (e *Engine) fetch(ctx context.Context, req Request, since time.Time, noSample bool) ([]sources.Article, error) {
-	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: candidateLimit, NoSample: noSample})
+func (e *Engine) fetch(ctx context.Context, req Request, since time.Time, noSample bool, limit int) ([]sources.Article, error) {
+	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: limit, NoSample: noSample})
 }
 
 // distinctStoriesWanted is how many stories a request wants before the

@@ -13,7 +13,7 @@ type Article struct {
 	Source    string    `json:"source"` // outlet name, e.g. "Kyodo News"
 	Byline    string    `json:"byline,omitempty"`
 	Lang      string    `json:"lang,omitempty"`
-	Published time.Time `json:"published"`
+	Published time.Time `json:"published"` // zero when the page, feed or file gave no date
 	Fetched   time.Time `json:"fetched"`
 	// Text is the cleaned body in the block format of package doc:
 	// paragraphs separated by blank lines, headings prefixed with "## ".

@@ -89,6 +89,7 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 				return results[:done], err
 			}
 			for i, r := range saved {
+				r.Undated = toSave[i].Published.IsZero()
 				results[where[i]] = r
 			}
 		}
@@ -158,10 +159,15 @@ func (in *Ingester) prepareOne(a Article) (Prepared, string) {
 	if a.Fetched.IsZero() {
 		a.Fetched = now
 	}
-	if a.Published.IsZero() || a.Published.After(now.Add(48*time.Hour)) {
-		a.Published = a.Fetched
+	// An article without a date (or with one days in the future) stays
+	// undated: it is not made "now", which would put it at the top of
+	// every recent window; the store ranks it as older than any dated one.
+	if a.Published.After(now.Add(48 * time.Hour)) {
+		a.Published = time.Time{}
 	}
-	a.Published = a.Published.UTC()
+	if !a.Published.IsZero() {
+		a.Published = a.Published.UTC()
+	}
 	if in.tag != nil {
 		a.Countries = in.tag(a.Title+"\n\n"+a.Text, a.Published)
 	}

@@ -34,7 +34,15 @@ type Result struct {
 	Title       string  `json:"title"`
 	URL         string  `json:"url"`
 	Reason      string  `json:"reason,omitempty"`
+	// Undated marks an article stored without a publication date: the
+	// page, feed or file gave none, so it ranks as older than any dated
+	// article.
+	Undated bool `json:"undated,omitempty"`
 }
+
+// undatedUnix is the published value of an undated article (the zero
+// time), which sorts before every date.
+var undatedUnix = time.Time{}.Unix()
 
 // idScale makes article ids grow with publication time: id =
 // published seconds * idScale + a tie-breaker.

@@ -223,3 +223,49 @@ func TestSampleLeftOut(t *testing.T) {
 		}
 	})
 }
+
+// An article without a date stays undated: it is not dated at ingest,
+// which would put it at the top of every recent window; it ranks as older
+// than any dated article and is counted apart.
+func TestUndatedArticle(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+		s := e.Open(t, sources.StoreOptions{Now: func() time.Time { return now }})
+		in := sources.NewIngester(s, func(string, time.Time) []string { return []string{"RU", "UA"} }, func() time.Time { return now })
+		arts := []sources.Article{
+			{Title: "Grain corridor talks", URL: "https://news.example/grain", Source: "News", Published: now.Add(-40 * 24 * time.Hour),
+				Text: "Russia and Ukraine resumed talks on a grain corridor through the Black Sea."},
+			{Title: "A page with no date", URL: "file:///tmp/page.txt", Source: "Local file",
+				Text: "Russia and Ukraine are named once in this page about something else."},
+			{Title: "A date far ahead", URL: "https://news.example/future", Source: "News", Published: now.Add(400 * 24 * time.Hour),
+				Text: "A feed gave this item a date a year ahead, which cannot be right."},
+		}
+		res, err := in.Ingest(ctx, arts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res[0].Undated || !res[1].Undated || !res[2].Undated {
+			t.Fatalf("undated flags = %v %v %v, want false true true", res[0].Undated, res[1].Undated, res[2].Undated)
+		}
+		got, err := s.Article(ctx, res[1].ID)
+		if err != nil || !got.Published.IsZero() {
+			t.Fatalf("undated article published = %v (%v), want the zero time", got.Published, err)
+		}
+		recent, err := s.ArticlesMentioning(ctx, []string{"RU", "UA"}, now.Add(-30*24*time.Hour), time.Time{}, 10)
+		if err != nil || len(recent) != 0 {
+			t.Fatalf("last 30 days = %d articles (%v), want none: the undated page is not new", len(recent), err)
+		}
+		all, err := s.ArticlesMentioning(ctx, []string{"RU", "UA"}, time.Time{}, time.Time{}, 10)
+		if err != nil || len(all) != 3 || all[0].ID != res[0].ID {
+			t.Fatalf("all time = %+v (%v), want the dated article first", all, err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Undated != 2 || !st.Oldest.Equal(arts[0].Published) || !st.Newest.Equal(arts[0].Published) {
+			t.Errorf("stats undated %d, oldest %v, newest %v; want 2 and the dated article's date", st.Undated, st.Oldest, st.Newest)
+		}
+	})
+}

@@ -221,12 +221,13 @@ type Stats struct {
 	Location       string    `json:"location"` // file, or server and database
 	Articles       int       `json:"articles"`
 	SampleArticles int       `json:"sample_articles"`
+	Undated        int       `json:"undated"` // articles without a publication date
 	Stories        int       `json:"stories"`
 	Sources        int       `json:"sources"`
 	Feeds          int       `json:"feeds"`
 	FailingFeeds   int       `json:"failing_feeds"`
 	Countries      int       `json:"countries"`
-	Oldest         time.Time `json:"oldest"`
+	Oldest         time.Time `json:"oldest"` // of the dated articles
 	Newest         time.Time `json:"newest"`
 	Bytes          int64     `json:"bytes"` // on disk: the database file plus WAL, or the database's size
 }
@@ -236,7 +237,8 @@ func (s *SQLiteStore) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Engine: EngineSQLite, Location: s.path}
 	var oldest, newest sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(sample), 0), count(DISTINCT story_id), count(DISTINCT source),
-		min(published), max(published) FROM articles`).Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &oldest, &newest)
+		coalesce(sum(published = ?), 0), min(nullif(published, ?)), max(nullif(published, ?)) FROM articles`, undatedUnix, undatedUnix, undatedUnix).
+		Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &st.Undated, &oldest, &newest)
 	if err != nil {
 		return st, fmt.Errorf("sources: stats: %w", err)
 	}
