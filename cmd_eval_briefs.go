@@ -45,6 +45,7 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 	queriesPath := fs.String("queries", "", "the queries (default DIR/reuters-dev-queries.json)")
 	folds := fs.Int("folds", eval.DefaultFolds, "folds for cross-validation")
 	perQuery := fs.Bool("per-query", false, "print each query's figures under the default rule")
+	grid := fs.Bool("grid", false, "print the whole-dev figures of every rule that cross-validation chooses from")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -118,7 +119,6 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 	}
 	assign := eval.Folds(groups, *folds)
 	cv := map[string]*eval.BriefCounts{}
-	var cvTimes []time.Duration
 	var chosen []string
 	for f := 0; f < *folds; f++ {
 		train, test := eval.Split(assign, f)
@@ -126,7 +126,6 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 		chosen = append(chosen, ruleString(rules[best]))
 		for _, i := range test {
 			addRun(cv, queries[i].Kind, results[best][i])
-			cvTimes = append(cvTimes, results[best][i].shown.Latency)
 		}
 	}
 	whole := map[string]*eval.BriefCounts{}
@@ -170,19 +169,35 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 	row("single countries: article precision", func(c eval.BriefCounts) string { return pct(c.ArticlePrecision()) }, "single")
 	row("single countries: sentence precision", func(c eval.BriefCounts) string { return pct(c.SentencePrecision()) }, "single")
 	p50, p90, worst := eval.Latencies(times)
-	c50, c90, cworst := eval.Latencies(cvTimes)
-	fmt.Fprintf(w, "time of a brief (in-process)\tp50 %s, p90 %s, max %s\tp50 %s, p90 %s, max %s\n",
-		ms(p50), ms(p90), ms(worst), ms(c50), ms(c90), ms(cworst))
+	fmt.Fprintf(w, "time of a brief (in-process)\tp50 %s, p90 %s, max %s\t\n", ms(p50), ms(p90), ms(worst))
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintf(app.stdout, "\nDefault rule: %s. Chosen on all of dev: %s. Chosen per fold: %s.\n",
 		ruleString(def), ruleString(rules[bestAll]), strings.Join(chosen, "; "))
-	fmt.Fprintln(app.stdout, "A rule is chosen for the most pair briefs with at least 3 sentences among those keeping article and sentence precision at 0.95 and abstention at 0.9 on the tuning queries (else for the best precision).")
+	fmt.Fprintf(app.stdout, "A rule is chosen for the most pair briefs with at least 3 sentences among those keeping article and sentence precision at %.2f and abstention at 0.9 on the tuning queries (else for the best precision).\n", tuneFloor)
+	if *grid {
+		printGrid(app.stdout, rules, queries, results)
+	}
 	if *perQuery {
 		printPerQuery(app.stdout, queries, results[defIdx])
 	}
 	return nil
+}
+
+func printGrid(w io.Writer, rules []briefing.RelevanceRule, queries []eval.BriefQuery, results [][]briefRun) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nrule (whole dev)\tarticle precision\tsentence precision\tpairs >= 3 sentences\tpairs with any\tabstention")
+	for r, rule := range rules {
+		m := map[string]*eval.BriefCounts{}
+		for i, q := range queries {
+			addRun(m, q.Kind, results[r][i])
+		}
+		p, a := get(m, "pair"), get(m, "absent")
+		fmt.Fprintf(tw, "%s\t%.3f (%d/%d)\t%.3f (%d/%d)\t%d\t%d\t%.3f\n", ruleString(rule), p.ArticlePrecision(), p.ListedRight, p.Listed,
+			p.SentencePrecision(), p.SentencesRight, p.Sentences, p.Full, p.Answered, a.Abstention())
+	}
+	tw.Flush()
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
@@ -218,10 +233,17 @@ func ruleString(r briefing.RelevanceRule) string {
 	return fmt.Sprintf("lead %d, mentions %d, together %d", r.Lead, r.Mentions, r.Together)
 }
 
+// tuneFloor is the article and sentence precision a rule must keep on the
+// queries it is chosen on: the target (0.95) with a margin, since on pairs
+// it was not chosen on a rule loses a little (a rule chosen at 0.95 scored
+// 0.93 cross-validated).
+const tuneFloor = 0.97
+
 // bestRule picks the rule that gives the most pair briefs of three
 // sentences or more over the queries idx while article and sentence
-// precision stay at 0.95 and abstention at 0.9; when no rule does, the one
-// with the best of the lower precision. Ties go to the earlier rule.
+// precision stay at tuneFloor and abstention at 0.9; when no rule does,
+// the one with the best of the lower precision. Ties go to the earlier
+// rule.
 func bestRule(results [][]briefRun, queries []eval.BriefQuery, idx []int) int {
 	best, bestOK := -1, false
 	var bestKey [3]float64
@@ -235,7 +257,7 @@ func bestRule(results [][]briefRun, queries []eval.BriefQuery, idx []int) int {
 				absent.Add(results[r][i].counts)
 			}
 		}
-		ok := pair.ArticlePrecision() >= 0.95 && pair.SentencePrecision() >= 0.95 && (absent.Briefs == 0 || absent.Abstention() >= 0.9)
+		ok := pair.ArticlePrecision() >= tuneFloor && pair.SentencePrecision() >= tuneFloor && (absent.Briefs == 0 || absent.Abstention() >= 0.9)
 		key := [3]float64{float64(pair.Full), float64(pair.Sentences), min(pair.ArticlePrecision(), pair.SentencePrecision())}
 		if !ok {
 			key = [3]float64{min(pair.ArticlePrecision(), pair.SentencePrecision()), float64(pair.Full), 0}
