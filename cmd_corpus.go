@@ -16,6 +16,7 @@ import (
 	"attache/briefing/quote"
 	"attache/sources"
 	"attache/sources/doc"
+	"attache/sources/feed"
 	"attache/sources/fetch"
 )
 
@@ -177,11 +178,15 @@ func withFetchHint(err error) error {
 	return err
 }
 
-// fetchArticle fetches and extracts one article page.
+// fetchArticle fetches and extracts one article page. A feed is not an
+// article: it is refused with how to subscribe to it.
 func fetchArticle(ctx context.Context, client *fetch.Client, url string) (sources.Article, error) {
 	resp, err := client.Get(ctx, fetch.Request{URL: url})
 	if err != nil {
 		return sources.Article{}, err
+	}
+	if kind, ok := feed.Sniff(resp.Body, resp.ContentType); ok {
+		return sources.Article{}, fmt.Errorf("this is a feed (%s), not an article page; add it with `attache feeds add %s`, and `attache poll` fetches its articles", kind, url)
 	}
 	a, err := sources.ParseHTML(resp.Body, resp.URL)
 	if err != nil {

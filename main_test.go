@@ -411,3 +411,42 @@ func TestDamagedStoreNamed(t *testing.T) {
 		}
 	}
 }
+
+// A feed given to ingest is not stored as a junk article: it is refused
+// with how to subscribe to it, whether its server calls it RSS or HTML.
+func TestIngestFeedURLRefusedWithFeedsAdd(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	rss := `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e "Wire">]><rss version="2.0"><channel><title>&e;</title><link>https://wire.example/</link>
+<item><title>Brazil and Argentina reopen trade talks</title><link>https://wire.example/a</link><description>Brazil and Argentina reopened talks on Thursday over tariffs on cars and wheat, their foreign ministries said in a joint note.</description></item>
+</channel></rss>`
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id>
+<entry><title>Brazil and Argentina reopen trade talks</title><id>urn:a</id><link href="https://wire.example/a"/><summary>Brazil and Argentina reopened talks on Thursday over tariffs.</summary></entry></feed>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/rss", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, rss)
+	})
+	mux.HandleFunc("/mislabelled", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, rss)
+	})
+	mux.HandleFunc("/atom", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, atom)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	data := t.TempDir()
+	cfg := filepath.Join(data, "config.yaml")
+	os.WriteFile(cfg, []byte("feeds:\n  allow_private: true\nsample_corpus: false\n"), 0o600)
+	for _, path := range []string{"/rss", "/mislabelled", "/atom"} {
+		u := srv.URL + path
+		out, _, err := attache(t, data, "--config", cfg, "ingest", u)
+		if err != nil || !strings.Contains(out, "this is a feed") || !strings.Contains(out, "attache feeds add "+u) || !strings.Contains(out, "0 added") {
+			t.Errorf("ingest %s = %q, %v; want it refused as a feed with the feeds add command", path, out, err)
+		}
+	}
+	if out, _, _ := attache(t, data, "--config", cfg, "stats", "--format", "json"); !strings.Contains(out, `"articles": 0`) {
+		t.Errorf("stats after ingesting feeds = %s, want no articles", out)
+	}
+}
