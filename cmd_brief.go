@@ -55,11 +55,12 @@ func cmdBrief(ctx context.Context, app *App, args []string) error {
 	if len(args) == 0 {
 		return usagef("brief: name countries or topics, e.g. attache brief japan italy")
 	}
+	args, onlyNew := takeFlag(args, "--new", "-new")
 	eng, req, format, err := requestFromArgs(ctx, app, "brief", args)
 	if err != nil {
 		return userFacing(err)
 	}
-	b, err := eng.Brief(ctx, req)
+	b, err := briefForLocal(ctx, app, eng, req, onlyNew)
 	if err != nil {
 		return userFacing(err)
 	}

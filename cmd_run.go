@@ -96,6 +96,7 @@ func (m *Main) Run(ctx context.Context) error {
 	b, err := bot.New(cfg.Discord, bot.Deps{
 		Briefer: eng, Feeds: feedStore{st, poller}, Logger: app.log, Now: app.now,
 		Digests: st, Digester: eng, Digest: cfg.Digest, Instance: m.instance,
+		Memory: memoryOf(st), Remember: cfg.Briefing.Remember.D(),
 	})
 	if err != nil {
 		return err

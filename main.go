@@ -58,7 +58,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"brief", "[--since 30d] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics", true, cmdBrief},
+		{"brief", "[--since 30d] [--new] [--format text|markdown|json] WORDS...", "a cited brief on countries, bodies and topics; --new: only what is new since your last brief on it", true, cmdBrief},
+		{"forget", "", "forget which stories your last briefs held (they are remembered to mark what is new)", true, cmdForget},
 		{"timeline", "[--since 1y] [--by week|month] [--format text|json|png] [--out FILE] WORDS...", "a pair's stories over time, cooperation and conflict marked", true, cmdTimeline},
 		{"quotes", quotesUsage, "what people said: about countries or topics, by one person, or in one article", true, cmdQuotes},
 		{"digest", "[--since 24h] [--filter WORDS] [--format text|markdown|json]", "the stories new in the corpus, one by one", true, cmdDigest},

@@ -20,6 +20,7 @@ import (
 type liveBot struct {
 	fake  *discordtest.Server
 	store sources.Store
+	app   *App
 }
 
 const (
@@ -62,7 +63,8 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	}}
 	fake := discordtest.New(t, discordtest.Options{Guilds: []*discordgo.Guild{guild}})
 	b, err := bot.New(liveBotConfig(), bot.Deps{Briefer: eng, Feeds: feedStore{st, poller}, Digests: st, Digester: eng,
-		Digest: bot.DefaultDigestConfig(), Logger: app.log, HTTPClient: fake.Client()})
+		Digest: bot.DefaultDigestConfig(), Logger: app.log, HTTPClient: fake.Client(),
+		Memory: memoryOf(st), Remember: app.cfg.Briefing.Remember.D()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	if _, err := fake.WaitCommands(liveGuild, botWait); err != nil {
 		t.Fatalf("commands not registered: %v", err)
 	}
-	return &liveBot{fake: fake, store: st}
+	return &liveBot{fake: fake, store: st, app: app}
 }
 
 // liveBotConfig is the default discord section for the fake Discord, with

@@ -99,9 +99,13 @@ func newCommandSet() *commandSet {
 	list := []*command{
 		{
 			name: "brief", summary: "A cited brief on what countries are saying about each other",
-			usage:   "japan italy [topic words] [since 7d]",
-			options: []*discordgo.ApplicationCommandOption{countries, topic, since}, optionWord: sinceWord,
-			run: runBrief,
+			usage: "japan italy [topic words] [since 7d] [new:true]",
+			options: []*discordgo.ApplicationCommandOption{countries, topic, since, {
+				Type: discordgo.ApplicationCommandOptionBoolean, Name: "new",
+				Description: "Only what is new since your last brief on this",
+			}},
+			optionWord: map[string]string{"since": "since", "new": newWord},
+			run:        runBrief,
 		},
 		{
 			name: "quotes", summary: "What a pair of countries, or one person, said lately",
@@ -140,7 +144,7 @@ func newCommandSet() *commandSet {
 			admin: true, run: runFeedsRemove,
 		},
 	}
-	list = append(list, timelineCommand(countries, since))
+	list = append(list, timelineCommand(countries, since), forgetCommand())
 	list = append(list, digestCommands()...)
 	list = append(list, &command{
 		name: "help", summary: "How to ask Attaché for a brief", usage: "",
@@ -290,11 +294,12 @@ func runBrief(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	if len(in.words) == 0 {
 		return nil, usageError(b, in, "Tell me which countries or bodies to brief you on.")
 	}
-	req, err := b.deps.Briefer.ParseWordsContext(ctx, in.words)
+	words, onlyNew := takeNewWord(in.words)
+	req, err := b.deps.Briefer.ParseWordsContext(ctx, words)
 	if err != nil {
 		return nil, err
 	}
-	br, err := b.deps.Briefer.Brief(ctx, req)
+	br, err := b.briefFor(ctx, in, req, onlyNew)
 	if err != nil {
 		return nil, err
 	}

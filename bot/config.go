@@ -200,6 +200,11 @@ type Deps struct {
 	// holds the claims on the digests it posts); empty: host, process id
 	// and a random part.
 	Instance string
+	// Memory, when set, remembers each person's last brief on each
+	// request for Remember, so that /brief marks what is new since then
+	// (and /brief new:true shows only that); /forget clears it.
+	Memory   MemoryStore
+	Remember time.Duration
 }
 
 // durations are config durations as time.Durations.

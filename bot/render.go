@@ -88,6 +88,12 @@ func (r BriefReply) pages() []page {
 	}
 	cites := newCitations(br.Articles)
 	p := &packer{title: escapeMarkdown(title), color: colorBrief}
+	if br.Delta != "" {
+		p.line("**Since your last brief:** " + escapeMarkdown(br.Delta))
+	}
+	if br.Trend != "" {
+		p.line("**Trend:** " + escapeMarkdown(br.Trend))
+	}
 	for _, n := range br.Notes {
 		if n = fold(n); n != "" {
 			p.line("*" + escapeMarkdown(n) + "*")
@@ -198,6 +204,9 @@ func (c *citations) lines() []string {
 		}
 		if a.Outlets > 1 {
 			line += fmt.Sprintf(" · %d outlets", a.Outlets)
+		}
+		if a.New {
+			line += " · **new**"
 		}
 		out = append(out, line)
 	}

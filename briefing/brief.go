@@ -33,6 +33,17 @@ type Brief struct {
 	// Notes are plain remarks for the reader, e.g. that the window was
 	// widened because nothing was found in the last 30 days.
 	Notes []string `json:"notes,omitempty"`
+	// Trend is the pair's one-line trend over the last year (see
+	// Timeline), for a brief on two countries.
+	Trend string `json:"trend,omitempty"`
+	// Tone is which way the brief's stories lean ("verbal_cooperation"),
+	// for a brief on two countries; each article's tone and its sentence
+	// are in Articles.
+	Tone string `json:"tone,omitempty"`
+	// Delta says what changed since the reader's last brief on the same
+	// request ("2 new stories since 3 Dec; tone turned from cooperation
+	// to verbal conflict"); the new stories are marked in Articles.
+	Delta string `json:"delta,omitempty"`
 }
 
 // Query echoes the parsed request in a brief.
@@ -72,6 +83,15 @@ type ArticleRef struct {
 	Outlets int `json:"outlets,omitempty"`
 	// Sample marks an illustrative article of the bundled sample corpus.
 	Sample bool `json:"sample,omitempty"`
+	// StoryID is the story the article stands for (near-duplicates share
+	// it).
+	StoryID int64 `json:"story_id,omitempty"`
+	// Tone is the story's tone for the pair with the sentence that gives
+	// it, for a brief on two countries.
+	Tone *ToneTag `json:"tone,omitempty"`
+	// New marks a story that the reader's last brief on the same request
+	// did not hold and that arrived since.
+	New bool `json:"new,omitempty"`
 }
 
 // Choice is one autocomplete suggestion: Name is shown, Value is what a

@@ -35,6 +35,7 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	}
 	b.Quotes = e.findQuotes(req, sel.stories, nq, "", b.Summary)
 	b.Articles = e.citedArticles(sel.stories, b)
+	e.toneBrief(ctx, b, req, sel)
 	noteSample(b)
 	return b, nil
 }

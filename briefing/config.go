@@ -18,11 +18,15 @@ type Config struct {
 	// Gazetteer names an optional JSON or YAML file that adds or overrides
 	// countries, bodies and leaders.
 	Gazetteer string `yaml:"gazetteer"`
+	// Remember is how long the bot (per person) and the terminal (per
+	// local user) remember which stories their last brief on a request
+	// held, so that the next one marks what is new; 0 remembers nothing.
+	Remember config.Duration `yaml:"remember"`
 }
 
 // DefaultConfig is the briefing section when the file says nothing.
 func DefaultConfig() Config {
-	return Config{Window: config.Duration(30 * 24 * time.Hour), Sentences: 6, Quotes: 4}
+	return Config{Window: config.Duration(30 * 24 * time.Hour), Sentences: 6, Quotes: 4, Remember: config.Duration(90 * 24 * time.Hour)}
 }
 
 // Validate reports the first bad value, naming its key within the section.
@@ -35,6 +39,8 @@ func (c Config) Validate() error {
 	case c.Quotes < 1 || c.Quotes > 20:
 		// The engine reads 0 as its default, so 0 cannot mean none.
 		return config.Errorf("quotes", "%d: want 1 to 20", c.Quotes)
+	case c.Remember < 0:
+		return config.Errorf("remember", "%s: must not be negative", c.Remember)
 	}
 	return nil
 }

@@ -177,7 +177,7 @@ func (e *Engine) describe(req Request) string {
 }
 
 func refOf(a sources.Article, outlets int) ArticleRef {
-	return ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published, Outlets: outlets, Sample: a.Sample}
+	return ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published, Outlets: outlets, Sample: a.Sample, StoryID: a.StoryID}
 }
 
 // title names a request: "Japan and Italy", "G7: summit".

@@ -66,7 +66,15 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 	var s strings.Builder
 	s.WriteString(b.Title + "\n")
 	s.WriteString(strings.Repeat("=", min(width, utf8.RuneCountInString(b.Title))) + "\n")
-	fmt.Fprintf(&s, "%s from %s, %s\n", plural(len(b.Articles), "story", "stories"), plural(outletCount(b), "outlet", "outlets"), b.Span())
+	if len(b.Articles) > 0 {
+		fmt.Fprintf(&s, "%s from %s, %s\n", plural(len(b.Articles), "story", "stories"), plural(outletCount(b), "outlet", "outlets"), b.Span())
+	}
+	if b.Delta != "" {
+		s.WriteString(WrapText("Since your last brief: "+b.Delta, width, "      ") + "\n")
+	}
+	if b.Trend != "" {
+		s.WriteString(WrapText("Trend: "+b.Trend, width, "      ") + "\n")
+	}
 	for _, n := range b.Notes {
 		s.WriteString(WrapText("Note: "+n, width, "      ") + "\n")
 	}
@@ -94,6 +102,9 @@ func RenderText(w io.Writer, b *Brief, width int) error {
 			if a.Outlets > 1 {
 				line += fmt.Sprintf(" (also carried by %s)", plural(a.Outlets-1, "other outlet", "other outlets"))
 			}
+			if a.New {
+				line += " (new)"
+			}
 			s.WriteString(WrapText(line, width, "      ") + "\n")
 			s.WriteString("      " + a.URL + "\n")
 		}
@@ -108,6 +119,12 @@ func RenderMarkdown(w io.Writer, b *Brief) error {
 	var s strings.Builder
 	fmt.Fprintf(&s, "## %s\n\n", escapeMarkdown(b.Title))
 	fmt.Fprintf(&s, "*%s from %s, %s*\n\n", plural(len(b.Articles), "story", "stories"), plural(outletCount(b), "outlet", "outlets"), b.Span())
+	if b.Delta != "" {
+		fmt.Fprintf(&s, "**Since your last brief:** %s\n\n", escapeMarkdown(b.Delta))
+	}
+	if b.Trend != "" {
+		fmt.Fprintf(&s, "**Trend:** %s\n\n", escapeMarkdown(b.Trend))
+	}
 	for _, n := range b.Notes {
 		fmt.Fprintf(&s, "> %s\n\n", escapeMarkdown(n))
 	}

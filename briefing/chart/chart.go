@@ -5,9 +5,7 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 
 	"github.com/go-analyze/charts"
 
@@ -18,8 +16,8 @@ import (
 // Size is the image's size in pixels; Discord shows an embed's image 400
 // pixels high at most, wider ones scaled.
 const (
-	Width  = 900
-	Height = 420
+	Width  = 800
+	Height = 400
 )
 
 // series are the bars, bottom up: conflict is drawn as negative values so
@@ -80,7 +78,7 @@ func TimelinePNG(t *briefing.Timeline) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart: %w", err)
 	}
-	return recompress(raw)
+	return raw, nil
 }
 
 // trendLine is the chart's subtitle: the trend, or the totals.
@@ -91,22 +89,4 @@ func trendLine(t *briefing.Timeline) string {
 		s = "Trend: " + t.Trend + "\n" + s
 	}
 	return s
-}
-
-// recompress re-encodes the PNG at the best compression: a chart of a few
-// flat colours shrinks to a fraction.
-func recompress(raw []byte) ([]byte, error) {
-	img, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("chart: decode: %w", err)
-	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("chart: encode: %w", err)
-	}
-	if buf.Len() > len(raw) {
-		return raw, nil
-	}
-	return buf.Bytes(), nil
 }
