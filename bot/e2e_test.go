@@ -126,7 +126,7 @@ func TestSlashBriefDefersThenEdits(t *testing.T) {
 	for _, c := range cmds {
 		names = append(names, c.Name)
 	}
-	if got, want := strings.Join(names, " "), "brief quotes search feeds timeline digest help"; got != want {
+	if got, want := strings.Join(names, " "), "brief quotes search feeds timeline forget digest help"; got != want {
 		t.Errorf("registered commands %q, want %q", got, want)
 	}
 	if !cmds[0].Options[0].Autocomplete {

@@ -247,7 +247,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	b := &Bot{cfg: cfg, commands: newCommandSet()}
 	r, _ := runHelp(nil, b, &invocation{trigger: triggerPrefix})
 	text := r.pages()[0].embed.Description
-	for _, want := range []string{"`?brief japan italy [topic words] [since 7d]`", "`?feeds add https://example.org/feed.xml`", "`?feeds remove ID`", "`?quotes ", "`?search ", "`?help`"} {
+	for _, want := range []string{"`?brief japan italy [topic words] [since 7d] [new:true]`", "`?timeline japan italy", "`?forget`", "`?feeds add https://example.org/feed.xml`", "`?feeds remove ID`", "`?quotes ", "`?search ", "`?help`"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help lacks %s:\n%s", want, text)
 		}
