@@ -73,6 +73,7 @@ func commands() []command {
 		{"summarize", "[--sentences N] < article | --jsonl FILE --sentences N|ref", "the extractive summariser on one article", false, cmdSummarize},
 		{"run", "", "the Discord bot, with feed polling and digests", true, cmdRun},
 		{"eval", "NAME [ARGS]", "evaluations over the dev sets (attache eval help)", false, cmdEval},
+		{"migrate", "--to postgres://USER@HOST/DATABASE [--batch 1000]", "copy the SQLite store into PostgreSQL (run it again to resume)", true, cmdMigrate},
 		{"bench", "[--articles 100000] [--queries 1000] [--dir DIR]", "measure ingest and query speed on a generated corpus", true, cmdBench},
 	}
 }
