@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"attache/briefing/sentence"
 	"strings"
 	"unicode"
 )
@@ -58,7 +59,7 @@ func (d *doc) runAt(i, limit int) nameRun {
 			break
 		}
 		// The dot of "Mr." or "J." stays inside the run.
-		if d.isPunct(j, ".") && j > i && j+1 < limit && d.isCapWord(j+1) && d.toks[j-1].kind == word && (isAbbrev(d, j-1) || has(abbreviations, d.lower(j-1))) {
+		if d.isPunct(j, ".") && j > i && j+1 < limit && d.isCapWord(j+1) && d.toks[j-1].kind == word && (isAbbrev(d, j-1) || sentence.IsAbbreviation(d.str(d.toks[j-1]))) {
 			j++
 			continue
 		}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"attache/briefing/geo"
+	"attache/briefing/sentence"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -400,14 +401,13 @@ func isAbbrev(d *doc, i int) bool {
 		// U.S, D.C, a.m: an abbreviation unless a capitalised function
 		// word follows, which shows a new sentence.
 		if i+2 < len(d.toks) && d.toks[i+2].kind == word {
-			if _, ok := sentenceOpeners[strings.ToLower(d.str(d.toks[i+2]))]; ok && d.toks[i+2].upper {
+			if sentence.OpensSentence(d.str(d.toks[i+2])) && d.toks[i+2].upper {
 				return false
 			}
 		}
 		return true
 	}
-	_, ok := abbreviations[strings.ToLower(w)]
-	return ok
+	return sentence.IsAbbreviation(w)
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

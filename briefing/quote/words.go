@@ -18,19 +18,6 @@ func has(m map[string]struct{}, w string) bool {
 	return ok
 }
 
-// abbreviations end in a full stop that does not end a sentence.
-var abbreviations = set(
-	"mr mrs ms messrs dr sen sens rep reps gov govs gen lt col sgt capt adm cmdr maj st jr sr",
-	"prof rev hon pres atty sec supt fr no nos vs inc corp co ltd bros mt ft",
-	"jan feb mar apr jun jul aug sep sept oct nov dec",
-)
-
-// sentenceOpeners are function words that, capitalised, start a sentence.
-var sentenceOpeners = set(
-	"the a an but and he she it they we i in on this that there his her their its when while",
-	"after as at for if so yet still however then our my you some many most",
-)
-
 // speechVerbs introduce what someone said; they attach to a direct quote
 // before or after it ("said X", "X told reporters").
 var speechVerbs = set(

@@ -23,7 +23,7 @@ var titles = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Dr": true, "Prof": true,
 	"Gen": true, "Adm": true, "Col": true, "Lt": true, "Maj": true, "Capt": true,
 	"Cmdr": true, "Cdr": true, "Sgt": true, "Cpl": true, "Pvt": true, "Brig": true,
-	"Gov": true, "Sen": true, "Rep": true, "Reps": true, "Sens": true, "Pres": true,
+	"Gov": true, "Govs": true, "Sen": true, "Rep": true, "Reps": true, "Sens": true, "Pres": true, "Atty": true,
 	"Rev": true, "Hon": true, "Amb": true, "Supt": true, "Insp": true, "Det": true,
 	"Fr": true, "St": true, "Mt": true, "Ft": true,
 	"Messrs": true, "Mme": true, "Mlle": true, "Msgr": true, "Lieut": true,
@@ -59,6 +59,24 @@ func abbreviationKind(w string) abbrevKind {
 	}
 	return notAbbrev
 }
+
+// IsAbbreviation reports whether w, written before a full stop, is a
+// known abbreviation (a title, a month, "No.", "Inc."), in any case: the
+// one list of them, which the quote finder reads too.
+func IsAbbreviation(w string) bool {
+	if abbreviationKind(w) != notAbbrev {
+		return true
+	}
+	if w == "" {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return abbreviationKind(strings.ToUpper(lw[:1])+lw[1:]) != notAbbrev || abbreviationKind(lw) != notAbbrev
+}
+
+// OpensSentence reports whether w is a word that usually begins a
+// sentence and rarely follows an abbreviation inside one ("The", "He").
+func OpensSentence(w string) bool { return openers[strings.ToLower(w)] }
 
 // openers are words that often begin a sentence and rarely follow an
 // abbreviation inside one. After "U.S." or "Ltd." they decide the case:

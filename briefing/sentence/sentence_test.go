@@ -202,3 +202,20 @@ func TestStopwordsFitTheLengthBound(t *testing.T) {
 		}
 	}
 }
+
+// The one list of abbreviations serves the quote finder too, in any case.
+func TestIsAbbreviation(t *testing.T) {
+	for _, w := range []string{"Mr", "mr", "Sen", "Gov", "Atty", "Jan", "Inc", "Ltd", "No", "Adm"} {
+		if !IsAbbreviation(w) {
+			t.Errorf("IsAbbreviation(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "Smith", "said", "U", "war"} {
+		if IsAbbreviation(w) {
+			t.Errorf("IsAbbreviation(%q) = true, want false", w)
+		}
+	}
+	if !OpensSentence("The") || OpensSentence("Navy") {
+		t.Error("OpensSentence: want The yes, Navy no")
+	}
+}
