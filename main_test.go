@@ -443,7 +443,7 @@ func TestIngestFeedURLRefusedWithFeedsAdd(t *testing.T) {
 	for _, path := range []string{"/rss", "/mislabelled", "/atom"} {
 		u := srv.URL + path
 		out, _, err := attache(t, data, "--config", cfg, "ingest", u)
-		if err != nil || !strings.Contains(out, "this is a feed") || !strings.Contains(out, "attache feeds add "+u) || !strings.Contains(out, "0 added") {
+		if err == nil || !strings.Contains(err.Error(), "1 of 1 item skipped") || !strings.Contains(out, "this is a feed") || !strings.Contains(out, "attache feeds add "+u) || !strings.Contains(out, "0 added") {
 			t.Errorf("ingest %s = %q, %v; want it refused as a feed with the feeds add command", path, out, err)
 		}
 	}

@@ -144,7 +144,7 @@ func TestBotArticleWithEveryone(t *testing.T) {
 		Title: "Iceland and Bhutan open embassies", URL: "https://example.test/iceland-bhutan", Source: "Example Wire",
 		Published: now.Add(-48 * time.Hour),
 		Text: "Iceland and Bhutan agreed on Monday to open embassies in each other's capitals, the two foreign ministries said.\n\n" +
-			"\"@everyone should know that small states can be close friends,\" Iceland's foreign minister said at the ceremony in Reykjavik.\n\n" +
+			"\"@everyone should know that small states can be close friends,\" Iceland's foreign minister, Anna Jonsdottir, said at the ceremony in Reykjavik with her Bhutanese counterpart.\n\n" +
 			"Bhutan's foreign minister said the two countries shared a concern for glaciers and for the rights of small nations at the United Nations.",
 	}
 	lb := startLiveBot(t, art)

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"attache/briefing/geo"
 	"attache/briefing/sentence"
@@ -286,9 +285,11 @@ func (rd *Reading) Strength(codes []string) float64 {
 
 // SentenceAbout tells whether sentence i (an index into Sentences) speaks
 // of the codes: it names all of them as themselves, or it names one of
-// them within a paragraph that names them all, or next to a sentence that
-// names them all and shares its topic. A heading never does, nor a
-// sentence that names none of them.
+// them within a paragraph that names them all. A heading never does, nor
+// a sentence that names none of them. (A sentence naming one country next
+// to a paragraph about both was tried: on BBC news it let in sentences
+// about one side only, "Chinese people will use the net for very
+// different ends", after one comparing Chinese and US net users.)
 func (rd *Reading) SentenceAbout(i int, codes []string) bool {
 	if i < 0 || i >= len(rd.sents) || rd.sents[i].Heading {
 		return false
@@ -314,87 +315,12 @@ func (rd *Reading) SentenceAbout(i int, codes []string) bool {
 	for hi+1 < len(rd.sents) && rd.sents[hi+1].Para == para {
 		hi++
 	}
-	all := true
 	for _, c := range codes {
 		found := false
 		for k := lo; k <= hi && !found; k++ {
 			found = rd.names(rd.named[k], c)
 		}
-		all = all && found
-	}
-	if all {
-		return true
-	}
-	// Wire copy puts each sentence in a paragraph of its own: a sentence
-	// next to one that names them all is about them when it carries on
-	// its topic (they share a word of substance), not when it turns to
-	// another ("US crude prices have soared" after a US–Iraq accord).
-	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(rd.sents) || rd.sents[k].Heading || !rd.namesAll(rd.named[k], codes) {
-			continue
-		}
-		if shareTopic(rd.sents[i].Text, rd.sents[k].Text) {
-			return true
-		}
-	}
-	return false
-}
-
-// namesAll tells whether the codes named hold every one of want.
-func (rd *Reading) namesAll(named, want []string) bool {
-	for _, c := range want {
-		if !rd.names(named, c) {
-			return false
-		}
-	}
-	return len(want) > 0
-}
-
-// plainWords are words of substance by form that say nothing of a topic:
-// reporting verbs, time words, officials.
-var plainWords = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "according": true, "reported": true, "year": true,
-	"years": true, "month": true, "months": true, "week": true, "weeks": true, "days": true, "today": true,
-	"yesterday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "percent": true, "official": true, "officials": true, "would": true,
-	"could": true, "also": true, "last": true, "next": true, "first": true, "since": true, "time": true,
-	"still": true, "many": true, "much": true, "well": true, "made": true, "make": true, "people": true,
-}
-
-// shareTopic tells whether two sentences share a word of substance: four
-// letters or more, in lower case (names, country words among them, are
-// capitalised), not a function, reporting or time word; compared on its
-// first five letters.
-func shareTopic(a, b string) bool {
-	keys := func(s string) []string {
-		var out []string
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(w) < 4 || !isLowerWord(w) || plainWords[w] || sentence.IsStopword(w) {
-				continue
-			}
-			if len(w) > 5 {
-				w = w[:5]
-			}
-			out = append(out, w)
-		}
-		return out
-	}
-	seen := map[string]bool{}
-	for _, k := range keys(a) {
-		seen[k] = true
-	}
-	for _, k := range keys(b) {
-		if seen[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// isLowerWord tells whether w is made of lower-case ASCII letters.
-func isLowerWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
+		if !found {
 			return false
 		}
 	}
