@@ -25,15 +25,9 @@ func localOwner() string {
 	return "local:unknown"
 }
 
-// briefMemory is the store's memory of briefs, when the store keeps one
-// and the configuration remembers.
+// briefMemory is the store's memory of briefs.
 func (a *App) briefMemory(ctx context.Context) (sources.MemoryStore, error) {
-	st, err := a.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	mem, _ := st.(sources.MemoryStore)
-	return mem, nil
+	return a.Store(ctx)
 }
 
 // takeFlag removes a boolean flag from args and says whether it was there.
@@ -58,11 +52,7 @@ func briefForLocal(ctx context.Context, app *App, eng *briefing.Engine, req brie
 	if err != nil {
 		return nil, err
 	}
-	var m briefing.Memory
-	if mem != nil {
-		m = mem
-	}
-	b, memErr, err := eng.BriefFor(ctx, req, m, localOwner(), app.cfg.Briefing.Remember.D(), onlyNew)
+	b, memErr, err := eng.BriefFor(ctx, req, mem, localOwner(), app.cfg.Briefing.Remember.D(), onlyNew)
 	if err != nil {
 		return nil, err
 	}
@@ -83,9 +73,6 @@ func cmdForget(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	if mem == nil {
-		return fmt.Errorf("forget: this store keeps no memory of briefs")
-	}
 	n, err := mem.ForgetBriefs(ctx, localOwner())
 	if err != nil {
 		return err
@@ -94,11 +81,5 @@ func cmdForget(ctx context.Context, app *App, args []string) error {
 	return nil
 }
 
-// memoryOf is the store's memory of briefs for the bot, nil when the store
-// keeps none.
-func memoryOf(st sources.Store) bot.MemoryStore {
-	if m, ok := st.(sources.MemoryStore); ok {
-		return m
-	}
-	return nil
-}
+// memoryOf is the store's memory of briefs, as the bot sees it.
+func memoryOf(st sources.Store) bot.MemoryStore { return st }

@@ -16,6 +16,7 @@ type Store interface {
 	ArticleStore
 	FeedStore
 	DigestStore
+	MemoryStore
 
 	// Engine names the engine: "sqlite" or "postgres".
 	Engine() string
