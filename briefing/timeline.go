@@ -174,6 +174,35 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 	if err != nil {
 		return nil, err
 	}
+	key := timelineKey{pair: [2]string{req.Countries[0], req.Countries[1]}, since: since.Unix() / 3600, until: until.Unix() / 3600, by: by, noSample: noSample}
+	if kept, ok := e.tones.timeline(key); ok {
+		// Drawn within the hour: still right unless an article was stored
+		// after the newest one it knew of (a new one, or a changed one).
+		_, stored, err := e.corpus.ArticlesFetchedBetween(ctx, kept.at.Add(-time.Second), kept.at.Add(100*365*24*time.Hour), 1)
+		if err != nil {
+			return nil, err
+		}
+		if stored == kept.last {
+			c := *kept.t
+			return &c, nil
+		}
+	}
+	// What the store held when drawn: the newest article stored, by the
+	// store's own clock.
+	newest, _, err := e.corpus.ArticlesFetchedBetween(ctx, time.Time{}, time.Now().Add(100*365*24*time.Hour), 1)
+	if err != nil {
+		return nil, err
+	}
+	var drawnAt time.Time
+	last := 0
+	if len(newest) > 0 {
+		// The store keeps times to the second: count what shares the
+		// newest second, so that one stored in that second later shows.
+		drawnAt = newest[0].Fetched
+		if _, last, err = e.corpus.ArticlesFetchedBetween(ctx, drawnAt.Add(-time.Second), drawnAt.Add(100*365*24*time.Hour), 1); err != nil {
+			return nil, err
+		}
+	}
 	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Since: since, Until: until, Limit: timelineLimit, NoSample: noSample})
 	if err != nil {
 		return nil, err
@@ -212,6 +241,8 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 	if len(arts) == timelineLimit {
 		t.Notes = append(t.Notes, fmt.Sprintf("Only the newest %d articles naming both were read.", timelineLimit))
 	}
+	kept := *t
+	e.tones.keepTimeline(key, timelineEntry{t: &kept, at: drawnAt, last: last})
 	return t, nil
 }
 

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"sync"
+	"time"
 
 	"attache/briefing/tone"
 	"attache/sources"
@@ -20,6 +21,46 @@ type toneReader struct {
 	cache map[toneKey]toneRead
 	ring  []toneKey // insertion order, for eviction
 	next  int
+
+	// timelines keeps drawn timelines while no article has been stored
+	// since: a pair asked again within the hour costs one look at the
+	// store.
+	tlMu      sync.Mutex
+	timelines map[timelineKey]timelineEntry
+}
+
+// timelineKey names a timeline: the pair, the window to the hour, the
+// periods and whether the sample was left out.
+type timelineKey struct {
+	pair         [2]string
+	since, until int64
+	by           string
+	noSample     bool
+}
+
+type timelineEntry struct {
+	t    *Timeline
+	at   time.Time // the newest article's storing time when it was drawn
+	last int       // articles stored in at's second or after, then
+}
+
+// maxTimelines bounds the timelines kept.
+const maxTimelines = 256
+
+func (tr *toneReader) timeline(k timelineKey) (timelineEntry, bool) {
+	tr.tlMu.Lock()
+	defer tr.tlMu.Unlock()
+	e, ok := tr.timelines[k]
+	return e, ok
+}
+
+func (tr *toneReader) keepTimeline(k timelineKey, e timelineEntry) {
+	tr.tlMu.Lock()
+	defer tr.tlMu.Unlock()
+	if tr.timelines == nil || len(tr.timelines) >= maxTimelines {
+		tr.timelines = map[timelineKey]timelineEntry{}
+	}
+	tr.timelines[k] = e
 }
 
 // toneCacheSize bounds the articles kept read: about 200 bytes each.

@@ -1,0 +1,86 @@
+package briefing
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"attache/briefing/geo"
+	"attache/sources"
+)
+
+// pairArticle is a wire story about Canada and Mexico, written for these
+// tests.
+func pairArticle(url string, published time.Time, title, text string) sources.Article {
+	return sources.Article{URL: url, Source: "Test Wire", Published: published, Title: title, Text: text}
+}
+
+func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
+	clock := now
+	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "c.db"), sources.StoreOptions{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest := func(arts ...sources.Article) {
+		t.Helper()
+		if _, err := sources.NewIngester(st, g.Tag, nil).Ingest(ctx, arts, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ingest(
+		pairArticle("https://t.example/1", now.AddDate(0, -4, 0), "Canada and Mexico sign a rail accord",
+			"Canada and Mexico signed a rail freight accord on Monday.\n\nThe Canadian and Mexican ministers met in Ottawa to sign it."),
+		pairArticle("https://t.example/2", now.AddDate(0, -3, 0), "Canada and Mexico hold steel talks",
+			"Canada and Mexico held talks on steel trade on Thursday.\n\nCanadian officials praised Mexico for its work on the rail accord."),
+		pairArticle("https://t.example/3", now.AddDate(0, 0, -10), "Canada imposes tariffs on Mexican steel",
+			"Canada imposed tariffs on Mexican steel on Tuesday.\n\nMexico condemned the Canadian tariffs."),
+	)
+	eng := New(st, g, Options{Now: func() time.Time { return now }})
+	tl, err := eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tl.Totals.Total(); got != 3 {
+		t.Fatalf("%d stories, want 3", got)
+	}
+	if tl.Totals.Cooperation() != 2 || tl.Totals.MaterialConflict != 1 {
+		t.Errorf("totals = %+v, want 2 cooperation and 1 material conflict", tl.Totals)
+	}
+	if len(tl.Turns) != 1 || tl.Turns[0].From != "cooperation" || tl.Turns[0].To != "conflict" {
+		t.Errorf("turns = %+v, want one from cooperation to conflict", tl.Turns)
+	}
+	if !strings.Contains(tl.Trend, "cooling since June") || !strings.Contains(tl.Trend, "1 conflict story in 4 weeks") {
+		t.Errorf("trend = %q", tl.Trend)
+	}
+	for _, p := range tl.Periods {
+		if p.Lead != nil && p.Lead.Tone != "neither" && !strings.Contains(p.Lead.Evidence, p.Lead.Cue) {
+			t.Errorf("%s: lead %q has cue %q outside its evidence %q", p.Label, p.Lead.Title, p.Lead.Cue, p.Lead.Evidence)
+		}
+	}
+	if n := len(tl.Periods); n < 12 || n > 13 {
+		t.Errorf("%d monthly periods over a year", n)
+	}
+
+	// A story stored later shows in the next timeline, though the first is
+	// kept.
+	clock = now.Add(time.Minute)
+	ingest(pairArticle("https://t.example/4", now.AddDate(0, 0, -2), "Mexico expels Canadian diplomats",
+		"Mexico expelled two Canadian diplomats on Sunday.\n\nCanada protested against the expulsions."))
+	tl, err = eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tl.Totals.MaterialConflict; got != 2 {
+		fresh, _ := New(st, g, Options{Now: func() time.Time { return now }}).Timeline(ctx, Request{Countries: []string{"CA", "MX"}}, ByMonth)
+		t.Errorf("after a new story: %d material conflict stories, want 2 (a fresh engine: %+v)", got, fresh.Totals)
+	}
+}
