@@ -351,10 +351,21 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 		}
 		gap := e - v - 1
 		var w who
-		if v > lo && d.lower(v-1) == "to" || strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper) {
+		switch {
+		case v > lo && d.lower(v-1) == "to" || strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper):
 			// "…, telling Reuters, "…"": the subject of the sentence speaks.
 			w = d.sentenceSubject(c, sentLo, v)
-		} else {
+		case strings.HasSuffix(lw, "ing"):
+			// "footage of Trump saying …", "with Sen. John McCain calling
+			// it …": the name right before the participle speaks.
+			a := v
+			for a > lo && (d.isCapWord(a-1) || d.honorificAt(a-1) || d.isPunct(a-1, ".") && a-2 >= lo && d.toks[a-2].upper) {
+				a--
+			}
+			if w = d.phrase(c, a, v); w.kind != named {
+				w = d.subjectBefore(c, sentLo, lo, v)
+			}
+		default:
 			w = d.subjectBefore(c, sentLo, lo, v)
 		}
 		if w.kind == noSpeaker {

@@ -73,7 +73,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	if idx >= 0 {
 		p := &c.people[idx]
 		// A longer form of the same name wins ("Clinton" -> "Hillary Clinton").
-		if len(words) > 1 && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), strings.ToLower(p.name)) {
+		if g, ok := givenNameGender(strings.ToLower(words[0])); ok && len(words) > 1 && g != unknownGender && p.gender() != unknownGender && p.gender() != g && !p.org {
+			idx = -1 // "Michelle Obama" after "President Obama" (he): another person
+		} else if len(words) > 1 && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), strings.ToLower(p.name)) {
 			p.name = name
 		} else if len(words) > 1 && !strings.EqualFold(name, p.name) && !strings.HasSuffix(strings.ToLower(p.name), strings.ToLower(name)) {
 			// A different person with the same last name.
