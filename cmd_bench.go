@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,23 +17,35 @@ import (
 
 	"attache/briefing"
 	"attache/sources"
+	"attache/sources/postgres"
 	"attache/sources/synth"
 )
 
 // cmdBench generates a corpus, ingests it into a fresh store and measures
 // ingest rate, store size, peak memory and query latencies: the figures of
-// the README, reproducible with the same flags.
+// the README, reproducible with the same flags. The store is SQLite in a
+// temporary directory, or, with --store postgres://…, a new schema in that
+// database (dropped after). Beside SQLite it times a bare FTS5 writer on
+// the same corpus, the floor the store's ingest is measured against.
 func cmdBench(ctx context.Context, app *App, args []string) error {
 	app.quiet()
 	fs := newFlags("bench", app.stderr)
 	n := fs.Int("articles", 100000, "articles to generate and ingest")
-	dir := fs.String("dir", "", "where to build the store (default: a new temporary directory, removed after)")
+	dir := fs.String("dir", "", "where to build a SQLite store (default: a new temporary directory, removed after)")
+	storeURL := fs.String("store", "", "a PostgreSQL database to build the store in, as a new schema dropped after: postgres://USER@HOST/DATABASE (default: SQLite)")
+	keep := fs.Bool("keep", false, "keep the PostgreSQL schema after the run")
+	bare := fs.Bool("bare", true, "also time a bare SQLite FTS5 writer on the same corpus")
 	queries := fs.Int("queries", 1000, "queries of each kind to time")
 	seed := fs.Uint64("seed", 1, "generator seed")
 	batchSize := fs.Int("batch", 2500, "articles per transaction")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
+	}
+	if *storeURL != "" {
+		if engine, _, err := sources.ParseStoreURL(*storeURL); err != nil || engine != sources.EnginePostgres {
+			return usagef("bench: --store wants postgres://USER@HOST/DATABASE (SQLite is the default)")
+		}
 	}
 	if *dir == "" {
 		tmp, err := os.MkdirTemp("", "attache-bench-")
@@ -42,28 +55,24 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		defer os.RemoveAll(tmp)
 		*dir = tmp
 	}
-	path := filepath.Join(*dir, "bench.db")
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		os.Remove(p)
-	}
-	st, err := sources.OpenSQLite(ctx, path, sources.StoreOptions{})
+	st, closeStore, err := openBenchStore(ctx, *storeURL, *dir, *keep, app.stderr)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeStore()
 	tag, err := app.Tagger()
 	if err != nil {
 		return err
 	}
 	out := app.stdout
 	fmt.Fprintf(out, "Generated corpus: %d articles of about 600 words, 1 to 3 countries each, two years of dates (seed %d)\n", *n, *seed)
-	fmt.Fprintf(out, "Machine: %d CPUs, %s %s/%s\n\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(out, "Machine: %d CPUs, %s %s/%s; load average %s\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH, loadAverage())
+	fmt.Fprintf(out, "Store: %s, %s\n\n", engineName(st.Engine()), st.Location())
 
 	end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	gen := synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour)
+	corpus := func() *synth.Generator { return synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour) }
 	in := sources.NewIngester(st, tag, nil)
 	in.BatchSize = *batchSize
-	chunk := max(5000, *batchSize)
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err != nil {
@@ -74,40 +83,45 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	start := time.Now()
-	var genTime time.Duration
-	progress := interactive(app.stderr)
-	for done := 0; done < *n; done += chunk {
-		g0 := time.Now()
-		arts := make([]sources.Article, min(chunk, *n-done))
-		for i := range arts {
-			arts[i] = gen.Article()
-		}
-		genTime += time.Since(g0)
-		if _, err := in.Ingest(ctx, arts, nil); err != nil {
-			return err
-		}
-		if progress {
-			fmt.Fprintf(app.stderr, "\ringested %d of %d", done+len(arts), *n)
-		}
-	}
-	if progress {
-		fmt.Fprint(app.stderr, "\r")
-	}
-	took := time.Since(start) - genTime
+	took, err := timeIngest(ctx, corpus(), *n, max(5000, *batchSize), app.stderr, func(arts []sources.Article) error {
+		_, err := in.Ingest(ctx, arts, nil)
+		return err
+	})
 	if *profile != "" {
 		pprof.StopCPUProfile()
 	}
-	if err := st.Checkpoint(ctx); err != nil {
+	if err != nil {
 		return err
+	}
+	rate := float64(*n) / took.Seconds()
+	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s\n", *batchSize, *n, took.Seconds(), rate)
+	switch s := st.(type) {
+	case *sources.SQLiteStore:
+		if err := s.Checkpoint(ctx); err != nil {
+			return err
+		}
+	case *postgres.Store:
+		t0 := time.Now()
+		if err := s.Vacuum(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "VACUUM ANALYZE after the load: %.1fs\n", time.Since(t0).Seconds())
 	}
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s\n", *batchSize, *n, took.Seconds(), float64(*n)/took.Seconds())
 	fmt.Fprintf(out, "Store: %.1f MB = %.1f KB per article (%d stories)\n", float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(*n), stats.Stories)
-	fmt.Fprintf(out, "Peak RSS of this process: %s\n\n", peakRSS())
+	fmt.Fprintf(out, "Peak RSS of this process: %s\n", peakRSS())
+	if *bare && st.Engine() == sources.EngineSQLite {
+		bareTook, err := bareFTS5Ingest(ctx, filepath.Join(*dir, "bare.db"), corpus(), *n, *batchSize, app.stderr)
+		if err != nil {
+			return err
+		}
+		bareRate := float64(*n) / bareTook.Seconds()
+		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same corpus and batches): %.0f articles/s; the store ingests at %.2f of it\n", bareRate, rate/bareRate)
+	}
+	fmt.Fprintln(out)
 
 	rng := rand.New(rand.NewPCG(*seed, 7))
 	codes := []string{"US", "CN", "RU", "UA", "JP", "IT", "FR", "DE", "IN", "GB"}
@@ -141,7 +155,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return fmt.Errorf("bench: full-text query: %w", err)
 	}
-	fmt.Fprintf(out, "Two-word full-text query within 30 days, bm25, top 20: %s\n", ftsTimes)
+	fmt.Fprintf(out, "Two-word full-text query within 30 days, ranked (bm25 on SQLite, ts_rank on PostgreSQL), top 20: %s\n", ftsTimes)
 
 	g, err := app.Gazetteer()
 	if err != nil {
@@ -163,6 +177,84 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
 	return nil
+}
+
+// openBenchStore opens a fresh store for a benchmark: SQLite in dir, or a
+// new schema in the PostgreSQL database that url names. close closes it
+// and drops the schema unless keep.
+func openBenchStore(ctx context.Context, url, dir string, keep bool, log io.Writer) (st sources.Store, close func(), err error) {
+	if url == "" {
+		path := filepath.Join(dir, "bench.db")
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(p)
+		}
+		s, err := sources.OpenSQLite(ctx, path, sources.StoreOptions{})
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, func() { s.Close() }, nil
+	}
+	schemaURL, drop, err := postgres.NewSchema(ctx, url, "attache_bench_")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := postgres.Open(ctx, schemaURL, sources.StoreOptions{})
+	if err != nil {
+		drop(context.WithoutCancel(ctx))
+		return nil, nil, err
+	}
+	return s, func() {
+		s.Close()
+		if keep {
+			fmt.Fprintf(log, "kept the store: --store '%s'\n", sources.RedactStoreURL(schemaURL))
+			return
+		}
+		if err := drop(context.WithoutCancel(ctx)); err != nil {
+			fmt.Fprintln(log, err)
+		}
+	}, nil
+}
+
+// timeIngest generates n articles in chunks and hands each chunk to
+// ingest; it returns the time spent ingesting, generation left out.
+func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, ingest func([]sources.Article) error) (time.Duration, error) {
+	var took time.Duration
+	show := interactive(progress)
+	for done := 0; done < n; done += chunk {
+		if err := ctx.Err(); err != nil {
+			return took, err
+		}
+		arts := make([]sources.Article, min(chunk, n-done))
+		for i := range arts {
+			arts[i] = gen.Article()
+		}
+		t0 := time.Now()
+		if err := ingest(arts); err != nil {
+			return took, err
+		}
+		took += time.Since(t0)
+		if show {
+			fmt.Fprintf(progress, "\ringested %d of %d", done+len(arts), n)
+		}
+	}
+	if show {
+		fmt.Fprint(progress, "\r")
+	}
+	return took, nil
+}
+
+// loadAverage is the machine's 1, 5 and 15-minute load (Linux), so that a
+// figure measured on a busy machine says so.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // latencies summarises timed runs.

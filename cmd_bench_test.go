@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"attache/sources/storetest"
 )
 
 // A failing query ends the timing with its error instead of a quiet
@@ -34,12 +36,34 @@ func TestBenchSmallCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"40 articles in", "KB per article", "top 20: p50", "(5 runs)", "30-day window: p50"} {
+	for _, want := range []string{"40 articles in", "KB per article", "top 20: p50", "(5 runs)", "30-day window: p50", "Bare FTS5 writer", "the store ingests at"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out)
 		}
 	}
 	if strings.Contains(out, "no runs") {
 		t.Errorf("a query kind was not timed:\n%s", out)
+	}
+}
+
+// bench --store postgres://… builds its store in a schema of its own, says
+// so, and drops it after; the bare FTS5 writer runs beside SQLite only.
+func TestBenchPostgres(t *testing.T) {
+	server := storetest.PostgresURL(t)
+	t.Setenv("DISCORD_TOKEN", "")
+	out, _, err := attache(t, t.TempDir(), "bench", "--articles", "40", "--queries", "5", "--store", server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Store: PostgreSQL, ", "search_path=attache_bench_", "40 articles in", "KB per article", "30-day window: p50"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Bare FTS5") {
+		t.Errorf("the bare SQLite writer ran beside PostgreSQL:\n%s", out)
+	}
+	if _, _, err := attache(t, t.TempDir(), "bench", "--store", "sqlite:x.db"); err == nil {
+		t.Error("bench --store sqlite:… was accepted; SQLite is the default, --store names a PostgreSQL database")
 	}
 }

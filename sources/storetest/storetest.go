@@ -7,14 +7,9 @@ package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 
 	"attache/sources"
 	"attache/sources/postgres"
@@ -100,38 +95,16 @@ type pgDB struct{ url string }
 
 func newPostgres(t testing.TB) Database {
 	t.Helper()
-	base := PostgresURL(t)
-	ctx := context.Background()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "attache_test_" + hex.EncodeToString(b[:])
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect to %s: %v", EnvPostgres, err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create test schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("drop test schema: %v", err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop test schema: %v", err)
-		}
-	})
-	u, err := url.Parse(base)
+	u, drop, err := postgres.NewSchema(context.Background(), PostgresURL(t), "attache_test_")
 	if err != nil {
 		t.Fatalf("%s: %v", EnvPostgres, err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return pgDB{url: u.String()}
+	t.Cleanup(func() {
+		if err := drop(context.Background()); err != nil {
+			t.Error(err)
+		}
+	})
+	return pgDB{url: u}
 }
 
 func (d pgDB) URL() string { return d.url }
