@@ -18,11 +18,14 @@ import (
 
 // Blocks returns the blocks of an article without site furniture and
 // without repeated paragraphs (the first copy is kept). Whitespace inside
-// each block is folded; the input is not changed.
+// each block is folded and characters that are never shown (soft hyphens,
+// zero-width spaces and joiners, byte order marks) are removed, so that
+// "Mit\u00adtel\u00adal\u00adter" reads "Mittelalter"; the input is not
+// changed.
 func Blocks(in []doc.Block) []doc.Block {
 	blocks := make([]doc.Block, 0, len(in))
 	for _, b := range in {
-		b.Text = doc.Fold(b.Text)
+		b.Text = doc.Fold(dropInvisible(b.Text))
 		if b.Text != "" {
 			blocks = append(blocks, b)
 		}
@@ -87,4 +90,20 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !isWordRune(r)
 	})
+}
+
+// dropInvisible removes the characters that a browser does not show inside
+// a word: the soft hyphen (shown only where a line breaks), zero-width
+// spaces and joiners, the word joiner and the byte order mark.
+func dropInvisible(s string) string {
+	if !strings.ContainsAny(s, "\u00ad\u200b\u200c\u200d\u2060\ufeff") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
 }

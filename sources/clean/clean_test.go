@@ -45,7 +45,10 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		{"skip link", []string{"Skip to content"}},
 		{"cookie prompt", []string{"This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt out if you wish. Accept Read More"}},
 		{"newsletter prompt", []string{"Sign up for our free daily newsletter, delivered to your inbox every morning."}},
-		{"newsletter heading and prompt", []string{"Breaking News Emails", "Get breaking news alerts and special reports."}},
+		{"newsletter prompt", []string{"Sign up for our newsletter to get the day's top stories in your inbox."}},
+		{"related list in German", []string{"Mehr zum Thema", "Japan erhöht den Verteidigungsetat", "Meloni trifft Kishida in Rom"}},
+		{"read also inline in French", []string{"À lire aussi : Ce que l'Italie attend de sa présidence du G7"}},
+		{"read also inline in German", []string{"Lesen Sie auch: Was Italien vom G7-Vorsitz erwartet"}},
 		{"app prompt", []string{"CLICK HERE TO GET THE LEDGER APP"}},
 		{"read more inline", []string{"Read more: What Italy wants from its G7 year"}},
 		{"related inline", []string{"RELATED: Japan lifts defence budget to record high"}},
@@ -58,7 +61,6 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		{"caption with agency after pipe", []string{"Delegates arrive for the talks. Jane Roe | Bloomberg | Getty Images"}},
 		{"caption glued to credit", []string{"The hospital where patients were treatedCredit: EPA"}},
 		{"image copyright caption", []string{"Image copyright Getty Images Image caption The minister spoke after the talks"}},
-		{"media playback", []string{"Media playback is unsupported on your device"}},
 		{"advertisement", []string{"Advertisement", "ADVERTISEMENT", "Story continues below advertisement"}},
 		{"byline", []string{"By Marta Bellini and Kenji Arai"}},
 		{"dateline", []string{"Published 11:34 PM EST Nov 19, 2019"}},
@@ -228,5 +230,14 @@ func TestWords(t *testing.T) {
 	}
 	if !strings.Contains(tail(strings.Repeat("a ", 200)+"end", 20), "end") {
 		t.Error("tail lost the end")
+	}
+}
+
+func TestBlocksRemoveInvisibleCharacters(t *testing.T) {
+	in := paras("Im Mit\u00adtel\u00adal\u00adter lag der Ha\u00adfen vor der Stadt\u200b.", "\ufeffZweiter Absatz.")
+	got := texts(Blocks(in))
+	want := []string{"Im Mittelalter lag der Hafen vor der Stadt.", "Zweiter Absatz."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Blocks = %q, want %q", got, want)
 	}
 }

@@ -49,7 +49,7 @@ var fixedFurniture = setOf(
 	"previous article", "next post", "previous post", "expand", "close", "menu",
 	"image", "photo", "video", "watch", "listen", "play video", "watch video",
 	"enlarge this image", "toggle caption", "hide caption", "show caption",
-	"media playback is unsupported on your device", "this slideshow requires javascript",
+	"this slideshow requires javascript",
 	"this video is not available", "please enable javascript",
 	"you need to enable javascript to run this app", "getty images", "getty",
 	"shutterstock", "istock", "afp", "ap", "reuters", "file photo", "file",
@@ -66,10 +66,10 @@ func setOf(keys ...string) map[string]bool {
 // socialWords are the words of share bars ("Share Tweet Pin Email").
 var socialWords = setOf(
 	"share", "shares", "shared", "sharing", "tweet", "tweets", "facebook", "twitter", "x",
-	"whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit", "email", "e", "mail",
+	"whatsapp", "linkedin", "pinterest", "pin", "reddit", "email", "e", "mail",
 	"print", "copy", "link", "messenger", "telegram", "tumblr", "flipboard", "google",
 	"sms", "save", "comment", "comments", "on", "this", "article", "story", "via",
-	"instagram", "youtube", "vk", "line", "viber", "weibo", "wechat", "pocket", "baixar",
+	"instagram", "youtube", "vk", "line", "viber", "weibo", "wechat", "pocket",
 	"compartir", "partager", "teilen", "condividi", "compartilhar",
 )
 
@@ -81,11 +81,12 @@ var (
 	// cookie prompts
 	cookieRE = lazyRegexp(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
 	// newsletter, subscription and app prompts
-	promptRE = lazyRegexp(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b|\bstay on top of the latest\b|\bget breaking news alerts\b|\bbreaking news emails\b|\blet our news meet your inbox\b`)
-	// list markers: Read more / Related / Recommended
-	listMarkerRE = lazyRegexp(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)( popular this week)?|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos))\s*:?$`)
+	promptRE = lazyRegexp(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b`)
+	// list markers: Read more / Related / Recommended, in English and in
+	// the standard wording of the other languages of the corpus
+	listMarkerRE = lazyRegexp(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos)|mehr zum thema|weitere (artikel|beiträge|nachrichten|meldungen|themen)|mehr (themen|artikel|dazu)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|zum weiterlesen|weiterlesen|ähnliche (artikel|beiträge)|verwandte (artikel|themen)|neueste (artikel|beiträge)|meistgelesen(e)?( artikel)?|(à )?lire aussi|à lire également|sur le même sujet|articles (similaires|liés)|(te|le) puede interesar|lee también|(noticias|artículos) relacionad[oa]s|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|lees ook|gerelateerde artikelen|czytaj (też|także)|zobacz (też|także))\s*:?$`)
 	// inline list items: "Read more: headline", "RELATED: headline"
-	inlineLinkRE = lazyRegexp(`(?i)^(read more|read also|also read|related\b[\p{L} '’-]{0,40}|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30})(\s*[:：|»>]|\s+[-–—]\s)`)
+	inlineLinkRE = lazyRegexp(`(?i)^(read more|read also|also read|related\b[\p{L} '’-]{0,40}|see also|see more|more|more on this|don'?t miss|recommended|watch|must read|click here|also see|read next|further reading|also on [\p{L} .'-]{1,30}|more from [\p{L} .'-]{1,30}|lesen sie auch|mehr zum thema|auch interessant|(à )?lire aussi|lee también|leggi anche|leia também|veja também|lees ook|czytaj (też|także)|zobacz (też|także)|(te|le) puede interesar)(\s*[:：|»>]|\s+[-–—]\s)`)
 	// captions and credits: a credit at the end of a short block
 	// a parenthesised credit closing a block: "(AP Photo/Jane Doe, File)"
 	parenCreditRE = lazyRegexp(`(?i)^\((?:ap|afp|reuters|getty|epa|photo|photos|file|credit|image)\b[^()"“”]{0,100}\)\.?$`)
@@ -164,7 +165,7 @@ func isFurniture(text string) bool {
 var (
 	copyrightHints = []string{"copyright", "©", "(c)", "rights reserved", "derechos", "rechte", "droits", "diritti", "무단", "版权", "無断", "转载"}
 	cookieHints    = []string{"cookie", "continu", "assume you"}
-	promptHints    = []string{"sign", "subscri", "regist", "newsletter", "inbox", "mail", "app", "click", "follow", "stay on top", "breaking news", "affiliate"}
+	promptHints    = []string{"sign", "subscri", "regist", "newsletter", "inbox", "mail", "app", "click", "follow", "affiliate"}
 	creditHints    = []string{"reporting", " by", "contributed"}
 )
 
