@@ -9,12 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"time"
 
 	"attache/briefing/eval"
 	"attache/sources/extract"
@@ -38,22 +35,6 @@ outputs as DIR/zyte.json and DIR/snippets.json for the Python scripts
 // configuration must do than the default to be chosen for a fold.
 const preferDefault = 0.001
 
-// pageRun is one page's output under every configuration, and the
-// library's.
-type pageRun struct {
-	outputs []string // by configuration; 0 is what ships
-	library string
-	ms      float64 // time of the shipped configuration
-}
-
-// pageBench is one benchmark loaded and run.
-type pageBench struct {
-	set   eval.PageSet
-	pages []eval.Page
-	runs  []pageRun
-	folds []int
-}
-
 func evalPages(ctx context.Context, app *App, args []string) error {
 	fs := flag.NewFlagSet("eval pages", flag.ContinueOnError)
 	fs.SetOutput(app.stderr)
@@ -72,83 +53,52 @@ func evalPages(ctx context.Context, app *App, args []string) error {
 	if len(pos) > 0 {
 		return usagef("eval pages: unexpected argument %q", pos[0])
 	}
-	var sets []eval.PageSet
+	var order []eval.PageSet
 	switch *set {
 	case "zyte":
-		sets = []eval.PageSet{eval.Zyte}
+		order = []eval.PageSet{eval.Zyte}
 	case "snippets":
-		sets = []eval.PageSet{eval.Snippets}
+		order = []eval.PageSet{eval.Snippets}
 	case "both":
-		sets = []eval.PageSet{eval.Zyte, eval.Snippets}
+		order = []eval.PageSet{eval.Zyte, eval.Snippets}
 	default:
 		return usagef("eval pages: unknown set %q (want zyte, snippets or both)", *set)
 	}
-	configs := extract.TuningGrid()
-	var benches []*pageBench
-	var hosts []string
-	for _, s := range sets {
-		pages, err := eval.LoadPages(eval.DirOf(*dir, s), s)
-		if err != nil {
+	sets := map[eval.PageSet][]eval.Page{}
+	for _, s := range order {
+		if sets[s], err = eval.LoadPages(eval.DirOf(*dir, s), s); err != nil {
 			return fmt.Errorf("eval pages: %w", err)
 		}
-		b := &pageBench{set: s, pages: pages}
-		if b.runs, err = runPages(ctx, pages, configs, app.stderr); err != nil {
-			return err
-		}
-		benches = append(benches, b)
-		hosts = append(hosts, eval.Hosts(pages)...)
 	}
-	// One fold assignment over both sets, so that a host that appears in
-	// both is held out of both at once.
-	folds := eval.Folds(hosts, eval.DefaultFolds)
-	off := 0
-	for _, b := range benches {
-		b.folds = folds[off : off+len(b.pages)]
-		off += len(b.pages)
-	}
-	// The objective: the mean F1 of the sets over the training pages.
-	objective := func(c int, train []int) float64 {
-		in := map[int]bool{}
-		for _, i := range train {
-			in[i] = true
-		}
-		sum, off := 0.0, 0
-		for _, b := range benches {
-			var idx []int
-			for i := range b.pages {
-				if in[off+i] {
-					idx = append(idx, i)
-				}
+	grid := extract.TuningGrid()
+	configs := make([]eval.PageSystem, len(grid))
+	for c, o := range grid {
+		configs[c] = func(body []byte, pageURL string) string {
+			page, _ := o.Extract(body, pageURL, "")
+			if page == nil {
+				return ""
 			}
-			sum += b.score(idx, func(i int) string { return b.runs[i].outputs[c] }).f1
-			off += len(b.pages)
+			return page.Text()
 		}
-		score := sum / float64(len(benches))
-		if c != 0 {
-			// Another configuration replaces the default only when it
-			// does clearly better on the training folds.
-			score -= preferDefault
-		}
-		return score
 	}
-	chosen := eval.ChooseByFold(len(configs), folds, eval.DefaultFolds, objective)
-	all := make([]int, len(folds))
-	for i := range all {
-		all[i] = i
+	library := func(body []byte, pageURL string) string {
+		text, _ := extract.LibraryText(body, pageURL)
+		return text
 	}
-	whole := eval.ChooseByFold(len(configs), make([]int, len(folds)), 1, func(c int, _ []int) float64 {
-		return objective(c, all)
-	})
-
+	run, err := eval.RunPages(ctx, sets, order, configs, library, preferDefault)
+	if err != nil {
+		return fmt.Errorf("eval pages: %w", err)
+	}
 	w := app.stdout
-	fmt.Fprintf(w, "%d folds grouped by host; configurations tried: %d (0 is what ships)\n", eval.DefaultFolds, len(configs))
-	fmt.Fprintf(w, "chosen per fold: %v; on the whole dev: %d (%s)\n\n", chosen, whole[0], configs[whole[0]].Tuning)
-	for _, b := range benches {
-		b.report(w, chosen, *worst)
+	fmt.Fprintf(w, "%d folds grouped by host; configurations tried: %d (0 is what ships: %s)\n",
+		eval.DefaultFolds, len(grid), grid[0].Tuning)
+	fmt.Fprintf(w, "chosen per fold: %v; on the whole dev: %d (%s)\n\n", run.Chosen, run.Whole, grid[run.Whole].Tuning)
+	for _, b := range run.Benches {
+		reportPages(w, b, run.Chosen, len(grid), *worst)
 	}
 	if *out != "" {
-		for _, b := range benches {
-			if err := b.write(*out); err != nil {
+		for _, b := range run.Benches {
+			if err := writePages(*out, b); err != nil {
 				return err
 			}
 		}
@@ -156,127 +106,42 @@ func evalPages(ctx context.Context, app *App, args []string) error {
 	return nil
 }
 
-// runPages extracts every page under every configuration, and with the
-// library alone, on all cores.
-func runPages(ctx context.Context, pages []eval.Page, configs []extract.Options, progress io.Writer) ([]pageRun, error) {
-	runs := make([]pageRun, len(pages))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, runtime.GOMAXPROCS(0)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				p := pages[i]
-				r := pageRun{outputs: make([]string, len(configs))}
-				for c, o := range configs {
-					start := time.Now()
-					page, _ := o.Extract(p.HTML, p.URL, "")
-					if c == 0 {
-						r.ms = float64(time.Since(start)) / float64(time.Millisecond)
-					}
-					if page != nil {
-						r.outputs[c] = page.Text()
-					}
-				}
-				r.library, _ = extract.LibraryText(p.HTML, p.URL)
-				runs[i] = r
-			}
-		}()
-	}
-	var err error
-	for i := range pages {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	if err != nil {
-		return nil, fmt.Errorf("eval pages: %w", err)
-	}
-	return runs, nil
-}
-
-// setScore is a set's figure under its own metric.
-type setScore struct {
-	f1, p, r, acc float64
-	extra         string
-}
-
-func (s setScore) String() string {
-	return fmt.Sprintf("F1 %.4f  P %.4f  R %.4f  accuracy %.4f%s", s.f1, s.p, s.r, s.acc, s.extra)
-}
-
-// score scores the pages idx with text(i) as page i's output.
-func (b *pageBench) score(idx []int, text func(i int) string) setScore {
-	if b.set == eval.Snippets {
-		counts := make([]eval.SnippetCounts, 0, len(idx))
-		for _, i := range idx {
-			counts = append(counts, eval.ScoreSnippets(text(i), b.pages[i].With, b.pages[i].Without))
-		}
-		s := eval.SumSnippets(counts)
-		return setScore{s.F1, s.Precision, s.Recall, s.Accuracy,
-			fmt.Sprintf("  (TP %d FP %d FN %d TN %d)", s.TP, s.FP, s.FN, s.TN)}
-	}
-	counts := make([]eval.ShingleCounts, 0, len(idx))
-	for _, i := range idx {
-		counts = append(counts, eval.ScoreShingles(text(i), b.pages[i].Gold))
-	}
-	s := eval.SumShingles(counts)
-	return setScore{s.F1, s.Precision, s.Recall, s.Accuracy, fmt.Sprintf("  (empty %d)", s.Empty)}
-}
-
-// pageF1 is one page's figure: shingle F1, or for snippets the page's
-// F1 by the same formula.
-func (b *pageBench) pageF1(i int, text string) float64 {
-	if b.set == eval.Snippets {
-		c := eval.ScoreSnippets(text, b.pages[i].With, b.pages[i].Without)
-		return eval.SumSnippets([]eval.SnippetCounts{c}).F1
-	}
-	return eval.ScoreShingles(text, b.pages[i].Gold).F1()
-}
-
-func (b *pageBench) report(w io.Writer, chosen []int, worst int) {
-	all := make([]int, len(b.pages))
-	for i := range all {
-		all[i] = i
-	}
-	name := map[eval.PageSet]string{eval.Zyte: "Zyte pages-dev (shingle F1, pages.py)",
-		eval.Snippets: "pages-snippets-dev (snippet F1, snippets.py)"}[b.set]
-	fmt.Fprintf(w, "%s: %d pages, %d hosts\n", name, len(b.pages), countHosts(b.pages))
-	cv := func(i int) string { return b.runs[i].outputs[chosen[b.folds[i]]] }
-	fmt.Fprintf(w, "  attache, whole dev        %s\n", b.score(all, func(i int) string { return b.runs[i].outputs[0] }))
-	fmt.Fprintf(w, "  attache, cross-validated  %s\n", b.score(all, cv))
-	fmt.Fprintf(w, "  go-readability alone      %s\n", b.score(all, func(i int) string { return b.runs[i].library }))
+func reportPages(w io.Writer, b *eval.PageBench, chosen []int, configs, worst int) {
+	name := map[eval.PageSet]string{eval.Zyte: "Zyte pages-dev (shingle F1, as pages.py)",
+		eval.Snippets: "pages-snippets-dev (snippet F1, as snippets.py)"}[b.Set]
+	all := b.All()
+	fmt.Fprintf(w, "%s: %d pages, %d hosts\n", name, len(b.Pages), countHosts(b.Pages))
+	cv := b.CrossValidated(chosen)
+	fmt.Fprintf(w, "  attache, whole dev        %s\n", b.Score(all, b.Config(0)))
+	fmt.Fprintf(w, "  attache, cross-validated  %s\n", b.Score(all, cv))
+	fmt.Fprintf(w, "  go-readability alone      %s\n", b.Score(all, b.Base()))
 	for f := 0; f < eval.DefaultFolds; f++ {
-		_, test := eval.Split(b.folds, f)
-		fmt.Fprintf(w, "    fold %d (%3d pages, config %d): attache %.4f, library %.4f\n", f, len(test), chosen[f],
-			b.score(test, cv).f1, b.score(test, func(i int) string { return b.runs[i].library }).f1)
+		_, test := eval.Split(b.Folds, f)
+		fmt.Fprintf(w, "    fold %d (%3d pages, configuration %d): attache %.4f, library %.4f\n", f, len(test), chosen[f],
+			b.Score(test, cv).F1, b.Score(test, b.Base()).F1)
 	}
-	ms := make([]float64, len(b.runs))
-	for i, r := range b.runs {
-		ms[i] = r.ms
+	var line strings.Builder
+	for c := 0; c < configs; c++ {
+		fmt.Fprintf(&line, " %d:%.4f", c, b.Score(all, b.Config(c)).F1)
 	}
+	fmt.Fprintf(w, "  whole dev by configuration:%s\n", line.String())
+	ms := slices.Clone(b.Millis)
 	slices.Sort(ms)
-	fmt.Fprintf(w, "  time per page (wall, while scoring): median %.1f ms, p95 %.1f ms\n", ms[len(ms)/2], ms[len(ms)*95/100])
-	floor := 0
-	for i := range b.pages {
-		if b.pageF1(i, b.runs[i].library) >= 0.8 && b.pageF1(i, cv(i)) < 0.5 {
-			floor++
-			fmt.Fprintf(w, "  below 0.5 where the library has 0.8: %s %s\n", b.pages[i].ID, b.pages[i].URL)
-		}
+	fmt.Fprintf(w, "  wall time per page while scoring (all cores busy; see the benchmark for speed): median %.1f ms, p95 %.1f ms\n",
+		ms[len(ms)/2], ms[len(ms)*95/100])
+	collapses := b.Collapses(cv)
+	fmt.Fprintf(w, "  pages below F1 0.5 where the library scores 0.8 or more: %d\n", len(collapses))
+	for _, i := range collapses {
+		fmt.Fprintf(w, "    %s %s\n", b.Pages[i].ID, b.Pages[i].URL)
 	}
-	fmt.Fprintf(w, "  pages below 0.5 where the library scores 0.8 or more: %d\n", floor)
 	if worst > 0 {
 		order := slices.Clone(all)
 		sort.SliceStable(order, func(x, y int) bool {
-			return b.pageF1(order[x], cv(order[x])) < b.pageF1(order[y], cv(order[y]))
+			return b.PageF1(order[x], cv(order[x])) < b.PageF1(order[y], cv(order[y]))
 		})
 		for _, i := range order[:min(worst, len(order))] {
-			fmt.Fprintf(w, "    %.3f (library %.3f) %s %s\n", b.pageF1(i, cv(i)), b.pageF1(i, b.runs[i].library),
-				b.pages[i].ID, b.pages[i].URL)
+			fmt.Fprintf(w, "    %.3f (library %.3f) %s %s\n", b.PageF1(i, cv(i)), b.PageF1(i, b.Baseline[i]),
+				b.Pages[i].ID, b.Pages[i].URL)
 		}
 	}
 	fmt.Fprintln(w)
@@ -290,25 +155,22 @@ func countHosts(pages []eval.Page) int {
 	return len(seen)
 }
 
-// write saves the shipped configuration's outputs as the scripts read
-// them: {"<id>": {"articleBody": "..."}}.
-func (b *pageBench) write(dir string) error {
+// writePages saves the default configuration's outputs, and the
+// library's, as the scripts read them: {"<id>": {"articleBody": "..."}}.
+func writePages(dir string, b *eval.PageBench) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("eval pages: %w", err)
 	}
-	for _, f := range []struct {
-		suffix string
-		text   func(r pageRun) string
-	}{{"", func(r pageRun) string { return r.outputs[0] }}, {"-library", func(r pageRun) string { return r.library }}} {
-		out := make(map[string]map[string]string, len(b.pages))
-		for i, p := range b.pages {
-			out[p.ID] = map[string]string{"articleBody": f.text(b.runs[i])}
+	for suffix, texts := range map[string][]string{"": b.Outputs[0], "-library": b.Baseline} {
+		out := make(map[string]map[string]string, len(b.Pages))
+		for i, p := range b.Pages {
+			out[p.ID] = map[string]string{"articleBody": texts[i]}
 		}
 		data, err := json.Marshal(out)
 		if err != nil {
 			return fmt.Errorf("eval pages: %w", err)
 		}
-		path := filepath.Join(dir, strings.ToLower(string(b.set))+f.suffix+".json")
+		path := filepath.Join(dir, string(b.Set)+suffix+".json")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			return fmt.Errorf("eval pages: %w", err)
 		}

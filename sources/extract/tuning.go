@@ -56,8 +56,7 @@ func TuningGrid() []Options {
 	for _, t := range []Tuning{
 		{SecondReading: 1200}, {SecondReading: 5000},
 		{Agreement: 0.4}, {Agreement: 0.8},
-		{Margin: 0.02}, {Margin: 0.3},
-		{MinLetters: 150}, {MinLetters: 500},
+		{MinLetters: 500},
 	} {
 		out = append(out, Options{Tuning: t})
 	}
