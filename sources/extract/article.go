@@ -39,14 +39,19 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 		return first
 	}
 	ev := newEvidence(fresh, page.Title, m.h1, m.jsonLD.body)
-	second := blocksFrom(extractor, fresh, base, page, description)
-	a, b := newCandidate("pruned", first), newCandidate("as it came", second)
+	// The second reading is compared before it is cleaned, and cleaned only
+	// when it is a candidate.
+	raw := keptBlocks(readSegments(extractor, fresh, base, description), page)
+	a, b := newCandidate("pruned", first), newCandidate("as it came", raw)
 	ab, ba := containment(a.bag, b.bag), containment(b.bag, a.bag)
 	short := la < t.minLetters()
-	if !short && (letters(second) == 0 || ab >= 0.5 && ba >= t.agreement()) {
+	if !short && (letters(raw) == 0 || ab >= 0.5 && ba >= t.agreement()) {
 		// The readings agree, or the second found nothing.
 		return ev.trim(first)
 	}
+	second := clean.Blocks(raw)
+	b = newCandidate("as it came", second)
+	ab = containment(a.bag, b.bag)
 	cs := []*candidate{a, b}
 	if ab >= 0.5 {
 		// The second reading holds the first and more: the more may be
@@ -69,21 +74,34 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 // blocksFrom runs an extractor and turns what it found into clean blocks.
 func blocksFrom(extractor func(*html.Node, *url.URL) (*html.Node, error), root *html.Node,
 	base *url.URL, page *Page, description string) []doc.Block {
+	return cleanSegments(readSegments(extractor, root, base, description), page)
+}
+
+// readSegments runs an extractor and cuts what it found into segments,
+// without a standfirst that repeats the description.
+func readSegments(extractor func(*html.Node, *url.URL) (*html.Node, error), root *html.Node,
+	base *url.URL, description string) []segment {
 	node, err := extractor(root, base)
 	if err != nil || node == nil {
 		return nil
 	}
-	return cleanSegments(dropDek(segments(node), description), page)
+	return dropDek(segments(node), description)
 }
 
 func cleanSegments(segs []segment, page *Page) []doc.Block {
+	return clean.Blocks(keptBlocks(segs, page))
+}
+
+// keptBlocks returns the segments that the markup says are article text,
+// as blocks.
+func keptBlocks(segs []segment, page *Page) []doc.Block {
 	blocks := make([]doc.Block, 0, len(segs))
 	for _, s := range segs {
 		if keepSegment(s, page) {
 			blocks = append(blocks, doc.Block{Kind: s.kind, Text: s.text})
 		}
 	}
-	return clean.Blocks(blocks)
+	return blocks
 }
 
 // paragraphBlocks is the last resort: the paragraphs and headings that

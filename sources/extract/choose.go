@@ -83,22 +83,38 @@ type pageText struct {
 
 func linearText(root *html.Node, stop map[*html.Node]bool) *pageText {
 	pt := &pageText{}
-	threads := map[*html.Node]bool{}
+	// The marks of each element and its ancestors below stop, counted
+	// once per element from its parent's.
+	type count struct{ strong, all int }
+	counts := map[*html.Node]count{}
 	var b strings.Builder
 	walk(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.ElementNode:
-			return !skippedElements[n.DataAtom] || n.DataAtom == atom.Html
+			if skippedElements[n.DataAtom] && n.DataAtom != atom.Html {
+				return false
+			}
+			var c count
+			if p := n.Parent; p != nil && !stop[p] {
+				c = counts[p]
+			}
+			if !stop[n] {
+				st, all := ownMarks(n)
+				c.strong += st
+				c.all += all
+			}
+			counts[n] = c
+			return true
 		case html.TextNode:
 			t := strings.Join(strings.Fields(n.Data), " ")
 			if t == "" {
 				return false
 			}
+			c := counts[n.Parent]
 			pt.starts = append(pt.starts, b.Len())
 			pt.nodes = append(pt.nodes, n)
-			st, all := marks(n, stop, threads)
-			pt.strong = append(pt.strong, st)
-			pt.marks = append(pt.marks, all)
+			pt.strong = append(pt.strong, c.strong)
+			pt.marks = append(pt.marks, c.all)
 			b.WriteString(t)
 			b.WriteByte(' ')
 		}
@@ -163,48 +179,38 @@ var (
 	}
 )
 
-// marks counts the furniture marks on n and its ancestors below the
-// elements in stop (those that hold the headline, the article's own
-// containers): strong ones, and all.
-func marks(n *html.Node, stop, threads map[*html.Node]bool) (strong, all int) {
-	for p := n; p != nil && !stop[p]; p = p.Parent {
-		if p.Type != html.ElementNode {
-			continue
-		}
-		switch p.DataAtom {
-		case atom.Form, atom.Aside, atom.Footer, atom.Nav:
-			all++
-		case atom.Body, atom.Html:
-			return strong, all
-		}
-		if t := strings.ToLower(attr(p, "itemtype")); strings.HasSuffix(t, "/comment") ||
-			strings.HasSuffix(t, "/usercomments") || strings.HasSuffix(t, "/person") {
+// ownMarks counts the furniture marks of one element: its name (form,
+// aside, footer, nav), its class and id words, and the schema.org types of
+// comments and people. A class of comments counts only on a thread of
+// readers' comments.
+func ownMarks(p *html.Node) (strong, all int) {
+	switch p.DataAtom {
+	case atom.Form, atom.Aside, atom.Footer, atom.Nav:
+		all++
+	case atom.Body, atom.Html:
+		return 0, 0
+	}
+	if t := strings.ToLower(attr(p, "itemtype")); strings.HasSuffix(t, "/comment") ||
+		strings.HasSuffix(t, "/usercomments") || strings.HasSuffix(t, "/person") {
+		strong++
+		all++
+	}
+	cls, id := attr(p, "class"), attr(p, "id")
+	if cls == "" && id == "" {
+		return strong, all
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(cls+" "+id), notAlnum) {
+		if strongMarks[w] && (!commentWords[w] || isCommentThread(p)) {
 			strong++
 			all++
+			break
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(attr(p, "class")+" "+attr(p, "id")), notAlnum) {
-			if strongMarks[w] && (!commentWords[w] || isThread(p, threads)) {
-				strong++
-				all++
-				break
-			}
-			if weakMarks[w] {
-				all++
-				break
-			}
+		if weakMarks[w] {
+			all++
+			break
 		}
 	}
 	return strong, all
-}
-
-// isThread is isCommentThread, remembered.
-func isThread(n *html.Node, seen map[*html.Node]bool) bool {
-	v, ok := seen[n]
-	if !ok {
-		v = isCommentThread(n)
-		seen[n] = v
-	}
-	return v
 }
 
 // longestBlock returns the text of the candidate's longest paragraph.
