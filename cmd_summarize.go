@@ -3,12 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,7 +21,6 @@ import (
 const maxSummarizeInput = 64 << 20
 
 const summarizeUsage = `usage: attache summarize [--sentences N] < article.txt
-       attache summarize --jsonl FILE [--sentences N|ref]
 
 Prints an extractive summary: sentences copied verbatim from the article,
 one per line, in article order.
@@ -35,23 +32,17 @@ the wrapped lines of one paragraph. If the first line ends without a
 sentence mark (. ! ?) and more text follows, it is taken as the title and
 never summarised.
 
-With --jsonl, every line of FILE ("-" for standard input) is an object with
-"id" and "text" (and "reference_sentences" for --sentences ref); one line
-{"id": ..., "sentences": [...], "summary": "..."} is written for each, in
-the same order ("summary" is the sentences joined by newlines, the field
-that ../shared/eval/rouge.py scores).
---sentences ref picks as many sentences as the line's reference_sentences.
+The evaluation over the BBC dev set is ` + "`attache eval summaries`" + `.
 `
 
 // runSummarize is the "summarize" command: the summary of one article from
-// stdin, or of every article of a JSONL file (the evaluation entry for
-// ../shared/eval/summaries-dev.jsonl).
+// stdin. (The evaluation over ../shared/eval/summaries-dev.jsonl is
+// `attache eval summaries`.)
 func runSummarize(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("summarize", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, summarizeUsage) }
-	count := fs.String("sentences", "3", "number of sentences, or ref (with --jsonl)")
-	jsonlPath := fs.String("jsonl", "", "summarise every line of this JSONL file")
+	count := fs.String("sentences", "3", "number of sentences")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("summarize: %w", err)
 	}
@@ -63,22 +54,10 @@ func runSummarize(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	if err != nil {
 		return err
 	}
-	if *jsonlPath == "" {
-		if fromRef {
-			return errors.New("summarize: --sentences ref needs --jsonl")
-		}
-		return summarizeArticle(stdin, stdout, n)
+	if fromRef {
+		return errors.New("summarize: --sentences ref is for the evaluation: attache eval summaries --sentences ref")
 	}
-	in := stdin
-	if *jsonlPath != "-" {
-		f, err := os.Open(*jsonlPath)
-		if err != nil {
-			return fmt.Errorf("summarize: %w", err)
-		}
-		defer f.Close()
-		in = f
-	}
-	return summarizeJSONL(ctx, in, stdout, n, fromRef)
+	return summarizeArticle(stdin, stdout, n)
 }
 
 // parseSentenceCount reads --sentences: a positive number or "ref".
@@ -149,40 +128,4 @@ func asBlocks(text string) string {
 		return text
 	}
 	return strings.ReplaceAll(text, "\n", "\n\n")
-}
-
-// summarizeJSONL writes one {"id", "sentences", "summary"} line per input
-// line.
-func summarizeJSONL(ctx context.Context, in io.Reader, stdout io.Writer, n int, fromRef bool) error {
-	err := mapJSONL(ctx, in, stdout, maxSummarizeInput, func(raw []byte) (any, error) {
-		var item struct {
-			ID                 json.RawMessage `json:"id"`
-			Text               string          `json:"text"`
-			ReferenceSentences []string        `json:"reference_sentences"`
-		}
-		if err := json.Unmarshal(raw, &item); err != nil {
-			return nil, err
-		}
-		if len(item.ID) == 0 {
-			return nil, errors.New("no id")
-		}
-		k := n
-		if fromRef {
-			k = len(item.ReferenceSentences)
-		}
-		out := struct {
-			ID        json.RawMessage `json:"id"`
-			Sentences []string        `json:"sentences"`
-			Summary   string          `json:"summary"`
-		}{ID: item.ID, Sentences: []string{}}
-		for _, s := range summary.Summarize(item.Text, k) {
-			out.Sentences = append(out.Sentences, doc.Fold(s.Text))
-		}
-		out.Summary = strings.Join(out.Sentences, "\n")
-		return out, nil
-	})
-	if err != nil {
-		return fmt.Errorf("summarize: %w", err)
-	}
-	return nil
 }

@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,91 +120,15 @@ func TestSummarizeStdinLines(t *testing.T) {
 	}
 }
 
-func TestSummarizeJSONL(t *testing.T) {
-	lines := []map[string]any{
-		{"id": "a-1", "title": "Ships", "text": summarizeArticleFixture, "reference_sentences": []string{"x", "y"}},
-		{"id": 7, "text": "This is one short article about trade. It has two sentences about nothing much at all.", "reference_sentences": []string{"z"}},
-		{"id": "empty", "text": ""},
-	}
-	var in bytes.Buffer
-	for _, l := range lines {
-		b, err := json.Marshal(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Write(b)
-		in.WriteString("\n\n") // blank lines are skipped
-	}
-	path := filepath.Join(t.TempDir(), "items.jsonl")
-	if err := os.WriteFile(path, in.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	type result struct {
-		ID        json.RawMessage `json:"id"`
-		Sentences []string        `json:"sentences"`
-		Summary   string          `json:"summary"`
-	}
-	for _, tc := range []struct {
-		count string
-		want  []int
-	}{
-		{"ref", []int{2, 1, 0}},
-		{"4", []int{4, 2, 0}},
-	} {
-		out, _, err := runSummarizeTest(t, "", "--jsonl", path, "--sentences", tc.count)
-		if err != nil {
-			t.Fatalf("--sentences %s: %v", tc.count, err)
-		}
-		rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		if len(rows) != len(tc.want) {
-			t.Fatalf("--sentences %s: got %d rows, want %d", tc.count, len(rows), len(tc.want))
-		}
-		for i, row := range rows {
-			var r result
-			if err := json.Unmarshal([]byte(row), &r); err != nil {
-				t.Fatalf("row %d %q: %v", i, row, err)
-			}
-			wantID, _ := json.Marshal(lines[i]["id"])
-			if string(r.ID) != string(wantID) {
-				t.Errorf("row %d: id %s, want %s", i, r.ID, wantID)
-			}
-			if len(r.Sentences) != tc.want[i] {
-				t.Errorf("--sentences %s, row %d: %d sentences, want %d", tc.count, i, len(r.Sentences), tc.want[i])
-			}
-			if r.Summary != strings.Join(r.Sentences, "\n") {
-				t.Errorf("row %d: summary %q is not the sentences joined", i, r.Summary)
-			}
-			if r.Sentences == nil {
-				t.Errorf("row %d: sentences is null, want a list", i)
-			}
-		}
-	}
-	// "-" reads the JSONL from standard input.
-	out, _, err := runSummarizeTest(t, in.String(), "--jsonl", "-", "--sentences", "ref")
-	if err != nil || strings.Count(out, "\n") != 3 {
-		t.Errorf("--jsonl -: got %q, %v", out, err)
-	}
-}
-
 func TestSummarizeErrors(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.jsonl")
-	if err := os.WriteFile(bad, []byte("{\"id\": \"x\", \"text\": \"A.\"}\n{not json\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	noID := filepath.Join(t.TempDir(), "noid.jsonl")
-	if err := os.WriteFile(noID, []byte("{\"text\": \"A.\"}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct {
 		args []string
 		want string
 	}{
 		{[]string{"--sentences", "0"}, "positive number or ref"},
 		{[]string{"--sentences", "three"}, "positive number or ref"},
-		{[]string{"--sentences", "ref"}, "needs --jsonl"},
-		{[]string{"--jsonl", filepath.Join(t.TempDir(), "missing.jsonl")}, "no such file"},
-		{[]string{"--jsonl", bad}, "line 2"},
-		{[]string{"--jsonl", noID}, "line 1: no id"},
+		{[]string{"--sentences", "ref"}, "attache eval summaries"},
+		{[]string{"--jsonl", "items.jsonl"}, "flag provided but not defined"},
 		{[]string{"extra"}, "unexpected argument"},
 		{[]string{"--nope"}, "flag provided but not defined"},
 	}
@@ -218,15 +139,5 @@ func TestSummarizeErrors(t *testing.T) {
 				t.Errorf("runSummarize(%q) = %v, want an error with %q", tt.args, err, tt.want)
 			}
 		})
-	}
-}
-
-func TestSummarizeCancelled(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	var out bytes.Buffer
-	err := runSummarize(ctx, []string{"--jsonl", "-"}, strings.NewReader(`{"id": 1, "text": "A b c d."}`+"\n"), &out, &out)
-	if err == nil || !strings.Contains(err.Error(), "context canceled") {
-		t.Errorf("got %v, want context canceled", err)
 	}
 }

@@ -70,7 +70,7 @@ func commands() []command {
 		{"poll", "[--all]", "one pass over the feeds that are due", true, cmdPoll},
 		{"stats", "[--format text|json]", "count articles, stories, sources and feeds", true, cmdStats},
 		{"extract", "FILE|URL [--format text|json] | --dir DIR", "what ingest would store for a page", false, cmdExtract},
-		{"summarize", "[--sentences N] < article | --jsonl FILE --sentences N|ref", "the extractive summariser on one article", false, cmdSummarize},
+		{"summarize", "[--sentences N] < article", "the extractive summariser on one article (the evaluation: attache eval summaries)", false, cmdSummarize},
 		{"run", "", "the Discord bot, with feed polling and digests", true, cmdRun},
 		{"eval", "NAME [ARGS]", "evaluations over the dev sets (attache eval help)", false, cmdEval},
 		{"migrate", "--to postgres://USER@HOST/DATABASE [--batch 1000]", "copy the SQLite store into PostgreSQL (run it again to resume)", true, cmdMigrate},
