@@ -126,6 +126,11 @@ func venue(ws []word, first, end int) bool {
 // notAParty reports whether the words [first, end) name a currency, a
 // venue or a firm rather than a party.
 func notAParty(text string, ws []word, first, end int) bool {
+	if end+1 < len(ws) && (ws[end].Lower == "news" && ws[end+1].Lower == "agency" || ws[end].Lower == "newspaper") {
+		// "the United Arab Emirates news agency WAM said": a source of
+		// news, not a party to it.
+		return true
+	}
 	if end < len(ws) {
 		next := ws[end].Lower
 		if currencyWords[next] && !(next == "crown" && end+1 < len(ws) && ws[end+1].Lower == "prince") {

@@ -16,6 +16,7 @@ const (
 	opposed                  // opposed, criticised, protested (a measure)
 	demanded                 // forced to, pressed to, told to (cooperation wrung out)
 	speculative              // expected to, likely to, believes (an outsider's guess)
+	considered               // considering, weighing, studying (an option, not a decision)
 )
 
 // Word sets the reading rules use (base forms).
@@ -37,6 +38,9 @@ var (
 	// guessWords make a cue someone's guess: "is expected to get
 	// approval", "believes Brazil will strike an agreement".
 	guessWords = set("expected likely unlikely believe believes believed predicted predicts speculation speculated rumour rumours rumor rumors possibility expects")
+	// considerWords hold an act as an option: "is considering sanctions"
+	// threatens, "considering buying" decides nothing.
+	considerWords = set("consider considering considered mull mulling weigh weighing study studying examine examining contemplate contemplating")
 	// demandWords wring an act out of the other: "force Tokyo to open".
 	demandWords = set("force compel press pressure push urge demand tell told coerce oblige require")
 	hypoWords   = set("if unless whether")
@@ -79,6 +83,8 @@ func moodOf(ws []word, m match) mood {
 			return hypothetical
 		case guessWords[w.Lower]:
 			return speculative
+		case near && anyBase(w, considerWords):
+			return considered
 		case negWords[w.Lower] || strings.HasSuffix(w.Lower, "n't"):
 			if i+1 < t && ws[i+1].is("only") {
 				continue
@@ -99,7 +105,7 @@ func moodOf(ws []word, m match) mood {
 		case m.cue.kind == measure && anyBase(w, opposeWords):
 			return opposed
 		case modalWords[w.Lower]:
-			return intended
+			return guessedOr(ws, from, i, intended)
 		case w.Lower == "to" && (i == t-1 || i == t-2 && (ws[t-1].Lower == "be" || strings.HasSuffix(ws[t-1].Lower, "ly"))):
 			// The word governing the infinitive decides: "decided to
 			// impose" is done, "refused to sign" refused, "forced Tokyo
@@ -108,6 +114,15 @@ func moodOf(ws []word, m match) mood {
 				g := &ws[j]
 				if g.Punct {
 					break
+				}
+				if j == i-1 && (negWords[g.Lower] || strings.HasSuffix(g.Lower, "n't")) {
+					return negated
+				}
+				if guessWords[g.Lower] {
+					return speculative
+				}
+				if j == i-1 && anyBase(g, considerWords) {
+					return considered
 				}
 				if anyBase(g, demandWords) {
 					return demanded
@@ -121,13 +136,44 @@ func moodOf(ws []word, m match) mood {
 			}
 			return intended
 		case near && anyBase(w, intentWords):
-			return intended
+			return guessedOr(ws, from, i, intended)
 		}
 	}
 	if strings.HasSuffix(ws[t].Lower, "ing") && t > 0 && anyBase(&ws[t-1], intentWords) {
 		return intended
 	}
+	// A condition anywhere in the clause holds what it governs: "a
+	// question whether the U.S. should expand the programme to cover grain
+	// sales to the Soviet Union".
+	for i := t - 1; i >= 0 && i >= t-14; i-- {
+		w := ws[i].Lower
+		if clauseBreaks[w] && w != "that" || w == ";" {
+			break
+		}
+		if hypoWords[w] {
+			return hypothetical
+		}
+	}
 	return done
+}
+
+// guessedOr looks further back than an intent for a guess or a condition
+// that holds it ("he believes Brazil will strike an agreement", "if it
+// would ..."), and returns md when there is none.
+func guessedOr(ws []word, from, i int, md mood) mood {
+	for j := i - 1; j >= from; j-- {
+		w := ws[j].Lower
+		if clauseBreaks[w] && w != "that" {
+			break
+		}
+		switch {
+		case hypoWords[w]:
+			return hypothetical
+		case guessWords[w]:
+			return speculative
+		}
+	}
+	return md
 }
 
 func anyBase(w *word, s map[string]bool) bool {
@@ -181,6 +227,11 @@ func shift(c Class, k cueKind, md mood) Class {
 		}
 		return shift(c, k, intended)
 	case speculative:
+		return Neither
+	case considered:
+		if c.Conflict() {
+			return VerbalConflict
+		}
 		return Neither
 	}
 	return c

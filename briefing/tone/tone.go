@@ -54,7 +54,7 @@ type Tag struct {
 	Sentence string
 }
 
-var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed", "demanded", "speculative"}
+var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", "hypothetical", "reversed", "opposed", "demanded", "speculative", "considered"}
 
 // Classifier reads sentences with the lexicon. It is safe for concurrent
 // use; the zero value is not ready, use New.
@@ -146,9 +146,14 @@ func (c *Classifier) analyse(s Sentence) *reading {
 			continue
 		}
 		md := moodOf(ws, m)
-		if m.cue.kind == measure && m.cue.class.Cooperation() && md == done && !governed(ws, m, r.ms) {
+		if m.cue.kind == measure && md == done && !governed(ws, m, r.ms) {
 			// "their Brazilian loans", "Argentine supplies": a noun of
 			// money or goods with nothing saying it was given is a fact.
+			continue
+		}
+		if statistic(ws) && tradeCue(ws, m) {
+			// "In 1986 Australia sold 428 mln dlrs' worth of goods to
+			// India": a year's figures, not a deal.
 			continue
 		}
 		cd := candidate{m: m, mood: md, class: shift(m.cue.class, m.cue.kind, md), sub: sub[m.trigger()], between: true}
@@ -249,10 +254,13 @@ func listStartsClause(ws []word, ms []mention) bool {
 	return true
 }
 
-// giveWords govern a noun of money or goods as given: "extended a loan",
-// "approved credits", "accepted bids".
+// giveWords govern a noun of money or goods as given ("extended a
+// loan", "approved credits", "accepted bids") or of a measure as imposed
+// ("implementation of a tariff", "new sanctions").
 var giveWords = set("grant extend provide give receive approve sign accept win get obtain complete make arrange " +
-	"secure offer disburse pledge announce reallocate transfer allocate raise award conclude increase new additional fresh")
+	"secure offer disburse pledge announce reallocate transfer allocate raise award conclude increase new additional fresh " +
+	"impose imposition implement implementation introduce introduction enforce launch mount stage carry wage continue " +
+	"step escalate further retaliatory punitive heavy")
 
 // governed reports whether a noun of money or goods is said to be given:
 // a verb of giving before it, or "to"/"for"/"from" a side right after it
@@ -267,8 +275,15 @@ func governed(ws []word, m match, ms []mention) bool {
 			return true
 		}
 	}
+	// "U.S. sanctions", "Iraqi attacks": a side named just before.
+	for _, x := range ms {
+		if x.end <= t && x.end >= t-2 {
+			return true
+		}
+	}
 	for i := m.last() + 1; i < len(ws) && i <= m.last()+2; i++ {
-		if ws[i].Lower == "to" || ws[i].Lower == "for" || ws[i].Lower == "from" {
+		switch ws[i].Lower {
+		case "to", "for", "from", "on", "against", "by", "of", "with":
 			for _, x := range ms {
 				if x.first > i && x.first <= i+4 {
 					return true
@@ -277,6 +292,46 @@ func governed(ws []word, m match, ms []mention) bool {
 		}
 	}
 	return false
+}
+
+// statWords mark a sentence of figures over a period.
+var statWords = set("worth pct percent share surplus deficit annual annually totalled totaled amounted")
+
+// statistic reports whether the sentence gives a period's figures: "in
+// 1986", "last year", "this year", with an amount ("worth", "pct").
+func statistic(ws []word) bool {
+	period, figure := false, false
+	for i := range ws {
+		w := ws[i].Lower
+		if statWords[w] {
+			figure = true
+		}
+		if (w == "last" || w == "this") && i+1 < len(ws) && ws[i+1].Lower == "year" {
+			period = true
+		}
+		if w == "in" && i+1 < len(ws) && len(ws[i+1].Lower) == 4 && (strings.HasPrefix(ws[i+1].Lower, "19") || strings.HasPrefix(ws[i+1].Lower, "20")) {
+			period = true
+		}
+		if strings.HasSuffix(w, "%") || w == "third" || w == "half" || w == "quarter" {
+			figure = true
+		}
+	}
+	return period && figure || period && hasNumber(ws)
+}
+
+func hasNumber(ws []word) bool {
+	for i := range ws {
+		if w := ws[i].Lower; w != "" && w[0] >= '0' && w[0] <= '9' && len(w) != 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// tradeCue reports whether a cue is one of trade done: bought, sold,
+// exported, shipped.
+func tradeCue(ws []word, m match) bool {
+	return m.cue.class == MaterialCooperation && anyBase(&ws[m.trigger()], verbOnlyWords)
 }
 
 // listedAgents reports whether the sides listed after a mutual cue are its
