@@ -64,6 +64,12 @@ var (
 func moodOf(ws []word, m match) mood {
 	t := m.trigger()
 	noun := m.cue.kind == measure || m.cue.kind == state
+	if t > 0 && !noun {
+		// A verb's form used as a noun: "the U.S. attack on Iran", "a
+		// raid".
+		p := ws[t-1].Lower
+		noun = p == "the" || p == "a" || p == "an" || p == "its" || p == "their" || ws[t-1].Cap && strings.HasSuffix(p, ".")
+	}
 	reach := 8
 	if noun {
 		reach = 3

@@ -146,7 +146,7 @@ func (c *Classifier) analyse(s Sentence) *reading {
 			continue
 		}
 		md := moodOf(ws, m)
-		if m.cue.kind == measure && md == done && !governed(ws, m, r.ms) {
+		if m.cue.kind == measure && md == done && !m.cue.mutual && !governed(ws, m, r.ms) {
 			// "their Brazilian loans", "Argentine supplies": a noun of
 			// money or goods with nothing saying it was given is a fact.
 			continue
@@ -244,7 +244,7 @@ func listStartsClause(ws []word, ms []mention) bool {
 	for i := first - 1; i >= 0; i-- {
 		w := ws[i].Lower
 		switch {
-		case ws[i].Punct, w == "and", w == "but", w == "that", w == "while", w == "both":
+		case ws[i].Punct, w == "and", w == "but", w == "that", w == "while", w == "both", sayWords[w]:
 			return true
 		case w == "the" || ws[i].Cap:
 			continue
@@ -309,7 +309,10 @@ func statistic(ws []word) bool {
 		if (w == "last" || w == "this") && i+1 < len(ws) && ws[i+1].Lower == "year" {
 			period = true
 		}
-		if w == "in" && i+1 < len(ws) && len(ws[i+1].Lower) == 4 && (strings.HasPrefix(ws[i+1].Lower, "19") || strings.HasPrefix(ws[i+1].Lower, "20")) {
+		if w == "in" && i+1 < len(ws) && len(ws[i+1].Lower) == 4 && (strings.HasPrefix(ws[i+1].Lower, "19") || strings.HasPrefix(ws[i+1].Lower, "20")) &&
+			!(i+2 < len(ws) && ws[i+2].Start == ws[i+1].End) {
+			// A calendar year, not a season ("in the 1986/87 marketing
+			// year" is how commodity purchases are dated).
 			period = true
 		}
 		if strings.HasSuffix(w, "%") || w == "third" || w == "half" || w == "quarter" {
