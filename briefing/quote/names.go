@@ -113,6 +113,11 @@ func (d *doc) splitRun(a, b int) nameRun {
 	for k < b && (d.toks[k].kind != word || !d.toks[k].upper) {
 		k++
 	}
+	// "actress America Ferrera": a country's name then one name word is a
+	// person's name, not a title.
+	if k == b-1 && k-1 >= a && d.toks[k-1].place == placeName && !d.isPunct(k-1, ".") && d.toks[k].place == notPlace && !has(orgWords, d.lower(k)) && !isRole(d.lower(k)) && (k-1 == a || !d.isTitleWord(k-2)) && !isPossessive(d.str(d.toks[k-1])) && !strings.Contains(d.str(d.toks[k-1]), ".") {
+		k--
+	}
 	// "Tehran Radio", "U.S. Treasury", "Bank of Japan": a body named
 	// after its place keeps the place in its name.
 	if k < b && d.onlyOrgWords(k, b) {
@@ -224,8 +229,8 @@ func (d *doc) titleBefore(a int) int {
 			ra--
 			continue
 		}
-		if lw == "and" && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper || isRole(d.lower(ra-2))) {
-			ra-- // "Phillips and Drew", "vice president and treasurer"
+		if lw == "and" && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
+			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Clinton and former Gov."
 			continue
 		}
 		if isRole(lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {
