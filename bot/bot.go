@@ -11,11 +11,11 @@
 //
 // With Deps.Digests and Deps.Digester set, the bot also posts scheduled
 // digests: /digest schedule gives a channel a cron schedule in its time
-// zone (schedule.go); the scheduler (digest.go) runs the schedules of the
-// guilds of its shard (shard.go) on one robfig cron and posts through the
-// bot (digest_post.go, the only part that touches the session); and each
-// (channel, scheduled time) is posted at least once and at most once
-// (delivery.go).
+// zone (schedule.go); the scheduler (digest.go, schedule_cron.go) runs
+// the schedules of the guilds of its shard (shard.go) on one robfig cron
+// and posts through the bot (digest_post.go, the only part that touches
+// the session); and each (channel, scheduled time) is posted at least
+// once and at most once, across processes too (delivery.go).
 package bot
 
 import (
