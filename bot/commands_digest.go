@@ -283,6 +283,8 @@ func runDigestNow(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	var paused *digestPaused
 	var rest *discordgo.RESTError
 	switch {
+	case errors.Is(err, errDigestBusy):
+		return nil, &briefing.UserError{Message: "A digest is being posted in " + t.where() + " right now. Try again in a few minutes."}
 	case errors.As(err, &paused):
 		return nil, &briefing.UserError{Message: fmt.Sprintf("I couldn't post the digest: %s. The schedule is paused; run `/digest schedule` here again once that is fixed.", paused.reason)}
 	case errors.As(err, &rest):

@@ -89,10 +89,11 @@ func classifyPostError(err error) postFailure {
 
 // deliver posts the digest of (sc's channel, slot) as the rule above says;
 // the channel's lock is held. With retries, a failed post is tried again
-// after each of Config.DigestRetryDelays; each failure counts towards the
-// schedule's consecutive failures, and at Config.DigestMaxFailures (or at
+// after each of digest.retry_delays; each failure counts towards the
+// schedule's consecutive failures, and at digest.max_failures (or at
 // once, when retrying cannot help) the schedule pauses and its admin is
-// told by DM. The error is the last failure.
+// told by DM. The error is the last failure, or errDigestBusy when
+// another process is posting the slot.
 func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now time.Time, retries bool) (deliveryResult, error) {
 	slot, now = slot.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
 	d, existed, err := s.store.BeginDelivery(ctx, sc.ChannelID, slot, sc.Covered, now)
