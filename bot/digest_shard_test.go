@@ -199,3 +199,25 @@ func testDigestTwoProcessesOneSlot(t *testing.T, e storetest.Engine) {
 		}
 	}
 }
+
+// TestDigestNowWhileAnotherProcessPosts: /digest now for the same second
+// as a post another process holds is told so, and posts nothing.
+func TestDigestNowWhileAnotherProcessPosts(t *testing.T) {
+	ctx := context.Background()
+	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
+	})
+	slot := h.now().UTC().Truncate(time.Second)
+	if _, _, err := c.store.BeginDelivery(ctx, "701", slot, nov19noon, slot); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := c.store.ClaimDelivery(ctx, "701", slot, "other-process", slot, time.Minute); !ok || err != nil {
+		t.Fatalf("claim by the other process: %v, %v", ok, err)
+	}
+	if got, want := h.commandReply("701", mod, "!digest now"), "A digest is being posted in <#701> right now. Try again in a few minutes."; got != want {
+		t.Errorf("reply = %q, want %q", got, want)
+	}
+	if n := len(h.posts("701")); n != 0 { // the reply was taken by commandReply
+		t.Errorf("%d digest messages posted, want 0", n)
+	}
+}
