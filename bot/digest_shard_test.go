@@ -203,8 +203,12 @@ func testDigestTwoProcessesOneSlot(t *testing.T, e storetest.Engine) {
 // TestDigestNowWhileAnotherProcessPosts: /digest now for the same second
 // as a post another process holds is told so, and posts nothing.
 func TestDigestNowWhileAnotherProcessPosts(t *testing.T) {
+	storetest.Run(t, testDigestNowWhileAnotherProcessPosts)
+}
+
+func testDigestNowWhileAnotherProcessPosts(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
-	h, c := startWithDigests(t, nov19noon, func(_ *Config, _ *harness, c *corpus) {
+	h, c := startWithDigests(t, e, nov19noon, func(_ *Config, _ *harness, c *corpus) {
 		c.schedule(sources.Schedule{ChannelID: "701", Spec: "0 8 * * *", TimeZone: "Europe/Rome"})
 	})
 	slot := h.now().UTC().Truncate(time.Second)
