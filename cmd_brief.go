@@ -27,6 +27,7 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 	since := fs.String("since", "", "time window, e.g. 7d, 2w, 3m (months), 1y; default 30d, widened when empty")
 	format := fs.String("format", "text", "text, markdown or json")
 	sentences := fs.Int("sentences", 0, "summary sentences (default from the config)")
+	withSample := fs.Bool("sample", false, "keep the bundled sample corpus in, once the store has articles of its own")
 	words, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, briefing.Request{}, "", err
@@ -46,6 +47,7 @@ func requestFromArgs(ctx context.Context, app *App, name string, args []string) 
 		return nil, req, "", err
 	}
 	req.MaxSentences = *sentences
+	req.Sample = *withSample
 	return eng, req, *format, nil
 }
 

@@ -15,6 +15,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	filter := fs.String("filter", "", "countries, bodies or words, e.g. \"japan italy\" or G7")
 	format := fs.String("format", "text", "text, markdown or json")
 	maxStories := fs.Int("max", 0, "most stories (default from the config)")
+	withSample := fs.Bool("sample", false, "keep the bundled sample corpus in, once the store has articles of its own")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	req := briefing.DigestRequest{Since: app.now().Add(-window), MaxStories: *maxStories}
+	req := briefing.DigestRequest{Since: app.now().Add(-window), MaxStories: *maxStories, Sample: *withSample}
 	if req.MaxStories == 0 {
 		req.MaxStories = app.cfg.Digest.MaxStories
 	}

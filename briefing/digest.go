@@ -19,6 +19,9 @@ type DigestRequest struct {
 	// means every story.
 	Filter     Request
 	MaxStories int // zero: 8
+	// Sample keeps the bundled sample corpus in the digest even when the
+	// store holds articles of its own (it is left out then otherwise).
+	Sample bool
 }
 
 // Digest is the list of stories new since a time, best first.
@@ -34,6 +37,9 @@ type Digest struct {
 	Considered int `json:"considered"`
 	More       int `json:"more,omitempty"`
 	Unread     int `json:"unread,omitempty"`
+	// SampleLeftOut counts the articles of the bundled sample left out
+	// because the store holds articles of its own.
+	SampleLeftOut int `json:"sample_left_out,omitempty"`
 }
 
 // Story is one news story in a digest: the same event from one or more
@@ -81,9 +87,19 @@ func (e *Engine) Digest(ctx context.Context, req DigestRequest) (*Digest, error)
 		return nil, err
 	}
 	d.Unread = total - len(arts)
+	noSample := false
+	if !req.Sample {
+		if noSample, err = e.corpus.HasOwnArticles(ctx); err != nil {
+			return nil, err
+		}
+	}
 	groups := map[int64][]sources.Article{}
 	var order []int64
 	for _, a := range arts {
+		if noSample && a.Sample {
+			d.SampleLeftOut++
+			continue
+		}
 		d.Considered++
 		if !e.matches(a, req.Filter) {
 			continue

@@ -117,3 +117,49 @@ func FuzzParseWords(f *testing.F) {
 		}
 	})
 }
+
+// Once the store holds articles of its own, a digest leaves the bundled
+// sample out (unless asked) and says so, and it says how it chose the
+// stories it shows.
+func TestDigestLeavesSampleOutAndSaysHowItChose(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		day := time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC)
+		tc := newTestCorpus(t, e,
+			newsArticle("G7 backs 50 billion dollar loan for Ukraine", "https://wire.example/g7-loan", "Example Wire", day.Add(15*time.Hour), summitWire),
+			newsArticle("Local council approves new bus lanes", "https://herald.example/bus", "Example Herald", day.Add(17*time.Hour),
+				"The city council approved three new bus lanes on Thursday after a long debate about parking.\n\nWork starts in September and will take four months."),
+		)
+		since := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) // the sample's articles were fetched in 2024
+		d, err := tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), MaxStories: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.SampleLeftOut == 0 || d.Considered != 2 || len(d.Stories) != 1 || d.More != 1 {
+			t.Fatalf("digest read %d, left %d sample articles out, shows %d and %d more; want 2 read, the sample out, 1 shown and 1 more",
+				d.Considered, d.SampleLeftOut, len(d.Stories), d.More)
+		}
+		if got, want := d.Heading(), "1 of 2 new stories since 1 Jan 2024 00:00 UTC"; got != want {
+			t.Errorf("heading = %q, want %q", got, want)
+		}
+		want := "The one shown is the story carried by the most outlets, the newest and the most about diplomacy; 1 more is not shown; " +
+			"the bundled sample corpus is left out now that the store has articles of its own."
+		if got := d.Selection(); got != want {
+			t.Errorf("selection = %q, want %q", got, want)
+		}
+		var buf bytes.Buffer
+		if err := RenderDigestText(&buf, d, 200); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "Digest: 1 of 2 new stories since") || !strings.Contains(buf.String(), want) {
+			t.Errorf("text digest lacks its heading and how it chose:\n%s", buf.String())
+		}
+		withSample, err := tc.eng.Digest(ctx, DigestRequest{Since: since, Until: day.Add(48 * time.Hour), Sample: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if withSample.SampleLeftOut != 0 || withSample.Considered <= 2 {
+			t.Errorf("asked for the sample: read %d, left %d out; want the sample read too", withSample.Considered, withSample.SampleLeftOut)
+		}
+	})
+}

@@ -10,11 +10,45 @@ import (
 // Heading is the digest's one-line title, e.g. "5 new stories since
 // 25 Nov 2026 08:00 UTC (filter: Japan and Italy)".
 func (d *Digest) Heading() string {
-	h := plural(len(d.Stories), "new story", "new stories") + " since " + d.Since.Format("2 Jan 2006 15:04 MST")
+	h := plural(len(d.Stories), "new story", "new stories")
+	if d.More > 0 {
+		h = fmt.Sprintf("%d of %d new stories", len(d.Stories), len(d.Stories)+d.More)
+	}
+	h += " since " + d.Since.Format("2 Jan 2006 15:04 MST")
 	if d.Filter != "" {
 		h += " (filter: " + d.Filter + ")"
 	}
 	return h
+}
+
+// Selection says how the digest chose its stories, and what it left out:
+// "The 8 shown are those carried by the most outlets, the newest and the
+// most about diplomacy; 44 more are not shown." Empty when it shows every
+// new story and left nothing out.
+func (d *Digest) Selection() string {
+	var parts []string
+	if d.More > 0 {
+		more := fmt.Sprintf("%d more are", d.More)
+		if d.More == 1 {
+			more = "1 more is"
+		}
+		shown := fmt.Sprintf("The %d shown are those", len(d.Stories))
+		if len(d.Stories) == 1 {
+			shown = "The one shown is the story"
+		}
+		parts = append(parts, shown+" carried by the most outlets, the newest and the most about diplomacy; "+more+" not shown")
+	}
+	if d.Unread > 0 {
+		parts = append(parts, fmt.Sprintf("the oldest %s of the window were not read", plural(d.Unread, "new article", "new articles")))
+	}
+	if d.SampleLeftOut > 0 {
+		parts = append(parts, "the bundled sample corpus is left out now that the store has articles of its own")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := strings.Join(parts, "; ")
+	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
 // RenderDigestText writes a digest for a terminal.
@@ -29,7 +63,11 @@ func RenderDigestText(w io.Writer, d *Digest, width int) error {
 		_, err := io.WriteString(w, s.String())
 		return err
 	}
-	s.WriteString("Digest: " + d.Heading() + "\n\n")
+	s.WriteString("Digest: " + d.Heading() + "\n")
+	if sel := d.Selection(); sel != "" {
+		s.WriteString(WrapText(sel, width, "") + "\n")
+	}
+	s.WriteString("\n")
 	for i, st := range d.Stories {
 		s.WriteString(WrapText(fmt.Sprintf("%d. %s", i+1, st.Headline), width, "   ") + "\n")
 		meta := st.Published.Format("2 Jan 2006")
@@ -54,9 +92,6 @@ func RenderDigestText(w io.Writer, d *Digest, width int) error {
 		}
 		s.WriteString("\n")
 	}
-	if d.More > 0 {
-		fmt.Fprintf(&s, "…and %s not shown.\n", plural(d.More, "more story", "more stories"))
-	}
 	_, err := io.WriteString(w, s.String())
 	return err
 }
@@ -70,6 +105,9 @@ func RenderDigestMarkdown(w io.Writer, d *Digest) error {
 		return err
 	}
 	fmt.Fprintf(&s, "## Digest: %s\n\n", escapeMarkdown(d.Heading()))
+	if sel := d.Selection(); sel != "" {
+		fmt.Fprintf(&s, "*%s*\n\n", escapeMarkdown(sel))
+	}
 	for i, st := range d.Stories {
 		fmt.Fprintf(&s, "### %d. %s\n\n", i+1, escapeMarkdown(st.Headline))
 		for _, sen := range st.Summary {
@@ -88,9 +126,6 @@ func RenderDigestMarkdown(w io.Writer, d *Digest) error {
 			}
 		}
 		s.WriteString(strings.Join(links, " · ") + "\n\n")
-	}
-	if d.More > 0 {
-		fmt.Fprintf(&s, "*…and %s not shown.*\n", plural(d.More, "more story", "more stories"))
 	}
 	_, err := io.WriteString(w, s.String())
 	return err

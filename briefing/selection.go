@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -114,7 +115,11 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 			if err := e.checkEmpty(ctx); err != nil {
 				return sel, err
 			}
-			return sel, e.notFound(req)
+			err := e.notFound(req)
+			if ue := (*UserError)(nil); noSample && errors.As(err, &ue) {
+				ue.Message += " (The bundled sample corpus is left out now that the store has articles of its own; `--sample` brings it back.)"
+			}
+			return sel, err
 		}
 		return sel, e.nothingAbout(ctx, req, sel.since, noSample, named)
 	}
