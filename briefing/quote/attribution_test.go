@@ -227,3 +227,19 @@ func TestFragmentNotJoinedToNextQuote(t *testing.T) {
 		}
 	}
 }
+
+// Quotes spliced: two quoted sentences around their cue are separate
+// quotations, and the shown text marks the gap between them with an
+// ellipsis; a sentence split around its cue reads as one.
+func TestSeparateQuotationsMarked(t *testing.T) {
+	got := find(t, "The port deal was signed on Monday.\n\n“We have waited ten years for this.” Mayor Ines Duarte said at the pier. “Now the work starts.”\n\n“The ferries,” said Tomas Berg, “will run every hour from June.”")
+	if len(got) != 2 {
+		t.Fatalf("got %d quotations, want 2: %+v", len(got), got)
+	}
+	if want := "We have waited ten years for this. … Now the work starts."; got[0].Text != want {
+		t.Errorf("text = %q, want %q", got[0].Text, want)
+	}
+	if want := "The ferries, will run every hour from June."; got[1].Text != want {
+		t.Errorf("text = %q, want %q", got[1].Text, want)
+	}
+}

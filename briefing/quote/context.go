@@ -16,7 +16,7 @@ func (d *doc) mergeContinuations(cands []cand, sent *sentIndex) {
 		if last >= 0 {
 			prev := &cands[last]
 			if d.continues(prev, cd, sent) {
-				prev.text = joinParts(prev.text, cd.text)
+				prev.text = joinQuotations(prev.text, cd.text)
 				prev.e = cd.e
 				prev.sp.parts = append(prev.sp.parts, cd.sp.parts...)
 				prev.close = cd.close

@@ -191,6 +191,22 @@ func joinParts(text, part string) string {
 	return text + " " + part
 }
 
+// joinQuotations appends a quotation that carries on the one before it.
+// Two quoted sentences ("A." she said. "B.") are separate quotations: an
+// ellipsis marks what stood between them, so that nothing reads as one
+// sentence that was two. Only a sentence split around its cue ("A," she
+// said, "b …") is joined with a space.
+func joinQuotations(text, next string) string {
+	t := strings.TrimRight(text, " ")
+	if strings.HasSuffix(t, ",") && !startsUpper(next) {
+		return t + " " + next
+	}
+	if strings.HasSuffix(t, ",") {
+		return strings.TrimSuffix(t, ",") + " … " + next
+	}
+	return t + " … " + next
+}
+
 // startsUpper reports whether s begins with an upper-case letter.
 func startsUpper(s string) bool {
 	for _, r := range s {
@@ -254,6 +270,14 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 			if name, role, ok := d.signatureAfterQuote(pi + 1); ok {
 				cd.att = attribution{kind: cueDash, verb: -1, direct: true, spk: who{kind: named, name: name, role: role, person: -1}}
 			}
+		}
+	}
+	// "The ferries," said Tomas Berg, "will run …": the rest of a sentence
+	// split around an inverted cue shares that cue.
+	if cd.att.kind == noCue && i > 0 {
+		p := &cands[i-1]
+		if p.att.kind == cueAfter && p.close >= 0 && p.att.end > p.close && p.att.end <= cd.open && d.toks[cd.open].para == d.toks[p.close].para && d.onlyPunct(p.att.end, cd.open) {
+			cd.att = attribution{kind: cueBefore, spk: p.att.spk, verb: p.att.verb, end: cd.open, direct: true}
 		}
 	}
 	// Fragments and titles.
@@ -333,6 +357,16 @@ var titleSmallWords = set("a an the of and or in on at to for with by from is vs
 
 func (d *doc) afterPossessive(open int) bool {
 	return open > 0 && d.toks[open-1].kind == word && isPossessive(d.str(d.toks[open-1]))
+}
+
+// onlyPunct reports whether tokens [a, b) are all punctuation.
+func (d *doc) onlyPunct(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind != punct {
+			return false
+		}
+	}
+	return true
 }
 
 // endsParagraph reports whether only punctuation follows token k in its
