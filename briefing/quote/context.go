@@ -155,7 +155,7 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence)
 	if prevEnd <= prevStart || d.toks[prevStart].para < cd.para-1 {
 		return who{person: -1}, NoEvidence
 	}
-	// A speech cue in the previous sentence: "…, said Bart Naylor, an
+	// A speech cue in the previous sentence: "…, said Ana Ruiz, an
 	// advocate." then the quotation.
 	for k := prevStart; k < prevEnd; k++ {
 		if d.toks[k].inQuote || !d.isCueVerb(k) {

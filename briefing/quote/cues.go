@@ -99,7 +99,7 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 	}
 	lw := d.lower(k)
 	if !d.toks[k].upper && strings.HasSuffix(lw, "ed") && !d.isCueVerb(k) && k+1 < end && d.isCapWord(k+1) && (k == j || d.isPunct(k-1, ",")) {
-		// "…," remembered Roy Verley.
+		// "…," remembered Ola Berg.
 		r := d.runAt(k+1, end)
 		if r.b == end || d.isPunct(r.b, ",") {
 			if probe {
@@ -153,7 +153,7 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 	}
 	limit := k + 16
 	if d.isPunct(k+1, ",") || k+2 < end && d.isPunct(k+2, ",") {
-		limit = k + 32 // a long appositive: "Trump, the GOP front-runner, said"
+		limit = k + 32 // a long appositive: "Lindqvist, the party's front-runner, said"
 	}
 	if limit > end {
 		limit = end
@@ -169,7 +169,7 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 		lm := d.lower(m)
 		cueVerb := d.isCueVerb(m) || d.phrasalCue(m, end)
 		if !cueVerb && !t.upper && strings.HasSuffix(lm, "ed") && m+1 <= end && (m+1 == end || d.isPunct(m+1, ",")) && d.toks[m-1].kind == word && (d.toks[m-1].upper || has(pronouns, d.lower(m-1))) {
-			// "…?" Beck questioned.
+			// "…?" Moreau questioned.
 			cueVerb = true
 		}
 		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && (!has(npStoppers, d.lower(m+1)) || d.lower(m+1) == "that") && d.lower(m+1) != "reporters" {
@@ -356,7 +356,7 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 			// "…, telling Reuters, "…"": the subject of the sentence speaks.
 			w = d.sentenceSubject(c, sentLo, v)
 		case strings.HasSuffix(lw, "ing"):
-			// "footage of Trump saying …", "with Sen. John McCain calling
+			// "footage of Mr Lindqvist saying …", "with Sen. Ana Ruiz calling
 			// it …": the name right before the participle speaks.
 			a := v
 			for a > lo && (d.isCapWord(a-1) || d.honorificAt(a-1) || d.isPunct(a-1, ".") && a-2 >= lo && d.toks[a-2].upper) {
@@ -376,7 +376,7 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 			return attribution{kind: cueBefore, spk: w, verb: v, end: open, direct: true}
 		}
 		// Reported speech: the nearest speech verb names the source
-		// ("Trump said that Clinton described it as …"); failing one, the
+		// ("Ruiz said that Berg described it as …"); failing one, the
 		// nearest verb that takes a quoted fragment.
 		if speech {
 			return attribution{kind: cueFrame, spk: w, verb: v, end: open}
@@ -385,7 +385,7 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 			frameAtt = attribution{kind: cueFrame, spk: w, verb: v, end: open}
 		}
 	}
-	// Said Dorothy Poynter, who grew up nearby, "…"
+	// Said Maria Hale, who grew up nearby, "…"
 	if d.toks[lo].kind == word && d.toks[lo].upper && has(speechVerbs, d.lower(lo)) && lo+1 < e {
 		if b := d.npAfter(lo+1, e); b > lo+1 {
 			if w := d.phrase(c, lo+1, b); w.kind != noSpeaker {
@@ -412,7 +412,7 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 				return attribution{kind: cueColon, spk: w, verb: -1, end: open, direct: true}
 			}
 		}
-		// "President Obama is rolling out a new message: "…"": the
+		// "President Lindqvist is rolling out a new message: "…"": the
 		// subject of the sentence, when a whole sentence is quoted.
 		if upper {
 			if w := d.sentenceSubject(c, sentLo, e); w.kind == named {

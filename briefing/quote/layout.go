@@ -120,7 +120,7 @@ func (d *doc) roleLine(a, b int) bool {
 }
 
 // signatureAfterQuote reads a line that signs the quotation before it:
-// "- Bernie Sanders.", "— Jane Doe, Mayor of Springfield", or a name line
+// "- Tomas Berg.", "— Jane Doe, Mayor of Springfield", or a name line
 // as in the block layout.
 func (d *doc) signatureAfterQuote(pi int) (name, role string, ok bool) {
 	p := d.paras[pi]

@@ -70,7 +70,7 @@ func (d *doc) runAt(i, limit int) nameRun {
 
 // splitRun splits tokens [a, b) into a role part and a name part.
 func (d *doc) splitRun(a, b int) nameRun {
-	// "Jason Gilbert of Cheyenne": a name before "of" keeps the name.
+	// "Ana Ruiz of Toledo": a name before "of" keeps the name.
 	for k := b - 2; k > a; k-- {
 		if d.toks[k].kind == word && d.lower(k) == "of" {
 			if d.toks[k-1].kind == word && !d.isTitleWord(k-1) && !has(orgWords, d.lower(k-1)) && (!has(orgWords, d.lower(b-1)) || d.personBefore(a, k)) {
@@ -151,7 +151,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 		ra := d.titleBefore(a)
 		for x := a; x < k; x++ {
 			if d.honorificAt(x) && !d.hasRoleWord(ra, x) {
-				ra = k // "Mr. Trump": an honorific is no role
+				ra = k // "Mr. Berg": an honorific is no role
 				break
 			}
 		}
@@ -230,7 +230,7 @@ func (d *doc) titleBefore(a int) int {
 			continue
 		}
 		if lw == "and" && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
-			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Clinton and former Gov."
+			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Ruiz and former Gov."
 			continue
 		}
 		if isRole(lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {

@@ -72,9 +72,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	}
 	if idx >= 0 {
 		p := &c.people[idx]
-		// A longer form of the same name wins ("Clinton" -> "Hillary Clinton").
+		// A longer form of the same name wins ("Ruiz" -> "Ana Ruiz").
 		if g, ok := givenNameGender(strings.ToLower(words[0])); ok && len(words) > 1 && g != unknownGender && p.gender() != unknownGender && p.gender() != g && !p.org {
-			idx = -1 // "Michelle Obama" after "President Obama" (he): another person
+			idx = -1 // "Maria Lindqvist" after "President Lindqvist" (he): another person
 		} else if len(words) > 1 && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), strings.ToLower(p.name)) {
 			p.name = name
 		} else if len(words) > 1 && !strings.EqualFold(name, p.name) && !strings.HasSuffix(strings.ToLower(p.name), strings.ToLower(name)) {
@@ -364,7 +364,7 @@ func (d *doc) speechAfter(i int) bool {
 }
 
 // pronounVote looks at the rest of the sentence after a name for a
-// personal pronoun and counts it as gender evidence ("Kelly said she").
+// personal pronoun and counts it as gender evidence ("Ruiz said she").
 func (c *cast) pronounVote(d *doc, who, from int) {
 	p := d.toks[from-1].para
 	for k := from; k < len(d.toks) && k < from+12; k++ {
@@ -454,7 +454,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 			continue
 		}
 		if s != sentOf(i) && bestSent < 0 && d.opensWithPronoun(m.tok, pron) {
-			// "He had protested Trump …": the sentence goes on about the
+			// "He had protested Berg's plan …": the sentence goes on about the
 			// same person, and its names are not that person.
 			skipSent = s
 			continue
@@ -516,7 +516,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	agrees := bestExact && exactPeople == 1 || c.people[best].gender() == unknownGender && exactPeople == 0
 	near = agrees && !bestPoss && len(seen) == 1 && sentOf(i)-bestSent-chain <= 1
 	if near && bestSent != sentOf(i) {
-		// "It is implied that he won't stand in Clinton's way": the same
+		// "It is clear that he won't stand in Ruiz's way": the same
 		// pronoun before the name there stands for someone else; so does
 		// one after it when the person named does not speak ("At a
 		// conference hosted by Gordon Brown, he said …").

@@ -38,7 +38,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	}
 	for b > a && (d.toks[b-1].kind != word || has(cueFillers, d.lower(b-1))) {
 		if d.isPunct(b-1, ")") {
-			// Drop a trailing parenthesis: "Graham (R-SC)".
+			// Drop a trailing parenthesis: "Hale (D-Ohio)".
 			k := b - 1
 			for k > a && !d.isPunct(k, "(") {
 				k--
@@ -105,7 +105,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			return who{kind: pronoun, pron: p, tok: x, person: -1}
 		}
 		if isNumber(d.str(d.toks[x])) && y-x == 1 {
-			continue // an age: "Marvin Teske, 53, a security guard"
+			continue // an age: "Ola Berg, 53, a security guard"
 		}
 		if len(names) > 0 && !conj && lastWasName && (d.isTitleWord(x) || isRole(d.lower(x))) && !d.isDemonym(x) && d.titleSegment(x, y) {
 			// "Ravi Menon, senior vice president Aerolux", "Glen Wood,
@@ -118,8 +118,8 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 		if w, ok := d.nameIn(c, x, y); ok {
 			if len(names) > 0 && !conj {
-				// Two names side by side without "and": "Trump, Sexton
-				// said" names the later; "Clinton, in Columbus, Ohio"
+				// Two names side by side without "and": "Berg, Hale
+				// said" names the later; "Ruiz, in Toledo, Ohio"
 				// keeps the first.
 				if lastWasName {
 					names[len(names)-1], roles[len(roles)-1] = w, w.role
@@ -208,9 +208,9 @@ func (d *doc) startsDescription(x int) bool {
 }
 
 // nameIn finds the name in tokens [x, y) when the stretch is a name with
-// an optional title ("Japanese Prime Minister Fumio Kishida", "Mr. Trump",
-// "Sen. Lindsey Graham (R-SC)"). Descriptions with a capitalised word
-// inside ("a White House spokesman", "Clinton's campaign") are not names.
+// an optional title ("Japanese Prime Minister Fumio Kishida", "Mr. Berg",
+// "Sen. Maria Hale (D-Ohio)"). Descriptions with a capitalised word
+// inside ("a White House spokesman", "Ruiz's campaign") are not names.
 func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	// Skip a parenthesis at the end.
 	for y > x && (d.isPunct(y-1, ")") || d.toks[y-1].kind != word) {
@@ -227,7 +227,7 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	if y <= x {
 		return who{}, false
 	}
-	// Leading lower-case role words: "presidential candidate Ted Cruz".
+	// Leading lower-case role words: "presidential candidate Ana Ruiz".
 	k := x
 	for k < y && d.toks[k].kind == word && !d.toks[k].upper {
 		lw := d.lower(k)
@@ -241,7 +241,7 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	}
 	r := d.runAt(k, y)
 	if r.b+1 < y && d.lower(r.b) == "of" && (d.isCapWord(r.b+1) || d.lower(r.b+1) == "the" && r.b+2 < y && d.isCapWord(r.b+2)) && !d.isTitleWord(r.b-1) {
-		y = r.b // "Jason Gilbert of Cheyenne", "Paul Hoffer of the Lisbon Forum"
+		y = r.b // "Ana Ruiz of Toledo", "Paul Hoffer of the Lisbon Forum"
 	}
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)

@@ -9,7 +9,7 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		k--
 	}
 	if k > lo && d.toks[k-1].kind == word && d.lower(k-1) == "and" && !d.toks[k-1].upper {
-		// "Clinton stressed her support … and said": the subject of the
+		// "Ruiz stressed her support … and said": the subject of the
 		// sentence, a guess when a clause stands in between.
 		w := d.sentenceSubject(c, sentLo, v)
 		w.guess = true
@@ -33,7 +33,7 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 				continue
 			}
 			if s == ")" {
-				// Skip a parenthesis: "Graham (R-SC) said".
+				// Skip a parenthesis: "Hale (D-Ohio) said".
 				m := k - 1
 				for m > lo && !d.isPunct(m, "(") {
 					m--
@@ -78,7 +78,7 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 				k--
 				continue // "who has", inside a relative clause
 			}
-			// "Zucker, who in the past has voiced …, told": jump over
+			// "Berg, who in the past has voiced …, told": jump over
 			// the relative clause.
 			if r := d.relativeStart(lo, k-1); r >= 0 {
 				e = r
@@ -133,7 +133,7 @@ func (d *doc) skipIntro(a, e int) int {
 }
 
 // looksVerbal reports whether a lower-case word looks like a verb form,
-// which ends a subject when walking back ("Trump attacked Clinton, and").
+// which ends a subject when walking back ("Berg attacked Ruiz, and").
 func looksVerbal(lw string) bool {
 	if isRole(lw) || has(roleModifiers, lw) {
 		return false
@@ -220,7 +220,7 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 			return d.phrase(c, k, r.b)
 		}
 		if d.isPunct(j, ",") {
-			// An appositive: "Clinton, the former secretary of State, stressed".
+			// An appositive: "Ruiz, the former secretary of State, stressed".
 			for m := j + 1; m < v && m < j+16; m++ {
 				if d.toks[m].kind == mark || d.isPunct(m, ".") && !isAbbrev(d, m-1) {
 					break
@@ -235,7 +235,7 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 		}
 		k = r.b - 1
 	}
-	// A description: "The ad claims", "Attorneys for Clinton appeared".
+	// A description: "The ad claims", "Attorneys for Ruiz appeared".
 	k := a
 	for k < v {
 		t := d.toks[k]
