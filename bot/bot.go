@@ -61,6 +61,10 @@ type Bot struct {
 	inflight sync.WaitGroup
 
 	connected atomic.Bool
+	// connecting is set while Run tries to reach Discord at start; wait
+	// spaces the tries (sleep; tests hold it).
+	connecting atomic.Bool
+	wait       func(ctx context.Context, d time.Duration) error
 }
 
 // New builds a bot from its configuration and parts. It does not connect;
@@ -113,6 +117,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		commands: newCommandSet(),
 		cooldown: newCooldowns(cfg.Cooldown.D(), deps.Now),
 		base:     context.Background(),
+		wait:     sleep,
 	}
 	b.pages = newPagers(cfg.PageTimeout.D(), deps.Now, b.log)
 	b.metrics = newMetrics(b.connected.Load)
@@ -185,7 +190,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.base = context.WithoutCancel(ctx)
 	b.mu.Unlock()
 
-	if err := b.session.Open(); err != nil {
+	if err := b.connect(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // asked to stop while starting: not a failure
+		}
 		return fmt.Errorf("bot: connect to discord gateway: %w", err)
 	}
 	if err := b.registerCommands(ctx); err != nil {

@@ -73,12 +73,17 @@ type healthStatus struct {
 
 // Handler serves /healthz (200 when the gateway is connected and the
 // store answers Ping, else 503, with a JSON body saying which part is
-// down) and /metrics. main serves it on the address of http.listen.
+// down; the gateway is "connecting" while Run tries to reach Discord at
+// start) and /metrics. main serves it on the address of http.listen.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		st := healthStatus{Status: "ok", Gateway: "connected", Store: "ok"}
-		if !b.connected.Load() {
+		switch {
+		case b.connected.Load():
+		case b.connecting.Load():
+			st.Status, st.Gateway = "unavailable", "connecting"
+		default:
 			st.Status, st.Gateway = "unavailable", "disconnected"
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
