@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"sort"
 	"strings"
 
 	"attache/briefing/geo"
@@ -67,14 +68,15 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 		if side < 0 {
 			continue
 		}
+		// The words that overlap the party: the first ending after its
+		// start, then on while they start before its end.
 		first, end := -1, -1
-		for i := range ws {
-			if ws[i].End > p.Start && ws[i].Start < p.End {
-				if first < 0 {
-					first = i
-				}
-				end = i + 1
+		i := sort.Search(len(ws), func(i int) bool { return ws[i].End > p.Start })
+		for ; i < len(ws) && ws[i].Start < p.End; i++ {
+			if first < 0 {
+				first = i
 			}
+			end = i + 1
 		}
 		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue {
 			continue

@@ -78,6 +78,9 @@ func (c *Classifier) weight(k cueKind) float64 {
 	return 3
 }
 
+// maxWords bounds the words of a sentence that are read.
+const maxWords = 200
+
 // Classify tags one sentence for its pair.
 func (c *Classifier) Classify(s Sentence) Tag {
 	return c.decide(c.analyse(s))
@@ -109,6 +112,11 @@ type candidate struct {
 
 func (c *Classifier) analyse(s Sentence) *reading {
 	r := &reading{s: s, ws: tokens(s.Text)}
+	if len(r.ws) > maxWords {
+		// No sentence runs this long; a text that does is read as far as
+		// a sentence would go.
+		r.ws = r.ws[:maxWords]
+	}
 	ws := r.ws
 	r.ms = pairMentions(s.Text, ws, s.Parties, s.Pair)
 	sides := [2]bool{}

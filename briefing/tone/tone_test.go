@@ -9,8 +9,9 @@ import (
 )
 
 var (
-	gazOnce sync.Once
-	gaz     *geo.Gazetteer
+	gazOnce  sync.Once
+	gaz      *geo.Gazetteer
+	zeroTime time.Time
 )
 
 func finder(t *testing.T) *Finder {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// toneFixture is a labelled file in the shape of `attache eval tone`
+// input, written for this test.
+const toneFixture = `{"id":"a#1","text":"Washington imposed tariffs on Japanese computers on Friday.","context":"","pair":["US","JP"],"label":"material_conflict"}
+{"id":"a#2","text":"Japan accused the United States of breaking the chip pact.","context":"Washington imposed tariffs on Japanese computers on Friday.","pair":["JP","US"],"label":"verbal_conflict"}
+{"id":"b#1","text":"Japan and Italy held talks on a new fighter jet in Rome.","context":"","pair":["JP","IT"],"label":"verbal_cooperation"}
+{"id":"c#1","text":"Italy has extended a loan of 50 million euros to Tunisia.","context":"","pair":["IT","TN"],"label":"material_cooperation"}
+{"id":"d#1","text":"Japanese exports to Italy rose 4 pct in March.","context":"","pair":["JP","IT"],"label":"neither"}
+{"id":"e#1","text":"Brazil refused to sign the rescheduling agreement with France.","context":"","pair":["BR","FR"]}
+`
+
+func TestEvalTone(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "lines.jsonl")
+	if err := os.WriteFile(in, []byte(toneFixture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := attache(t, dir, "eval", "tone", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d output lines, want one a line:\n%s", len(lines), out)
+	}
+	want := map[string]string{"a#1": "material_conflict", "a#2": "verbal_conflict", "b#1": "verbal_cooperation", "c#1": "material_cooperation", "d#1": "neither", "e#1": "verbal_conflict"}
+	for _, l := range lines {
+		var o struct{ ID, Tone string }
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		if want[o.ID] != o.Tone {
+			t.Errorf("%s: tone %q, want %q", o.ID, o.Tone, want[o.ID])
+		}
+	}
+
+	out, _, err = attache(t, dir, "eval", "tone", in, "--score")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"whole dev", "5 lines, macro-F1 1.000", "cross-validated (5 folds grouped by article", "confusion (rows: label, columns: predicted)", "material_conflict"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--score output lacks %q:\n%s", want, out)
+		}
+	}
+
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"x","text":"Japan and Italy met.","pair":["JP","IT"],"label":"friendly"}`+"\n"), 0o644)
+	if _, _, err := attache(t, dir, "eval", "tone", bad); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("an unknown label: err = %v, want one naming line 1", err)
+	}
+}
