@@ -73,9 +73,9 @@ type Main struct {
 func NewMain(app *App) *Main { return &Main{app: app, instance: bot.InstanceName()} }
 
 // Run builds the parts, connects the bot, starts feed polling and the
-// operations listener, and serves until ctx ends. Then it stops polling
-// (waiting for a poll under way), the bot (its digests, its handlers and
-// its session) and the listener, in that order.
+// operations listener, and serves until ctx ends. Then the bot stops (its
+// digests, its handlers, its session), then feed polling (waiting for a
+// poll under way) and the listener.
 func (m *Main) Run(ctx context.Context) error {
 	app, cfg := m.app, m.app.cfg
 	if cfg.Discord.Token == "" {
