@@ -77,7 +77,7 @@ var (
 	// counters: "0", "12", "1.2K", "0 Comments", "Comments (3)", "5 shares"
 	counterRE = lazyRegexp(`(?i)^\(?\s*[\d.,]+\s*[km]?\s*\)?\s*(comments?|shares?|likes?|views?|reactions?|responses?|replies|votes?|reads?)?\s*$|^(comments?|shares?|likes?|views?|replies)\s*[(:]?\s*[\d.,]+[km]?\s*\)?$`)
 	// copyright lines
-	copyrightRE = lazyRegexp(`(?i)^\s*(copyright\s*(©|\(c\)|\d{4}|by\b|$)|©|\(c\)\s*\d{4}|all rights reserved)|all rights reserved\.?\s*$|©|\bcopyright\s+(©\s*)?\d{4}|todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|무단\s*전재|무단전재|版权所有|無断転載|禁止转载`)
+	copyrightRE = lazyRegexp(`(?i)^\s*(copyright\s*(©|\(c\)|\d{4}|by\b|$)|©|\(c\)\s*\d{4}|all rights reserved)|all rights reserved\.?\s*$|©|\bcopyright\s+(©\s*)?\d{4}|todos los derechos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone|materiał chroniony prawem autorskim|무단\s*전재|무단전재|版权所有|無断転載|禁止转载`)
 	// cookie prompts
 	cookieRE = lazyRegexp(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
 	// newsletter, subscription and app prompts
@@ -163,7 +163,7 @@ func isFurniture(text string) bool {
 
 // Words that must appear for the matching expression to have a chance.
 var (
-	copyrightHints = []string{"copyright", "©", "(c)", "rights reserved", "derechos", "rechte", "droits", "diritti", "무단", "版权", "無断", "转载"}
+	copyrightHints = []string{"copyright", "©", "(c)", "rights reserved", "derechos", "rechte", "droits", "diritti", "prawa", "prawem", "무단", "版权", "無断", "转载"}
 	cookieHints    = []string{"cookie", "continu", "assume you"}
 	promptHints    = []string{"sign", "subscri", "regist", "newsletter", "inbox", "mail", "app", "click", "follow", "affiliate"}
 	creditHints    = []string{"reporting", " by", "contributed"}

@@ -45,7 +45,8 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 	a, b := newCandidate("pruned", first), newCandidate("as it came", raw)
 	ab, ba := containment(a.bag, b.bag), containment(b.bag, a.bag)
 	short := la < t.minLetters()
-	if !short && (letters(raw) == 0 || ab >= 0.5 && ba >= t.agreement()) {
+	astray := ev.markedShare(first) >= 0.8
+	if !short && !astray && (letters(raw) == 0 || ab >= 0.5 && ba >= t.agreement()) {
 		// The readings agree, or the second found nothing.
 		return ev.trim(first)
 	}
@@ -60,7 +61,7 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 			cs = append(cs, newCandidate("as it came, less the pruned reading", rest))
 		}
 	}
-	if short {
+	if short || astray {
 		if own, err := parseHTML(text); err == nil {
 			if blocks := paragraphBlocks(own, page, m.h1); letters(blocks) > 0 {
 				cs = append(cs, newCandidate("the page's paragraphs", blocks))

@@ -45,6 +45,8 @@ var skippedElements = map[atom.Atom]bool{
 	atom.Input: true, atom.Textarea: true, atom.Iframe: true, atom.Object: true,
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 	atom.Head: true, atom.Title: true,
+	// ruby annotations: the reading printed small above the text
+	atom.Rt: true, atom.Rp: true,
 }
 
 // segmenter cuts a tree into segments.

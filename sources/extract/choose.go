@@ -383,3 +383,20 @@ func (ev *evidence) trim(blocks []doc.Block) []doc.Block {
 	}
 	return out
 }
+
+// markedShare is the share of a reading's letters that the page shows in
+// regions with furniture marks (forms, sidebars, footers, comment threads).
+func (ev *evidence) markedShare(blocks []doc.Block) float64 {
+	total, marked := 0, 0
+	for _, b := range blocks {
+		n := countWordChars(b.Text)
+		total += n
+		if at, node := ev.pt.find(b.Text); at >= 0 && node >= 0 && ev.pt.marks[node] > 0 {
+			marked += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(marked) / float64(total)
+}
