@@ -70,3 +70,22 @@ func TestArticleBesideOtherText(t *testing.T) {
 		})
 	}
 }
+
+// Ruby annotations (the small reading printed above words, as on pages
+// for learners of Japanese) are not part of the sentence.
+func TestRubyAnnotationsLeftOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>港の新しい船</title></head><body><article><h1>港の新しい船</h1>`)
+	for i := 0; i < 6; i++ {
+		b.WriteString(`<p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>に<ruby>新<rt>あたら</rt></ruby>しい<ruby>船<rt>ふね</rt></ruby>が<ruby>来<rt>き</rt></ruby>ました。町の人たちは朝から岸に集まって、大きな船を見ていました。子どもたちも手を振っていました。</p>`)
+	}
+	b.WriteString(`</article></body></html>`)
+	page, err := Extract([]byte(b.String()), "https://news.example/ja/1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := page.Text()
+	if !strings.Contains(text, "港に新しい船が来ました。") || strings.Contains(text, "みなと") || strings.Contains(text, "(") {
+		t.Errorf("ruby readings kept or the sentence broken:\n%s", text)
+	}
+}
