@@ -10,6 +10,7 @@ import (
 	"attache/briefing/quote"
 	"attache/briefing/sentence"
 	"attache/briefing/summary"
+	"attache/sources/doc"
 )
 
 // maxSummaryChars bounds a brief's summary, so that it reads in a minute
@@ -127,11 +128,33 @@ func (e *Engine) summarize(req Request, stories []candidate, n int) []Sentence {
 		}
 		return f
 	}
-	eligible := func(doc int, s sentence.Sentence) bool {
+	about := func(doc int, s sentence.Sentence) bool {
 		rd := stories[doc].reading
 		return rd == nil || rd.SentenceAbout(s.Index, req.Countries)
 	}
-	picks := summary.Multi(docs, summary.Options{Sentences: n, MaxChars: maxSummaryChars, Focus: focus, Eligible: eligible, Now: e.now()})
+	// With topic words, the sentences that hold them come first: a brief
+	// on "uk eu rebate" that tells of the rebate, then of the pair.
+	var picks []summary.Pick
+	left, chars := n, maxSummaryChars
+	if len(req.Terms) > 0 && len(req.Countries) > 0 {
+		onTopic := func(doc int, s sentence.Sentence) bool {
+			return about(doc, s) && termCoverage(s.Text, req.Terms) > 0
+		}
+		picks = summary.Multi(docs, summary.Options{Sentences: min(n, 3), MaxChars: chars, Focus: focus, Eligible: onTopic, Now: e.now()})
+		left -= len(picks)
+		for _, p := range picks {
+			chars -= utf8.RuneCountInString(doc.Fold(p.Sentence.Text)) + 1
+		}
+		taken := map[[2]int]bool{}
+		for _, p := range picks {
+			taken[[2]int{p.Doc, p.Sentence.Index}] = true
+		}
+		rest := about
+		about = func(doc int, s sentence.Sentence) bool { return rest(doc, s) && !taken[[2]int{doc, s.Index}] }
+	}
+	if left > 0 && chars > 0 {
+		picks = append(picks, summary.Multi(docs, summary.Options{Sentences: left, MaxChars: chars, Focus: focus, Eligible: about, Now: e.now()})...)
+	}
 	out := make([]Sentence, 0, len(picks))
 	for _, p := range picks {
 		a := stories[p.Doc].art

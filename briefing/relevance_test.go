@@ -213,3 +213,16 @@ func TestSentenceAbout(t *testing.T) {
 		}
 	}
 }
+
+// With topic words, the summary opens with the sentences that hold them,
+// even when sentences about the pair in general are more central.
+func TestBriefTopicSentencesFirst(t *testing.T) {
+	tc := newFixtureCorpus(t, "relevance.jsonl")
+	b, err := tc.eng.Brief(context.Background(), Request{Countries: []string{"US", "CN"}, Terms: []string{"soybeans"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Summary) < 2 || !strings.Contains(b.Summary[0].Text, "soybeans") {
+		t.Errorf("summary = %+v, want it to open with the sentence about soybeans", b.Summary)
+	}
+}

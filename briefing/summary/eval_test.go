@@ -48,7 +48,7 @@ func TestDevSetROUGE1(t *testing.T) {
 		n    func(item) int
 		min  float64
 	}{
-		{"3 sentences", func(item) int { return 3 }, 0.58},
+		{"3 sentences", func(item) int { return 3 }, 0.60},
 		{"reference length", func(it item) int { return len(it.RefSents) }, 0.77},
 	} {
 		total := 0.0
