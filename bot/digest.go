@@ -243,6 +243,12 @@ func (s *scheduler) runDue(ctx context.Context, now time.Time, wait bool) error 
 	if err != nil {
 		return fmt.Errorf("bot: run due digests: %w", err)
 	}
+	s.runDueOf(ctx, list, now, wait)
+	return nil
+}
+
+// runDueOf is runDue over schedules already read.
+func (s *scheduler) runDueOf(ctx context.Context, list []sources.Schedule, now time.Time, wait bool) {
 	var wg sync.WaitGroup
 	for _, sc := range list {
 		if s.stopping() {
@@ -276,7 +282,6 @@ func (s *scheduler) runDue(ctx context.Context, now time.Time, wait bool) error 
 		}(sc.ChannelID)
 	}
 	wg.Wait()
-	return nil
 }
 
 // dueSlot is the latest slot of sc in (its last slot or last change, now].

@@ -66,6 +66,52 @@ func BenchmarkLoadSchedules10k(b *testing.B) {
 	}
 }
 
+// BenchmarkRefreshSchedules10k measures one refresh of a process's
+// schedules when nothing changed and nothing is due, with 10,000 stored
+// (what each process does every digest.refresh, 1m by default): read
+// them, compare each with its cron entry, look for pending deliveries and
+// for due slots.
+//
+//	go test -run XXX -bench RefreshSchedules10k -benchtime 20x ./bot/
+func BenchmarkRefreshSchedules10k(b *testing.B) {
+	created := time.Date(2026, 11, 20, 10, 0, 10, 0, time.UTC)
+	now := func() time.Time { return created.Add(30 * time.Second) }
+	c := newCorpus(b, storetest.SQLite(), func() time.Time { return created })
+	ctx := context.Background()
+	for i := 0; i < 10000; i++ {
+		s := benchSchedules[i%len(benchSchedules)]
+		if _, err := c.store.PutSchedule(ctx, sources.Schedule{ChannelID: fmt.Sprint(100000 + i), GuildID: guildID, Spec: s.spec, TimeZone: s.zone, CreatedBy: mod.ID}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Token = discordtest.DefaultToken
+	bot, err := New(cfg, Deps{
+		Briefer: newFakeBriefer(now), Feeds: newFakeFeeds(), Now: now,
+		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Digests: c.store, Digester: c.eng, Digest: DefaultDigestConfig(),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bot.dg.manual = true
+	if err := bot.dg.start(ctx); err != nil {
+		b.Fatal(err)
+	}
+	<-bot.dg.ready
+	defer bot.dg.stopAll(time.Minute)
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		if err := bot.dg.refresh(ctx, now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if got := len(bot.dg.entries); got != 10000 {
+		b.Fatalf("%d cron entries, want 10000", got)
+	}
+}
+
 // BenchmarkThousandDigestsDue posts 1,000 digests due in the same minute
 // (1,000 channels, 08:00 UTC) through the fake Discord with Discord's
 // rate limits (5 messages per 5 s per channel, 50 requests per second in

@@ -234,5 +234,6 @@ func (s *scheduler) refresh(ctx context.Context, now time.Time) error {
 		s.log.Info("digest schedules refreshed", "changed", changed, "removed", len(gone), "count", len(want))
 	}
 	s.recoverPending(ctx, now)
-	return s.runDue(ctx, now, false)
+	s.runDueOf(ctx, list, now, false)
+	return nil
 }
