@@ -292,7 +292,7 @@ func countryCodes(g *geo.Gazetteer, values []string, at time.Time) ([]string, er
 		}
 		p := g.ParseWords([]string{v}, at)
 		if len(p.Codes) != 1 || len(p.Rest) > 0 {
-			return nil, usagef("search: --country %q is not a country or body (give a code such as JP or a name such as japan)", v)
+			return nil, usagef("search: --country %q is not a country or body (give a code such as JP or a name such as japan)", briefing.ClipWord(v))
 		}
 		codes = append(codes, p.Codes[0])
 	}
@@ -405,7 +405,7 @@ func dateOrUndated(t time.Time, layout string) string {
 func describeQuery(q sources.Query) string {
 	var parts []string
 	if len(q.Words) > 0 {
-		parts = append(parts, fmt.Sprintf("%q", strings.Join(q.Words, " ")))
+		parts = append(parts, fmt.Sprintf("%q", briefing.ClipWord(strings.Join(q.Words, " "))))
 	}
 	if len(q.Countries) > 0 {
 		parts = append(parts, "countries "+strings.Join(q.Countries, "+"))
@@ -433,7 +433,7 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 	}
 	id, err := strconv.ParseInt(pos[0], 10, 64)
 	if err != nil {
-		return usagef("show: %q is not an article id", pos[0])
+		return usagef("show: %q is not an article id", briefing.ClipWord(pos[0]))
 	}
 	st, err := app.Store(ctx)
 	if err != nil {
@@ -572,7 +572,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 		var every time.Duration
 		if *interval != "" {
 			if every, err = ParseDuration(*interval); err != nil || every < time.Minute {
-				return usagef("feeds add: --interval %q: want a duration of at least 1m", *interval)
+				return usagef("feeds add: --interval %q: want a duration of at least 1m", briefing.ClipWord(*interval))
 			}
 		}
 		p, err := app.Poller(ctx)
@@ -614,7 +614,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 		}
 		id, err := strconv.ParseInt(pos[0], 10, 64)
 		if err != nil {
-			return usagef("feeds remove: %q is not a feed id", pos[0])
+			return usagef("feeds remove: %q is not a feed id", briefing.ClipWord(pos[0]))
 		}
 		if err := st.DeleteFeed(ctx, id); errors.Is(err, sources.ErrNotFound) {
 			return fmt.Errorf("no feed with id %d (attache feeds list)", id)
@@ -624,7 +624,7 @@ func cmdFeeds(ctx context.Context, app *App, args []string) error {
 		fmt.Fprintf(app.stdout, "Removed feed %d. Its articles stay in the corpus.\n", id)
 		return nil
 	}
-	return usagef("feeds: unknown subcommand %q (add, list, remove)", sub)
+	return usagef("feeds: unknown subcommand %q (add, list, remove)", briefing.ClipWord(sub))
 }
 
 func displayTitle(f sources.Feed) string {

@@ -21,7 +21,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("digest: unexpected %q (use --filter \"%s\")", strings.Join(pos, " "), strings.Join(pos, " "))
+		return usagef("digest: unexpected %q (use --filter \"%s\")", briefing.ClipWord(strings.Join(pos, " ")), briefing.ClipWord(strings.Join(pos, " ")))
 	}
 	if err := checkFormat("digest", *format, "text", "markdown", "json"); err != nil {
 		return err
@@ -42,7 +42,8 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 		req.MaxStories = app.cfg.Digest.MaxStories
 	}
 	if strings.TrimSpace(*filter) != "" {
-		if req.Filter, err = eng.ParseWordsContext(ctx, []string{*filter}); err != nil {
+		asking := briefing.Asking{What: "a digest filter takes", Example: "Name countries, bodies or topics, e.g. `--filter \"japan italy\"` or `--filter G7`."}
+		if req.Filter, err = eng.ParseWordsFor(ctx, asking, []string{*filter}); err != nil {
 			return userFacing(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"attache/briefing"
 	"attache/briefing/quote"
@@ -38,13 +39,14 @@ func cmdQuotes(ctx context.Context, app *App, args []string) error {
 	}
 	if *article != "" {
 		if len(words) > 0 {
-			return usagef("quotes: --article takes no other words (got %q)", words[0])
+			return usagef("quotes: --article takes no other words (got %q)", briefing.ClipWord(words[0]))
 		}
 		return quotesInArticle(app, *article)
 	}
 	if err := checkFormat("quotes", *format, "text", "markdown", "json"); err != nil {
 		return err
 	}
+	*speaker = strings.TrimSpace(*speaker)
 	if len(words) == 0 && *speaker == "" {
 		return usagef("quotes: name countries or a person, e.g. attache quotes japan italy, or attache quotes --speaker meloni")
 	}
@@ -64,7 +66,8 @@ func cmdQuotes(ctx context.Context, app *App, args []string) error {
 		}
 		req = byWords
 	case len(words) > 0:
-		if req, err = eng.ParseWordsContext(ctx, words); err != nil {
+		asking := briefing.Asking{What: "quotes take", Example: "Name the countries, e.g. `attache quotes japan italy`, or a person with --speaker."}
+		if req, err = eng.ParseWordsFor(ctx, asking, words); err != nil {
 			return userFacing(err)
 		}
 		req.Speaker = *speaker

@@ -82,6 +82,9 @@ func LoadConfig(path string) (Config, error) {
 		if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
 			return cfg, fmt.Errorf("config %s: %w", path, err)
 		}
+		if line, more := nextDocument(dec); more {
+			return cfg, fmt.Errorf("config %s: a second YAML document starts at line %d (after ---), and only one is read; put every setting in one document", path, line)
+		}
 	}
 	if tok := os.Getenv("DISCORD_TOKEN"); tok != "" {
 		cfg.Discord.Token = tok
@@ -93,6 +96,22 @@ func LoadConfig(path string) (Config, error) {
 		return cfg, fmt.Errorf("config: %w", err)
 	}
 	return cfg, nil
+}
+
+// nextDocument reports whether the decoder holds another document with
+// anything in it, and the line where it starts. A bare --- at the end is
+// nothing.
+func nextDocument(dec *yaml.Decoder) (line int, more bool) {
+	var doc yaml.Node
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return 0, false
+	}
+	if err != nil {
+		return 0, true
+	}
+	empty := doc.Kind == 0 || (len(doc.Content) == 1 && doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null")
+	return doc.Line, !empty
 }
 
 // Validate checks the root's own keys, then each section with its

@@ -83,3 +83,31 @@ func TestLoadedConfigStartsTheBot(t *testing.T) {
 		t.Errorf("bot.New on a loaded config = %v, want only the missing parts refused", err)
 	}
 }
+
+// A file with a second YAML document is refused: the second one would be
+// ignored, settings such as feeds.allow_private included. A document
+// marker at the start, or a bare one at the end, is one document.
+func TestLoadConfigRefusesMultipleDocuments(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	refused := []string{
+		"log:\n  level: info\n---\nfeeds:\n  allow_private: true\n",
+		"---\nlog:\n  level: info\n---\nlog:\n  level: debug\n",
+		"log:\n  level: info\n---\n{}\n",
+		"log:\n  level: info\n---\n- a\n",
+	}
+	for _, y := range refused {
+		path := filepath.Join(t.TempDir(), "c.yaml")
+		os.WriteFile(path, []byte(y), 0o600)
+		_, err := LoadConfig(path)
+		if err == nil || !strings.Contains(err.Error(), "a second YAML document starts at line") || !strings.Contains(err.Error(), path) {
+			t.Errorf("LoadConfig(%q) = %v, want the second document refused", y, err)
+		}
+	}
+	for _, y := range []string{"---\nlog:\n  level: debug\n", "log:\n  level: debug\n---\n", "log:\n  level: debug\n...\n", ""} {
+		path := filepath.Join(t.TempDir(), "c.yaml")
+		os.WriteFile(path, []byte(y), 0o600)
+		if _, err := LoadConfig(path); err != nil {
+			t.Errorf("LoadConfig(%q) = %v, want it read", y, err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"attache/briefing/geo"
 )
@@ -41,15 +42,28 @@ func (e *Engine) ParseWords(words []string) (Request, error) {
 // ParseWordsContext turns what a person typed into a Request: countries
 // and bodies (by name, demonym, capital or leader), topic words, and a
 // time window ("since 7d", "--since 2w", "this week", "today", "last
-// month"). A word that is neither a place nor in the corpus gives a
-// *UserError with "did you mean" suggestions. ctx bounds the look-ups of
-// topic words in the corpus.
+// month"). A word that is neither a place nor in the corpus (nor valid
+// text) gives a *UserError with "did you mean" suggestions. ctx bounds the
+// look-ups of topic words in the corpus.
 func (e *Engine) ParseWordsContext(ctx context.Context, words []string) (Request, error) {
+	return e.ParseWordsFor(ctx, Asking{What: "a brief takes", Example: "Name the countries and a topic, e.g. `japan italy defense`."}, words)
+}
+
+// Asking says, in the messages about a request, what the request is for:
+// What ends "at most 40 words" ("a brief takes", "a digest filter
+// takes"), Example says what to write instead.
+type Asking struct {
+	What, Example string
+}
+
+// ParseWordsFor is ParseWordsContext for a request that is not a brief
+// (quotes, a digest filter): its messages speak of what asks.
+func (e *Engine) ParseWordsFor(ctx context.Context, asking Asking, words []string) (Request, error) {
 	now := e.now()
 	var req Request
 	tokens := tokenizeRequest(words)
 	if len(tokens) > MaxRequestWords {
-		return req, &UserError{Message: fmt.Sprintf("That is %d words; a brief takes at most %d. Name the countries and a topic, e.g. `japan italy defense`.", len(tokens), MaxRequestWords)}
+		return req, &UserError{Message: fmt.Sprintf("That is %d words; %s at most %d. %s", len(tokens), asking.What, MaxRequestWords, asking.Example)}
 	}
 	tokens, since, err := takeWindow(tokens, now)
 	if err != nil {
@@ -66,9 +80,12 @@ func (e *Engine) ParseWordsContext(ctx context.Context, words []string) (Request
 		if strings.HasPrefix(lw, "@") || strings.HasPrefix(lw, "<") {
 			continue // a mention or channel link
 		}
-		known, err := e.corpus.HasWord(ctx, strings.Join(spellings(lw), "|"))
-		if err != nil {
-			return req, err
+		// Garbled bytes (not valid UTF-8) are no word of any corpus.
+		known := false
+		if utf8.ValidString(lw) {
+			if known, err = e.corpus.HasWord(ctx, strings.Join(spellings(lw), "|")); err != nil {
+				return req, err
+			}
 		}
 		if known {
 			req.Terms = append(req.Terms, lw)
@@ -76,19 +93,38 @@ func (e *Engine) ParseWordsContext(ctx context.Context, words []string) (Request
 		}
 		if sugg := e.gaz.Suggest(lw, 3); len(sugg) > 0 {
 			return req, &UserError{
-				Message:     fmt.Sprintf("I don't know a country called “%s”.", w),
+				Message:     fmt.Sprintf("I don't know a country called %s.", QuoteWord(w)),
 				Suggestions: sugg,
 			}
 		}
 		if err := e.checkEmpty(ctx); err != nil {
 			return req, err
 		}
-		return req, &UserError{Message: fmt.Sprintf("I don't know a country called “%s”, and no article in the corpus mentions it. Try country or body names, e.g. `japan italy` or `g7`, with topic words that the articles use.", w)}
+		return req, &UserError{Message: fmt.Sprintf("I don't know a country called %s, and no article in the corpus mentions it. Try country or body names, e.g. `japan italy` or `g7`, with topic words that the articles use.", QuoteWord(w))}
 	}
 	if len(req.Countries) == 0 && len(req.Terms) == 0 {
 		return req, &UserError{Message: "Tell me which countries or topics to brief you on, e.g. `japan italy`, `g7 summit` or `france germany defense since 7d`."}
 	}
 	return req, nil
+}
+
+// QuoteWord quotes a word someone typed, for a message, as ClipWord
+// shortens it.
+func QuoteWord(w string) string { return "“" + ClipWord(w) + "”" }
+
+// ClipWord is a word someone typed as a message may show it: at most 40
+// characters of it (a pasted page is not echoed back whole) and the count
+// of the rest, with bytes that are not valid text written as escapes.
+func ClipWord(w string) string {
+	const most = 40
+	if !utf8.ValidString(w) {
+		q := strconv.Quote(w)
+		w = q[1 : len(q)-1]
+	}
+	if r := []rune(w); len(r) > most {
+		return string(r[:most]) + fmt.Sprintf("… (%d characters)", len(r))
+	}
+	return w
 }
 
 // tokenizeRequest splits words on white space and commas.
@@ -177,7 +213,7 @@ func namedWindow(w string) (time.Duration, bool) {
 // means three months. A bad window is a *UserError.
 func ParseWindow(s string) (time.Duration, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	bad := &UserError{Message: fmt.Sprintf("I can't read the window “%s”. Use e.g. `7d`, `2w`, `3m` (months) or `1y`.", s)}
+	bad := &UserError{Message: fmt.Sprintf("I can't read the window %s. Use e.g. `7d`, `2w`, `3m` (months) or `1y`.", QuoteWord(s))}
 	if len(s) < 2 {
 		return 0, bad
 	}

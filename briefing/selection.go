@@ -230,7 +230,7 @@ func (e *Engine) describeCountries(req Request) string {
 
 func (e *Engine) notFound(req Request) error {
 	if req.Speaker != "" {
-		msg := "I found no article that mentions " + req.Speaker
+		msg := "I found no article that mentions " + ClipWord(req.Speaker)
 		if !req.Since.IsZero() {
 			msg += " since " + req.Since.Format("2 Jan 2006") + ". Try a wider window, e.g. `since 1y`, or"
 		} else {
