@@ -27,7 +27,12 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 		extractor = Readability
 	}
 	t := o.Tuning
-	description := firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"])
+	// The standfirst (the description repeated above the body) is what a
+	// reader sees under the headline, and stays unless told otherwise.
+	description := ""
+	if t.DropStandfirst {
+		description = firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"])
+	}
 	prune(root, page.Title)
 	first := blocksFrom(extractor, root, base, page, description)
 	la := letters(first)

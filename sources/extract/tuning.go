@@ -19,6 +19,9 @@ type Tuning struct {
 	// Margin is by how much, as a share of the first reading's letters,
 	// another reading must outscore it to replace it (default 0.1).
 	Margin float64
+	// DropStandfirst removes a standfirst that repeats the page's
+	// description in a container apart from the body (default: kept).
+	DropStandfirst bool
 }
 
 func (t Tuning) minLetters() int { return orInt(t.MinLetters, 250) }
@@ -45,8 +48,12 @@ func orFloat(v, def float64) float64 {
 
 // String names the values, for reports.
 func (t Tuning) String() string {
-	return fmt.Sprintf("min letters %d, second reading below %d letters, agreement %.2f, margin %.2f",
-		t.minLetters(), t.secondReading(), t.agreement(), t.margin())
+	standfirst := "kept"
+	if t.DropStandfirst {
+		standfirst = "dropped"
+	}
+	return fmt.Sprintf("min letters %d, second reading below %d letters, agreement %.2f, margin %.2f, standfirst %s",
+		t.minLetters(), t.secondReading(), t.agreement(), t.margin(), standfirst)
 }
 
 // TuningGrid returns the configurations that cross-validation chooses
@@ -57,6 +64,7 @@ func TuningGrid() []Options {
 		{SecondReading: 1200}, {SecondReading: 5000},
 		{Agreement: 0.4}, {Agreement: 0.8},
 		{MinLetters: 500},
+		{DropStandfirst: true},
 	} {
 		out = append(out, Options{Tuning: t})
 	}
