@@ -3,8 +3,10 @@ package briefing
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"attache/briefing/tone"
@@ -274,12 +276,13 @@ func leads(s *toned, cur *TimelineStory) bool {
 // timelineStories reads the articles and keeps one per story: the article
 // most about the pair, dated by the story's first article.
 func (e *Engine) timelineStories(arts []sources.Article, pair [2]string) []*toned {
+	reads := e.readAll(arts, pair)
 	byStory := map[int64]*toned{}
 	outlets := map[int64]map[string]bool{}
 	first := map[int64]time.Time{}
 	var order []int64
-	for _, a := range arts {
-		r := e.tones.read(e, a, pair)
+	for k, a := range arts {
+		r := reads[k]
 		if r.strength == 0 {
 			continue
 		}
@@ -309,6 +312,37 @@ func (e *Engine) timelineStories(arts []sources.Article, pair [2]string) []*tone
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Published.Before(out[j].Published) })
+	return out
+}
+
+// readAll reads the articles for the pair, on as many cores as there
+// are: an article not read before is split into sentences, tagged with
+// countries and its sentences about the pair with tone.
+func (e *Engine) readAll(arts []sources.Article, pair [2]string) []toneRead {
+	out := make([]toneRead, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), len(arts))
+	if workers <= 1 {
+		for k, a := range arts {
+			out[k] = e.tones.read(e, a, pair)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				out[k] = e.tones.read(e, arts[k], pair)
+			}
+		}()
+	}
+	for k := range arts {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
 	return out
 }
 
