@@ -43,8 +43,7 @@ An article with no date (none in the page or the line) is stored undated
 and ranked as older than any dated article; it is not taken to be new.
 Each item is reported as added, updated, unchanged, duplicate of an
 article already stored, or skipped with the reason; when any item was
-skipped, ingest says how many and exits with status 1 (the others are
-stored).
+skipped, the last line says how many were not stored (the others are).
 
 `
 
@@ -164,9 +163,6 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	rep.done()
-	if n := rep.counts[sources.Skipped]; n > 0 {
-		return fmt.Errorf("ingest: %d of %s skipped (the reasons are above); the others are stored", n, countNoun(rep.n, "item", "items"))
-	}
 	return nil
 }
 
@@ -263,6 +259,9 @@ func (r *ingestReport) done() {
 	}
 	fmt.Fprintf(r.out, "%d added, %d updated, %d unchanged, %d duplicates, %d skipped\n",
 		r.counts[sources.Added], r.counts[sources.Updated], r.counts[sources.Unchanged], r.counts[sources.Duplicate], r.counts[sources.Skipped])
+	if n := r.counts[sources.Skipped]; n > 0 {
+		fmt.Fprintf(r.out, "Not stored: %d of %s, skipped for the reasons given above; the others are stored.\n", n, countNoun(r.n, "item", "items"))
+	}
 }
 
 // countryList is a repeatable --country flag: codes or names, each

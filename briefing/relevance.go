@@ -33,7 +33,7 @@ type RelevanceRule struct {
 
 // DefaultRelevanceRule is the rule the engine uses unless told otherwise.
 func DefaultRelevanceRule() RelevanceRule {
-	return RelevanceRule{Lead: 2, Mentions: 4, Together: 0}
+	return RelevanceRule{Lead: 1, Mentions: 4, Together: 0}
 }
 
 // Relevance reads articles for the aboutness rule. It is safe for
