@@ -72,7 +72,7 @@ func moodOf(ws []word, m match) mood {
 	}
 	reach := 8
 	if noun {
-		reach = 3
+		reach = 4
 	}
 	from := t - reach
 	if from < 0 {
