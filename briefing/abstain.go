@@ -99,9 +99,9 @@ func (e *Engine) nearest(ctx context.Context, pair []string, since, until time.T
 			continue
 		}
 		n := counts[i][p]
-		s := fmt.Sprintf("%s about %s", plural(n, "story", "stories"), countryNames(e.gaz, []string{code, p}))
+		s := fmt.Sprintf("%s about %s", plural(n, "story", "stories"), countryNamesInSentence(e.gaz, []string{code, p}))
 		if len(parts) > 0 {
-			s = fmt.Sprintf("%d about %s", n, countryNames(e.gaz, []string{code, p}))
+			s = fmt.Sprintf("%d about %s", n, countryNamesInSentence(e.gaz, []string{code, p}))
 		}
 		parts = append(parts, s)
 	}

@@ -158,9 +158,9 @@ func (e *Engine) describe(req Request) string {
 	var parts []string
 	if len(req.Countries) > 0 {
 		if len(req.Countries) > 1 {
-			parts = append(parts, "both "+countryNames(e.gaz, req.Countries))
+			parts = append(parts, "both "+countryNamesInSentence(e.gaz, req.Countries))
 		} else {
-			parts = append(parts, countryNames(e.gaz, req.Countries))
+			parts = append(parts, countryNamesInSentence(e.gaz, req.Countries))
 		}
 	}
 	if len(req.Terms) > 0 {

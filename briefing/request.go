@@ -248,6 +248,20 @@ func countryNames(gaz *geo.Gazetteer, codes []string) string {
 			names[i] = ent.Name
 		}
 	}
+	return joinNames(names)
+}
+
+// countryNamesInSentence is countryNames as it reads inside a sentence:
+// "the United Kingdom and France".
+func countryNamesInSentence(gaz *geo.Gazetteer, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = gaz.NameInSentence(c)
+	}
+	return joinNames(names)
+}
+
+func joinNames(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""

@@ -221,9 +221,9 @@ func spanWords(d time.Duration) string {
 func (e *Engine) describeCountries(req Request) string {
 	switch {
 	case len(req.Countries) > 1:
-		return countryNames(e.gaz, req.Countries) + " together"
+		return countryNamesInSentence(e.gaz, req.Countries) + " together"
 	case len(req.Countries) == 1:
-		return countryNames(e.gaz, req.Countries)
+		return countryNamesInSentence(e.gaz, req.Countries)
 	}
 	return "“" + strings.Join(req.Terms, " ") + "”"
 }

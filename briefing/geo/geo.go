@@ -195,6 +195,20 @@ func (g *Gazetteer) Entity(code string) (Entity, bool) {
 	return e, true
 }
 
+// NameInSentence is the entity's display name as it reads inside a
+// sentence: "the United Kingdom", "the Soviet Union", "Japan"; the code
+// itself when it is unknown.
+func (g *Gazetteer) NameInSentence(code string) string {
+	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
+		return code
+	}
+	if g.the[i] {
+		return "the " + g.entities[i].Name
+	}
+	return g.entities[i].Name
+}
+
 // Names lists every country and body once, by display name, sorted by name,
 // for autocomplete.
 func (g *Gazetteer) Names() []Choice {

@@ -131,3 +131,12 @@ func TestKoreaAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestNameInSentence(t *testing.T) {
+	g := mustNew(t)
+	for code, want := range map[string]string{"GB": "the United Kingdom", "us": "the United States", "SU": "the Soviet Union", "JP": "Japan", "ZZ": "ZZ"} {
+		if got := g.NameInSentence(code); got != want {
+			t.Errorf("NameInSentence(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
