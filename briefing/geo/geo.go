@@ -65,6 +65,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -155,6 +156,10 @@ type Gazetteer struct {
 	index    index
 	choices  []Choice
 	near     []suggestEntry
+	// foreign finds country names in other languages (languages.go),
+	// built on first use.
+	foreign     *foreignIndex
+	foreignOnce sync.Once
 }
 
 // New reads the embedded data and then each extra document in turn (JSON,

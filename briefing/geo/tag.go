@@ -111,10 +111,33 @@ func (g *Gazetteer) scanText(text string, at time.Time) []found {
 		prev, hasPrev = last, true
 		pos = last.end
 	}
+	g.foreignOnce.Do(func() { g.foreign = newForeignIndex(g.entities) })
+	out = mergeFound(out, g.foreign.scan(text))
 	if len(out) == 0 {
 		return nil
 	}
 	return sc.settle(out)
+}
+
+// mergeFound adds to the mentions found in English those found in other
+// languages that do not overlap them, in text order.
+func mergeFound(english, other []found) []found {
+	if len(other) == 0 {
+		return english
+	}
+	out := make([]found, 0, len(english)+len(other))
+	i := 0
+	for _, o := range other {
+		for i < len(english) && english[i].Start < o.Start {
+			out = append(out, english[i])
+			i++
+		}
+		overlaps := (i > 0 && english[i-1].End > o.Start) || (i < len(english) && english[i].Start < o.End)
+		if !overlaps {
+			out = append(out, o)
+		}
+	}
+	return append(out, english[i:]...)
 }
 
 // candidates returns the phrases that may start at t, longest first.
