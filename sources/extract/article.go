@@ -21,7 +21,7 @@ import (
 // the page as it came, and when the readings disagree the evidence of the
 // page (see choose.go) picks among them and the page's own paragraphs
 // under its headline.
-func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *metadata, o Options) []doc.Block {
+func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata, o Options) []doc.Block {
 	extractor := o.Extractor
 	if extractor == nil {
 		extractor = Readability
@@ -33,24 +33,27 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 	if t.DropStandfirst {
 		description = firstNonEmpty(m.metas["og:description"], m.metas["description"], m.metas["twitter:description"])
 	}
+	// The page as it came, for the second reading: copying the tree costs
+	// a small part of parsing the page again.
+	fresh := cloneTree(root)
 	prune(root, page.Title)
 	first := blocksFrom(extractor, root, base, page, description)
 	la := letters(first)
 	if la >= t.secondReading() {
 		return first
 	}
-	fresh, err := parseHTML(text)
-	if err != nil {
-		return first
-	}
 	ev := newEvidence(fresh, page.Title, m.h1, m.jsonLD.body)
+	short := la < t.minLetters()
+	astray := ev.markedShare(first) >= 0.8
+	var own *html.Node
+	if short || astray {
+		own = cloneTree(fresh) // for the page's own paragraphs
+	}
 	// The second reading is compared before it is cleaned, and cleaned only
 	// when it is a candidate.
 	raw := keptBlocks(readSegments(extractor, fresh, base, description), page)
 	a, b := newCandidate("pruned", first), newCandidate("as it came", raw)
 	ab, ba := containment(a.bag, b.bag), containment(b.bag, a.bag)
-	short := la < t.minLetters()
-	astray := ev.markedShare(first) >= 0.8
 	if !short && !astray && (letters(raw) == 0 || ab >= 0.5 && ba >= t.agreement()) {
 		// The readings agree, or the second found nothing.
 		return ev.trim(first)
@@ -66,11 +69,9 @@ func articleBlocks(text string, root *html.Node, base *url.URL, page *Page, m *m
 			cs = append(cs, newCandidate("as it came, less the pruned reading", rest))
 		}
 	}
-	if short || astray {
-		if own, err := parseHTML(text); err == nil {
-			if blocks := paragraphBlocks(own, page, m.h1); letters(blocks) > 0 {
-				cs = append(cs, newCandidate("the page's paragraphs", blocks))
-			}
+	if own != nil {
+		if blocks := paragraphBlocks(own, page, m.h1); letters(blocks) > 0 {
+			cs = append(cs, newCandidate("the page's paragraphs", blocks))
 		}
 	}
 	pick := ev.choose(cs, t.margin())

@@ -74,3 +74,15 @@ func hasAncestor(n *html.Node, fn func(*html.Node) bool) bool {
 	}
 	return false
 }
+
+// cloneTree returns a deep copy of the tree under n.
+func cloneTree(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if len(n.Attr) > 0 {
+		c.Attr = append([]html.Attribute(nil), n.Attr...)
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.AppendChild(cloneTree(ch))
+	}
+	return c
+}
