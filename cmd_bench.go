@@ -93,8 +93,9 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	rate := float64(*n) / took.Seconds()
-	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s\n", *batchSize, *n, took.Seconds(), rate)
+	rate := float64(*n) / took.wall.Seconds()
+	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s, %s of CPU per article\n",
+		*batchSize, *n, took.wall.Seconds(), rate, perArticle(took.cpu, *n))
 	switch s := st.(type) {
 	case *sources.SQLiteStore:
 		if err := s.Checkpoint(ctx); err != nil {
@@ -118,8 +119,9 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
-		bareRate := float64(*n) / bareTook.Seconds()
-		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same corpus and batches): %.0f articles/s; the store ingests at %.2f of it\n", bareRate, rate/bareRate)
+		bareRate := float64(*n) / bareTook.wall.Seconds()
+		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same corpus and batches): %.0f articles/s, %s of CPU per article; the store ingests at %.2f of its rate\n",
+			bareRate, perArticle(bareTook.cpu, *n), rate/bareRate)
 	}
 	fmt.Fprintln(out)
 
@@ -215,10 +217,14 @@ func openBenchStore(ctx context.Context, url, dir string, keep bool, log io.Writ
 	}, nil
 }
 
+// ingestTime is the time an ingest took, generation left out: on the
+// clock, and of this process's CPU (every core's).
+type ingestTime struct{ wall, cpu time.Duration }
+
 // timeIngest generates n articles in chunks and hands each chunk to
 // ingest; it returns the time spent ingesting, generation left out.
-func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, ingest func([]sources.Article) error) (time.Duration, error) {
-	var took time.Duration
+func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, ingest func([]sources.Article) error) (ingestTime, error) {
+	var took ingestTime
 	show := interactive(progress)
 	for done := 0; done < n; done += chunk {
 		if err := ctx.Err(); err != nil {
@@ -228,11 +234,12 @@ func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progres
 		for i := range arts {
 			arts[i] = gen.Article()
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), processCPU()
 		if err := ingest(arts); err != nil {
 			return took, err
 		}
-		took += time.Since(t0)
+		took.wall += time.Since(t0)
+		took.cpu += processCPU() - c0
 		if show {
 			fmt.Fprintf(progress, "\ringested %d of %d", done+len(arts), n)
 		}
@@ -241,6 +248,14 @@ func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progres
 		fmt.Fprint(progress, "\r")
 	}
 	return took, nil
+}
+
+// perArticle is CPU time per article in milliseconds.
+func perArticle(cpu time.Duration, n int) string {
+	if cpu <= 0 || n <= 0 {
+		return "unknown"
+	}
+	return strconv.FormatFloat(float64(cpu)/float64(time.Millisecond)/float64(n), 'f', 2, 64) + " ms"
 }
 
 // loadAverage is the machine's 1, 5 and 15-minute load (Linux), so that a

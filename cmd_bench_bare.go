@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"sort"
-	"time"
 
 	"attache/sources"
 	"attache/sources/synth"
@@ -21,7 +20,7 @@ import (
 // returns the time it took, generation left out. It is the floor that the
 // store's ingest (tagging, hashing, sketching, the country index, story
 // buckets, duplicate checks) is measured against.
-func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, batch int, progress io.Writer) (time.Duration, error) {
+func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, batch int, progress io.Writer) (ingestTime, error) {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		os.Remove(p)
 	}
@@ -32,7 +31,7 @@ func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, b
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
-		return 0, fmt.Errorf("bench: bare store: %w", err)
+		return ingestTime{}, fmt.Errorf("bench: bare store: %w", err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
@@ -43,7 +42,7 @@ func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, b
 		`INSERT INTO docs_fts (docs_fts, rank) VALUES ('hashsize', 16777216)`,
 	} {
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			return 0, fmt.Errorf("bench: bare store: %w", err)
+			return ingestTime{}, fmt.Errorf("bench: bare store: %w", err)
 		}
 	}
 	// Ids as the store gives them: the publication second and a counter.

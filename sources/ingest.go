@@ -105,7 +105,9 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 func (in *Ingester) prepare(arts []Article) ([]Prepared, []Result) {
 	preps := make([]Prepared, len(arts))
 	skipped := make([]Result, len(arts))
-	workers := min(runtime.GOMAXPROCS(0), len(arts))
+	// One core fewer than there are: the writer has one to itself while the
+	// next batch is prepared.
+	workers := min(max(1, runtime.GOMAXPROCS(0)-1), len(arts))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {

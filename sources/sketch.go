@@ -3,9 +3,9 @@ package sources
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"hash/fnv"
-	"strings"
+
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicate detection: a MinHash sketch over word shingles, banded for
@@ -34,21 +34,12 @@ func SketchText(text string) Sketch {
 	for i := range sk {
 		sk[i] = ^uint32(0)
 	}
-	words := sketchWords(text)
-	n := shingleLen
-	if len(words) < n {
-		n = len(words)
-	}
-	if n == 0 {
-		return sk
-	}
 	// Hash each word once; a shingle's hash mixes its words' hashes, and
 	// each of the sketch's values is a multiply-shift of that hash.
-	wh := make([]uint64, len(words))
-	for i, w := range words {
-		h := fnv.New64a()
-		h.Write([]byte(w))
-		wh[i] = h.Sum64()
+	wh := wordHashes(text)
+	n := min(shingleLen, len(wh))
+	if n == 0 {
+		return sk
 	}
 	for i := 0; i+n <= len(wh); i++ {
 		var base uint64
@@ -95,9 +86,11 @@ func (s Sketch) Buckets() []int64 {
 		if empty {
 			continue
 		}
-		h := fnv.New64a()
-		h.Write(buf[:])
-		out = append(out, int64(h.Sum64()>>1))
+		h := uint64(fnvOffset)
+		for _, c := range buf {
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		out = append(out, int64(h>>1))
 	}
 	return out
 }
@@ -126,36 +119,78 @@ func UnmarshalSketch(b []byte) Sketch {
 }
 
 // ContentHash is the hash that identifies an exact duplicate: the body with
-// case and white space folded.
+// case and white space folded (the words of the lower-cased text, one
+// space between them). It reads the text once, without copies: it runs
+// for every article ingested.
 func ContentHash(text string) []byte {
 	h := sha256.New()
-	for i, w := range strings.Fields(strings.ToLower(text)) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, 4096)
+	inWord, words := false, 0
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
 		}
-		h.Write([]byte(w))
+		if !inWord {
+			if words > 0 {
+				buf = append(buf, ' ')
+			}
+			inWord = true
+			words++
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		if len(buf) > 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
+	h.Write(buf)
 	return h.Sum(nil)
 }
 
-// sketchWords splits text into lower-case letter-and-digit runs.
-func sketchWords(text string) []string {
-	words := make([]string, 0, len(text)/6)
-	start := -1
-	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			words = append(words, strings.ToLower(text[start:i]))
-			start = -1
+// FNV-1a, 64 bits: the hash of a word in a sketch.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// wordHashes returns the FNV-1a hash of each lower-cased letter-and-digit
+// run of text, in order, hashing as it reads.
+func wordHashes(text string) []uint64 {
+	out := make([]uint64, 0, len(text)/6)
+	h, in := uint64(fnvOffset), false
+	var enc [utf8.UTFMax]byte
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				out = append(out, h)
+				h, in = fnvOffset, false
+			}
+			continue
+		}
+		in = true
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			h = (h ^ uint64(r)) * fnvPrime
+			continue
+		}
+		for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
+			h = (h ^ uint64(c)) * fnvPrime
 		}
 	}
-	if start >= 0 {
-		words = append(words, strings.ToLower(text[start:]))
+	if in {
+		out = append(out, h)
 	}
-	return words
+	return out
 }
 
 // mix64 is the splitmix64 finaliser: a cheap, well-spread 64-bit mixer.

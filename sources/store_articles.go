@@ -1,11 +1,12 @@
 package sources
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -62,7 +63,13 @@ func IDRange(since, until time.Time) (lo, hi int64) {
 	return lo, hi
 }
 
-// Save stores a batch of prepared articles in one transaction.
+// Save stores a batch of prepared articles in one transaction: it applies
+// the save rules (PlanSave) to what the store holds under SQLite's write
+// lock, then writes the plan. The full-text rows are written by the batch
+// (no trigger): FTS5 then gathers the whole batch's terms in memory and
+// writes them as one segment, where a trigger made it flush at every
+// statement. The country and bucket rows are written in key order, a
+// B-tree's cheapest order.
 func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, error) {
 	if s.readOnly {
 		return nil, s.readOnlyError()
@@ -72,234 +79,271 @@ func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, err
 		return nil, fmt.Errorf("sources: begin save: %w", err)
 	}
 	defer tx.Rollback()
-	st, err := prepareSave(ctx, tx)
+	r, err := newSQLiteReader(ctx, tx)
 	if err != nil {
 		return nil, fmt.Errorf("sources: prepare save: %w", err)
 	}
-	defer st.close()
-	// Write in publication order: ids follow publication time, and FTS5
-	// must flush its in-memory index whenever a rowid goes backwards, so
-	// an unordered batch would write one tiny segment per article.
-	order := make([]int, len(batch))
-	for i := range order {
-		order[i] = i
+	defer r.close()
+	plan, err := PlanSave(ctx, r, batch)
+	if err != nil {
+		return nil, err
 	}
-	sort.SliceStable(order, func(a, b int) bool { return batch[order[a]].Published.Before(batch[order[b]].Published) })
-	results := make([]Result, len(batch))
-	for _, i := range order {
-		r, err := st.saveOne(ctx, &batch[i])
-		if err != nil {
-			return nil, fmt.Errorf("sources: save %q: %w", batch[i].URL, err)
-		}
-		results[i] = r
+	if err := writePlan(ctx, tx, plan); err != nil {
+		return nil, fmt.Errorf("sources: save: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sources: commit save: %w", err)
 	}
-	return results, nil
+	return plan.Results, nil
 }
 
-// saveStmts are the statements of one save transaction, prepared once.
-type saveStmts struct {
-	tx                                             *sql.Tx
-	byURL, byHash, lastID, insert, country, bucket *sql.Stmt
-	candidates                                     *sql.Stmt
-}
-
-func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
-	st := &saveStmts{tx: tx}
-	for _, p := range []struct {
-		stmt **sql.Stmt
-		sql  string
-	}{
-		{&st.byURL, `SELECT id, hash, story_id, sketch FROM articles WHERE url = ?`},
-		{&st.candidates, `SELECT a.id, a.story_id, a.sketch FROM articles a
-			WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (` + placeholders(sketchBands) + `))`},
-		{&st.byHash, `SELECT id FROM articles WHERE hash = ?`},
-		{&st.lastID, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`},
-		{&st.insert, `INSERT INTO articles
-			(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&st.country, `INSERT OR IGNORE INTO article_countries (country, article_id) VALUES (?, ?)`},
-		{&st.bucket, `INSERT OR IGNORE INTO story_buckets (bucket, article_id) VALUES (?, ?)`},
-	} {
-		s, err := tx.PrepareContext(ctx, p.sql)
+// writePlan writes a save plan: updates first, in order (one may free a
+// content hash that the next takes), then the new articles and their
+// full-text rows, then the index rows.
+func writePlan(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
+	var idx indexRows
+	for _, u := range plan.Updates {
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
+			fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
+			u.Hash, u.Title, u.Source, u.Byline, u.Lang, u.Fetched.Unix(), u.Text,
+			JoinCountries(u.Countries), u.Sketch.MarshalBinary(), u.ID)
 		if err != nil {
-			st.close()
-			return nil, err
+			return fmt.Errorf("update %q: %w", u.URL, err)
 		}
-		*p.stmt = s
-	}
-	return st, nil
-}
-
-func (st *saveStmts) close() {
-	for _, s := range []*sql.Stmt{st.byURL, st.byHash, st.lastID, st.insert, st.country, st.bucket, st.candidates} {
-		if s != nil {
-			s.Close()
-		}
-	}
-}
-
-func (st *saveStmts) saveOne(ctx context.Context, p *Prepared) (Result, error) {
-	res := Result{Title: p.Title, URL: p.URL}
-	var (
-		id        int64
-		oldHash   []byte
-		storyID   int64
-		oldSketch []byte
-	)
-	err := st.byURL.QueryRowContext(ctx, p.URL).Scan(&id, &oldHash, &storyID, &oldSketch)
-	switch {
-	case err == nil:
-		res.ID, res.StoryID = id, storyID
-		if string(oldHash) == string(p.Hash) {
-			res.Outcome = Unchanged
-			return res, nil
-		}
-		if other, ok, err := st.idByHash(ctx, p.Hash); err != nil {
-			return res, err
-		} else if ok {
-			res.Outcome, res.DuplicateOf = Duplicate, other
-			return res, nil
-		}
-		if err := st.updateArticle(ctx, id, UnmarshalSketch(oldSketch), p); err != nil {
-			return res, err
-		}
-		res.Outcome = Updated
-		return res, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, err
-	}
-	if other, ok, err := st.idByHash(ctx, p.Hash); err != nil {
-		return res, err
-	} else if ok {
-		res.Outcome, res.DuplicateOf = Duplicate, other
-		return res, nil
-	}
-	id, err = st.allocateID(ctx, p.Published)
-	if err != nil {
-		return res, err
-	}
-	storyID, err = st.findStory(ctx, p.Sketch, id)
-	if err != nil {
-		return res, err
-	}
-	_, err = st.insert.ExecContext(ctx, id, p.URL, p.Hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
-		p.Text, strings.Join(p.Countries, ","), storyID, p.Sketch.MarshalBinary(), nullID(p.FeedID), boolInt(p.Sample))
-	if err != nil {
-		return res, err
-	}
-	if err := st.indexArticle(ctx, id, p); err != nil {
-		return res, err
-	}
-	res.Outcome, res.ID, res.StoryID = Added, id, storyID
-	return res, nil
-}
-
-func (st *saveStmts) updateArticle(ctx context.Context, id int64, old Sketch, p *Prepared) error {
-	tx := st.tx
-	_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
-		fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
-		p.Hash, p.Title, p.Source, p.Byline, p.Lang, p.Fetched.Unix(), p.Text,
-		strings.Join(p.Countries, ","), p.Sketch.MarshalBinary(), id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM article_countries WHERE article_id = ?`, id); err != nil {
-		return err
-	}
-	if err := deleteBuckets(ctx, tx, id, old); err != nil {
-		return err
-	}
-	return st.indexArticle(ctx, id, p)
-}
-
-func (st *saveStmts) indexArticle(ctx context.Context, id int64, p *Prepared) error {
-	for _, c := range p.Countries {
-		if _, err := st.country.ExecContext(ctx, c, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_countries WHERE article_id = ?`, u.ID); err != nil {
 			return err
 		}
+		if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
+			return err
+		}
+		idx.add(u)
 	}
-	for _, b := range p.Sketch.Buckets() {
-		if _, err := st.bucket.ExecContext(ctx, b, id); err != nil {
+	if len(plan.Inserts) > 0 {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
+			(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		fts, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer fts.Close()
+		for _, p := range plan.Inserts {
+			_, err := ins.ExecContext(ctx, p.ID, p.URL, p.Hash, p.Title, p.Source, p.Byline, p.Lang, p.Published.Unix(), p.Fetched.Unix(),
+				p.Text, JoinCountries(p.Countries), p.StoryID, p.Sketch.MarshalBinary(), nullID(p.FeedID), boolInt(p.Sample))
+			if err != nil {
+				return fmt.Errorf("insert %q: %w", p.URL, err)
+			}
+			idx.add(p)
+		}
+		// In id order: FTS5 writes a segment whenever a rowid goes
+		// backwards.
+		order := slices.Clone(plan.Inserts)
+		slices.SortFunc(order, func(a, b PlannedArticle) int { return cmp.Compare(a.ID, b.ID) })
+		for _, p := range order {
+			if _, err := fts.ExecContext(ctx, p.ID, p.Title, p.Text); err != nil {
+				return fmt.Errorf("index %q: %w", p.URL, err)
+			}
+		}
+	}
+	return idx.write(ctx, tx)
+}
+
+// indexRows are the country and story-bucket rows of a batch.
+type indexRows struct {
+	countries []countryRow
+	buckets   [][2]int64 // bucket, article id
+}
+
+type countryRow struct {
+	code string
+	id   int64
+}
+
+func (r *indexRows) add(p PlannedArticle) {
+	for _, c := range p.Countries {
+		r.countries = append(r.countries, countryRow{c, p.ID})
+	}
+	for _, b := range p.Buckets() {
+		r.buckets = append(r.buckets, [2]int64{b, p.ID})
+	}
+}
+
+// write inserts the rows sorted by their keys, many to a statement.
+func (r *indexRows) write(ctx context.Context, tx *sql.Tx) error {
+	slices.SortFunc(r.countries, func(a, b countryRow) int {
+		return cmp.Or(cmp.Compare(a.code, b.code), cmp.Compare(a.id, b.id))
+	})
+	slices.SortFunc(r.buckets, func(a, b [2]int64) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	args := make([]any, 0, 2*rowsPerInsert)
+	err := insertRows(ctx, tx, `INSERT OR IGNORE INTO article_countries (country, article_id) VALUES `, len(r.countries), func(i int) []any {
+		return append(args[:0], r.countries[i].code, r.countries[i].id)
+	})
+	if err != nil {
+		return err
+	}
+	return insertRows(ctx, tx, `INSERT OR IGNORE INTO story_buckets (bucket, article_id) VALUES `, len(r.buckets), func(i int) []any {
+		return append(args[:0], r.buckets[i][0], r.buckets[i][1])
+	})
+}
+
+// rowsPerInsert is how many two-column rows one INSERT carries.
+const rowsPerInsert = 250
+
+// insertRows inserts n two-column rows with multi-row INSERTs: a
+// statement's cost is paid once per rowsPerInsert rows rather than per
+// row. row(i) returns the i-th row's values (valid until the next call).
+func insertRows(ctx context.Context, tx *sql.Tx, prefix string, n int, row func(i int) []any) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, 2*rowsPerInsert)
+	for start := 0; start < n; start += rowsPerInsert {
+		end := min(start+rowsPerInsert, n)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = append(args, row(i)...)
+		}
+		values := strings.TrimSuffix(strings.Repeat("(?, ?), ", end-start), ", ")
+		if end-start < rowsPerInsert {
+			if _, err := tx.ExecContext(ctx, prefix+values, args...); err != nil {
+				return err
+			}
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = tx.PrepareContext(ctx, prefix+values); err != nil {
+				return err
+			}
+		}
+		if _, err := full.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (st *saveStmts) idByHash(ctx context.Context, hash []byte) (int64, bool, error) {
-	var id int64
-	err := st.byHash.QueryRowContext(ctx, hash).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
-	return id, err == nil, err
+// sqliteReader answers the save rules' questions inside the save
+// transaction, which holds SQLite's write lock.
+type sqliteReader struct {
+	tx     *sql.Tx
+	lastID *sql.Stmt
 }
 
-// allocateID returns a free id for an article published at t: the next
-// free value in t's second, so that ids follow publication time.
-func (st *saveStmts) allocateID(ctx context.Context, t time.Time) (int64, error) {
-	sec := t.Unix()
-	if sec < 1 {
-		sec = 1
-	}
-	base := sec * idScale
-	var last sql.NullInt64
-	if err := st.lastID.QueryRowContext(ctx, base, base+idScale).Scan(&last); err != nil {
-		return 0, err
-	}
-	switch {
-	case !last.Valid:
-		return base, nil
-	case last.Int64+1 < base+idScale:
-		return last.Int64 + 1, nil
-	}
-	// The second is full (only generated corpora get here): take the slot
-	// after the largest id of the following hour.
-	if err := st.lastID.QueryRowContext(ctx, base, base+idScale*3600).Scan(&last); err != nil {
-		return 0, err
-	}
-	return last.Int64 + 1, nil
-}
-
-// findStory returns the story id of the most similar stored article whose
-// sketch is at least StoryThreshold alike, or self when there is none.
-func (st *saveStmts) findStory(ctx context.Context, sk Sketch, self int64) (int64, error) {
-	buckets := sk.Buckets()
-	if len(buckets) == 0 {
-		return self, nil
-	}
-	args := make([]any, len(buckets))
-	for i, b := range buckets {
-		args[i] = b
-	}
-	var rows *sql.Rows
-	var err error
-	if len(buckets) == sketchBands {
-		rows, err = st.candidates.QueryContext(ctx, args...)
-	} else {
-		rows, err = st.tx.QueryContext(ctx, `SELECT a.id, a.story_id, a.sketch FROM articles a
-			WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (`+placeholders(len(buckets))+`))`, args...)
-	}
+func newSQLiteReader(ctx context.Context, tx *sql.Tx) (*sqliteReader, error) {
+	st, err := tx.PrepareContext(ctx, `SELECT max(id) FROM articles WHERE id >= ? AND id < ?`)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	defer rows.Close()
-	best, bestSim := self, 0.0
-	for rows.Next() {
-		var id, story int64
-		var raw []byte
-		if err := rows.Scan(&id, &story, &raw); err != nil {
-			return 0, err
+	return &sqliteReader{tx: tx, lastID: st}, nil
+}
+
+func (r *sqliteReader) close() { r.lastID.Close() }
+
+// inChunks runs query once per chunk of keys, filling its "IN (…)" list.
+func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, row func(rowScanner) error) error {
+	const chunk = 500
+	for start := 0; start < len(keys); start += chunk {
+		part := keys[start:min(start+chunk, len(keys))]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
 		}
-		sim := sk.Similarity(UnmarshalSketch(raw))
-		if sim >= StoryThreshold && sim > bestSim {
-			best, bestSim = story, sim
+		rows, err := tx.QueryContext(ctx, strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := row(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
 	}
-	return best, rows.Err()
+	return nil
+}
+
+func (r *sqliteReader) StoredByURL(ctx context.Context, urls []string) (map[string]StoredArticle, error) {
+	out := map[string]StoredArticle{}
+	err := inChunks(ctx, r.tx, urls, `SELECT id, story_id, hash, sketch, url FROM articles WHERE url IN (?)`, func(sc rowScanner) error {
+		var a StoredArticle
+		var sketch []byte
+		var url string
+		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &url); err != nil {
+			return err
+		}
+		a.Sketch = UnmarshalSketch(sketch)
+		out[url] = a
+		return nil
+	})
+	return out, err
+}
+
+func (r *sqliteReader) IDsByHash(ctx context.Context, hashes [][]byte) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := inChunks(ctx, r.tx, hashes, `SELECT hash, id FROM articles WHERE hash IN (?)`, func(sc rowScanner) error {
+		var h []byte
+		var id int64
+		if err := sc.Scan(&h, &id); err != nil {
+			return err
+		}
+		out[string(h)] = id
+		return nil
+	})
+	return out, err
+}
+
+func (r *sqliteReader) SharingBuckets(ctx context.Context, buckets []int64) ([]StoredArticle, error) {
+	seen := map[int64]bool{}
+	var out []StoredArticle
+	err := inChunks(ctx, r.tx, buckets, `SELECT a.id, a.story_id, a.hash, a.sketch FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?))`, func(sc rowScanner) error {
+		var a StoredArticle
+		var sketch []byte
+		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch); err != nil {
+			return err
+		}
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			a.Sketch = UnmarshalSketch(sketch)
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func (r *sqliteReader) LastIDs(ctx context.Context, seconds []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	for _, sec := range seconds {
+		last, ok, err := r.LastID(ctx, sec*idScale, (sec+1)*idScale)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out[sec] = last
+		}
+	}
+	return out, nil
+}
+
+func (r *sqliteReader) LastID(ctx context.Context, lo, hi int64) (int64, bool, error) {
+	var last sql.NullInt64
+	if err := r.lastID.QueryRowContext(ctx, lo, hi).Scan(&last); err != nil {
+		return 0, false, err
+	}
+	return last.Int64, last.Valid, nil
 }
 
 // deleteBuckets removes an article's buckets, found from its sketch.

@@ -3,6 +3,7 @@ package sources
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,5 +254,36 @@ func TestOpenConcurrentlyOnAnUnmigratedStore(t *testing.T) {
 			}
 			s.Close()
 		}
+	}
+}
+
+// The full-text rows the writer adds itself agree with the articles table
+// after adds, updates, duplicates and removals (FTS5's own check, which
+// compares the index with the content it is built from).
+func TestFullTextIndexMatchesArticles(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	in := NewIngester(s, testTagger, nil)
+	var arts []Article
+	for i := range 300 {
+		arts = append(arts, Article{Title: fmt.Sprintf("Talks %d", i), URL: fmt.Sprintf("https://x.example/%d", i), Source: "X",
+			Published: day(1 + i%27), Text: fmt.Sprintf("Japan and Italy held talks, round %d, on trade and defence.", i), Sample: i%3 == 0})
+	}
+	if _, err := in.Ingest(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	arts[5].Text = "An entirely new text about a storm."
+	if _, err := in.Ingest(ctx, arts[:10], nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RemoveSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Fatalf("FTS5 integrity check: %v", err)
+	}
+	got, err := s.Search(ctx, Query{Words: []string{"round"}, Limit: 1000})
+	if err != nil || len(got) != 199 {
+		t.Errorf("search for a word of every remaining article but one = %d, %v; want 199", len(got), err)
 	}
 }

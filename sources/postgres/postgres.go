@@ -207,8 +207,10 @@ func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 func (s *Store) Stats(ctx context.Context) (sources.Stats, error) {
 	st := sources.Stats{Engine: sources.EnginePostgres, Location: s.location}
 	var oldest, newest *int64
+	undated := time.Time{}.Unix() // the published value of an article without a date
 	err := s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE sample), count(DISTINCT story_id), count(DISTINCT source),
-		min(published), max(published) FROM articles`).Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &oldest, &newest)
+		count(*) FILTER (WHERE published = $1), min(nullif(published, $1)), max(nullif(published, $1)) FROM articles`, undated).
+		Scan(&st.Articles, &st.SampleArticles, &st.Stories, &st.Sources, &st.Undated, &oldest, &newest)
 	if err != nil {
 		return st, fmt.Errorf("postgres: stats: %w", err)
 	}
