@@ -89,17 +89,26 @@ func (e *Engine) Gazetteer() *geo.Gazetteer { return e.gaz }
 func (e *Engine) Relevance() *Relevance { return e.rel }
 
 // Search lists articles matching the request's countries and terms within
-// its window (all time when it has none), newest first.
+// its window (all time when it has none), newest first; the bundled sample
+// is left out once the corpus has articles of its own, unless asked.
 func (e *Engine) Search(ctx context.Context, req Request, limit int) ([]ArticleRef, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: req.Since, Until: req.Until, Limit: limit})
+	noSample, err := e.leaveSampleOut(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: req.Since, Until: req.Until, Limit: limit, NoSample: noSample})
 	if err != nil {
 		return nil, err
 	}
 	if len(arts) == 0 {
-		return nil, &UserError{Message: "No article matches " + e.describe(req) + ". Try fewer words or a wider window (`since 1y`)."}
+		msg := "No article matches " + e.describe(req) + ". Try fewer words or a wider window (`since 1y`)."
+		if noSample {
+			msg += " (The bundled sample corpus is left out now that the store has articles of its own.)"
+		}
+		return nil, &UserError{Message: msg}
 	}
 	refs := make([]ArticleRef, len(arts))
 	for i, a := range arts {

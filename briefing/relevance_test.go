@@ -11,6 +11,7 @@ import (
 
 	"attache/briefing/geo"
 	"attache/sources"
+	"attache/sources/storetest"
 )
 
 // newFixtureCorpus builds a real store holding only the articles of a
@@ -225,4 +226,28 @@ func TestBriefTopicSentencesFirst(t *testing.T) {
 	if len(b.Summary) < 2 || !strings.Contains(b.Summary[0].Text, "soybeans") {
 		t.Errorf("summary = %+v, want it to open with the sentence about soybeans", b.Summary)
 	}
+}
+
+// Once the store holds articles of its own, a search (as the bot's
+// !search runs it) leaves the bundled sample out, unless asked.
+func TestSearchLeavesSampleOut(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		mine := sources.Article{Title: "Japan and Italy talk about tuna", URL: "https://fish.example/tuna", Source: "Fish Wire",
+			Published: testNow.Add(-24 * time.Hour), Text: "Japan and Italy opened talks on tuna quotas in the Mediterranean."}
+		tc := newTestCorpus(t, e, mine)
+		ctx := context.Background()
+		refs, err := tc.eng.Search(ctx, Request{Countries: []string{"JP", "IT"}}, 50)
+		if err != nil || len(refs) != 1 || refs[0].Sample {
+			t.Fatalf("Search(JP, IT) = %+v, %v; want only the article of the store's own", refs, err)
+		}
+		refs, err = tc.eng.Search(ctx, Request{Countries: []string{"JP", "IT"}, Sample: true}, 50)
+		if err != nil || len(refs) < 5 {
+			t.Fatalf("Search(JP, IT) asking for the sample = %d articles, %v; want the sample too", len(refs), err)
+		}
+		_, err = tc.eng.Search(ctx, Request{Terms: []string{"kishida"}}, 50)
+		var ue *UserError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Message, "bundled sample corpus is left out") {
+			t.Errorf("Search(kishida) = %v, want no match and the sample said to be left out", err)
+		}
+	})
 }
