@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,13 +25,20 @@ type attributionLabel struct {
 	Article string `json:"article"` // the record's id in ../shared/eval
 	// Start is where the quotation starts in the record's text, in code
 	// points.
-	Start   int      `json:"start"`
-	Speaker string   `json:"speaker"` // the right speaker
-	Roles   []string `json:"roles"`   // the right roles; "" when the article gives none
-	// Before and LabelledAfter are what briefs showed before this round
-	// and when the labels were made, with the judgements.
+	Start   int    `json:"start"`
+	Speaker string `json:"speaker"` // the right speaker
+	// SpeakerForms are other spellings of the right speaker that the
+	// article itself uses ("Brian Monteith MSP").
+	SpeakerForms []string `json:"speaker_forms,omitempty"`
+	Roles        []string `json:"roles"` // the right roles; "" when the article gives none
+	// Before and LabelledAfter are what briefs showed before the first
+	// round of attribution work and when the first set was labelled;
+	// Unseen is what briefs showed when a later set was labelled, before
+	// any rule was changed after reading it. Each holds the judgements
+	// made by hand.
 	Before        *shownJudged `json:"before"`
 	LabelledAfter *shownJudged `json:"labelled_after"`
+	Unseen        *shownJudged `json:"unseen"`
 }
 
 type shownJudged struct {
@@ -61,8 +69,8 @@ func (t attributionTally) String() string {
 // scoreAttributionLabels re-scores the hand-labelled quotations: it runs
 // the brief's quote step (briefing.ArticleQuotes) over each labelled
 // article and judges what a brief would show now for each labelled
-// quotation, beside the judgements of what briefs showed before this
-// round's changes.
+// quotation, beside the judgements by hand of what briefs showed when
+// the labels were made.
 func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) error {
 	labels, err := readLabels[attributionLabel](path)
 	if err != nil {
@@ -73,7 +81,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		return err
 	}
 	shown := map[string][]briefing.ShownQuote{}
-	var before, labelled, now attributionTally
+	var before, labelled, unseen, now attributionTally
 	notShown := 0
 	var wrong []string
 	for _, l := range labels {
@@ -93,6 +101,9 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		if l.LabelledAfter != nil {
 			labelled.add(*l.LabelledAfter)
 		}
+		if l.Unseen != nil {
+			unseen.add(*l.Unseen)
+		}
 		q, ok := quoteAt(rec.text, qs, l.Start)
 		if !ok {
 			notShown++
@@ -105,9 +116,16 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		}
 	}
 	fmt.Fprintf(w, "\nquotes shown in briefs, hand-labelled (%s): %d quotations from Reuters and BBC dev\n", path, len(labels))
-	fmt.Fprintf(w, "  before this round (%3d shown then): %s\n", before.n, before)
-	fmt.Fprintf(w, "  when labelled     (%3d shown then): %s\n", labelled.n, labelled)
-	fmt.Fprintf(w, "  now               (%3d shown now):  %s; %d labelled quotations not shown now\n", now.n, now, notShown)
+	if before.n > 0 {
+		fmt.Fprintf(w, "  before the first round (%3d shown then): %s\n", before.n, before)
+	}
+	if labelled.n > 0 {
+		fmt.Fprintf(w, "  when labelled          (%3d shown then): %s\n", labelled.n, labelled)
+	}
+	if unseen.n > 0 {
+		fmt.Fprintf(w, "  unseen, when labelled  (%3d shown then): %s\n", unseen.n, unseen)
+	}
+	fmt.Fprintf(w, "  now                    (%3d shown now):  %s; %d labelled quotations not shown now\n", now.n, now, notShown)
 	for _, s := range wrong {
 		fmt.Fprintln(w, s)
 	}
@@ -115,14 +133,17 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 }
 
 // judgeShown judges a shown speaker and role against a label: the speaker
-// is right when it shares a content word with the right one and is not a
-// description that only points back ("the statement"); the role is right
+// is right when it shares a content word with the right one, is not a
+// description that only points back ("the statement", a bare "Ministry")
+// and carries no words but the right speaker's, with at most one of the
+// right roles or an honorific before them (a clause, a weekday or a piece
+// of a title joined to the name is wrong); the role is right
 // when it is one of the right roles, word for word (case, articles and
 // the wire's angle brackets aside), and rightly absent when the article
 // gives none.
 func judgeShown(speaker, role string, l attributionLabel) shownJudged {
 	j := shownJudged{Speaker: speaker, Role: role, RoleOK: "wrong"}
-	j.SpeakerOK = eval.SameSpeaker(speaker, l.Speaker) && !pointsBack(speaker)
+	j.SpeakerOK = eval.SameSpeaker(speaker, l.Speaker) && !pointsBack(speaker) && !mangled(speaker, l)
 	for _, r := range l.Roles {
 		if normRole(r) == normRole(role) {
 			j.RoleOK = "right"
@@ -147,6 +168,74 @@ func pointsBack(s string) bool {
 	}
 	for _, w := range f[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// genericNouns name a kind of body or person; a speaker made of them
+// alone ("Ministry", "Chamber") only points back to one the article named.
+var genericNouns = wordsOf("ministry department chamber office bank agency committee government company firm group court council embassy association union statement report official officials spokesman spokeswoman spokesperson source sources analyst analysts banker bankers trader traders economist economists newspaper paper radio board commission corporation institute federation organisation organization party unit exchange fund centre center")
+
+// speakerHonorifics may stand before a name without being a role.
+var speakerHonorifics = wordsOf("mr mrs ms miss dr sir lord lady dame sheikh prof professor rev")
+
+func wordsOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameTokens splits s into lower-case runs of letters and digits.
+func nameTokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+}
+
+// mangled reports a shown speaker with words that belong neither to the
+// right speaker (or another form the article gives) nor, before the
+// name, to one right role whole, an article or an honorific; or one made
+// only of words for a kind of body or person ("Ministry") where the right
+// speaker has a word that says which.
+func mangled(shown string, l attributionLabel) bool {
+	st := nameTokens(shown)
+	name := map[string]bool{}
+	for _, f := range append([]string{l.Speaker}, l.SpeakerForms...) {
+		for _, w := range nameTokens(f) {
+			name[w] = true
+		}
+	}
+	function := wordsOf("a an the of and")
+	generic := func(w string) bool { return genericNouns[w] || function[w] }
+	if !slices.ContainsFunc(st, func(w string) bool { return !generic(w) }) &&
+		slices.ContainsFunc(nameTokens(l.Speaker), func(w string) bool { return !generic(w) && !slices.Contains(st, w) }) {
+		return true
+	}
+	i := slices.IndexFunc(st, func(w string) bool { return name[w] && !function[w] })
+	if i < 0 {
+		return false // shares no word: SameSpeaker says it is wrong
+	}
+	for _, w := range st[i:] {
+		if !name[w] {
+			return true
+		}
+	}
+	pre := st[:i]
+	for len(pre) > 0 && (speakerHonorifics[pre[len(pre)-1]] || function[pre[len(pre)-1]]) {
+		pre = pre[:len(pre)-1]
+	}
+	for len(pre) > 0 && function[pre[0]] {
+		pre = pre[1:]
+	}
+	if len(pre) == 0 {
+		return false
+	}
+	for _, r := range l.Roles {
+		if slices.Equal(pre, nameTokens(normRole(r))) {
 			return false
 		}
 	}

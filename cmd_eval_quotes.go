@@ -24,8 +24,8 @@ const maxEvalLine = 64 << 20
 // dev set, scored as ../shared/eval/quotes.py scores it (checked to agree
 // to the count), over the whole set and per fold with folds grouped by
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
-// the right person on a hand-labelled sample; with --labels, the
-// hand-labelled attribution set of quotes as briefs show them.
+// the right person on a hand-labelled sample; with --labels and --fresh,
+// the two hand-labelled sets of quotes as briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)
 	dir := fs.String("dir", filepath.Join("..", "shared", "eval"), "the evaluation data `directory`")
@@ -35,6 +35,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	errs := fs.Int("errors", 0, "list up to `N` wrong named speakers from the folds other than --hold")
 	pronouns := fs.String("pronouns", defaultPronounLabels, "hand labels of pronoun speakers (JSON Lines; \"\" to skip)")
 	labels := fs.String("labels", defaultAttributionLabels, "hand labels of quotes shown in briefs over Reuters and BBC dev (JSON Lines; \"\" to skip)")
+	fresh := fs.String("fresh", defaultFreshLabels, "a second, later set of such labels, first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -70,9 +71,11 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	if *labels != "" && labelsPresent(w, *labels, defaultAttributionLabels) {
-		if err := scoreAttributionLabels(w, *dir, *labels, gaz); err != nil {
-			return err
+	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}} {
+		if l.path != "" && labelsPresent(w, l.path, l.def) {
+			if err := scoreAttributionLabels(w, *dir, l.path, gaz); err != nil {
+				return err
+			}
 		}
 	}
 	if *errs > 0 {

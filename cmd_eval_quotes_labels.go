@@ -15,6 +15,7 @@ import (
 var (
 	defaultPronounLabels     = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
 	defaultAttributionLabels = filepath.Join("briefing", "quote", "labels", "attribution-dev.jsonl")
+	defaultFreshLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fresh.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
