@@ -52,6 +52,8 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		{"see also inline in Spanish", []string{"VEA TAMBIÉN: Japón eleva su presupuesto de defensa"}},
 		{"related marker with an exclamation", []string{"Das könnte Sie auch interessieren!", "Japan erhöht den Verteidigungsetat"}},
 		{"dateline in German", []string{"Aktualisiert: 03.04.2020, 14:12 Uhr"}},
+		{"comment form note", []string{"Your email address will not be published. Required fields are marked *"}},
+		{"comment form note in German", []string{"Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"}},
 		{"dateline in French", []string{"Mis à jour le 12 mars 2024 à 08h15"}},
 		{"app prompt", []string{"CLICK HERE TO GET THE LEDGER APP"}},
 		{"read more inline", []string{"Read more: What Italy wants from its G7 year"}},

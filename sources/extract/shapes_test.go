@@ -39,6 +39,17 @@ func TestArticleBesideOtherText(t *testing.T) {
 			not: []string{"I did the same thing two years ago", "Just a cheap lined exercise book", "Your email address will not be published"},
 		},
 		{
+			// The same post and thread in a template whose classes never
+			// say "comment": the thread is a list of entries with names
+			// and dates, followed by a form to write one.
+			file: "discussion.html",
+			want: []string{
+				"After three years of apps, I bought a plain notebook in December and have not looked back.",
+				"It is slower. That is the point.",
+			},
+			not: []string{"I did the same thing two years ago", "Just a cheap lined exercise book", "Your email address will not be published", "thoughts on"},
+		},
+		{
 			// A notice of eleven short lines, with sidebar boxes of longer
 			// paragraphs before its headline.
 			file: "shortblocks.html",
