@@ -400,3 +400,38 @@ func (ev *evidence) markedShare(blocks []doc.Block) float64 {
 	}
 	return float64(marked) / float64(total)
 }
+
+// authorHeadings are the headings that open a note about the author, in
+// the corpus's languages.
+var authorHeadings = map[string]bool{
+	"about the author": true, "about the authors": true, "über den autor": true,
+	"über die autorin": true, "über die autoren": true, "zum autor": true, "zur autorin": true,
+	"zur person": true, "à propos de l'auteur": true, "à propos de l’auteur": true,
+	"sobre el autor": true, "sobre la autora": true, "sull'autore": true, "sull’autore": true,
+	"sobre o autor": true, "over de auteur": true, "o autorze": true,
+}
+
+// maxAuthorNote is the most text an author's note may hold after its
+// heading; a longer run of text after such a heading is left alone.
+const maxAuthorNote = 1500
+
+// dropAuthorNote removes a note about the author that closes a reading: a
+// heading such as "About the author", or "About" and the byline's name,
+// and the little text after it.
+func dropAuthorNote(blocks []doc.Block, byline string) []doc.Block {
+	name := strings.ToLower(strings.Join(strings.Fields(byline), " "))
+	for i := len(blocks) - 1; i >= 1 && i >= len(blocks)-6; i-- {
+		b := blocks[i]
+		if b.Kind != doc.Heading && countWordChars(b.Text) > 40 {
+			continue
+		}
+		h := strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(b.Text, ": ")), " "))
+		if !authorHeadings[h] && !(name != "" && (h == "about "+name || h == "über "+name)) {
+			continue
+		}
+		if letters(blocks[i+1:]) <= maxAuthorNote {
+			return blocks[:i]
+		}
+	}
+	return blocks
+}

@@ -119,7 +119,7 @@ func (o Options) Extract(body []byte, pageURL, contentType string) (*Page, error
 	}
 	meta := readMetadata(root)
 	page := pageMetadata(meta, base, pageURL)
-	page.Blocks = articleBlocks(root, base, page, meta, o)
+	page.Blocks = dropAuthorNote(articleBlocks(root, base, page, meta, o), page.Byline)
 	if len(page.Blocks) == 0 {
 		return page, ErrNoArticle
 	}

@@ -29,6 +29,14 @@ func TestArticleBesideOtherText(t *testing.T) {
 			not: []string{"Marta Bellini grew up in a village", "Her guides to walking the coast", "Post navigation"},
 		},
 		{
+			// A two-line post closed by a longer note about its author
+			// under "About" and the byline's name, with no class that
+			// says author.
+			file: "authornote.html",
+			want: []string{"Camogli at dawn, from the end of the harbour wall.", "More photographs from the coast next week."},
+			not:  []string{"About Marta Bellini", "grew up in a village", "Her guides to walking the coast"},
+		},
+		{
 			// A three-paragraph post followed by a thread of long comments
 			// and its reply form.
 			file: "comments.html",
