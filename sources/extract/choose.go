@@ -22,14 +22,10 @@ import (
 
 // candidate is one reading of where the article is.
 type candidate struct {
-	name   string
+	name   string // what reading it is, for reading the code and debugging
 	blocks []doc.Block
 	bag    map[string]int
-	// evidence, filled by weigh
-	located bool
-	offset  int // where its longest block starts in the page's text
-	markers int // furniture marks on the elements around it
-	score   float64
+	score  float64 // filled by weigh
 }
 
 func newCandidate(name string, blocks []doc.Block) *candidate {
@@ -70,17 +66,18 @@ func containment(a, b map[string]int) float64 {
 	return float64(shared) / float64(total)
 }
 
-// pageText is the text of a page in document order, with the text node
-// that starts at each offset, for finding where a block came from.
+// pageText is the text of a page in document order, with where each of
+// its text nodes starts and the furniture marks around each (counted
+// before the tree changes: strong ones, and all), for finding where a
+// block came from.
 type pageText struct {
-	text   string
-	starts []int
-	nodes  []*html.Node
-	// furniture marks around each text node, counted before the tree
-	// changes: strong ones, and all
+	text          string
+	starts        []int
 	strong, marks []int
 }
 
+// linearText indexes the text of the tree under root; marks are counted on
+// the elements below those in stop.
 func linearText(root *html.Node, stop map[*html.Node]bool) *pageText {
 	pt := &pageText{}
 	// The marks of each element and its ancestors below stop, counted
@@ -112,7 +109,6 @@ func linearText(root *html.Node, stop map[*html.Node]bool) *pageText {
 			}
 			c := counts[n.Parent]
 			pt.starts = append(pt.starts, b.Len())
-			pt.nodes = append(pt.nodes, n)
 			pt.strong = append(pt.strong, c.strong)
 			pt.marks = append(pt.marks, c.all)
 			b.WriteString(t)
@@ -147,7 +143,7 @@ func (pt *pageText) find(s string) (int, int) {
 					hi = mid
 				}
 			}
-			if len(pt.nodes) == 0 {
+			if len(pt.starts) == 0 {
 				return i, -1
 			}
 			return i, lo
@@ -211,28 +207,6 @@ func ownMarks(p *html.Node) (strong, all int) {
 		}
 	}
 	return strong, all
-}
-
-// longestBlock returns the text of the candidate's longest paragraph.
-func (c *candidate) longestBlock() string {
-	best := ""
-	for _, b := range c.blocks {
-		if b.Kind == doc.Paragraph && len(b.Text) > len(best) {
-			best = b.Text
-		}
-	}
-	return best
-}
-
-// firstProse returns the text of the candidate's first paragraph that
-// reads as a sentence or more, else its longest one.
-func (c *candidate) firstProse() string {
-	for _, b := range c.blocks {
-		if b.Kind == doc.Paragraph && countWordChars(b.Text) >= 60 {
-			return b.Text
-		}
-	}
-	return c.longestBlock()
 }
 
 // evidence is what the page says about where its article is.
