@@ -173,5 +173,9 @@ func (in *Ingester) prepareOne(a Article) (Prepared, string) {
 	if in.tag != nil {
 		a.Countries = in.tag(a.Title+"\n\n"+a.Text, a.Published)
 	}
-	return Prepared{Article: a, Hash: ContentHash(a.Text), Sketch: SketchText(a.Text)}, ""
+	p := Prepared{Article: a, Hash: ContentHash(a.Text), Sketch: SketchText(a.Text)}
+	if ti, ok := in.store.(TextIndexer); ok {
+		p.TextIndex = ti.IndexText(p.Title, p.Text)
+	}
+	return p, ""
 }

@@ -133,6 +133,17 @@ type Prepared struct {
 	Article
 	Hash   []byte
 	Sketch Sketch
+	// TextIndex is what the store's TextIndexer made of the title and
+	// text ahead of Save, if it is one; nil otherwise.
+	TextIndex any
+}
+
+// A TextIndexer is a store that reads an article's text into its own
+// full-text form ahead of Save: the Ingester calls it while it prepares
+// the next batch on spare cores, off the writer's path. (SQLite's FTS5
+// reads the text itself, as it writes.)
+type TextIndexer interface {
+	IndexText(title, text string) any
 }
 
 // The store engines, as named by Store.Engine and store URLs.

@@ -23,30 +23,40 @@ type Token struct {
 
 // Terms calls fn with each term of text, in order.
 func Terms(text string, fn func(Token)) {
-	var buf []byte
+	Scan(text, func(term []byte, pos int) { fn(Token{Term: string(term), Position: pos}) })
+}
+
+// Scan calls fn with each term of text and its position, in order, without
+// copying: term is valid only until fn returns.
+func Scan(text string, fn func(term []byte, pos int)) {
+	buf := make([]byte, 0, 64)
 	pos := 0
 	i := 0
 	for i < len(text) {
 		// Skip separators. A diacritic cannot start a token.
-		r, size := decode(text, i)
-		if !isTokenChar(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiTokenChar(c) {
+				i++
+				continue
+			}
+		} else if r, size := decode(text, i); !isTokenChar(r) {
 			i += size
 			continue
 		}
 		buf = buf[:0]
 		for i < len(text) {
-			r, size = decode(text, i)
-			if r < utf8.RuneSelf {
-				if !isTokenChar(r) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !asciiTokenChar(c) {
 					break
 				}
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
-				buf = append(buf, byte(r))
-				i += size
+				buf = append(buf, c)
+				i++
 				continue
 			}
+			r, size := decode(text, i)
 			f, ok := continues(r)
 			if !ok {
 				break
@@ -56,13 +66,18 @@ func Terms(text string, fn func(Token)) {
 			}
 			i += size
 		}
-		term := Stem(string(buf))
+		term := stem(buf)
 		if len(term) > maxTermBytes {
 			term = term[:maxTermBytes]
 		}
-		fn(Token{Term: term, Position: pos})
+		fn(term, pos)
 		pos++
 	}
+}
+
+// asciiTokenChar reports whether an ASCII byte is a letter or a digit.
+func asciiTokenChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // Count returns the number of tokens in text (FTS5's column size).

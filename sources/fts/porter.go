@@ -8,11 +8,14 @@ package fts
 //   - a suffix must leave at least one byte before it.
 
 // Stem returns the Porter stem of a folded token.
-func Stem(tok string) string {
-	if len(tok) < 3 || len(tok) > 64 {
-		return tok
+func Stem(tok string) string { return string(stem([]byte(tok))) }
+
+// stem stems a folded token in place and returns it (a prefix of w, or w
+// grown by a letter or two).
+func stem(w []byte) []byte {
+	if len(w) < 3 || len(w) > 64 {
+		return w
 	}
-	w := []byte(tok)
 	w = step1a(w)
 	if w2, ok := step1b(w); ok {
 		w = step1bAfter(w2)
@@ -23,9 +26,9 @@ func Stem(tok string) string {
 	if n := len(w); w[n-1] == 'y' && hasVowel(w[:n-1]) {
 		w[n-1] = 'i'
 	}
-	w = applyRules(w, step2Rules, measureAbove0)
-	w = applyRules(w, step3Rules, measureAbove0)
-	w = applyRules(w, step4Rules, measureAbove1)
+	w = applyRules(w, &step2, measureAbove0)
+	w = applyRules(w, &step3, measureAbove0)
+	w = applyRules(w, &step4, measureAbove1)
 	// Step 5a.
 	if n := len(w); w[n-1] == 'e' {
 		stem := w[:n-1]
@@ -37,7 +40,7 @@ func Stem(tok string) string {
 	if n := len(w); n > 1 && w[n-1] == 'l' && w[n-2] == 'l' && measureAbove1(w[:n-1]) {
 		w = w[:n-1]
 	}
-	return string(w)
+	return w
 }
 
 func isVowel(c byte, yIsVowel bool) bool {
@@ -190,10 +193,30 @@ type rule struct {
 	needST bool
 }
 
+// ruleSet is a step's rules grouped by their suffix's last-but-one
+// letter, the only ones that can match a word with that letter there.
+type ruleSet [26][]rule
+
+func newRuleSet(rules ...rule) ruleSet {
+	var rs ruleSet
+	for _, r := range rules {
+		c := r.suffix[len(r.suffix)-2] - 'a'
+		rs[c] = append(rs[c], r)
+	}
+	return rs
+}
+
 // applyRules applies the first rule whose suffix the word has; a rule
 // whose condition fails ends the step all the same.
-func applyRules(w []byte, rules []rule, cond func([]byte) bool) []byte {
-	for _, r := range rules {
+func applyRules(w []byte, rules *ruleSet, cond func([]byte) bool) []byte {
+	if len(w) < 2 {
+		return w
+	}
+	c := w[len(w)-2]
+	if c < 'a' || c > 'z' {
+		return w
+	}
+	for _, r := range rules[c-'a'] {
 		if !hasSuffix(w, r.suffix) {
 			continue
 		}
@@ -209,40 +232,38 @@ func applyRules(w []byte, rules []rule, cond func([]byte) bool) []byte {
 	return w
 }
 
-// The suffixes of steps 2 to 4. Within each step FTS5 looks only at the
-// rules for the word's last-but-one letter, in this order; listing them
-// so keeps the first match the same.
+// The suffixes of steps 2 to 4, in the order FTS5 tries them.
 var (
-	step2Rules = []rule{
-		{suffix: "ational", with: "ate"}, {suffix: "tional", with: "tion"},
-		{suffix: "enci", with: "ence"}, {suffix: "anci", with: "ance"},
-		{suffix: "izer", with: "ize"},
-		{suffix: "logi", with: "log"},
-		{suffix: "bli", with: "ble"}, {suffix: "alli", with: "al"}, {suffix: "entli", with: "ent"}, {suffix: "eli", with: "e"}, {suffix: "ousli", with: "ous"},
-		{suffix: "ization", with: "ize"}, {suffix: "ation", with: "ate"}, {suffix: "ator", with: "ate"},
-		{suffix: "alism", with: "al"}, {suffix: "iveness", with: "ive"}, {suffix: "fulness", with: "ful"}, {suffix: "ousness", with: "ous"},
-		{suffix: "aliti", with: "al"}, {suffix: "iviti", with: "ive"}, {suffix: "biliti", with: "ble"},
-	}
-	step3Rules = []rule{
-		{suffix: "ical", with: "ic"},
-		{suffix: "ness"},
-		{suffix: "icate", with: "ic"}, {suffix: "iciti", with: "ic"},
-		{suffix: "ful"},
-		{suffix: "ative"},
-		{suffix: "alize", with: "al"},
-	}
-	step4Rules = []rule{
-		{suffix: "al"},
-		{suffix: "ance"}, {suffix: "ence"},
-		{suffix: "er"},
-		{suffix: "ic"},
-		{suffix: "able"}, {suffix: "ible"},
-		{suffix: "ant"}, {suffix: "ement"}, {suffix: "ment"}, {suffix: "ent"},
-		{suffix: "ion", needST: true}, {suffix: "ou"},
-		{suffix: "ism"},
-		{suffix: "ate"}, {suffix: "iti"},
-		{suffix: "ous"},
-		{suffix: "ive"},
-		{suffix: "ize"},
-	}
+	step2 = newRuleSet(
+		rule{suffix: "ational", with: "ate"}, rule{suffix: "tional", with: "tion"},
+		rule{suffix: "enci", with: "ence"}, rule{suffix: "anci", with: "ance"},
+		rule{suffix: "izer", with: "ize"},
+		rule{suffix: "logi", with: "log"},
+		rule{suffix: "bli", with: "ble"}, rule{suffix: "alli", with: "al"}, rule{suffix: "entli", with: "ent"}, rule{suffix: "eli", with: "e"}, rule{suffix: "ousli", with: "ous"},
+		rule{suffix: "ization", with: "ize"}, rule{suffix: "ation", with: "ate"}, rule{suffix: "ator", with: "ate"},
+		rule{suffix: "alism", with: "al"}, rule{suffix: "iveness", with: "ive"}, rule{suffix: "fulness", with: "ful"}, rule{suffix: "ousness", with: "ous"},
+		rule{suffix: "aliti", with: "al"}, rule{suffix: "iviti", with: "ive"}, rule{suffix: "biliti", with: "ble"},
+	)
+	step3 = newRuleSet(
+		rule{suffix: "ical", with: "ic"},
+		rule{suffix: "ness"},
+		rule{suffix: "icate", with: "ic"}, rule{suffix: "iciti", with: "ic"},
+		rule{suffix: "ful"},
+		rule{suffix: "ative"},
+		rule{suffix: "alize", with: "al"},
+	)
+	step4 = newRuleSet(
+		rule{suffix: "al"},
+		rule{suffix: "ance"}, rule{suffix: "ence"},
+		rule{suffix: "er"},
+		rule{suffix: "ic"},
+		rule{suffix: "able"}, rule{suffix: "ible"},
+		rule{suffix: "ant"}, rule{suffix: "ement"}, rule{suffix: "ment"}, rule{suffix: "ent"},
+		rule{suffix: "ion", needST: true}, rule{suffix: "ou"},
+		rule{suffix: "ism"},
+		rule{suffix: "ate"}, rule{suffix: "iti"},
+		rule{suffix: "ous"},
+		rule{suffix: "ive"},
+		rule{suffix: "ize"},
+	)
 )

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"attache/sources"
 )
@@ -44,17 +46,33 @@ func (s *Store) Save(ctx context.Context, batch []sources.Prepared) ([]sources.R
 	return plan.Results, nil
 }
 
-// indexDocuments reads every article of the batch into its full-text
-// terms, on all cores: after the writes it is the costliest part of a save.
+// IndexText reads an article's title and text into its full-text terms;
+// the Ingester calls it ahead of Save, on spare cores.
+func (s *Store) IndexText(title, text string) any { return indexDocument(title, text) }
+
+var _ sources.TextIndexer = (*Store)(nil)
+
+// indexDocuments returns the full-text terms of every article of the
+// batch: those the Ingester read ahead, and the others read now, on all
+// cores.
 func indexDocuments(batch []sources.Prepared) []document {
 	docs := make([]document, len(batch))
-	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	var todo []int
+	for i := range batch {
+		if d, ok := batch[i].TextIndex.(document); ok {
+			docs[i] = d
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(batch); i += workers {
+			for k := w; k < len(todo); k += workers {
+				i := todo[k]
 				docs[i] = indexDocument(batch[i].Title, batch[i].Text)
 			}
 		}()
@@ -69,7 +87,8 @@ type articleRows struct {
 	id, published, fetched, story []int64
 	feed                          []*int64
 	url, title, source, byline    []string
-	lang, text, countries, tsv    []string
+	lang, text, countries         []string
+	tsv                           []pgtype.TSVector
 	hash, sketch                  [][]byte
 	sample                        []bool
 	ntokens                       []int32
@@ -96,23 +115,34 @@ func (r *articleRows) add(p sources.PlannedArticle, doc document) {
 	r.lang = append(r.lang, p.Lang)
 	r.text = append(r.text, p.Text)
 	r.countries = append(r.countries, sources.JoinCountries(p.Countries))
-	r.tsv = append(r.tsv, doc.tsvector)
+	r.tsv = append(r.tsv, doc.tsv)
 	r.hash = append(r.hash, p.Hash)
 	r.sketch = append(r.sketch, p.Sketch.MarshalBinary())
 	r.sample = append(r.sample, p.Sample)
 	r.ntokens = append(r.ntokens, int32(doc.tokens))
-	for _, c := range p.Countries {
-		r.countryCode = append(r.countryCode, c)
-		r.countryArticle = append(r.countryArticle, p.ID)
+	r.addIndexes(p)
+}
+
+// addIndexes adds an article's country and story-bucket rows, each once.
+func (r *articleRows) addIndexes(p sources.PlannedArticle) {
+	for i, c := range p.Countries {
+		if !slices.Contains(p.Countries[:i], c) {
+			r.countryCode = append(r.countryCode, c)
+			r.countryArticle = append(r.countryArticle, p.ID)
+		}
 	}
-	for _, b := range p.Buckets() {
-		r.bucket = append(r.bucket, b)
-		r.bucketArticle = append(r.bucketArticle, p.ID)
+	buckets := p.Buckets()
+	for i, b := range buckets {
+		if !slices.Contains(buckets[:i], b) {
+			r.bucket = append(r.bucket, b)
+			r.bucketArticle = append(r.bucketArticle, p.ID)
+		}
 	}
 }
 
 // insertArticles writes the new articles with their countries and story
-// buckets: one statement per table for the whole batch.
+// buckets, with COPY: the save rules have settled every conflict, and COPY
+// is the server's cheapest way in.
 func insertArticles(ctx context.Context, tx pgx.Tx, ins []sources.PlannedArticle, docs []document) error {
 	if len(ins) == 0 {
 		return nil
@@ -121,21 +151,28 @@ func insertArticles(ctx context.Context, tx pgx.Tx, ins []sources.PlannedArticle
 	for _, p := range ins {
 		r.add(p, docs[p.Index])
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO articles
-		(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)
-		SELECT id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv::tsvector, ntokens
-		FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[],
-			$10::text[], $11::text[], $12::bigint[], $13::bytea[], $14::bigint[], $15::boolean[], $16::text[], $17::integer[])
-			AS t (id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)`,
-		r.id, r.url, r.hash, r.title, r.source, r.byline, r.lang, r.published, r.fetched,
-		r.text, r.countries, r.story, r.sketch, r.feed, r.sample, r.tsv, r.ntokens)
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"articles"},
+		[]string{"id", "url", "hash", "title", "source", "byline", "lang", "published", "fetched", "text", "countries", "story_id", "sketch", "feed_id", "sample", "tsv", "ntokens"},
+		pgx.CopyFromSlice(len(r.id), func(i int) ([]any, error) {
+			return []any{r.id[i], r.url[i], r.hash[i], r.title[i], r.source[i], r.byline[i], r.lang[i], r.published[i], r.fetched[i],
+				r.text[i], r.countries[i], r.story[i], r.sketch[i], r.feed[i], r.sample[i], r.tsv[i], r.ntokens[i]}, nil
+		}))
 	if err != nil {
 		return fmt.Errorf("insert articles: %w", err)
 	}
-	return insertIndexes(ctx, tx, &r)
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"article_countries"}, []string{"country", "article_id"},
+		pgx.CopyFromSlice(len(r.countryCode), func(i int) ([]any, error) { return []any{r.countryCode[i], r.countryArticle[i]}, nil })); err != nil {
+		return fmt.Errorf("insert countries: %w", err)
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"story_buckets"}, []string{"bucket", "article_id"},
+		pgx.CopyFromSlice(len(r.bucket), func(i int) ([]any, error) { return []any{r.bucket[i], r.bucketArticle[i]}, nil })); err != nil {
+		return fmt.Errorf("insert story buckets: %w", err)
+	}
+	return nil
 }
 
-// insertIndexes writes the country index and the story buckets of rows.
+// insertIndexes writes the country index and the story buckets of rows
+// that may be there already.
 func insertIndexes(ctx context.Context, tx pgx.Tx, r *articleRows) error {
 	if len(r.countryCode) > 0 {
 		if _, err := tx.Exec(ctx, `INSERT INTO article_countries (country, article_id)
@@ -158,7 +195,7 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 	_, err := tx.Exec(ctx, `UPDATE articles SET hash = $1, title = $2, source = $3, byline = $4, lang = $5,
 		fetched = $6, text = $7, countries = $8, sketch = $9, tsv = $10::tsvector, ntokens = $11 WHERE id = $12`,
 		u.Hash, u.Title, u.Source, u.Byline, u.Lang, u.Fetched.Unix(), u.Text,
-		sources.JoinCountries(u.Countries), u.Sketch.MarshalBinary(), doc.tsvector, doc.tokens, u.ID)
+		sources.JoinCountries(u.Countries), u.Sketch.MarshalBinary(), doc.tsv, doc.tokens, u.ID)
 	if err != nil {
 		return err
 	}
@@ -169,14 +206,7 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 		return err
 	}
 	var r articleRows
-	for _, c := range u.Countries {
-		r.countryCode = append(r.countryCode, c)
-		r.countryArticle = append(r.countryArticle, u.ID)
-	}
-	for _, b := range u.Buckets() {
-		r.bucket = append(r.bucket, b)
-		r.bucketArticle = append(r.bucketArticle, u.ID)
-	}
+	r.addIndexes(u)
 	return insertIndexes(ctx, tx, &r)
 }
 

@@ -1,11 +1,12 @@
 package postgres
 
 import (
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"attache/sources/fts"
 )
@@ -21,67 +22,46 @@ const (
 	titleBodyGapPosn = 1 // a position left empty between title and body, so no phrase spans them
 )
 
-// document is an article's full-text terms as a tsvector literal, and its
-// token count (FTS5's document size).
+// document is an article's full-text terms as a tsvector (sent to the
+// server in binary, so it parses nothing), and its token count (FTS5's
+// document size).
 type document struct {
-	tsvector string
-	tokens   int
+	tsv    pgtype.TSVector
+	tokens int
 }
 
-// indexDocument reads the title and the body into a tsvector literal: each
-// term with its positions, weight A in the title and D in the body.
+// indexDocument reads the title and the body into a tsvector: each term
+// with its positions, weight A in the title and D in the body.
 func indexDocument(title, body string) document {
-	type posn struct {
-		at    int
-		title bool
-	}
-	terms := map[string][]posn{}
-	n := 0
-	add := func(text string, title bool, offset int) int {
+	var lexemes []pgtype.TSVectorLexeme
+	index := make(map[string]int, 256) // term: its place in lexemes
+	add := func(text string, weight pgtype.TSVectorWeight, offset int) int {
 		count := 0
-		fts.Terms(text, func(t fts.Token) {
+		fts.Scan(text, func(term []byte, pos int) {
 			count++
-			if len(t.Term) > maxLexemeBytes || t.Term == "" {
+			if len(term) > maxLexemeBytes || len(term) == 0 {
 				return
 			}
-			terms[t.Term] = append(terms[t.Term], posn{at: min(offset+t.Position+1, maxPosition), title: title})
+			at := uint16(min(offset+pos+1, maxPosition))
+			i, ok := index[string(term)]
+			if !ok {
+				i = len(lexemes)
+				lexemes = append(lexemes, pgtype.TSVectorLexeme{Word: string(term)})
+				index[lexemes[i].Word] = i
+			}
+			ps := lexemes[i].Positions
+			// Capped positions collapse into one; a lexeme holds 256.
+			if n := len(ps); (n > 0 && ps[n-1].Position == at) || n == maxLexemePosns {
+				return
+			}
+			lexemes[i].Positions = append(ps, pgtype.TSVectorPosition{Position: at, Weight: weight})
 		})
 		return count
 	}
-	nt := add(title, true, 0)
-	nb := add(body, false, nt+titleBodyGapPosn)
-	n = nt + nb
-	lexemes := make([]string, 0, len(terms))
-	for t := range terms {
-		lexemes = append(lexemes, t)
-	}
-	sort.Strings(lexemes)
-	var b strings.Builder
-	for i, lx := range lexemes {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		quoteLexeme(&b, lx)
-		b.WriteByte(':')
-		ps := terms[lx]
-		last := -1
-		written := 0
-		for _, p := range ps {
-			if p.at == last || written == maxLexemePosns {
-				continue // capped positions collapse into one
-			}
-			if written > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(p.at))
-			if p.title {
-				b.WriteByte('A')
-			}
-			last = p.at
-			written++
-		}
-	}
-	return document{tsvector: b.String(), tokens: n}
+	nt := add(title, pgtype.TSVectorWeightA, 0)
+	nb := add(body, pgtype.TSVectorWeightD, nt+titleBodyGapPosn)
+	slices.SortFunc(lexemes, func(a, b pgtype.TSVectorLexeme) int { return strings.Compare(a.Word, b.Word) })
+	return document{tsv: pgtype.TSVector{Lexemes: lexemes, Valid: true}, tokens: nt + nb}
 }
 
 // quoteLexeme writes a lexeme in tsvector and tsquery syntax: in single

@@ -120,9 +120,9 @@ func (s *Store) ImportArticles(ctx context.Context, batch []sources.Prepared, pr
 		}
 		rows, err := tx.Query(ctx, `INSERT INTO articles
 			(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)
-			SELECT id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv::tsvector, ntokens
+			SELECT id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens
 			FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[],
-				$10::text[], $11::text[], $12::bigint[], $13::bytea[], $14::bigint[], $15::boolean[], $16::text[], $17::integer[])
+				$10::text[], $11::text[], $12::bigint[], $13::bytea[], $14::bigint[], $15::boolean[], $16::tsvector[], $17::integer[])
 				AS t (id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)
 			ON CONFLICT DO NOTHING RETURNING id`,
 			r.id, r.url, r.hash, r.title, r.source, r.byline, r.lang, r.published, r.fetched,
