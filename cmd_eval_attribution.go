@@ -107,6 +107,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		q, ok := quoteAt(rec.text, qs, l.Start)
 		if !ok {
 			notShown++
+			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: not shown; right %q / %q", l.Source, l.Article, l.Start, l.Speaker, strings.Join(l.Roles, " | ")))
 			continue
 		}
 		j := judgeShown(q.Speaker, q.Role, l)

@@ -33,6 +33,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	folds := fs.Int("folds", eval.DefaultFolds, "number of folds, grouped by publisher")
 	hold := fs.Int("hold", eval.DefaultFolds-1, "the fold kept out of --errors listings (checked, never tuned on)")
 	errs := fs.Int("errors", 0, "list up to `N` wrong named speakers from the folds other than --hold")
+	allErrs := fs.Bool("all-errors", false, "with --errors, list wrong named speakers a brief would not show too")
 	pronouns := fs.String("pronouns", defaultPronounLabels, "hand labels of pronoun speakers (JSON Lines; \"\" to skip)")
 	labels := fs.String("labels", defaultAttributionLabels, "hand labels of quotes shown in briefs over Reuters and BBC dev (JSON Lines; \"\" to skip)")
 	fresh := fs.String("fresh", defaultFreshLabels, "a second, later set of such labels, first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
@@ -79,7 +80,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 		}
 	}
 	if *errs > 0 {
-		r.listErrors(w, *errs, *hold)
+		r.listErrors(w, *errs, *hold, *allErrs)
 	}
 	return w.Flush()
 }
@@ -314,8 +315,12 @@ func writeSystemQuotes(path string, r *quoteEvalRun) error {
 
 // listErrors prints matched pairs whose named gold speaker the finder got
 // wrong, from every fold but hold, for reading while choosing rules.
-func (r *quoteEvalRun) listErrors(w io.Writer, n, hold int) {
-	fmt.Fprintf(w, "\nwrong named speakers that a brief would show (fold %d left out):\n", hold)
+func (r *quoteEvalRun) listErrors(w io.Writer, n, hold int, all bool) {
+	if all {
+		fmt.Fprintf(w, "\nwrong named speakers (fold %d left out):\n", hold)
+	} else {
+		fmt.Fprintf(w, "\nwrong named speakers that a brief would show (fold %d left out):\n", hold)
+	}
 	shown := 0
 	for _, a := range r.arts {
 		if a.fold == hold {
@@ -327,7 +332,7 @@ func (r *quoteEvalRun) listErrors(w io.Writer, n, hold int) {
 				continue
 			}
 			s := a.sys[m.Sys]
-			if eval.SameSpeaker(s.Speaker, *g.Speaker) || !a.found[m.Sys].Attributed() {
+			if eval.SameSpeaker(s.Speaker, *g.Speaker) || !all && !a.found[m.Sys].Attributed() {
 				continue
 			}
 			if shown == n {

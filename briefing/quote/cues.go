@@ -126,6 +126,12 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 				return attribution{kind: cueAfter, verb: v, end: b}
 			}
 			w := d.phrase(c, k+1, b)
+			if ce := d.nextComma(b, end); w.kind == named && lw != "according" && !strings.ContainsAny(w.role, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+				if prep, body, ok := d.affiliationAfter(b, ce); ok {
+					w.role = withAffiliation(w.role, prep, body) // "said analyst Ray Neidl at Calyon Securities"
+					b = ce
+				}
+			}
 			if w.kind != noSpeaker {
 				kind := cueAfter
 				if lw == "according" {
@@ -252,6 +258,10 @@ func (d *doc) npAfter(a, end int) int {
 					k = d.nextComma(k+1, end) // "president of Goldmark, Sachs and Co"
 					continue
 				}
+				if commas == 1 && k+1 < end && d.nextComma(k+1, end) == end && end-k-1 <= 2 && d.toks[k+1].kind == word && d.toks[k+1].upper && d.toks[end-1].kind == word && d.hasPrepPlace(a, k) {
+					k = end // "a native of San Diego, California."
+					continue
+				}
 				break
 			}
 			if s == "." || s == "(" || s == ")" || s == "-" || s == "’" || s == "'" || s == "&" || s == "/" || s == "<" || s == ">" {
@@ -264,6 +274,9 @@ func (d *doc) npAfter(a, end int) int {
 			break
 		}
 		lw := d.lower(k)
+		if lw == "of" && k > a && k+2 < end && d.toks[k+1].kind == word && isPossessive(d.str(d.toks[k+1])) && d.toks[k+2].kind == word && !d.toks[k+2].upper {
+			break // "said Gerard Rijk of Inbev's strong performance": what he spoke of
+		}
 		if commas > 0 && !t.upper && k > a && looksVerbal(lw) && d.toks[k-1].upper {
 			break // "…, a spokesman for the State Monopoly quoted in China Daily"
 		}
@@ -274,8 +287,9 @@ func (d *doc) npAfter(a, end int) int {
 		if !t.upper && k > a && (has(npStoppers, lw) || d.isCueVerb(k) || has(clauseBreakers, lw) && lw != "and") {
 			break
 		}
-		if t.upper && has(closedClass, lw) && k > a && !has(timeWords, lw) && !has(months, lw) {
-			break
+		if t.upper && has(closedClass, lw) && k > a && !has(timeWords, lw) && !has(months, lw) && d.str(t) != "US" &&
+			!(d.toks[k-1].kind == word && d.toks[k-1].upper && k+1 < end && d.isCapWord(k+1) && !has(determiners, lw)) {
+			break // but "Credit Suisse First Boston" is one name
 		}
 		k++
 	}
@@ -316,7 +330,7 @@ func (d *doc) nextComma(k, end int) int {
 var npStoppers = set(
 	"in on at during after before while when to from about with as that because",
 	"into over through via by today yesterday tonight last this next earlier later",
-	"told said says adding noting who which where",
+	"told said says adding noting who which where just",
 )
 
 // beforeCue reads the words of the sentence before an opening mark: a
@@ -473,8 +487,8 @@ func (d *doc) isCueVerb(k int) bool {
 	if k == 0 {
 		return false
 	}
-	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1))) {
-		return false // "Victoria state treasurer": a noun before a title
+	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1)) || has(speechVerbs, d.lower(k+1)) && !has(nounish, d.lower(k+1))) {
+		return false // "Victoria state treasurer", "from Edo state told Reuters": a noun
 	}
 	if k+1 < len(d.toks) {
 		n := d.toks[k+1]

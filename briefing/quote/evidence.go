@@ -74,6 +74,9 @@ func (d *doc) vagueDescription(x, y int) bool {
 	if head < 0 {
 		return true
 	}
+	if d.lower(x) == "the" && d.onlyWords(x+1, y, pointingBodies) {
+		return true // "the Chamber", "the Ministry": the body named before
+	}
 	if named {
 		return false // "the Treasury statement", "a Bank of Japan official"
 	}
@@ -84,6 +87,24 @@ func (d *doc) vagueDescription(x, y int) bool {
 	return isPossessive(d.lower(x)) || has(pronouns, d.lower(x))
 }
 
+// pointingBodies are words for a kind of body that, after "the" and
+// alone, point back to the one the article named ("the Chamber said").
+var pointingBodies = set("ministry department chamber bank agency committee company firm group office",
+	"association union council board federation institute organisation organization corporation fund")
+
+// onlyWords reports whether tokens [a, b) are words, all in ws.
+func (d *doc) onlyWords(a, b int, ws map[string]struct{}) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if d.toks[k].kind != word || !has(ws, d.lower(k)) {
+			return false
+		}
+	}
+	return true
+}
+
 // descriptionHead returns the head noun of a description: the last word
 // before a preposition, a participle or a relative pronoun ("a spokesman
 // for the ministry" → spokesman), when that word names a person, a group,
@@ -91,6 +112,15 @@ func (d *doc) vagueDescription(x, y int) bool {
 // Treasury"); else -1. named reports a capitalised word before the head
 // (a body or place: "a Bank of Japan official").
 func (d *doc) descriptionHead(x, y int) (head int, named bool) {
+	if x+2 < y && d.lower(x) == "one" && d.lower(x+1) == "of" {
+		// "one of the TNO researchers behind the project"
+		x += 2
+		for x < y && d.toks[x].kind == word && (has(determiners, d.lower(x)) || isPossessive(d.str(d.toks[x]))) && x+1 < y {
+			x++
+		}
+		h, _ := d.descriptionHead(x, y)
+		return h, true
+	}
 	end := y
 	for k := x + 1; k < y; k++ {
 		t := d.toks[k]

@@ -25,7 +25,7 @@ func (d *doc) isCapWord(i int) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i))
+	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US"
 }
 
 var honorifics2 = set("mr mrs ms dr st jr sr")
@@ -54,6 +54,11 @@ func (d *doc) runAt(i, limit int) nameRun {
 			// Lower-case joiners between capitalised words.
 			if (has(nameParticles, lw) || lw == "of") && j+1 < limit && d.isCapWord(j+1) && j > i {
 				j++
+				continue
+			}
+			// "Chancellor of the Exchequer Nigel Lawson": "of the" inside a title.
+			if lw == "of" && j > i && j+2 < limit && d.lower(j+1) == "the" && d.isCapWord(j+2) && d.isTitleWord(j-1) {
+				j += 2
 				continue
 			}
 			break
@@ -95,6 +100,16 @@ func (d *doc) splitRun(a, b int) nameRun {
 			break
 		}
 		lw := d.lower(k - 1)
+		if !t.upper && lw != "of" && !has(nameParticles, lw) {
+			break // "the" of "Chancellor of the Exchequer"
+		}
+		if k < b && isPossessive(d.str(t)) {
+			break // "Bank of Tokyo's Kimura": the name follows the owner
+		}
+		if lw == "of" && k-2 > a && d.toks[k-2].kind == word && d.toks[k-2].upper && has(orgWords, d.lower(k-2)) && !d.isTitleWord(k-2) {
+			k-- // "Chamber of Mines", "Bank of Japan": one body's name
+			continue
+		}
 		if d.isTitleWord(k-1) || lw == "of" {
 			// "Steve King": a title word ends the name only when a
 			// given name or other name word stands right before it.
@@ -113,15 +128,33 @@ func (d *doc) splitRun(a, b int) nameRun {
 	for k < b && (d.toks[k].kind != word || !d.toks[k].upper) {
 		k++
 	}
+	// "Exchequer Nigel Lawson": a known given name after a word that is
+	// not one starts the name; the word before belongs to the title.
+	if b-k >= 3 {
+		for j := k + 1; j < b-1; j++ {
+			if d.toks[j].kind != word || !d.toks[j].upper {
+				break
+			}
+			if _, ok := givenNameGender(d.lower(j)); ok {
+				if _, prev := givenNameGender(d.lower(j - 1)); !prev && d.toks[j-1].kind == word && d.toks[j-1].upper && !d.honorificAt(j-1) &&
+					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1)) && !has(orgWords, d.lower(b-1)) {
+					k = j
+				}
+				break
+			}
+		}
+	}
 	// "actress America Ferrera": a country's name then one name word is a
 	// person's name, not a title.
 	if k == b-1 && k-1 >= a && d.toks[k-1].place == placeName && !d.isPunct(k-1, ".") && d.toks[k].place == notPlace && !has(orgWords, d.lower(k)) && !isRole(d.lower(k)) && (k-1 == a || !d.isTitleWord(k-2)) && !isPossessive(d.str(d.toks[k-1])) && !strings.Contains(d.str(d.toks[k-1]), ".") {
 		k--
 	}
 	// "Tehran Radio", "U.S. Treasury", "Bank of Japan": a body named
-	// after its place keeps the place in its name.
+	// after its place keeps the place in its name; "Foreign Ministry",
+	// "Justice Department": after what it deals with, that word.
 	if k < b && d.onlyOrgWords(k, b) {
-		for k > a && (d.toks[k-1].place != notPlace || d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].place != notPlace) {
+		for k > a && (d.toks[k-1].place != notPlace || d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].place != notPlace ||
+			d.toks[k-1].kind == word && d.toks[k-1].upper && has(roleModifiers, d.lower(k-1))) {
 			k--
 		}
 	}
@@ -210,10 +243,18 @@ func (d *doc) titleBefore(a int) int {
 					m--
 				}
 				if d.isPunct(m, "(") && m > 0 && d.toks[m-1].kind == word && d.toks[m-1].upper {
-					ra = m
+					ra = m // "American Soybean Association (ASA)"
+					continue
+				}
+				if d.isPunct(m, "(") && m > 1 && d.toks[m-1].kind == word && !has(closedClass, d.lower(m-1)) && !looksVerbal(d.lower(m-1)) && d.toks[m-2].kind == word {
+					ra = m - 1 // "Tokyo stock exchange (TSE)"
 					continue
 				}
 				break
+			}
+			if s == "," && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && d.toks[ra-2].upper && !has(closedClass, d.lower(ra-2)) && d.firmAhead(ra, a) {
+				ra -= 2 // "Levesque, Beaubien Inc": a firm's name with a comma
+				continue
 			}
 			if (s == "&" || s == "-" || s == "’" || s == "'" || s == "." && ra-2 >= 0 && d.toks[ra-2].upper) && ra-2 >= 0 && d.toks[ra-2].kind == word {
 				ra--
@@ -229,12 +270,12 @@ func (d *doc) titleBefore(a int) int {
 			ra--
 			continue
 		}
-		if lw == "and" && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
+		if lw == "and" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
 			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Ruiz and former Gov."
 			continue
 		}
-		if isRole(lw) || has(roleModifiers, lw) && !has(closedClass, lw) || isSpeakerNoun(lw) {
-			ra--
+		if isRole(lw) || has(roleModifiers, lw) && (!has(closedClass, lw) || ra < a && d.isTitleWord(ra)) || isSpeakerNoun(lw) {
+			ra-- // "first deputy prime minister", not "first Ana Ruiz"
 			continue
 		}
 		if strings.HasSuffix(lw, "ing") && !(ra-2 >= 0 && d.toks[ra-2].kind == word && !has(closedClass, d.lower(ra-2)) && !looksVerbal(d.lower(ra-2))) {
@@ -260,6 +301,24 @@ func (d *doc) titleBefore(a int) int {
 		ra++
 	}
 	return ra
+}
+
+// firmAhead reports whether the capitalised words from token a up to
+// token b hold a word that ends a firm's name ("Beaubien Inc"), with no
+// lower-case word before it.
+func (d *doc) firmAhead(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind != word {
+			continue
+		}
+		if !d.toks[k].upper {
+			return false
+		}
+		if has(firmWords, d.lower(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // personBefore reports whether tokens [a, k) read as a person's name: two

@@ -146,14 +146,14 @@ func (c *cast) collect(d *doc) {
 			if r.nameA >= r.b {
 				continue
 			}
-			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) {
-				continue // "Japan", "Peking": places, never people; "A U.S. Banker"
+			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) {
+				continue // "Japan", "Peking": places, never people; "A U.S. Banker"; "GmbH"
 			}
 			n := r.b - r.nameA
 			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) || d.speechBefore(r.a) ||
 				n >= 2 && n <= 4 && (d.appositiveRole(r.b, n >= 2) != "" || d.afterRoleComma(r.a))
-			if n > 4 {
-				continue
+			if n > 4 && !(r.org && n <= 7) {
+				continue // a long body's name: "States of Malaya Chamber of Mines"
 			}
 			if evident {
 				if who := c.register(d, r, true); who >= 0 {
@@ -163,6 +163,12 @@ func (c *cast) collect(d *doc) {
 					}
 					if role == "" {
 						role = d.roleBeforeComma(r.a)
+					}
+					if role == "" && r.b-r.nameA >= 2 && !r.org {
+						// "Neale Goldston-Morris of Sydney broker <Bain and Co Ltd> said"
+						if _, body, ok := d.affiliationAfter(r.b, d.affiliationEnd(r.b)); ok {
+							role = body
+						}
 					}
 					if role != "" {
 						p := &c.people[who]
@@ -214,7 +220,12 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	// senior official said" the description is the subject, not an
 	// appositive.
 	for k := b + 1; k < e; k++ {
-		if d.isCueVerb(k) {
+		if d.toks[k].kind == word && !d.toks[k].upper && has(appositiveEnders, d.lower(k)) && k > b+2 {
+			e = k // "an assistant U.S. trade representative just back from …"
+			break
+		}
+		if d.isCueVerb(k) || d.toks[k].kind == word && !d.toks[k].upper && has(finiteAux, d.lower(k)) {
+			// "Jarek Kujda, one of the project's founding members has been …"
 			if !fullName {
 				return ""
 			}
@@ -223,6 +234,68 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	x := b + 1
+	if fullName && d.isPunct(e, ",") {
+		// "Christopher Brougham, regional manager, rescheduling unit, at
+		// Lloyds Bank Plc, said": segments without a verb up to the cue.
+		k := e
+		for n := 0; n < 3; n++ {
+			m := d.nextComma(k+1, end)
+			if m == k+1 || m-x > 16 || !d.plainSegment(k+1, m) {
+				break
+			}
+			if m >= end {
+				// "a native of San Diego, California.": a place's state or country
+				if m-k-1 <= 2 && d.toks[k+1].upper && d.appositiveRoleIn(x, e) != "" {
+					return trimRole(d.text[d.toks[x].s:d.toks[m-1].e])
+				}
+				break
+			}
+			if m+1 < end && d.isCueVerb(m+1) {
+				if d.appositiveRoleIn(x, e) != "" {
+					return trimRole(d.text[d.toks[x].s:d.toks[m-1].e])
+				}
+				break
+			}
+			k = m
+		}
+	}
+	if e-x > 3 && d.isPunct(e-1, ")") {
+		// "president of the Brazilian Association of Citrus Juice
+		// Industries (Abrassuco),": the body's initials close it.
+		m := e - 2
+		for m > x && e-m < 6 && !d.isPunct(m, "(") {
+			m--
+		}
+		if d.isPunct(m, "(") {
+			if role := d.appositiveRoleIn(x, m); role != "" {
+				return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
+			}
+			return ""
+		}
+	}
+	return d.appositiveRoleIn(x, e)
+}
+
+// plainSegment reports whether tokens [a, b) are words of a noun phrase
+// or an affiliation: no verb, no relative pronoun, no number alone.
+func (d *doc) plainSegment(a, b int) bool {
+	if b-a > 8 || d.toks[a].kind != word || isRelative(d.lower(a)) || has(pronouns, d.lower(a)) || has(determiners, d.lower(a)) || b-a == 1 && isNumber(d.str(d.toks[a])) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind == mark || t.kind == punct && !d.isPunct(k, "<") && !d.isPunct(k, ">") && !d.isPunct(k, ".") && !d.isPunct(k, "&") {
+			return false
+		}
+		if t.kind == word && !t.upper && (looksVerbal(d.lower(k)) || d.isCueVerb(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// appositiveRoleIn reads tokens [x, e) as a role in apposition, or "".
+func (d *doc) appositiveRoleIn(x, e int) string {
 	if e-x < 1 || e-x > 14 || d.toks[x].kind != word || has(pronouns, d.lower(x)) || isRelative(d.lower(x)) {
 		return ""
 	}
@@ -244,15 +317,58 @@ func (d *doc) afterRoleComma(a int) bool {
 // roleBeforeComma reads a title set before a name with a comma ("her
 // defence minister, George Yeoman"), without its determiner, or "".
 func (d *doc) roleBeforeComma(a int) string {
-	if a < 2 || !d.isPunct(a-1, ",") || d.toks[a-2].kind != word || !isRole(d.lower(a-2)) {
+	if a < 2 || !d.isPunct(a-1, ",") || d.toks[a-2].kind != word {
 		return ""
+	}
+	if !isRole(d.lower(a - 2)) {
+		// "Secretary of State for the Economy, Guillermo De la Dehesa,":
+		// a formal title opening the sentence.
+		k := a - 2
+		for k > 0 && a-k < 10 && d.toks[k-1].kind == word && d.toks[k-1].para == d.toks[a].para && !d.toks[k-1].sentEnd && !d.toks[k-1].inQuote &&
+			(d.toks[k-1].upper && !has(closedClass, d.lower(k-1)) || has(titleJoiners, d.lower(k-1))) {
+			k--
+		}
+		if (k == 0 || d.toks[k-1].sentEnd || d.toks[k-1].para != d.toks[a].para) && d.toks[k].upper && isRole(d.lower(k)) && d.toks[a-2].upper {
+			return d.text[d.toks[k].s:d.toks[a-2].e]
+		}
+		return d.headedRoleBeforeComma(a)
 	}
 	ra := d.titleBefore(a - 1)
 	if ra >= a-1 || ra == 0 || d.toks[ra-1].kind != word || !has(determiners, d.lower(ra-1)) {
-		return "" // only after a determiner: "her defence minister,"
+		return d.headedRoleBeforeComma(a) // only after a determiner: "her defence minister,"
 	}
 	return d.text[d.toks[ra].s:d.toks[a-2].e]
 }
+
+// headedRoleBeforeComma reads a role with its complement set before a
+// name with a comma, after a determiner ("the head of ECGD's
+// international debt division, Gerry Breach,"), or "".
+func (d *doc) headedRoleBeforeComma(a int) string {
+	for k := a - 2; k > 0 && a-k < 12; k-- {
+		t := d.toks[k-1]
+		if t.kind != word || t.sentEnd || t.inQuote || t.para != d.toks[a].para {
+			return ""
+		}
+		if has(determiners, d.lower(k-1)) && !t.upper || d.lower(k-1) == "the" {
+			if isRole(d.lower(k)) && d.roleHeaded(k, a-1) && !d.verbalIn(k, a-1) {
+				return d.text[d.toks[k].s:d.toks[a-2].e]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// appositiveEnders end a role in apposition: what follows is about the
+// person, not the role ("just back from talks", "who …").
+var appositiveEnders = set("just who which whose currently recently now")
+
+// finiteAux are verbs that end a subject's appositive ("…, one of the
+// founding members has been …").
+var finiteAux = set("is was are were has had have will would")
+
+// titleJoiners stand between the capitalised words of a formal title.
+var titleJoiners = set("of for the and")
 
 // resolveTitle finds the one person or body named before token i whom a
 // definite description stands for: "the Crown Prince" for the person

@@ -33,8 +33,9 @@ type segment struct{ a, b int }
 // coordinated names ("Admiral A, chief of staff, and Admiral B").
 func (d *doc) phrase(c *cast, a, b int) who {
 	// Trim fillers and punctuation at both ends.
-	for a < b && (d.toks[a].kind != word || has(introTrim, d.lower(a)) || has(clauseBreakers, d.lower(a)) || d.toks[a].upper && has(introWords, d.lower(a)) && !has(determiners, d.lower(a))) {
-		a++
+	for a < b && (d.toks[a].kind != word || has(introTrim, d.lower(a)) || has(clauseBreakers, d.lower(a)) || d.toks[a].upper && has(introWords, d.lower(a)) && !has(determiners, d.lower(a)) ||
+		a+1 < b && (has(timeWords, d.lower(a)) || has(months, d.lower(a))) && d.toks[a+1].kind == word) {
+		a++ // "On Wednesday Irish Transport Minister Martin Cullen said"
 	}
 	for b > a && (d.toks[b-1].kind != word || has(cueFillers, d.lower(b-1))) {
 		if d.isPunct(b-1, ")") {
@@ -69,6 +70,8 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			if depth > 0 {
 				depth--
 			}
+		case depth == 0 && d.isPunct(k, ",") && k > a && d.toks[k-1].kind == word && d.toks[k-1].upper && d.firmAhead(k+1, b):
+			// "Levesque, Beaubien Inc": a firm's name with a comma
 		case depth == 0 && (d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–") || d.spacedHyphen(k)):
 			if k > s {
 				segs = append(segs, segment{s, k})
@@ -83,9 +86,16 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	var roles []string
 	var desc who
 	lastWasName := false
-	for _, sg := range segs {
+	lastWasRole := false
+	for si, sg := range segs {
 		x, y := sg.a, sg.b
 		conj := false
+		if lastWasRole && si == len(segs)-1 && y-x <= 2 && d.toks[x].kind == word && d.toks[x].upper && d.toks[y-1].kind == word {
+			// "a native of San Diego, California": the place goes on
+			roles[len(roles)-1] += ", " + d.text[d.toks[x].s:d.toks[y-1].e]
+			continue
+		}
+		lastWasRole = false
 		for x < y && d.toks[x].kind == word && (d.lower(x) == "and" || d.lower(x) == "&") {
 			x++
 			conj = true
@@ -151,6 +161,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) {
 			roles[len(roles)-1] = trimRole(text)
+			lastWasRole = d.lower(y-1) != "and" && d.hasPrepPlace(x, y)
 			continue
 		}
 		desc = who{kind: described, name: text, tok: x, end: y, person: -1, vague: d.vagueDescription(x, y)}
@@ -240,14 +251,21 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		return who{}, false
 	}
 	r := d.runAt(k, y)
+	affiliation := ""
 	if r.b+1 < y && d.lower(r.b) == "of" && (d.isCapWord(r.b+1) || d.lower(r.b+1) == "the" && r.b+2 < y && d.isCapWord(r.b+2)) && !d.isTitleWord(r.b-1) {
+		if _, body, ok := d.affiliationAfter(r.b, y); ok {
+			affiliation = body // "Steve Cerier of Manufacturers Hanover Trust Co"
+		}
 		y = r.b // "Ana Ruiz of Toledo", "Paul Hoffer of the Lisbon Forum"
 	}
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)
 	}
-	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) {
+	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) {
 		return who{}, false
+	}
+	if r.nameA > x && d.lower(r.nameA-1) == "the" && d.onlyWords(r.nameA, r.b, pointingBodies) {
+		return who{}, false // "the Chamber": a description that points back
 	}
 	name := d.nameText(r)
 	if name == "" {
@@ -258,10 +276,13 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		c.pending = append(c.pending, mention{tok: r.nameA, who: idx})
 	}
 	w := who{kind: named, name: name, role: d.roleText(r), tok: r.nameA, person: idx}
+	if w.role == "" && affiliation != "" && !r.org {
+		w.role = affiliation
+	}
 	if idx >= 0 {
 		w.name = c.people[idx].name
 		if w.role == "" && !c.people[idx].org {
-			w.role = c.people[idx].role
+			w.role = c.roleNear(idx, r.nameA)
 		}
 	}
 	return w, true
@@ -353,7 +374,7 @@ func (d *doc) verbalIn(a, b int) bool {
 			if k > a && k+1 < b && strings.HasSuffix(lw, "ed") && has(participleObjects, d.lower(k+1)) && !d.toks[k-1].upper {
 				continue // "a source involved in", "a document filed by"
 			}
-			if looksVerbal(lw) || has(speechVerbs, lw) {
+			if looksVerbal(lw) || has(speechVerbs, lw) && (!has(nounish, lw) || !(k > a && d.toks[k-1].kind == word && d.toks[k-1].upper) || d.isCueVerb(k)) {
 				return true
 			}
 		}

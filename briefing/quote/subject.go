@@ -41,7 +41,7 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 				k = m
 				continue
 			}
-			if s == "." || s == "’" || s == "'" || s == "-" || s == "&" {
+			if s == "." || s == "’" || s == "'" || s == "-" || s == "&" || s == "<" || s == ">" {
 				k--
 				continue
 			}
@@ -139,7 +139,8 @@ func looksVerbal(lw string) bool {
 		return false
 	}
 	switch lw {
-	case "is", "was", "are", "were", "will", "would", "can", "could", "did", "does", "do", "has", "have", "had", "be", "been":
+	case "is", "was", "are", "were", "will", "would", "can", "could", "did", "does", "do", "has", "have", "had", "be", "been",
+		"must", "should", "shall", "may", "might":
 		return true
 	}
 	return strings.HasSuffix(lw, "ed") && len(lw) > 4

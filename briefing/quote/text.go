@@ -301,6 +301,9 @@ func markDirection(text string, ps, pe, i, n int, r rune) (open, close bool) {
 	if i+n < pe {
 		after, _ = utf8.DecodeRuneInString(text[i+n : pe])
 	}
+	if r == '"' && unicode.IsLetter(before) && apostropheTail(text[i+n:pe]) {
+		return false, false // "the country"s parties": an apostrophe typed as a mark
+	}
 	leftFree := unicode.IsSpace(before) || strings.ContainsRune("([{—–-/:;", before) || isMarkRune(before) || before == '‘'
 	rightFree := unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}—–-…/", after) || isMarkRune(after) || after == '’'
 	switch r {
@@ -322,6 +325,21 @@ func markDirection(text string, ps, pe, i, n int, r rune) (open, close bool) {
 		return false, true
 	}
 	return true, true
+}
+
+// apostropheTail reports whether s starts with one or two lower-case
+// letters and then no letter ("s parties", "t know"): what follows an
+// apostrophe, not the first word of a quotation.
+func apostropheTail(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) && n < 3 {
+			n++
+			continue
+		}
+		return n >= 1 && n <= 2 && !unicode.IsLetter(r)
+	}
+	return n >= 1 && n <= 2
 }
 
 // sentences marks the last token of each sentence. Quotations are treated

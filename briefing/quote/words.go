@@ -101,7 +101,7 @@ var roleWords = set(
 	"historian professor scientist doctor surgeon neurosurgeon lawyer actor actress star",
 	"comedian singer rapper host blogger journalist governor-elect mayor-elect",
 	"secretary-general director-general undersecretary chargé marshal vicar",
-	"commodore brigadier lieutenant corporal inspector superintendent",
+	"commodore brigadier lieutenant corporal inspector superintendent dean provost rector",
 )
 
 // isRole reports whether a lower-case word is a title or role noun, also
@@ -145,7 +145,7 @@ var orgWords = set(
 	"office bureau service times post news journal network court congress senate house",
 	"inc corp company co pac fund society league coalition alliance navy army university",
 	"college school bank board federation police government parliament cabinet",
-	"press radio television tv agency newspaper daily treasury exchequer",
+	"press radio television tv agency newspaper daily treasury exchequer chamber",
 	"democrats republicans",
 )
 
@@ -192,7 +192,7 @@ var closedClass = set(
 )
 
 // nameParticles are lower-case parts of names ("de", "van", "bin").
-var nameParticles = set("de del della der di da van von bin al la le du dos das ibn ben")
+var nameParticles = set("de del della der den di da van von ter ten bin al la le du dos das ibn ben")
 
 // gender is what pronouns a person takes.
 type gender uint8
