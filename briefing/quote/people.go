@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -114,8 +115,12 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 }
 
 func (p *person) voteRole(role string) {
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		if g, ok := genderedWords[strings.Trim(w, ",.")]; ok {
+	for w := range strings.FieldsSeq(role) {
+		w = strings.Trim(w, ",.")
+		if strings.ContainsFunc(w, unicode.IsUpper) {
+			w = strings.ToLower(w)
+		}
+		if g, ok := genderedWords[w]; ok {
 			p.votes[g] += 5
 		}
 	}
