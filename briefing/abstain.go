@@ -11,8 +11,8 @@ import (
 )
 
 // nearestLimit bounds the articles read per country when a brief that
-// found nothing looks for the nearest material.
-const nearestLimit = 150
+// found nothing looks for the nearest material (the latest of them).
+const nearestLimit = 100
 
 // nothingAbout is the answer when articles name the requested countries
 // but none is about them: one sentence that says so, never a padded brief,
@@ -69,6 +69,9 @@ func (e *Engine) nearest(ctx context.Context, pair []string, since, until time.T
 		counts[i] = map[string]int{}
 		stories := map[string]map[int64]bool{}
 		for _, a := range arts {
+			if !e.rel.Prominent(a.Title, a.Text, a.Published, []string{code}) {
+				continue // not about this country, so not about it with another
+			}
 			for _, p := range e.rel.Read(a.Title, a.Text, a.Published).Partners(code) {
 				if e.gaz.Same(p, pair[1-i]) {
 					continue

@@ -70,44 +70,50 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 	}
 	read := map[int64]*Reading{}
 	var about []candidate
-	named := 0 // articles that name every country, in the last window tried
+	named := 0 // articles that name every country, in the windows tried
+	until := req.Until
 	for i, since := range windows {
-		// A first page of candidates, and all of them only when the
-		// first page held too few about the request.
+		// Each wider window reads only what the narrower one did not: the
+		// articles between its start and the last one's. A first page of
+		// them, and more only when the first held too few about the
+		// request.
+		sliceNamed := 0
 		for _, lim := range []int{firstPage, candidateLimit} {
-			arts, err := e.fetch(ctx, req, since, noSample, lim)
+			arts, err := e.fetch(ctx, req, since, until, noSample, lim)
 			if err != nil {
 				return sel, err
 			}
-			named = len(arts)
-			about = about[:0]
+			sliceNamed = len(arts)
 			for _, a := range arts {
-				rd, seen := read[a.ID]
-				if !seen {
-					if e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
-						rd = e.rel.Read(a.Title, a.Text, a.Published)
-					}
-					read[a.ID] = rd
+				if len(about) == aboutLimit {
+					break // enough to rank: the rest are older (or match the terms less)
 				}
+				if _, seen := read[a.ID]; seen {
+					continue
+				}
+				var rd *Reading
+				if e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
+					rd = e.rel.Read(a.Title, a.Text, a.Published)
+				}
+				read[a.ID] = rd
 				if rd == nil {
 					continue
 				}
-				strength := rd.Strength(req.Countries)
-				if strength == 0 {
-					continue
-				}
-				about = append(about, candidate{art: a, reading: rd, score: strength})
-				if len(about) == aboutLimit {
-					break // enough to rank: the rest are older (or match the terms less)
+				if strength := rd.Strength(req.Countries); strength > 0 {
+					about = append(about, candidate{art: a, reading: rd, score: strength})
 				}
 			}
 			if len(arts) < lim || len(about) == aboutLimit {
 				break
 			}
 		}
+		named += sliceNamed
 		sel.since = since
-		if distinctStories(about) >= enough || i == len(windows)-1 {
+		if distinctStories(about) >= enough || len(about) == aboutLimit || i == len(windows)-1 {
 			break
+		}
+		if !since.IsZero() {
+			until = since.Add(-time.Second)
 		}
 	}
 	if len(about) == 0 {
@@ -148,8 +154,8 @@ func (e *Engine) leaveSampleOut(ctx context.Context, req Request) (bool, error) 
 	return e.corpus.HasOwnArticles(ctx)
 }
 
-func (e *Engine) fetch(ctx context.Context, req Request, since time.Time, noSample bool, limit int) ([]sources.Article, error) {
-	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: req.Until, Limit: limit, NoSample: noSample})
+func (e *Engine) fetch(ctx context.Context, req Request, since, until time.Time, noSample bool, limit int) ([]sources.Article, error) {
+	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: until, Limit: limit, NoSample: noSample})
 }
 
 // distinctStoriesWanted is how many stories a request wants before the
