@@ -110,6 +110,9 @@ func (tr *toneReader) read(e *Engine, a sources.Article, pair [2]string) toneRea
 
 func (tr *toneReader) readArticle(e *Engine, a sources.Article, pair [2]string) toneRead {
 	codes := pair[:]
+	if !e.rel.Prominent(a.Title, a.Text, a.Published, codes) {
+		return toneRead{} // not about the pair: the headline and lede say so, cheaply
+	}
 	rd := e.rel.Read(a.Title, a.Text, a.Published)
 	strength := rd.Strength(codes)
 	if strength == 0 {
