@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,7 @@ type toneOut struct {
 const toneUsage = `usage: attache eval tone FILE.jsonl [--score]
        attache eval tone --dev [--labels FILE] [--dir ../shared/eval] [--errors]
        attache eval tone --build [--labels FILE] [--dir ../shared/eval] > FILE.jsonl
+       attache eval tone --train briefing/tone/model.json [--labels FILE] [--dir ../shared/eval]
        attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2]
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
@@ -60,6 +62,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	score := fs.Bool("score", false, "score the lines that carry a label")
 	dev := fs.Bool("dev", false, "score the labelled dev set, rebuilt from --dir")
 	build := fs.Bool("build", false, "write the labelled dev set as eval lines")
+	train := fs.String("train", "", "fit the model on the labelled dev set and write it to FILE (briefing/tone/model.json is the one embedded)")
 	showErrors := fs.Bool("errors", false, "with --dev or --score: list the lines tagged wrong")
 	sample := fs.Int("sample", 0, "draw N candidate sentences to label (for the labeller, not scored)")
 	seed := fs.Uint64("seed", 1, "the seed of --sample")
@@ -78,13 +81,16 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	switch {
 	case *sample > 0:
 		return sampleTone(app, finder, gaz, *dir, *labels, *sample, *seed, *titles, *source, *perPair)
-	case *dev || *build:
+	case *dev || *build || *train != "":
 		lines, err := devLines(*dir, *labels)
 		if err != nil {
 			return err
 		}
 		if *build {
 			return writeToneLines(app.stdout, lines)
+		}
+		if *train != "" {
+			return trainTone(app, finder, lines, *train)
 		}
 		return scoreTone(app.stdout, finder, lines, *showErrors)
 	}
@@ -198,10 +204,8 @@ func lineGroup(l toneLine) string {
 	return l.ID
 }
 
-// scoreTone prints the whole-file figures beside the cross-validated ones.
-// The classifier's tunable choices are made on four folds and scored on
-// the fifth; folds never split an article.
-func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) error {
+// labelled keeps the lines that carry a label, with their classes.
+func labelled(all []toneLine) ([]toneLine, []tone.Class, error) {
 	var lines []toneLine
 	var gold []tone.Class
 	for _, l := range all {
@@ -210,13 +214,93 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		}
 		c, err := tone.ParseClass(l.Label)
 		if err != nil {
-			return fmt.Errorf("eval tone: %s: %w", l.ID, err)
+			return nil, nil, fmt.Errorf("eval tone: %s: %w", l.ID, err)
 		}
 		lines = append(lines, l)
 		gold = append(gold, c)
 	}
 	if len(lines) == 0 {
-		return errors.New("eval tone: no line carries a label")
+		return nil, nil, errors.New("eval tone: no line carries a label")
+	}
+	return lines, gold, nil
+}
+
+// lineSource is the corpus a line comes from: the prefix of its id
+// ("reuters/123#4" is reuters), or "other".
+func lineSource(l toneLine) string {
+	if i := strings.IndexByte(l.ID, '/'); i > 0 {
+		return l.ID[:i]
+	}
+	return "other"
+}
+
+// scoreShipped prints the figures of the classifier as it ships (the
+// embedded model) on labelled lines: what a held-out set measures.
+func scoreShipped(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) error {
+	lines, gold, err := labelled(all)
+	if err != nil {
+		return err
+	}
+	c := tone.New()
+	var s devset.Scores
+	bySource := map[string]*devset.Scores{}
+	tags := make([]tone.Tag, len(lines))
+	for i, l := range lines {
+		tags[i] = c.Classify(toneSentence(f, l))
+		s.Add(gold[i], tags[i].Class)
+		src := lineSource(l)
+		if bySource[src] == nil {
+			bySource[src] = &devset.Scores{}
+		}
+		bySource[src].Add(gold[i], tags[i].Class)
+	}
+	s.Write(w, "as shipped (the embedded model, trained on the dev set)")
+	writeBySource(w, bySource)
+	if showErrors {
+		writeErrors(w, c, f, lines, gold, tags, nil)
+	}
+	return nil
+}
+
+func writeBySource(w io.Writer, bySource map[string]*devset.Scores) {
+	if len(bySource) < 2 {
+		return
+	}
+	srcs := make([]string, 0, len(bySource))
+	for k := range bySource {
+		srcs = append(srcs, k)
+	}
+	slices.Sort(srcs)
+	for _, k := range srcs {
+		s := bySource[k]
+		fmt.Fprintf(w, "  %s: %d lines, macro-F1 %.3f, accuracy %.3f, confusions %d (%.1f %%)\n", k, s.N, s.MacroF1(), s.Accuracy(), s.CrossCount(), 100*s.CrossConfusions())
+	}
+}
+
+func writeErrors(w io.Writer, c *tone.Classifier, f *tone.Finder, lines []toneLine, gold []tone.Class, tags []tone.Tag, folds []int) {
+	fmt.Fprintln(w, "\nlines tagged wrong:")
+	for i, l := range lines {
+		if tags[i].Class == gold[i] {
+			continue
+		}
+		fold := ""
+		if folds != nil {
+			fold = fmt.Sprintf(" fold=%d", folds[i])
+		}
+		fmt.Fprintf(w, "%s%s %v label=%s got=%s cue=%q reading=%s\n    %s\n    %s", l.ID, fold, l.Pair, gold[i], tags[i].Class, tags[i].Cue, tags[i].Reading, l.Text, c.Explain(toneSentence(f, l)))
+	}
+}
+
+// scoreTone prints the figures of the classifier fitted on the labelled
+// lines (tone.Fit: the rule reading's options, the training choices and
+// the model) beside the cross-validated ones: fitted on four folds and
+// scored on the fifth, the folds never splitting an article, the choices
+// made inside the four by folds of their own. The rule reading alone is
+// printed the same way, for comparison.
+func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) error {
+	lines, gold, err := labelled(all)
+	if err != nil {
+		return err
 	}
 	sents := make([]tone.Sentence, len(lines))
 	groups := make([]string, len(lines))
@@ -224,57 +308,103 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		sents[i] = toneSentence(f, l)
 		groups[i] = lineGroup(l)
 	}
-	// Whole dev: tuned and scored on every line.
-	opt := tone.Tune(sents, gold, tone.DefaultOptions())
-	c := tone.NewWith(opt)
-	var whole devset.Scores
+	folds := eval.Folds(groups, eval.DefaultFolds)
+	// Whole dev: fitted and scored on every line.
+	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
+	c := tone.NewLearned(model)
+	var whole, rulesWhole devset.Scores
+	rules := tone.NewRules(model.Options)
 	tags := make([]tone.Tag, len(lines))
 	for i := range lines {
 		tags[i] = c.Classify(sents[i])
 		whole.Add(gold[i], tags[i].Class)
+		rulesWhole.Add(gold[i], rules.Classify(sents[i]).Class)
 	}
-	// Cross-validated: tuned on four folds, scored on the fifth.
-	folds := eval.Folds(groups, eval.DefaultFolds)
-	var pooled devset.Scores
-	var perFold []float64
+	// Cross-validated: fitted on four folds, scored on the fifth.
+	var pooled, rulesPooled devset.Scores
+	bySource := map[string]*devset.Scores{}
+	var perFold, rulesPerFold []float64
+	var chosen []string
 	for k := 0; k < eval.DefaultFolds; k++ {
 		train, test := eval.Split(folds, k)
-		ts, tg := make([]tone.Sentence, len(train)), make([]tone.Class, len(train))
+		ts, tg, tgroups := make([]tone.Sentence, len(train)), make([]tone.Class, len(train)), make([]string, len(train))
 		for j, i := range train {
-			ts[j], tg[j] = sents[i], gold[i]
+			ts[j], tg[j], tgroups[j] = sents[i], gold[i], groups[i]
 		}
-		ck := tone.NewWith(tone.Tune(ts, tg, tone.DefaultOptions()))
-		var fold devset.Scores
+		mk, tok := tone.Fit(ts, tg, eval.Folds(tgroups, eval.DefaultFolds-1), tone.DefaultGrid())
+		ck := tone.NewLearned(mk)
+		rk := tone.NewRules(mk.Options)
+		chosen = append(chosen, tok.String())
+		var fold, rfold devset.Scores
 		for _, i := range test {
 			got := ck.Classify(sents[i]).Class
 			pooled.Add(gold[i], got)
 			fold.Add(gold[i], got)
+			src := lineSource(lines[i])
+			if bySource[src] == nil {
+				bySource[src] = &devset.Scores{}
+			}
+			bySource[src].Add(gold[i], got)
+			rg := rk.Classify(sents[i]).Class
+			rulesPooled.Add(gold[i], rg)
+			rfold.Add(gold[i], rg)
 		}
 		perFold = append(perFold, fold.MacroF1())
+		rulesPerFold = append(rulesPerFold, rfold.MacroF1())
 	}
-	whole.Write(w, "whole dev (tuned and scored on all lines)")
+	whole.Write(w, "whole dev (fitted and scored on all lines)")
 	fmt.Fprintln(w)
-	pooled.Write(w, fmt.Sprintf("cross-validated (%d folds grouped by article, tuned on four, scored on the fifth)", eval.DefaultFolds))
-	mean, sd := devset.MeanSD(perFold)
-	fmt.Fprintf(w, "  per-fold macro-F1: mean %.3f, sd %.3f (", mean, sd)
-	for k, x := range perFold {
+	pooled.Write(w, fmt.Sprintf("cross-validated (%d folds grouped by article, fitted on four, scored on the fifth)", eval.DefaultFolds))
+	writeFolds(w, "per-fold macro-F1", perFold)
+	writeBySource(w, bySource)
+	for k, c := range chosen {
+		fmt.Fprintf(w, "  fold %d chose: %s\n", k, c)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "rule reading alone: whole dev macro-F1 %.3f (confusions %.1f %%), cross-validated %.3f (confusions %.1f %%)\n",
+		rulesWhole.MacroF1(), 100*rulesWhole.CrossConfusions(), rulesPooled.MacroF1(), 100*rulesPooled.CrossConfusions())
+	writeFolds(w, "rule reading per-fold macro-F1", rulesPerFold)
+	fmt.Fprintf(w, "  chosen on the whole dev: %s; %s\n", model.Options, to)
+	if showErrors {
+		writeErrors(w, c, f, lines, gold, tags, folds)
+	}
+	return nil
+}
+
+// trainTone fits the model on every labelled line and writes it to path.
+func trainTone(app *App, f *tone.Finder, all []toneLine, path string) error {
+	lines, gold, err := labelled(all)
+	if err != nil {
+		return err
+	}
+	sents := make([]tone.Sentence, len(lines))
+	groups := make([]string, len(lines))
+	for i, l := range lines {
+		sents[i] = toneSentence(f, l)
+		groups[i] = lineGroup(l)
+	}
+	m, _ := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
+	b, err := tone.MarshalModel(m)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return fmt.Errorf("eval tone: %w", err)
+	}
+	fmt.Fprintf(app.stderr, "wrote %s: %d features; %s\n", path, len(m.Weights), m.Trained)
+	return nil
+}
+
+func writeFolds(w io.Writer, title string, xs []float64) {
+	mean, sd := devset.MeanSD(xs)
+	fmt.Fprintf(w, "  %s: mean %.3f, sd %.3f (", title, mean, sd)
+	for k, x := range xs {
 		if k > 0 {
 			fmt.Fprint(w, ", ")
 		}
 		fmt.Fprintf(w, "%.3f", x)
 	}
 	fmt.Fprintln(w, ")")
-	fmt.Fprintf(w, "  chosen on the whole dev: %s\n", opt)
-	if showErrors {
-		fmt.Fprintln(w, "\nlines tagged wrong (whole dev):")
-		for i, l := range lines {
-			if tags[i].Class == gold[i] {
-				continue
-			}
-			fmt.Fprintf(w, "%s fold=%d %v label=%s got=%s cue=%q reading=%s\n    %s\n    %s", l.ID, folds[i], l.Pair, gold[i], tags[i].Class, tags[i].Cue, tags[i].Reading, l.Text, c.Explain(sents[i]))
-		}
-	}
-	return nil
 }
 
 func sampleTone(app *App, finder *tone.Finder, gaz *geo.Gazetteer, dir, labels string, n int, seed uint64, titles, source string, perPair int) error {

@@ -39,12 +39,9 @@ func (o Options) String() string {
 	return fmt.Sprintf("state weight %.1f, measure weight %.1f, link distance %d, not-between penalty %.1f, material bonus %.1f, subordinate penalty %.1f", o.StateWeight, o.MeasureWeight, o.LinkDistance, o.BetweenPenalty, o.MaterialBonus, o.SubPenalty)
 }
 
-// NewWith returns a Classifier with the built-in lexicon and the options.
-func NewWith(o Options) *Classifier {
-	c := New()
-	c.opt = o
-	return c
-}
+// NewWith returns a Classifier that reads by rule alone with the
+// options (NewRules).
+func NewWith(o Options) *Classifier { return NewRules(o) }
 
 // Tune chooses the options that score best (macro-F1) on the labelled
 // sentences, starting from base; ties keep the earlier choice.

@@ -61,10 +61,32 @@ var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", 
 type Classifier struct {
 	ix  *lexIndex
 	opt Options
+	// model, when set, decides the class over the rule reading.
+	model *Model
 }
 
-// New returns a Classifier with the built-in lexicon and DefaultOptions.
-func New() *Classifier { return &Classifier{ix: newLexIndex(lexicon), opt: DefaultOptions()} }
+// New returns a Classifier with the built-in lexicon and the trained
+// model embedded in the package (see Model): the rule reading, weighed by
+// what the labelled dev set taught.
+func New() *Classifier {
+	m := embeddedModel()
+	if m == nil {
+		return NewRules(DefaultOptions())
+	}
+	return NewLearned(m)
+}
+
+// NewRules returns a Classifier that reads by rule alone, with the
+// options: the reading the model is trained over.
+func NewRules(o Options) *Classifier {
+	return &Classifier{ix: newLexIndex(lexicon), opt: o}
+}
+
+// NewLearned returns a Classifier that decides with the model m over its
+// rule reading.
+func NewLearned(m *Model) *Classifier {
+	return &Classifier{ix: newLexIndex(lexicon), opt: m.Options, model: m}
+}
 
 // weight ranks cues of different kinds found in one sentence: acts and
 // statements decide over the nouns of measures, states and topics.
@@ -83,7 +105,11 @@ const maxWords = 200
 
 // Classify tags one sentence for its pair.
 func (c *Classifier) Classify(s Sentence) Tag {
-	return c.decide(c.analyse(s))
+	r := c.analyse(s)
+	if c.model != nil {
+		return c.decideLearned(r)
+	}
+	return c.decide(r)
 }
 
 // reading is what a sentence holds before the tunable choices are made:
@@ -184,24 +210,37 @@ func (c *Classifier) decide(r *reading) Tag {
 		if cd.dist > c.opt.LinkDistance {
 			continue
 		}
-		score := c.weight(cd.m.cue.kind) - 0.01*float64(cd.m.trigger())
-		if !cd.between {
-			score -= c.opt.BetweenPenalty
-		}
-		if cd.class.Material() && cd.mood == done {
-			score += c.opt.MaterialBonus
-		}
-		if cd.sub {
-			score -= c.opt.SubPenalty
-		}
-		if score > bestScore {
+		if score := c.ruleScore(cd); score > bestScore {
 			best, bestScore = k, score
 		}
 	}
 	if best < 0 {
 		return tag
 	}
-	cd := r.cands[best]
+	return c.tagFrom(r, r.cands[best])
+}
+
+// ruleScore ranks a candidate cue: acts and statements over nouns, one
+// between the sides over one beside them, the main clause over a
+// subordinate one, early over late.
+func (c *Classifier) ruleScore(cd candidate) float64 {
+	score := c.weight(cd.m.cue.kind) - 0.01*float64(cd.m.trigger())
+	if !cd.between {
+		score -= c.opt.BetweenPenalty
+	}
+	if cd.class.Material() && cd.mood == done {
+		score += c.opt.MaterialBonus
+	}
+	if cd.sub {
+		score -= c.opt.SubPenalty
+	}
+	return score
+}
+
+// tagFrom is the tag a candidate cue gives: its class, how it is held,
+// its words and who acts on whom.
+func (c *Classifier) tagFrom(r *reading, cd candidate) Tag {
+	tag := Tag{Sentence: r.s.Text}
 	ws := r.ws
 	tag.Class = cd.class
 	tag.Reading = moodNames[cd.mood]

@@ -1,0 +1,120 @@
+package tone
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Grid is a set of training choices to choose among.
+type Grid struct {
+	L2      []float64
+	Balance []float64
+	Prior   []float64
+	WordL2  []float64
+	Margins []float64
+}
+
+// DefaultGrid is the set Fit chooses among.
+func DefaultGrid() Grid {
+	return Grid{
+		L2:      []float64{1e-3, 1e-2},
+		Balance: []float64{0.5, 1},
+		Prior:   []float64{2, 3},
+		WordL2:  []float64{1, 10},
+		Margins: []float64{-0.5, 0, 0.5, 1},
+	}
+}
+
+// Fit is the whole of training on labelled sentences: the rule reading's
+// options tuned on them (Tune), then the training choices chosen by
+// cross-validation over folds (folds[i] is sentence i's fold; the
+// choice that scores the best macro-F1 over the held-out folds wins),
+// then the model trained with them on every sentence. Nothing outside
+// sents and gold is read, so a model fitted on four folds of a dev set
+// can be scored honestly on the fifth.
+func Fit(sents []Sentence, gold []Class, folds []int, grid Grid) (*Model, TrainOptions) {
+	ro := Tune(sents, gold, DefaultOptions())
+	x := Featurize(sents, ro)
+	to := ChooseTraining(x, gold, folds, grid)
+	m := Train(x, gold, ro, to)
+	m.Trained = fmt.Sprintf("%d sentences; %s; %s", len(sents), ro, to)
+	return m, to
+}
+
+// ChooseTraining picks the training choices that score the best pooled
+// macro-F1 when trained on all folds but one and scored on that one.
+func ChooseTraining(x [][]string, gold []Class, folds []int, grid Grid) TrainOptions {
+	return chooseTraining(x, gold, folds, grid, DefaultTrainOptions())
+}
+
+func chooseTraining(x [][]string, gold []Class, folds []int, grid Grid, base TrainOptions) TrainOptions {
+	k := 0
+	for _, f := range folds {
+		k = max(k, f+1)
+	}
+	var pts []TrainOptions
+	for _, l2 := range grid.L2 {
+		for _, b := range grid.Balance {
+			for _, pr := range orOne(grid.Prior, base.Prior) {
+				for _, wl := range orOne(grid.WordL2, base.WordL2) {
+					o := base
+					o.L2, o.Balance, o.Prior, o.WordL2 = l2, b, pr, wl
+					pts = append(pts, o)
+				}
+			}
+		}
+	}
+	// scores[p][i]: sentence i's class scores when its fold was held out.
+	scores := make([][][len(Classes)]float64, len(pts))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for p, pt := range pts {
+		scores[p] = make([][len(Classes)]float64, len(x))
+		for f := 0; f < k; f++ {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				var tx [][]string
+				var tg []Class
+				for i := range x {
+					if folds[i] != f {
+						tx = append(tx, x[i])
+						tg = append(tg, gold[i])
+					}
+				}
+				m := Train(tx, tg, Options{}, pt)
+				for i := range x {
+					if folds[i] == f {
+						scores[p][i] = m.Scores(x[i])
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	best, bestF := base, -1.0
+	for p, pt := range pts {
+		for _, mg := range grid.Margins {
+			var conf [len(Classes)][len(Classes)]int
+			for i := range x {
+				s := scores[p][i]
+				s[Neither] += mg
+				conf[gold[i]][argmax(s)]++
+			}
+			if f := macroF1(conf); f > bestF+1e-9 {
+				best, bestF = pt, f
+				best.Margin = mg
+			}
+		}
+	}
+	return best
+}
+
+// orOne is the values, or the one value v when there are none.
+func orOne(vs []float64, v float64) []float64 {
+	if len(vs) == 0 {
+		return []float64{v}
+	}
+	return vs
+}
