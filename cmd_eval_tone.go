@@ -103,7 +103,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if *score {
-		return scoreTone(app.stdout, finder, lines, *showErrors)
+		return scoreShipped(app.stdout, finder, lines, *showErrors)
 	}
 	c := tone.New()
 	bw := bufio.NewWriter(app.stdout)
