@@ -38,19 +38,23 @@ type toneOut struct {
 	Cue    string `json:"cue,omitempty"`
 }
 
-const toneUsage = `usage: attache eval tone FILE.jsonl [--score]
+const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit] [--errors]
        attache eval tone --dev [--labels FILE] [--dir ../shared/eval] [--errors]
-       attache eval tone --build [--labels FILE] [--dir ../shared/eval] > FILE.jsonl
        attache eval tone --train briefing/tone/model.json [--labels FILE] [--dir ../shared/eval]
-       attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2]
+       attache eval tone --build [--labels FILE] [--dir ../shared/eval] > FILE.jsonl
+       attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2] [--per-pair N]
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
 neither, verbal_cooperation, material_cooperation, verbal_conflict,
 material_conflict and writes {"id","tone"} per line. --score scores the
-lines that carry a "label" instead: per-class precision and recall,
-macro-F1, the confusion matrix, over the whole file and 5-fold
-cross-validated with folds grouped by article. --dev does the same on the
-labelled dev set, rebuilt from the corpora in --dir.
+lines that carry a "label" with the classifier as it ships (per-class
+precision and recall, macro-F1, the confusion matrix, and the figures per
+source): what a held-out set measures. --fit fits the classifier on the
+labelled lines instead and prints the whole-file figures beside the
+cross-validated ones (5 folds grouped by article, every choice made inside
+the four training folds) and the rule reading's alone. --dev does --fit on
+the labelled dev set, rebuilt from the corpora in --dir; --train fits on it
+and writes the model that the binary embeds.
 `
 
 // evalTone is `attache eval tone`.
@@ -59,7 +63,8 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	fs.Usage = func() { io.WriteString(app.stderr, toneUsage) }
 	dir := fs.String("dir", "../shared/eval", "the evaluation data directory")
 	labels := fs.String("labels", "briefing/tone/devset/labels.jsonl", "the labelled references")
-	score := fs.Bool("score", false, "score the lines that carry a label")
+	score := fs.Bool("score", false, "score the lines that carry a label with the classifier as it ships")
+	fit := fs.Bool("fit", false, "fit the classifier on the labelled lines and score it whole and cross-validated, beside the rule reading alone")
 	dev := fs.Bool("dev", false, "score the labelled dev set, rebuilt from --dir")
 	build := fs.Bool("build", false, "write the labelled dev set as eval lines")
 	train := fs.String("train", "", "fit the model on the labelled dev set and write it to FILE (briefing/tone/model.json is the one embedded)")
@@ -101,6 +106,9 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	lines, err := readToneLines(ctx, pos[0])
 	if err != nil {
 		return err
+	}
+	if *fit {
+		return scoreTone(app.stdout, finder, lines, *showErrors)
 	}
 	if *score {
 		return scoreShipped(app.stdout, finder, lines, *showErrors)

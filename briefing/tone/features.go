@@ -21,7 +21,15 @@ type feature struct {
 // layer learn where that knowledge misleads (a figure, a firm, a venue).
 func (c *Classifier) features(r *reading) []feature {
 	var fs []feature
-	add := func(name string, start, end int) { fs = append(fs, feature{name, start, end}) }
+	seen := map[string]bool{}
+	add := func(name string, start, end int) {
+		// A fact counts once, however often the sentence states it; the
+		// first place it stands is its evidence.
+		if !seen[name] {
+			seen[name] = true
+			fs = append(fs, feature{name, start, end})
+		}
+	}
 	ws := r.ws
 	add("bias", -1, -1)
 
@@ -106,6 +114,45 @@ func (c *Classifier) features(r *reading) []feature {
 			inSide[i] = true
 		}
 	}
+	// The words between the two sides ("Japan bought U.S. corn"), the
+	// verb after the first side ("Washington warned"), and the words
+	// around each candidate cue ("accepted a bid for an export bonus").
+	if len(r.ms) > 0 {
+		first, second := r.ms[0], mention{first: -1}
+		for _, m := range r.ms[1:] {
+			if m.side != first.side {
+				second = m
+				break
+			}
+		}
+		if second.first > first.end {
+			for i := first.end; i < second.first && i < first.end+12; i++ {
+				if !ws[i].Punct && !inSide[i] {
+					add("btw:"+plainLemma(&ws[i]), i, i+1)
+				}
+			}
+		}
+		for i := first.end; i < len(ws) && i < first.end+4; i++ {
+			if ws[i].Punct || ws[i].Cap || inSide[i] || ws[i].Lower == "'s" || ws[i].Lower == "s" {
+				continue
+			}
+			add("subj:"+plainLemma(&ws[i]), i, i+1)
+			break
+		}
+	}
+	for _, cd := range r.cands {
+		if cd.dist > c.opt.LinkDistance {
+			continue
+		}
+		t, e := cd.m.trigger(), cd.m.last()
+		for i := max(0, t-3); i < len(ws) && i <= e+3; i++ {
+			if i >= t && i <= e || ws[i].Punct || inSide[i] {
+				continue
+			}
+			add("cx:"+cd.class.String()+":"+plainLemma(&ws[i]), i, i+1)
+		}
+	}
+
 	prev := "<s>"
 	for i := range ws {
 		w := &ws[i]
@@ -140,4 +187,13 @@ func lemma(w *word) string {
 		}
 	}
 	return strings.TrimSuffix(best, "'s")
+}
+
+// plainLemma is lemma with numbers folded into one word.
+func plainLemma(w *word) string {
+	l := lemma(w)
+	if l != "" && l[0] >= '0' && l[0] <= '9' {
+		return "<num>"
+	}
+	return l
 }

@@ -12,16 +12,23 @@ type Grid struct {
 	Prior   []float64
 	WordL2  []float64
 	Margins []float64
+	Hedges  []float64
+	// MaxCross is the share of cooperation-versus-conflict confusions a
+	// choice may make over the held-out folds; among those within it the
+	// best macro-F1 wins, and when none is, the fewest confusions.
+	MaxCross float64
 }
 
 // DefaultGrid is the set Fit chooses among.
 func DefaultGrid() Grid {
 	return Grid{
-		L2:      []float64{1e-3, 1e-2},
-		Balance: []float64{0.5, 1},
-		Prior:   []float64{2, 3},
-		WordL2:  []float64{1, 10},
-		Margins: []float64{-0.5, 0, 0.5, 1},
+		L2:       []float64{1e-2, 3e-2},
+		Balance:  []float64{0.5, 1},
+		Prior:    []float64{2, 3},
+		WordL2:   []float64{10, 30},
+		Margins:  []float64{-0.5, 0, 0.5, 1},
+		Hedges:   []float64{0, 0.5, 1},
+		MaxCross: 0.025,
 	}
 }
 
@@ -93,18 +100,31 @@ func chooseTraining(x [][]string, gold []Class, folds []int, grid Grid, base Tra
 		}
 	}
 	wg.Wait()
-	best, bestF := base, -1.0
+	best, bestF, bestCross := base, -1.0, 2.0
 	for p, pt := range pts {
 		for _, mg := range grid.Margins {
-			var conf [len(Classes)][len(Classes)]int
-			for i := range x {
-				s := scores[p][i]
-				s[Neither] += mg
-				conf[gold[i]][argmax(s)]++
-			}
-			if f := macroF1(conf); f > bestF+1e-9 {
-				best, bestF = pt, f
-				best.Margin = mg
+			for _, h := range orOne(grid.Hedges, 0) {
+				var conf [len(Classes)][len(Classes)]int
+				for i := range x {
+					s := scores[p][i]
+					s[Neither] += mg
+					conf[gold[i]][hedged(s, h)]++
+				}
+				f, cross := macroF1(conf), crossShare(conf)
+				within, bestWithin := cross <= grid.MaxCross+1e-9, bestCross <= grid.MaxCross+1e-9
+				better := false
+				switch {
+				case grid.MaxCross <= 0 || within && bestWithin:
+					better = f > bestF+1e-9
+				case within:
+					better = true
+				case !bestWithin:
+					better = cross < bestCross-1e-9 || cross < bestCross+1e-9 && f > bestF+1e-9
+				}
+				if better {
+					best, bestF, bestCross = pt, f, cross
+					best.Margin, best.Hedge = mg, h
+				}
 			}
 		}
 	}
@@ -117,4 +137,23 @@ func orOne(vs []float64, v float64) []float64 {
 		return []float64{v}
 	}
 	return vs
+}
+
+// crossShare is the share of sentences whose label is cooperation and
+// class conflict, or the other way round.
+func crossShare(conf [len(Classes)][len(Classes)]int) float64 {
+	n, all := 0, 0
+	for g := range conf {
+		for p := range conf[g] {
+			all += conf[g][p]
+			gc, pc := Class(g), Class(p)
+			if gc.Cooperation() && pc.Conflict() || gc.Conflict() && pc.Cooperation() {
+				n += conf[g][p]
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(n) / float64(all)
 }

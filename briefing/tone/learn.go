@@ -23,6 +23,11 @@ type Model struct {
 	// taken: how much stronger the evidence for a class must be than for
 	// neither.
 	Margin float64 `json:"margin"`
+	// Hedge: where the class chosen and the best class of the other
+	// polarity (cooperation against conflict) are closer than this, the
+	// sentence is neither: a reader minds a conflict read as cooperation
+	// most.
+	Hedge float64 `json:"hedge"`
 	// Prior is added to the score of the rule reading's own class: the
 	// model starts from the rule reading and moves from it only where the
 	// weights say so.
@@ -48,6 +53,8 @@ type TrainOptions struct {
 	Balance float64
 	// Margin is the model's Margin.
 	Margin float64
+	// Hedge is the model's Hedge.
+	Hedge float64
 	// Seed fixes the order sentences are visited in.
 	Seed uint64
 	// WordL2 multiplies L2 for the word features: the words are many and
@@ -65,7 +72,7 @@ func DefaultTrainOptions() TrainOptions {
 }
 
 func (o TrainOptions) String() string {
-	return fmt.Sprintf("L2 %g (words ×%g), %d epochs, min count %d, balance %.2f, rule prior %.1f, neither margin %.2f", o.L2, o.WordL2, o.Epochs, o.MinCount, o.Balance, o.Prior, o.Margin)
+	return fmt.Sprintf("L2 %g (words ×%g), %d epochs, min count %d, balance %.2f, rule prior %.1f, neither margin %.2f, hedge %.2f", o.L2, o.WordL2, o.Epochs, o.MinCount, o.Balance, o.Prior, o.Margin, o.Hedge)
 }
 
 // Featurize reads a sentence into its feature names with the rule
@@ -172,7 +179,7 @@ func Train(x [][]string, gold []Class, ro Options, o TrainOptions) *Model {
 			}
 		}
 	}
-	m := &Model{Options: ro, Margin: o.Margin, Prior: o.Prior, Weights: make(map[string][len(Classes)]float64, len(names))}
+	m := &Model{Options: ro, Margin: o.Margin, Hedge: o.Hedge, Prior: o.Prior, Weights: make(map[string][len(Classes)]float64, len(names))}
 	for i, f := range names {
 		var row [len(Classes)]float64
 		zero := true
@@ -196,10 +203,18 @@ func dropped(f string, prefixes []string) bool {
 	return false
 }
 
+// wordPrefixes start the names of the word features.
+var wordPrefixes = []string{"w:", "b:", "n:", "cuew:", "btw:", "subj:", "cx:"}
+
 // wordFeature reports whether a feature is one of the words (rare ones
 // are left out) rather than the rule reading's.
 func wordFeature(f string) bool {
-	return len(f) > 2 && (f[:2] == "w:" || f[:2] == "b:" || f[:2] == "n:") || len(f) > 5 && f[:5] == "cuew:"
+	for _, p := range wordPrefixes {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func scoreIdx(w [][len(Classes)]float64, xs []int) [len(Classes)]float64 {
@@ -260,7 +275,22 @@ func priorOf(names []string, p float64) [len(Classes)]float64 {
 
 // Predict is the class the model gives the feature names.
 func (m *Model) Predict(names []string) Class {
-	return argmax(m.Scores(names))
+	return hedged(m.Scores(names), m.Hedge)
+}
+
+// hedged is the highest class, or neither where a class of the other
+// polarity scores within h of it.
+func hedged(s [len(Classes)]float64, h float64) Class {
+	best := argmax(s)
+	if best == Neither || h <= 0 {
+		return best
+	}
+	for c := range s {
+		if cl := Class(c); (cl.Cooperation() && best.Conflict() || cl.Conflict() && best.Cooperation()) && s[best]-s[c] < h {
+			return Neither
+		}
+	}
+	return best
 }
 
 func argmax(s [len(Classes)]float64) Class {

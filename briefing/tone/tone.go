@@ -6,16 +6,20 @@
 // disputes) and material conflict (sanctions and tariffs imposed,
 // expulsions, seizures, attacks, fighting).
 //
-// It is a reading by rule, not a trained model: a lexicon of cues written
-// from the CAMEO and PLOVER event categories, and rules for what holds a
-// cue — negation ("did not impose"), intent and modality ("may impose",
-// "agreed to lend"), refusal ("refused to sign"), denial ("denied
+// It reads by rule first: a lexicon of cues written from the CAMEO and
+// PLOVER event categories, and rules for what holds a cue — negation
+// ("did not impose"), intent and modality ("may impose", "agreed to
+// lend"), refusal ("refused to sign"), denial ("denied
 // attacking"), reversal ("lifted the ban") and conditions ("if the U.S.
 // imposed"). A cue counts for a pair only where the sentence names both
 // parties as parties (not as a currency, a venue or a firm's name) and
 // not merely listed side by side doing the same thing to a third. Every
 // Tag keeps its sentence and the words that decided it, and says who acts
 // on whom where the sentence says it.
+//
+// A learned layer (Model) then weighs that reading with the sentence's
+// words, trained on a labelled dev set and embedded in the package; the
+// evidence of a tag stays the rule's cue for the class chosen.
 //
 // A story's tone is the balance of its sentences' tags (Story).
 package tone
@@ -48,7 +52,9 @@ type Tag struct {
 	Cue              string
 	CueStart, CueEnd int
 	// Reading says how the cue was held: "done", "intended", "negated",
-	// "refused", "denied", "hypothetical", "reversed" or "opposed".
+	// "refused", "denied", "hypothetical", "reversed", "opposed",
+	// "demanded", "speculative" or "considered"; "learned" when no rule
+	// cue stands for the class and the cue is the word that weighed most.
 	Reading string
 	// Sentence is the evidence, verbatim.
 	Sentence string
