@@ -161,7 +161,11 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence)
 		if d.toks[k].inQuote || !d.isCueVerb(k) {
 			continue
 		}
-		if b := d.npAfter(k+1, d.clauseEnd(k+1)); b > k+1 {
+		// "…, said Ana Ruiz": the phrase after the verb speaks only when
+		// the verb comes first in its clause, not in "Trump offered his
+		// congratulations".
+		inverted := k == prevStart || d.toks[k-1].kind == mark || d.isPunct(k-1, ",")
+		if b := d.npAfter(k+1, d.clauseEnd(k+1)); inverted && b > k+1 {
 			if w := d.phrase(c, k+1, b); w.kind == named || w.kind == described {
 				return w, CueBefore
 			}

@@ -178,7 +178,7 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			// "…?" Moreau questioned.
 			cueVerb = true
 		}
-		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && (!has(npStoppers, d.lower(m+1)) || d.lower(m+1) == "that") && d.lower(m+1) != "reporters" {
+		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && (!has(npStoppers, d.lower(m+1)) || d.lower(m+1) == "that") && d.lower(m+1) != "reporters" && !has(objectPronouns, d.lower(m+1)) && !has(tellVerbs, lm) {
 			// "…." Smith said Jones "…": a new sentence, not a cue.
 			break
 		}
@@ -325,6 +325,13 @@ func (d *doc) nextComma(k, end int) int {
 	}
 	return end
 }
+
+// tellVerbs take the hearer as their object ("…?" Trump told Britain's
+// ITV): still the cue of the quotation before.
+var tellVerbs = set("told tells telling")
+
+// objectPronouns may follow a cue verb as its object ("he urged them").
+var objectPronouns = set("him her them us me you")
 
 // npStoppers end a noun phrase read after a cue verb.
 var npStoppers = set(
@@ -486,6 +493,9 @@ func (d *doc) isCueVerb(k int) bool {
 	}
 	if k == 0 {
 		return false
+	}
+	if d.toks[k-1].kind == word && isPossessive(d.str(d.toks[k-1])) {
+		return false // "Mr. Obama's remarks": a noun
 	}
 	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1)) || has(speechVerbs, d.lower(k+1)) && !has(nounish, d.lower(k+1))) {
 		return false // "Victoria state treasurer", "from Edo state told Reuters": a noun

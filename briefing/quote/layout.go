@@ -56,8 +56,8 @@ func (d *doc) signature(pi, minName int) (name, role string, ok bool) {
 	for b > a && (d.isPunct(b-1, ".") || d.isPunct(b-1, ",")) {
 		b--
 	}
-	if b-a < 2 || b-a > 12 {
-		return "", "", false
+	if b-a < minName || b-a < 1 || b-a > 12 {
+		return "", "", false // "- Sanders." after a quotation: one name will do
 	}
 	// The name: leading capitalised words that are not titles.
 	k := a

@@ -339,6 +339,24 @@ func (d *doc) personBefore(a, k int) bool {
 	return true
 }
 
+// shouted reports whether tokens [a, b) are two or more words in capitals
+// ("FORT PIERCE", "FULL TEXT"): a dateline or a headline, not a name.
+func (d *doc) shouted(a, b int) bool {
+	n := 0
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind != word {
+			continue
+		}
+		w := d.str(t)
+		if strings.ToUpper(w) != w || len(w) < 2 {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // nounAsName reports whether the name part [a, b) is one capitalised
 // common noun for a person ("Banker" in "A U.S. Banker said"), not a name.
 func (d *doc) nounAsName(a, b int) bool {

@@ -15,6 +15,8 @@ type person struct {
 	org     bool
 	votes   [4]int // evidence for each gender
 	evident bool   // a title, role or cue shows it is a person or body
+	// givenVoted: the given name's gender has been counted.
+	givenVoted bool
 }
 
 func (p *person) gender() gender {
@@ -44,13 +46,14 @@ type mention struct {
 type cast struct {
 	pending  []mention // speakers found while reading cues, merged by settle
 	people   []person
-	byLast   map[string]int
+	byLast   map[string]int // the person last registered with a last name
 	byFirst  map[string]int
+	byFull   map[string]int // people by full name
 	mentions []mention
 }
 
 func newCast() *cast {
-	return &cast{byLast: map[string]int{}, byFirst: map[string]int{}}
+	return &cast{byLast: map[string]int{}, byFirst: map[string]int{}, byFull: map[string]int{}}
 }
 
 // register records a person for a name run and returns its index, or -1
@@ -64,7 +67,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	last := strings.ToLower(words[len(words)-1])
 	first := strings.ToLower(words[0])
 	idx := -1
-	if i, ok := c.byLast[last]; ok {
+	if i, ok := c.byFull[strings.ToLower(name)]; ok && len(words) > 1 {
+		idx = i // "Frank Fiorina" again, after "Carly Fiorina"
+	} else if i, ok := c.byLast[last]; ok {
 		idx = i
 	} else if len(words) == 1 {
 		if i, ok := c.byFirst[first]; ok {
@@ -86,6 +91,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	if idx < 0 {
 		c.people = append(c.people, person{name: name, last: last, org: r.org})
 		idx = len(c.people) - 1
+		if len(words) > 1 {
+			c.byFull[strings.ToLower(name)] = idx
+		}
 		c.byLast[last] = idx
 		if len(words) > 1 {
 			if _, ok := c.byFirst[first]; !ok {
@@ -106,9 +114,12 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 		}
 		p.voteRole(role)
 	}
-	if r.nameA < r.b {
+	if r.nameA < r.b && !p.givenVoted {
+		// The given name's statistics count once; what the text says
+		// (titles, roles, pronouns) counts at every mention.
 		if g, ok := givenNameGender(d.lower(r.nameA)); ok && r.b-r.nameA > 1 {
 			p.votes[g] += 2
+			p.givenVoted = true
 		}
 	}
 	return idx
@@ -151,7 +162,7 @@ func (c *cast) collect(d *doc) {
 			if r.nameA >= r.b {
 				continue
 			}
-			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) {
+			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) || d.shouted(r.nameA, r.b) {
 				continue // "Japan", "Peking": places, never people; "A U.S. Banker"; "GmbH"
 			}
 			n := r.b - r.nameA
@@ -202,6 +213,16 @@ func (c *cast) collect(d *doc) {
 		idx, ok := c.byLast[last]
 		if !ok && len(words) == 1 {
 			idx, ok = c.byFirst[last]
+		}
+		if ok && len(words) == 1 {
+			// "Fiorina" means the Fiorina named last before it, not a
+			// husband named further on.
+			for k, n := c.firstMentionFrom(w.tok)-1, 0; k >= 0 && n < 200; k, n = k-1, n+1 {
+				if p := c.mentions[k].who; c.people[p].last == last && !c.people[p].org {
+					idx = p
+					break
+				}
+			}
 		}
 		if !ok || !c.people[idx].evident {
 			continue
@@ -618,11 +639,24 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	if best < 0 {
 		return -1, false
 	}
-	if speakers == 1 && len(seen) > 1 && !bestPoss {
-		// "After talks with President Waller, Mr Benning said …": of the
-		// people in the sentence, the one who speaks.
+	if speakers == 1 && len(seen) > 1 {
+		// "After talks with President Waller, Mr Benning said …",
+		// "Trump's misinformation may be strategic, said Jeffery
+		// Hemsley": of the people in the sentence, the one who speaks.
 		best, exactPeople, seen = speaking, 1, []int{speaking}
-		bestExact = true
+		bestExact, bestPoss = true, false
+	}
+	// "Bill hurled the kitchen sink at Sanders. But the former president
+	// showed restraint. "…," he said.": a sentence between whose subject
+	// is a person described, not named, may be the one the pronoun
+	// means; unless the description points back to the same person,
+	// nobody is given.
+	if want == male || want == female {
+		for s := bestSent + 1; s < sentOf(i); s++ {
+			if desc, ok := d.describedSubject(sent.start[s], sent.start[s+1]); ok && c.resolveTitle(desc, sent.start[s]) != best {
+				return -1, false
+			}
+		}
 	}
 	// Sentences between that open with the same pronoun go on about the
 	// same person: "Smith spoke. He said X. "Y," he said."
@@ -631,6 +665,11 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 		if d.sentenceOpensWith(sent.start[s], pron) {
 			chain++
 		}
+	}
+	if d.unnamedSubjectBefore(c, sent.start[bestSent], bestTok) {
+		// "Trump went after Bush, calling him …. He says …": the subject
+		// the article names but the cast does not know may be the one.
+		return best, false
 	}
 	// Agreeing: the right gender, or no gender known and nobody else
 	// fitting there.
@@ -650,6 +689,62 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 		}
 	}
 	return best, near
+}
+
+// unnamedSubjectBefore reports whether the sentence starting at token a
+// opens, before token tok, with a capitalised word that is no person the
+// cast knows, no place and no intro word, followed by what reads as its
+// verb: a subject the pronoun may mean.
+func (d *doc) unnamedSubjectBefore(c *cast, a, tok int) bool {
+	a = d.skipIntro(a, tok)
+	for k := a; k < tok; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.inQuote {
+			continue
+		}
+		if !d.isCapWord(k) {
+			return false
+		}
+		r := d.runAt(k, tok)
+		if r.b >= tok || r.nameA >= r.b || d.allPlace(r.nameA, r.b) || c.mentionAt(r.nameA) >= 0 {
+			return false
+		}
+		n := d.toks[r.b]
+		return n.kind == word && !n.upper && !has(closedClass, n.low) && !isRole(n.low) && !has(roleModifiers, n.low) && !isPossessive(d.str(d.toks[r.b-1]))
+	}
+	return false
+}
+
+// describedSubject reads a sentence [a, b) that opens with a definite
+// description of a person as its subject ("But the former president
+// showed …") and returns the description, lower-case words.
+func (d *doc) describedSubject(a, b int) (string, bool) {
+	k := a
+	for k < b && (d.toks[k].kind != word || has(introTrimCap, d.toks[k].low)) {
+		if d.toks[k].kind == mark {
+			return "", false
+		}
+		k++
+	}
+	if k >= b || d.toks[k].low != "the" || d.toks[k].inQuote {
+		return "", false
+	}
+	for m := k + 1; m < b && m < k+6; m++ {
+		t := d.toks[m]
+		if t.kind != word {
+			return "", false
+		}
+		if isRole(t.low) && !t.upper || t.low == "man" || t.low == "woman" {
+			if m+1 < b && d.toks[m+1].kind == word && !d.toks[m+1].upper && d.predicateAt(m+1) {
+				return d.text[d.toks[k].s:d.toks[m].e], true
+			}
+			return "", false
+		}
+		if !has(roleModifiers, t.low) && t.upper {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 func slicesContains(s []int, v int) bool {

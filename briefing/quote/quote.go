@@ -93,6 +93,7 @@ func FindWith(text string, o Options) []Quote {
 	if o.Places != nil {
 		d.markPlaces(o.Places.Mentions(text, o.Date))
 	}
+	d.markRegions()
 	spans := d.pair()
 	d.sentences()
 	sent := d.sentenceIndex()
@@ -244,7 +245,8 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 		}
 	}
 	if cd.close >= 0 {
-		if a := d.afterCue(c, cd.close+1, false); a.kind != noCue {
+		a := d.afterCue(c, cd.close+1, false)
+		if a.kind != noCue && !(d.embeddedTerm(lo, cd) && a.verb >= 0 && d.wordsAfterVerb(a.verb, d.clauseEnd(cd.close+1))) {
 			cd.att = a
 		}
 	}
@@ -293,6 +295,34 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 	case cd.words <= 3 && (cd.att.kind == cueFrame || cd.att.kind == cueAccord):
 		cd.drop = cd.words <= 1
 	}
+}
+
+// embeddedTerm reports a short fragment quoted inside its sentence and
+// run straight on ("the party's much vaunted "decapitation strategy" Lord
+// Rennard said it was not a term he used"): no comma or stop closes it,
+// so a speech verb after it that goes on with its own clause is no cue of
+// the fragment.
+func (d *doc) embeddedTerm(lo int, cd *cand) bool {
+	if cd.words > 4 || d.opensUpper(cd.open) || !d.wordsBefore(lo, cd.open) {
+		return false
+	}
+	j := cd.close + 1
+	if j >= len(d.toks) || d.toks[j].kind != word || d.toks[j].para != d.toks[cd.close].para {
+		return false
+	}
+	t := strings.TrimSpace(cd.text)
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ",.?!;:")
+}
+
+// wordsAfterVerb reports whether words follow cue verb v in its clause
+// (ending at end): "said it was not a term …".
+func (d *doc) wordsAfterVerb(v, end int) bool {
+	for k := v + 1; k < end; k++ {
+		if d.toks[k].kind == word {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsBefore reports whether words of the sentence stand before the

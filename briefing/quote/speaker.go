@@ -238,6 +238,17 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	if y <= x {
 		return who{}, false
 	}
+	// "de Blasio": a name that opens with its particle.
+	if y-x >= 2 && has(nameParticles, d.lower(x)) && !d.toks[x].upper && d.isCapWord(x+1) && (x == 0 || !d.toks[x-1].upper) {
+		r := d.runAt(x+1, y)
+		if r.b == y && r.nameA == x+1 && !d.allPlace(x+1, y) && !isPossessive(d.str(d.toks[y-1])) {
+			r.nameA, r.a = x, x
+			if idx := c.register(d, r, true); idx >= 0 {
+				c.pending = append(c.pending, mention{tok: x, who: idx})
+				return who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, x), tok: x, person: idx}, true
+			}
+		}
+	}
 	// Leading lower-case role words: "presidential candidate Ana Ruiz".
 	k := x
 	for k < y && d.toks[k].kind == word && !d.toks[k].upper {
@@ -261,7 +272,7 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)
 	}
-	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) {
+	if isPossessive(d.str(d.toks[y-1])) || d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) || d.shouted(r.nameA, r.b) {
 		return who{}, false
 	}
 	if r.nameA > x && d.lower(r.nameA-1) == "the" && d.onlyWords(r.nameA, r.b, pointingBodies) {
@@ -327,12 +338,19 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	if n <= x || h <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
 		return who{}, false
 	}
-	if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) {
-		return who{}, false // the title ends in a role word: "… spokesman"
+	ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper
+	if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) && !ofRole {
+		return who{}, false // the title ends in a role word: "… spokesman", "secretary of state"
 	}
 	ra := d.titleBefore(h)
 	for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
 		ra--
+	}
+	if ofRole {
+		ra = d.titleBefore(h - 2)
+		for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
+			ra--
+		}
 	}
 	if ra > x || !d.hasRoleWord(ra, h) && !isSpeakerNoun(d.lower(h-1)) {
 		return who{}, false

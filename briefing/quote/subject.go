@@ -15,6 +15,18 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		w.guess = true
 		return w
 	}
+	if k > lo && d.toks[k-1].kind == word && has(personalPronouns, d.lower(k-1)) {
+		// "… commercials it described as …": the pronoun is the subject;
+		// "it" and "they" there most often stand for the sentence's own
+		// subject ("Her campaign released …", "what they call …").
+		p := d.lower(k - 1)
+		if (p == "it" || p == "they") && k-1 > sentLo {
+			if w := d.sentenceSubject(c, sentLo, k-1); w.kind == named || w.kind == described {
+				return w
+			}
+		}
+		return who{kind: pronoun, pron: p, tok: k - 1, person: -1}
+	}
 	e := k
 	commas := 0
 	for k > lo {
@@ -100,6 +112,9 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	return d.phrase(c, d.skipIntro(k, e), e)
 }
 
+// personalPronouns can be the subject of a verb right after them.
+var personalPronouns = set("he she they it we i")
+
 func isRelative(lw string) bool {
 	return lw == "who" || lw == "which" || strings.HasPrefix(lw, "who’") || strings.HasPrefix(lw, "who'")
 }
@@ -118,6 +133,14 @@ func (d *doc) skipIntro(a, e int) int {
 		if k >= e {
 			return a
 		}
+		if has(clauseOpeners, d.lower(a)) && d.namedClause(a+1, k) {
+			return a // "And then Trump went on the attack, saying": a clause, not an intro
+		}
+		// "Speaking in Salem, New Hampshire, Trump went …": the place's
+		// region is part of the intro.
+		if m := d.nextComma(k+1, e); m < e && m > k+1 && d.allPlace(k+1, m) {
+			k = m
+		}
 		// "After the ruling Carla Ferstman, legal director of …, said":
 		// the intro ends with the subject's name.
 		n := k
@@ -131,6 +154,37 @@ func (d *doc) skipIntro(a, e int) int {
 	}
 	return a
 }
+
+// namedClause reports whether tokens [a, b) hold a name followed by what
+// reads as its verb.
+func (d *doc) namedClause(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.isCapWord(k) {
+			continue
+		}
+		r := d.runAt(k, b)
+		if r.nameA < r.b && r.b < b && (d.predicateAt(r.b) || d.toks[r.b].kind == word && !d.toks[r.b].upper && !has(closedClass, d.lower(r.b)) && !isRole(d.lower(r.b)) && !has(roleModifiers, d.lower(r.b))) {
+			return true // "then Trump went …"
+		}
+		k = max(k, r.b-1)
+	}
+	return false
+}
+
+// newClauseIn reports whether another clause starts within [a, b): a
+// comma or semicolon followed by a conjunction ("…, and within weeks the
+// opposition effort had …").
+func (d *doc) newClauseIn(a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if d.isPunct(k, ";") || d.isPunct(k, ",") && d.toks[k+1].kind == word && has(clauseBreakers, d.lower(k+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners start a sentence's main clause as often as an intro.
+var clauseOpeners = set("and but so then also yet still")
 
 // looksVerbal reports whether a lower-case word looks like a verb form,
 // which ends a subject when walking back ("Berg attacked Ruiz, and").
@@ -217,8 +271,8 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 			}
 			j++
 		}
-		if d.predicateAt(j) {
-			return d.phrase(c, k, r.b)
+		if d.predicateAt(j) && !isPossessive(d.str(d.toks[r.b-1])) {
+			return d.phrase(c, k, r.b) // not "Trump's" in "… brushed off Trump's comments"
 		}
 		if d.isPunct(j, ",") {
 			// An appositive: "Ruiz, the former secretary of State, stressed".
@@ -235,6 +289,23 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 			}
 		}
 		k = r.b - 1
+	}
+	// "And then Trump went on the attack, saying …": a name followed by a
+	// word that can only be its verb.
+	for k := a; k < v && k < a+4; k++ {
+		if !d.isCapWord(k) {
+			if d.toks[k].kind == word && !has(introTrimCap, d.toks[k].low) && d.toks[k].low != "then" {
+				break
+			}
+			continue
+		}
+		r := d.runAt(k, v)
+		if r.nameA < r.b && d.namedClause(k, v) && !isPossessive(d.str(d.toks[r.b-1])) && !d.newClauseIn(r.b, v) {
+			if w := d.phrase(c, k, r.b); w.kind == named {
+				return w
+			}
+		}
+		break
 	}
 	// A description: "The ad claims", "Attorneys for Ruiz appeared".
 	k := a
@@ -303,6 +374,9 @@ func (d *doc) relativeStart(lo, k int) int {
 		}
 		if d.toks[m].kind == word && isRelative(d.lower(m)) && d.isPunct(m-1, ",") {
 			return m - 1
+		}
+		if d.toks[m].kind == word && isRelative(d.lower(m)) && m-1 > lo && d.toks[m-1].kind == word && !d.toks[m-1].upper && isSpeakerNoun(d.lower(m-1)) {
+			return m // "a veteran media consultant who earlier … had tried …, said"
 		}
 	}
 	return -1

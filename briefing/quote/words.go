@@ -188,6 +188,10 @@ var closedClass = set(
 	"said says say told asked added according",
 	"now later here today instead again already yes well too afterward afterwards first",
 	"finally thus hence otherwise asked speaking according",
+	"shortly recently currently initially eventually separately additionally similarly importantly",
+	"notably ultimately previously subsequently apparently clearly obviously unfortunately fortunately",
+	"interestingly ironically originally personally politically publicly privately specifically",
+	"generally typically certainly surely likewise nevertheless nonetheless accordingly consequently",
 	"nobody everybody somebody anybody everyone someone anyone nothing everything something",
 )
 
