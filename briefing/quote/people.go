@@ -202,6 +202,7 @@ func (c *cast) collect(d *doc) {
 		}
 	}
 	// Second pass: bare surnames and names of people seen elsewhere.
+	defer c.describedSubjects(d)
 	if len(weak) == 0 {
 		return
 	}
@@ -230,6 +231,74 @@ func (c *cast) collect(d *doc) {
 		extra = append(extra, mention{tok: w.tok, who: idx, poss: isPossessive(d.str(d.toks[w.r.b-1]))})
 	}
 	c.mentions = mergeMentions(c.mentions, extra)
+}
+
+// describedSubjects finds sentences that open with a definite
+// description of a person as their subject right after a sentence whose
+// subject is a person ("Michael Howard has launched an attack on …. The
+// Tory leader said …"): the description stands for that person, and is
+// their role in the article's words.
+func (c *cast) describedSubjects(d *doc) {
+	var extra []mention
+	prev, start := -1, 0
+	for i := range d.toks {
+		if !d.toks[i].sentEnd {
+			continue
+		}
+		if prev >= 0 && d.toks[start].para <= d.toks[prev].para+1 {
+			if x, y, ok := d.describedSubjectAt(start, i+1); ok {
+				if p, ok := c.subjectOf(d, prev, start); ok {
+					role := d.text[d.toks[x+1].s:d.toks[y-1].e]
+					if c.genderAgrees(p, role) {
+						if r := c.resolveTitle(d.text[d.toks[x].s:d.toks[y-1].e], x); r < 0 || r == p {
+							extra = append(extra, mention{tok: x, who: p, role: role})
+						}
+					}
+				}
+			}
+		}
+		prev, start = start, i+1
+	}
+	if len(extra) > 0 {
+		c.mentions = mergeMentions(c.mentions, extra)
+	}
+}
+
+// subjectOf returns the person named as the subject of the sentence that
+// starts at token a (and ends before b): the first person named, with at
+// most a title before the name.
+func (c *cast) subjectOf(d *doc, a, b int) (int, bool) {
+	m := c.firstMentionFrom(a)
+	if m >= len(c.mentions) || c.mentions[m].tok >= b || c.mentions[m].poss {
+		return -1, false
+	}
+	p := c.mentions[m].who
+	if c.people[p].org {
+		return -1, false
+	}
+	s := d.skipIntro(a, c.mentions[m].tok)
+	for k := s; k < c.mentions[m].tok; k++ {
+		t := d.toks[k]
+		if t.kind == word && !t.upper && !d.isTitleWord(k) && !has(determiners, t.low) {
+			return -1, false
+		}
+	}
+	return p, true
+}
+
+// genderAgrees reports whether a role's gendered words ("spokeswoman")
+// agree with what is known of person p.
+func (c *cast) genderAgrees(p int, role string) bool {
+	g := c.people[p].gender()
+	if g == unknownGender {
+		return true
+	}
+	for w := range strings.FieldsSeq(strings.ToLower(role)) {
+		if rg, ok := genderedWords[w]; ok && rg != g {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveRole reads a role set off by commas right after a name
@@ -717,34 +786,44 @@ func (d *doc) unnamedSubjectBefore(c *cast, a, tok int) bool {
 
 // describedSubject reads a sentence [a, b) that opens with a definite
 // description of a person as its subject ("But the former president
-// showed …") and returns the description, lower-case words.
+// showed …") and returns the description.
 func (d *doc) describedSubject(a, b int) (string, bool) {
+	x, y, ok := d.describedSubjectAt(a, b)
+	if !ok {
+		return "", false
+	}
+	return d.text[d.toks[x].s:d.toks[y-1].e], true
+}
+
+// describedSubjectAt is describedSubject's token range, from "the" to the
+// role word.
+func (d *doc) describedSubjectAt(a, b int) (int, int, bool) {
 	k := a
 	for k < b && (d.toks[k].kind != word || has(introTrimCap, d.toks[k].low)) {
 		if d.toks[k].kind == mark {
-			return "", false
+			return 0, 0, false
 		}
 		k++
 	}
 	if k >= b || d.toks[k].low != "the" || d.toks[k].inQuote {
-		return "", false
+		return 0, 0, false
 	}
 	for m := k + 1; m < b && m < k+6; m++ {
 		t := d.toks[m]
 		if t.kind != word {
-			return "", false
+			return 0, 0, false
 		}
 		if isRole(t.low) && !t.upper || t.low == "man" || t.low == "woman" {
 			if m+1 < b && d.toks[m+1].kind == word && !d.toks[m+1].upper && d.predicateAt(m+1) {
-				return d.text[d.toks[k].s:d.toks[m].e], true
+				return k, m + 1, true
 			}
-			return "", false
+			return 0, 0, false
 		}
 		if !has(roleModifiers, t.low) && t.upper {
-			return "", false
+			return 0, 0, false
 		}
 	}
-	return "", false
+	return 0, 0, false
 }
 
 func slicesContains(s []int, v int) bool {

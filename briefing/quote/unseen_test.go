@@ -169,6 +169,13 @@ func TestUnseenFailureClasses(t *testing.T) {
 			role:    "TSE President",
 		},
 		{
+			name:    "a definite description opening the next sentence is the subject's role",
+			text:    "Michael Harwood has launched an attack on the cost of the asylum system under Tony Blane.\n\nThe Tory leader said councils had spent more than three billion pounds on asylum.\n\nMr Harwood said the country should take its fair share. \"And let us be clear. Our asylum system is being abused,\" he said.",
+			prefix:  "And let us be clear",
+			speaker: "Michael Harwood",
+			role:    "Tory leader",
+		},
+		{
 			name:    "the body a bare word points back to",
 			text:    "The U.S. sold more tin than agreed, the States of Malaya Chamber of Mines said in its annual report.\n\n\"The U.S. appears to have lost sight of the memorandum,\" the Chamber said.",
 			prefix:  "The U.S. appears",
