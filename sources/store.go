@@ -129,15 +129,15 @@ func OpenSQLite(ctx context.Context, path string, opt StoreOptions) (*SQLiteStor
 	// SQLite opens a file it may not write for reading without a word,
 	// and the first write would fail. Say so now, while the caller can
 	// still choose to open it for reading.
-	if f, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
 		s.db.Close()
 		if errors.Is(err, fs.ErrPermission) {
 			return nil, s.readOnlyError()
 		}
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
-	} else {
-		f.Close()
 	}
+	f.Close()
 	return s, nil
 }
 
