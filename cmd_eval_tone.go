@@ -333,6 +333,7 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 	bySource := map[string]*devset.Scores{}
 	var perFold, rulesPerFold []float64
 	var chosen []string
+	cvTags := make([]tone.Tag, len(lines))
 	for k := 0; k < eval.DefaultFolds; k++ {
 		train, test := eval.Split(folds, k)
 		ts, tg, tgroups := make([]tone.Sentence, len(train)), make([]tone.Class, len(train)), make([]string, len(train))
@@ -345,7 +346,8 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		chosen = append(chosen, tok.String())
 		var fold, rfold devset.Scores
 		for _, i := range test {
-			got := ck.Classify(sents[i]).Class
+			cvTags[i] = ck.Classify(sents[i])
+			got := cvTags[i].Class
 			pooled.Add(gold[i], got)
 			fold.Add(gold[i], got)
 			src := lineSource(lines[i])
@@ -374,7 +376,9 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 	writeFolds(w, "rule reading per-fold macro-F1", rulesPerFold)
 	fmt.Fprintf(w, "  chosen on the whole dev: %s; %s\n", model.Options, to)
 	if showErrors {
-		writeErrors(w, c, f, lines, gold, tags, folds)
+		// The misses of the cross-validated run: what the model fitted
+		// without the line's fold made of it.
+		writeErrors(w, c, f, lines, gold, cvTags, folds)
 	}
 	return nil
 }
