@@ -38,7 +38,8 @@ func cmdTimeline(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	req, err := eng.ParseWordsContext(ctx, words)
+	asking := briefing.Asking{What: "a timeline takes", Example: "Name two countries, e.g. `attache timeline japan italy`."}
+	req, err := eng.ParseWordsFor(ctx, asking, words)
 	if err != nil {
 		return userFacing(err)
 	}

@@ -19,6 +19,7 @@ func TestInputWordsSpeakForThemselves(t *testing.T) {
 		{[]string{"brief", many}, "That is 500 words; a brief takes at most 40."},
 		{[]string{"quotes", many}, "That is 500 words; quotes take at most 40."},
 		{[]string{"digest", "--filter", many}, "That is 500 words; a digest filter takes at most 40."},
+		{[]string{"timeline", many}, "words; a timeline takes at most 40."},
 		{[]string{"quotes", "--speaker", ""}, "quotes: name countries or a person"},
 		{[]string{"quotes", "--speaker", "  "}, "quotes: name countries or a person"},
 	} {

@@ -198,3 +198,22 @@ func TestBotFeedsAddBadURL(t *testing.T) {
 		t.Errorf("reply = %q, want the reason the feed was refused", text)
 	}
 }
+
+// TestBotWordLimitsSpeakForTheirCommand: too many words in !quotes,
+// !search or !timeline are refused in that command's own words, not a
+// brief's, and with the command as the person would type it.
+func TestBotWordLimitsSpeakForTheirCommand(t *testing.T) {
+	lb := startLiveBot(t)
+	many := strings.TrimSpace(strings.Repeat("japan ", 50))
+	for _, tt := range []struct{ cmd, want string }{
+		{"quotes", "That is 50 words; quotes take at most 40. Try `!quotes "},
+		{"search", "That is 50 words; a search takes at most 40. Try `!search "},
+		{"timeline", "That is 50 words; a timeline takes at most 40. Try `!timeline "},
+		{"brief", "That is 50 words; a brief takes at most 40. Try `!brief "},
+	} {
+		text := lb.ask(t, "!"+tt.cmd+" "+many).Payload.VisibleText()
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("!%s with 50 words = %q, want %q", tt.cmd, text, tt.want)
+		}
+	}
+}

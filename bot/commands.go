@@ -73,8 +73,13 @@ type commandSet struct {
 // Limits of what the commands fetch.
 const (
 	searchLimit = 25
-	maxWords    = 40
-	maxFeedURL  = 2048
+	// maxWords bounds the words kept of one message. It is far above what
+	// a command takes (briefing.MaxRequestWords), so that a long message
+	// is refused by the command's own words ("That is 50 words; quotes
+	// take at most 40") instead of being cut short without a word; a
+	// Discord message of 4,000 characters holds no more than 2,000 words.
+	maxWords   = 2000
+	maxFeedURL = 2048
 )
 
 func newCommandSet() *commandSet {
@@ -274,6 +279,16 @@ func usageError(b *Bot, in *invocation, what string) error {
 	return &briefing.UserError{Message: fmt.Sprintf("%s Try `%s`.", what, b.example(in, in.cmd))}
 }
 
+// asking tells the word parser which command asked, so that its messages
+// ("That is 52 words; quotes take at most 40.") speak for that command and
+// show it as the person would type it.
+func asking(b *Bot, in *invocation, what string) briefing.Asking {
+	return briefing.Asking{What: what, Example: fmt.Sprintf("Try `%s`.", b.example(in, in.cmd))}
+}
+
+// digestFilterAsking is asking for a channel's digest filter.
+var digestFilterAsking = briefing.Asking{What: "a digest filter takes", Example: "Name countries, bodies or topics, e.g. `japan italy` or `G7`."}
+
 // example shows a command as the person would type it with their trigger.
 func (b *Bot) example(in *invocation, c *command) string {
 	lead := b.cfg.Prefix
@@ -295,7 +310,7 @@ func runBrief(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 		return nil, usageError(b, in, "Tell me which countries or bodies to brief you on.")
 	}
 	words, onlyNew := takeNewWord(in.words)
-	req, err := b.deps.Briefer.ParseWordsContext(ctx, words)
+	req, err := b.deps.Briefer.ParseWordsFor(ctx, asking(b, in, "a brief takes"), words)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +351,7 @@ func runQuotes(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 		req.Speaker = speaker
 	} else {
 		var err error
-		if req, err = b.deps.Briefer.ParseWordsContext(ctx, words); err != nil {
+		if req, err = b.deps.Briefer.ParseWordsFor(ctx, asking(b, in, "quotes take"), words); err != nil {
 			return nil, err
 		}
 	}
@@ -358,7 +373,7 @@ func runSearch(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 	if len(in.words) == 0 {
 		return nil, usageError(b, in, "Tell me what to search for.")
 	}
-	req, err := b.deps.Briefer.ParseWordsContext(ctx, in.words)
+	req, err := b.deps.Briefer.ParseWordsFor(ctx, asking(b, in, "a search takes"), in.words)
 	if err != nil {
 		return nil, err
 	}

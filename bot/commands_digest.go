@@ -122,7 +122,7 @@ func runDigestSchedule(ctx context.Context, b *Bot, in *invocation) (Reply, erro
 		return nil, err
 	}
 	if len(req.filter) > 0 {
-		if _, err := b.dg.eng.ParseWordsContext(ctx, req.filter); err != nil {
+		if _, err := b.dg.eng.ParseWordsFor(ctx, digestFilterAsking, req.filter); err != nil {
 			return nil, err
 		}
 	}

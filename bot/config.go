@@ -14,9 +14,10 @@ import (
 
 // Briefer is the briefing engine as the bot sees it.
 type Briefer interface {
-	// ParseWordsContext turns a person's words ("japan italy defense", "g7 since 7d") into a
-	// request. Unknown or misspelt country names give a *briefing.UserError with Suggestions.
-	ParseWordsContext(ctx context.Context, words []string) (briefing.Request, error)
+	// ParseWordsFor turns a person's words ("japan italy defense", "g7 since 7d") into a
+	// request; asking says, in its messages, which command asked. Unknown or misspelt country
+	// names give a *briefing.UserError with Suggestions.
+	ParseWordsFor(ctx context.Context, asking briefing.Asking, words []string) (briefing.Request, error)
 	// Brief answers a request; nothing found is a *briefing.UserError saying what was searched
 	// and how to widen it.
 	Brief(ctx context.Context, req briefing.Request) (*briefing.Brief, error)

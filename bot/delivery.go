@@ -294,7 +294,7 @@ func (s *scheduler) digestFilter(ctx context.Context, filter string) (briefing.R
 	if len(words) == 0 {
 		return briefing.Request{}, nil
 	}
-	req, err := s.eng.ParseWordsContext(ctx, words)
+	req, err := s.eng.ParseWordsFor(ctx, digestFilterAsking, words)
 	if err != nil {
 		return req, err
 	}

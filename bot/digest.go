@@ -36,9 +36,9 @@ var _ DigestStore = (sources.Store)(nil)
 
 // Digester composes digests: the briefing engine as the scheduler sees it.
 type Digester interface {
-	// ParseWordsContext reads a channel's filter ("japan italy", "G7"); a
+	// ParseWordsFor reads a channel's filter ("japan italy", "G7"); a
 	// word it does not know gives a *briefing.UserError.
-	ParseWordsContext(ctx context.Context, words []string) (briefing.Request, error)
+	ParseWordsFor(ctx context.Context, asking briefing.Asking, words []string) (briefing.Request, error)
 	// Digest returns the stories stored in (Since, Until], best first.
 	Digest(ctx context.Context, req briefing.DigestRequest) (*briefing.Digest, error)
 }

@@ -44,7 +44,7 @@ func (f *fakeBriefer) called() []string {
 	return append([]string(nil), f.calls...)
 }
 
-func (f *fakeBriefer) ParseWordsContext(_ context.Context, words []string) (briefing.Request, error) {
+func (f *fakeBriefer) ParseWordsFor(_ context.Context, _ briefing.Asking, words []string) (briefing.Request, error) {
 	f.note("parse " + strings.Join(words, " "))
 	return f.parseWords(words)
 }

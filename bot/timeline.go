@@ -51,7 +51,7 @@ func runTimeline(ctx context.Context, b *Bot, in *invocation) (Reply, error) {
 		return nil, errors.New("bot: the briefer draws no timelines")
 	}
 	words, by := timelineWords(in.words)
-	req, err := b.deps.Briefer.ParseWordsContext(ctx, words)
+	req, err := b.deps.Briefer.ParseWordsFor(ctx, asking(b, in, "a timeline takes"), words)
 	if err != nil {
 		return nil, err
 	}

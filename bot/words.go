@@ -7,7 +7,7 @@ import (
 
 // splitWords splits what a person typed into words. Double quotes (straight
 // or curly) keep a phrase together: `brief japan "fighter jet"`. Words past
-// maxWords are dropped.
+// maxWords (a bound far above what any command takes) are dropped.
 func splitWords(s string) []string {
 	var words []string
 	var cur strings.Builder
