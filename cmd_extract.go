@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"attache/sources"
 	"attache/sources/doc"
 	"attache/sources/extract"
 )
@@ -121,9 +122,9 @@ func extractFile(path string) (*extract.Page, error) {
 // bytes so that an oversized or decompression-bomb page is refused by the
 // extractor's size cap instead of filling memory.
 func extractReadPage(path string, max int) ([]byte, error) {
-	f, err := os.Open(path)
+	f, _, err := sources.OpenRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, fmt.Errorf("extract: %s: %w", path, err)
 	}
 	defer f.Close()
 	var r io.Reader = f

@@ -113,7 +113,7 @@ func readFile(path string, fn func(FileItem) error) error {
 	if !IsImportable(path) {
 		return fn(FileItem{Where: path, Err: fmt.Errorf("not an article file (want %s)", strings.Join(importFormats, ", "))})
 	}
-	f, info, err := openRegular(path)
+	f, info, err := OpenRegular(path)
 	if err != nil {
 		return fn(FileItem{Where: path, Err: err})
 	}
@@ -153,11 +153,12 @@ func readFile(path string, fn func(FileItem) error) error {
 	}
 }
 
-// openRegular opens a file for reading only if it is a regular file. It
+// OpenRegular opens a file for reading only if it is a regular file (a
+// named pipe, socket or device is refused with an error saying so). It
 // opens without waiting (a named pipe with no writer would block the open
 // itself) and then asks the open file what it is, so that a file swapped
 // for a pipe in between is caught too.
-func openRegular(path string) (*os.File, os.FileInfo, error) {
+func OpenRegular(path string) (*os.File, os.FileInfo, error) {
 	f, err := openNoWait(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
