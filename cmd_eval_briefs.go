@@ -221,8 +221,10 @@ func relevanceGrid() []briefing.RelevanceRule {
 	var out []briefing.RelevanceRule
 	for _, lead := range []int{1, 2, 3} {
 		for _, m := range []int{2, 3, 4} {
-			for _, t := range []int{0, 1, 2} {
-				out = append(out, briefing.RelevanceRule{Lead: lead, Mentions: m, Together: t})
+			for _, t := range []int{0, 1} {
+				for _, share := range []float64{0, 0.5, 0.7} {
+					out = append(out, briefing.RelevanceRule{Lead: lead, Mentions: m, Together: t, Share: share})
+				}
 			}
 		}
 	}
@@ -230,7 +232,7 @@ func relevanceGrid() []briefing.RelevanceRule {
 }
 
 func ruleString(r briefing.RelevanceRule) string {
-	return fmt.Sprintf("lead %d, mentions %d, together %d", r.Lead, r.Mentions, r.Together)
+	return fmt.Sprintf("lead %d, mentions %d, together %d, share %.1f", r.Lead, r.Mentions, r.Together, r.Share)
 }
 
 // errorCost is what one wrong thing shown (an article listed or a

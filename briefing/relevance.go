@@ -19,16 +19,20 @@ import (
 //   - its headline names every one of them as itself, or
 //   - every one of them is named as itself in the headline or in the
 //     first Lead sentences, at least Mentions times in all, and in at
-//     least Together sentences that name them all.
+//     least Together sentences that name them all; and together they
+//     hold at least Share of the article's mentions of countries and
+//     bodies as themselves (a story of many countries is about none of
+//     them in particular).
 //
 // "As itself" reads the senses of geo: a firm's name, a currency, a city
 // as a venue and a place in a list of three or more do not count. The
 // defaults were chosen on the Reuters dev pairs by `attache eval briefs`,
 // which reports them cross-validated over pairs.
 type RelevanceRule struct {
-	Lead     int // sentences at the top of an article that count as its lede
-	Mentions int // times each country must be named as itself, headline included
-	Together int // sentences that must name every country
+	Lead     int     // sentences at the top of an article that count as its lede
+	Mentions int     // times each country must be named as itself, headline included
+	Together int     // sentences that must name every country
+	Share    float64 // least share of the article's mentions that name the countries; 0: none
 }
 
 // DefaultRelevanceRule is the rule the engine uses unless told otherwise.
@@ -47,6 +51,9 @@ type Relevance struct {
 // field of rule takes its default.
 func NewRelevance(gaz *geo.Gazetteer, rule RelevanceRule) *Relevance {
 	def := DefaultRelevanceRule()
+	if rule == (RelevanceRule{}) {
+		rule = def
+	}
 	if rule.Lead <= 0 {
 		rule.Lead = def.Lead
 	}
@@ -56,6 +63,7 @@ func NewRelevance(gaz *geo.Gazetteer, rule RelevanceRule) *Relevance {
 	if rule.Together < 0 {
 		rule.Together = 0
 	}
+	rule.Share = min(max(rule.Share, 0), 1)
 	return &Relevance{gaz: gaz, rule: rule}
 }
 
@@ -67,6 +75,10 @@ func (r *Relevance) Rule() RelevanceRule { return r.rule }
 type Reading struct {
 	gaz  *geo.Gazetteer
 	rule RelevanceRule
+	// title is the headline; place holds the lower-case words of every
+	// mention of a place (headline and body), which cohesion leaves out.
+	title string
+	place map[string]bool
 	// head lists the codes the headline names as themselves.
 	head []string
 	// sents are the body's sentences; named[i] the codes sentence i names
@@ -82,7 +94,14 @@ type Reading struct {
 // publication date.
 func (r *Relevance) Read(title, text string, published time.Time) *Reading {
 	head, body := r.gaz.ArticleMentions(title, text, published)
-	rd := &Reading{gaz: r.gaz, rule: r.rule, sents: sentence.Split(text)}
+	rd := &Reading{gaz: r.gaz, rule: r.rule, title: title, sents: sentence.Split(text), place: map[string]bool{}}
+	for _, ms := range [][]geo.Mention{head, body} {
+		for _, m := range ms {
+			for _, w := range sentence.Words(m.Surface) {
+				rd.place[w] = true
+			}
+		}
+	}
 	for _, m := range head {
 		if m.Sense == geo.SenseSubject {
 			rd.head = append(rd.head, m.Code)
@@ -228,6 +247,28 @@ func (rd *Reading) side(code string) sideCount {
 	return s
 }
 
+// share is the part of the article's mentions as themselves (headline
+// included) that name one of the codes.
+func (rd *Reading) share(codes []string) float64 {
+	all, ours := 0, 0
+	count := func(named []string) {
+		for _, c := range named {
+			all++
+			if rd.names(codes, c) {
+				ours++
+			}
+		}
+	}
+	count(rd.head)
+	for _, named := range rd.named {
+		count(named)
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(ours) / float64(all)
+}
+
 // together counts the sentences that name every code.
 func (rd *Reading) together(codes []string) int {
 	n := 0
@@ -276,20 +317,28 @@ func (rd *Reading) Strength(codes []string) float64 {
 		}
 	}
 	together := rd.together(codes)
-	if !headlined && (!prominent || least < rd.rule.Mentions || together < rd.rule.Together) {
+	if !headlined && (!prominent || least < rd.rule.Mentions || together < rd.rule.Together || rd.share(codes) < rd.rule.Share) {
 		return 0
 	}
 	score /= float64(len(codes))
 	return score + 0.5*math.Log1p(float64(least)) + 0.3*math.Log1p(float64(together))
 }
 
+// storyTop is how many sentences at the top of a story make a passage of
+// their own: under a headline and lede that name every asked country, the
+// sentences that follow tell the same story (wire copy puts each sentence
+// in a paragraph of its own, so its paragraphs cannot say it).
+const storyTop = 4
+
 // SentenceAbout tells whether sentence i (an index into Sentences) speaks
 // of the codes: it names all of them as themselves, or it names one of
-// them within a paragraph that names them all. A heading never does, nor
-// a sentence that names none of them. (A sentence naming one country next
-// to a paragraph about both was tried: on BBC news it let in sentences
-// about one side only, "Chinese people will use the net for very
-// different ends", after one comparing Chinese and US net users.)
+// them within a passage that names them all: its paragraph, or the top of
+// a story (the first storyTop sentences) whose headline or lede names
+// every one of them. A heading never does, nor a sentence that names none
+// of them. (A sentence naming one country next to a paragraph about both
+// was tried: on BBC news it let in sentences about one side only,
+// "Chinese people will use the net for very different ends", after one
+// comparing Chinese and US net users.)
 func (rd *Reading) SentenceAbout(i int, codes []string) bool {
 	if i < 0 || i >= len(rd.sents) || rd.sents[i].Heading {
 		return false
@@ -307,6 +356,9 @@ func (rd *Reading) SentenceAbout(i int, codes []string) bool {
 	if !some {
 		return false
 	}
+	if rd.atTop(i) && rd.prominent(codes) && rd.coheres(i, codes) {
+		return true
+	}
 	para := rd.sents[i].Para
 	lo, hi := i, i
 	for lo > 0 && rd.sents[lo-1].Para == para {
@@ -321,6 +373,99 @@ func (rd *Reading) SentenceAbout(i int, codes []string) bool {
 			found = rd.names(rd.named[k], c)
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// atTop tells whether sentence i is among the first storyTop sentences of
+// the body, headings aside.
+func (rd *Reading) atTop(i int) bool {
+	n := 0
+	for k := 0; k <= i; k++ {
+		if !rd.sents[k].Heading {
+			n++
+		}
+	}
+	return n <= storyTop
+}
+
+// coheres tells whether sentence i shares a word of substance with the
+// headline or with another sentence that names every code: it goes on
+// with their story ("the Treasury did not name the other lenders" under
+// "US Treasury part of Argentine bridge loan"), where a sentence that
+// shares none has turned to something else ("US crude prices have
+// soared" in a story of a US–Iraq security pact). Places, function words
+// and the words of reporting and time do not count.
+func (rd *Reading) coheres(i int, codes []string) bool {
+	own := map[string]bool{}
+	for _, w := range sentence.Words(rd.sents[i].Text) {
+		if w = cohesionWord(w); w != "" && !rd.place[w] {
+			own[stem(w)] = true
+		}
+	}
+	if len(own) == 0 {
+		return false
+	}
+	shares := func(text string) bool {
+		for _, w := range sentence.Words(text) {
+			if w = cohesionWord(w); w != "" && !rd.place[w] && own[stem(w)] {
+				return true
+			}
+		}
+		return false
+	}
+	if shares(rd.title) {
+		return true
+	}
+	for k, s := range rd.sents {
+		if k == i || s.Heading {
+			continue
+		}
+		all := true
+		for _, c := range codes {
+			if !rd.names(rd.named[k], c) {
+				all = false
+				break
+			}
+		}
+		if all && shares(s.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// cohesionWord returns w when it can tie two sentences together: a word
+// of three letters or more, not a number, not a word of reporting, of
+// time or of units, which any two sentences of news share.
+func cohesionWord(w string) string {
+	if len(w) < 3 || w[0] >= '0' && w[0] <= '9' || commonNewsWords[w] {
+		return ""
+	}
+	return w
+}
+
+// commonNewsWords are words of reporting, time and units that tie no two
+// sentences to one story.
+var commonNewsWords = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tell": true, "added": true, "according": true,
+	"reported": true, "report": true, "reports": true, "statement": true, "spokesman": true, "spokeswoman": true,
+	"official": true, "officials": true, "also": true, "would": true, "could": true, "may": true, "might": true,
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true,
+	"today": true, "yesterday": true, "tomorrow": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "last": true, "next": true, "new": true,
+	"first": true, "second": true, "pct": true, "percent": true, "per": true, "cent": true, "mln": true,
+	"million": true, "billion": true, "bln": true, "dlrs": true, "dollars": true, "one": true, "two": true,
+	"three": true, "four": true, "five": true, "mr": true, "mrs": true, "ms": true, "reuters": true, "reuter": true,
+}
+
+// prominent tells whether the headline or the lede names every code as
+// itself.
+func (rd *Reading) prominent(codes []string) bool {
+	for _, c := range codes {
+		if !rd.side(c).prominent {
 			return false
 		}
 	}

@@ -155,7 +155,7 @@ func TestReadingAbout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rel := NewRelevance(g, RelevanceRule{Lead: 2, Mentions: 3})
+	rel := NewRelevance(g, RelevanceRule{Lead: 2, Mentions: 3, Share: 0.5})
 	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name, title, text string
@@ -170,6 +170,8 @@ func TestReadingAbout(t *testing.T) {
 		{"a list of the G7", "Ministers meet", "Finance ministers of Britain, Canada, France, Germany, Italy, Japan and the United States met on Friday.\n\nThey discussed currencies.", []string{"JP", "IT"}, false},
 		{"a meeting place", "Yen talks", "Japan's finance minister met his counterparts in Paris on Monday.\n\nJapan wants a stable yen. Japanese exporters are worried, and Japan said so in Paris.", []string{"JP", "FR"}, false},
 		{"a firm's name", "British Aerospace wins Saudi order", "British Aerospace said Saudi Arabia ordered 48 jets.\n\nSaudi officials confirmed the order. Saudi Arabia will pay in oil.\n\nBritish Aerospace shares rose.", []string{"GB", "SA"}, false},
+		{"a story of many countries", "Oil ministers meet", "Japan and Italy sent ministers to the talks.\n\nSpain and Greece disagreed with Japan and Italy. Spain asked Greece to wait, and Greece asked Spain to act. Spain and Greece left early; Japan and Italy stayed. Greece said Spain was wrong, and Spain said Greece was.",
+			[]string{"JP", "IT"}, false},
 		{"historical name counts for its successor", "Britain and the Soviet Union sign a trade pact", "Britain and the Soviet Union signed a pact in Moscow.", []string{"GB", "RU"}, true},
 	}
 	for _, tt := range tests {
@@ -212,6 +214,46 @@ func TestSentenceAbout(t *testing.T) {
 		if got := rd.SentenceAbout(i, []string{"JP", "IT"}); got != w {
 			t.Errorf("SentenceAbout(%q) = %v, want %v", s.Text, got, w)
 		}
+	}
+}
+
+// Under a headline and lede that name both, the next sentences of wire
+// copy (a paragraph each) tell the same story: one that names one side
+// and goes on with the story is about the pair; one that names one side
+// and turns to something else is not, nor one past the top of the story.
+func TestSentenceAboutTopOfStory(t *testing.T) {
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := NewRelevance(g, RelevanceRule{})
+	title := "U.S. Treasury part of Argentine bridge loan"
+	text := "The U.S. Treasury said it would join a 500 mln dlr bridge loan to Argentina.\n\n" +
+		"The Treasury did not say how much of the loan the United States would supply.\n\n" +
+		"Argentina froze wages and prices on Wednesday.\n\n" +
+		"Argentina is negotiating the bridge loan with its creditor banks.\n\n" +
+		"Argentina also wants lower interest rates on the loan."
+	rd := rel.Read(title, text, time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC))
+	want := map[string]bool{
+		"The U.S. Treasury said it would join a 500 mln dlr bridge loan to Argentina.":  true,  // names both
+		"The Treasury did not say how much of the loan the United States would supply.": true,  // one side, the loan goes on
+		"Argentina froze wages and prices on Wednesday.":                                false, // one side, something else
+		"Argentina is negotiating the bridge loan with its creditor banks.":             true,
+		"Argentina also wants lower interest rates on the loan.":                        false, // past the top of the story
+	}
+	seen := 0
+	for i, s := range rd.Sentences() {
+		w, ok := want[s.Text]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := rd.SentenceAbout(i, []string{"US", "AR"}); got != w {
+			t.Errorf("SentenceAbout(%q) = %v, want %v", s.Text, got, w)
+		}
+	}
+	if seen != len(want) {
+		t.Fatalf("read %d of the %d sentences", seen, len(want))
 	}
 }
 

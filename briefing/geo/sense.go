@@ -30,11 +30,17 @@ const (
 	// the other: "the U.S., Japan, West Germany, France and Britain", a
 	// table of exports by country.
 	SenseList
+	// SenseOrigin says where a firm, a report or an informant comes
+	// from, not who acts: "<NEC Corp> of Japan", "Dutch bank F. Van
+	// Lanschot", "a British naval source said", "Japanese traders told
+	// Reuters", "the Dutch evening paper".
+	SenseOrigin
 )
 
-var senseNames = [...]string{"subject", "org", "currency", "venue", "list"}
+var senseNames = [...]string{"subject", "org", "currency", "venue", "list", "origin"}
 
-// String returns "subject", "org", "currency", "venue" or "list".
+// String returns "subject", "org", "currency", "venue", "list" or
+// "origin".
 func (s Sense) String() string {
 	if int(s) < len(senseNames) {
 		return senseNames[s]
@@ -129,6 +135,8 @@ func assignSenses(text string, ms []Mention) {
 			m.Sense = SenseCurrency
 		case inOrgName(text, m.Start, m.End):
 			m.Sense = SenseOrg
+		case firmOfCountry(text, m.Start), describesFirm(text, m.End), m.Via != ViaCapital && informantAfter(text, m.End):
+			m.Sense = SenseOrigin
 		case m.Via == ViaCapital && venueOf(text, m.Start, m.End):
 			m.Sense = SenseVenue
 		}
@@ -180,6 +188,139 @@ func nameKeys(text string, start, end int) (before, after string) {
 		after = m + " " + strings.ToLower(text[t.start:t.end])
 	}
 	return before, after
+}
+
+// firmNouns, after a country's name or demonym and before a firm's own
+// name, describe the firm: "Dutch bank F. Van Lanschot", "the Japanese
+// construction group Kumagai Gumi", "U.S. brokerage firm Equitable".
+var firmNouns = set(
+	"bank", "firm", "company", "group", "concern", "conglomerate", "carrier", "airline", "maker",
+	"manufacturer", "producer", "subsidiary", "unit", "affiliate", "brokerage", "insurer", "refiner",
+	"retailer", "utility", "chain", "broker", "house", "holding", "trader", "shipper", "operator",
+	"contractor", "builder", "distributor", "exporter", "importer", "investor", "lender", "partner",
+)
+
+// informantNouns, after a country's name or demonym, make it the origin
+// of a report rather than an actor: "a British naval source", "Japanese
+// traders told Reuters", "U.S. industry analysts", "the Dutch evening
+// paper". A state's own people ("U.S. officials", "British diplomats")
+// are not among them: they speak for the country.
+var informantNouns = set(
+	"source", "sources", "trader", "traders", "dealer", "dealers", "analyst", "analysts", "broker", "brokers",
+	"banker", "bankers", "economist", "economists", "press", "newspaper", "newspapers", "paper", "papers",
+	"daily", "dailies", "weekly", "magazine", "media", "newsagency", "commentator", "commentators",
+)
+
+// stateAdjectives between a country and an informant noun make the
+// informant the state's own: "U.S. government sources", "Japanese
+// official sources".
+var stateAdjectives = set(
+	"government", "official", "state", "ministry", "military", "defence", "defense", "administration",
+	"embassy", "diplomatic", "treasury", "cabinet", "party", "foreign", "presidential", "palace",
+)
+
+// firmOfCountry tells whether the mention at start follows "of" (or "of
+// the") after a company's name: a stock symbol or a legal form ("<NEC
+// Corp> of Japan", "Alcan Aluminium Ltd of Canada", "Union Carbide <UK>
+// of the United States"). "The Bank of Japan" is the state.
+func firmOfCountry(text string, start int) bool {
+	w, at, ok := prevWord(text, start)
+	if ok && (w == "the" || w == "The") {
+		w, at, ok = prevWord(text, at)
+	}
+	if !ok || w != "of" {
+		return false
+	}
+	i := at
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i == at {
+		return false
+	}
+	if text[i-1] == '>' {
+		return true
+	}
+	name, _, ok := prevWord(text, at)
+	return ok && (legalForms[name] || legalForms[titleCase(name)])
+}
+
+// prevWord returns the ASCII word right before start, joined to it by
+// spaces only, and where it starts.
+func prevWord(text string, start int) (string, int, bool) {
+	i := start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i == start || start-i > 2 {
+		return "", 0, false
+	}
+	j := i
+	for j > 0 && (asciiWord[text[j-1]] || text[j-1] == '.' && j-1 > 0 && asciiWord[text[j-2]]) {
+		j--
+	}
+	if j == i {
+		return "", 0, false
+	}
+	return strings.TrimSuffix(text[j:i], "."), j, true
+}
+
+// describesFirm tells whether the words after a mention describe a named
+// firm: up to two lower-case words, then a firm noun, then the firm's
+// capitalised name or stock symbol ("Dutch bank F. Van Lanschot", "U.S.
+// brokerage firm Equitable Securities", "the Japanese construction group
+// Kumagai Gumi"). "Japanese firms" alone are the country's industry.
+func describesFirm(text string, end int) bool {
+	pos := end
+	for k := 0; k < 3; k++ {
+		t, ok := nextToken(text, pos)
+		if !ok || !t.lower || !onlySpaces(text[pos:t.start]) {
+			return false
+		}
+		pos = t.end
+		if !firmNouns[text[t.start:t.end]] {
+			continue
+		}
+		if pos < len(text) && text[pos] == ' ' && pos+1 < len(text) && text[pos+1] == '<' {
+			return true
+		}
+		n, ok := nextToken(text, pos)
+		if !ok {
+			return false
+		}
+		initial := n.end < len(text) && text[n.end] == '.' // "F. Van Lanschot"
+		return n.cap && onlySpaces(text[pos:n.start]) && (n.end-n.start > 1 || initial) && !countryPreceders[text[n.start:n.end]]
+	}
+	return false
+}
+
+// informantAfter tells whether the words after a mention name where a
+// report comes from: an informant noun, right after it or after one
+// lower-case word that is not the state's ("a British naval source",
+// "U.S. industry analysts", but "U.S. government sources" speak for the
+// state).
+func informantAfter(text string, end int) bool {
+	pos := end
+	for k := 0; k < 2; k++ {
+		t, ok := nextToken(text, pos)
+		if !ok || !t.lower || !onlySpaces(text[pos:t.start]) {
+			return false
+		}
+		w := text[t.start:t.end]
+		if informantNouns[w] {
+			return true
+		}
+		if stateAdjectives[w] {
+			return false
+		}
+		pos = t.end
+	}
+	return false
+}
+
+// onlySpaces tells whether a gap between two words is one or two spaces.
+func onlySpaces(g string) bool {
+	return g == " " || g == "  "
 }
 
 // currencyAfter tells whether the word after end is a currency: "French

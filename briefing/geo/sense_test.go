@@ -39,6 +39,13 @@ func TestSenses(t *testing.T) {
 		{"two are a pair, not a list", "Britain and France agreed on a tunnel toll.", "GB:subject FR:subject"},
 		{"table of figures", "Exports went to Spain 1.2 mln tonnes, Italy 0.8 mln, Greece 0.3 mln.", "ES:list IT:list GR:list"},
 		{"demonym list", "Dutch, Belgian and Danish growers cut their sowings.", "NL:list BE:list DK:list"},
+		{"firm of a country", "Honeywell Bull is owned by <NEC Corp> of Japan and Alcan Aluminium Ltd of Canada.", "JP:origin CA:origin"},
+		{"firm of the country", "Union Carbide <UK> of the United States will build the plant in Trinidad.", "GB:org US:origin TT:subject"},
+		{"bank of a state is still the state", "The Bank of Japan and the Bank of France intervened.", "JP:subject FR:subject"},
+		{"described firm", "Dutch bank F. Van Lanschot and the Japanese construction group Kumagai Gumi were named.", "NL:origin JP:origin"},
+		{"firms of a country are its industry", "China sought steel plants from Japanese firms, Chinese officials said.", "CN:subject JP:subject CN:subject"},
+		{"informant", "Iran fired a missile, a British naval source said, and Japanese traders told Reuters.", "IR:subject GB:origin JP:origin"},
+		{"the state's informant is the state", "U.S. government sources said Japanese officials would attend.", "US:subject JP:subject"},
 		{"list broken by a clause", "Portugal said it would join, while Spain, which opposed the plan, stayed out of talks with Greece.", "PT:subject ES:subject GR:subject"},
 	}
 	for _, tt := range tests {
