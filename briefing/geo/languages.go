@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
@@ -333,6 +334,10 @@ func (fx *foreignIndex) scan(text string) []found {
 	// English text, and a look at each other letter.
 	var han, hangul, cyril, deva bool
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && binary.LittleEndian.Uint64([]byte(text[i:i+8]))&0x8080808080808080 == 0 {
+			i += 8 // eight ASCII bytes
+			continue
+		}
 		if text[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -517,31 +522,64 @@ func startsUpper(w string) bool {
 }
 
 // latinLanguage tells the language of a Latin-script text by its
-// commonest words, in its first 4 KB: the language with the most, if not
-// English, with at least three and more than English has; else "".
+// commonest words, in its first latinSample bytes: the language with the
+// most, if not English, with at least three and more than English has;
+// else "". It reads a word at a time without allocating and stops once
+// the text is plainly English: every article pays it at ingest.
 func (fx *foreignIndex) latinLanguage(text string) string {
-	if len(text) > 4096 {
-		text = text[:4096]
+	if len(text) > latinSample {
+		text = text[:latinSample]
 	}
 	var counts [len(latinLanguages)]int
-	start := -1
-	count := func(w string) {
-		for _, l := range fx.functionWords[strings.ToLower(w)] {
+	var buf [maxFunctionWord]byte
+	for i := 0; i < len(text); {
+		// The next word: a run of letters.
+		c := text[i]
+		if c < utf8.RuneSelf && !isASCIILetter(c) {
+			i++
+			continue
+		}
+		start, n := i, 0
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				if n < len(buf) {
+					buf[n] = c | 0x20
+				}
+				n++
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			if n+size <= len(buf) {
+				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			} else {
+				n += size
+			}
+			i += size
+		}
+		if i == start {
+			i++ // a mark or symbol that is no letter
+			continue
+		}
+		if n > len(buf) {
+			continue // longer than any function word
+		}
+		if i == len(text) && len(text) == latinSample {
+			break // a word the sample cut
+		}
+		for _, l := range fx.functionWords[string(buf[:n])] {
 			counts[l]++
 		}
-	}
-	for i, r := range text {
-		letter := unicode.IsLetter(r)
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			count(text[start:i])
-			start = -1
+		if counts[0] >= englishEnough && counts[0] >= 4*maxOther(counts[1:]) {
+			return "" // English, and no other language close
 		}
-	}
-	if start >= 0 && len(text) < 4096 {
-		count(text[start:])
 	}
 	best := 0
 	for l := 1; l < len(latinLanguages); l++ {
@@ -554,3 +592,23 @@ func (fx *foreignIndex) latinLanguage(text string) string {
 	}
 	return latinLanguages[best]
 }
+
+// englishEnough is how many English function words, four times as many as
+// any other language's, tell latinLanguage that the text is English
+// without reading on: about the first forty words of English prose.
+const englishEnough = 12
+
+func maxOther(counts []int) int {
+	m := 0
+	for _, c := range counts {
+		m = max(m, c)
+	}
+	return m
+}
+
+// latinSample is how much of a text latinLanguage reads.
+const latinSample = 4096
+
+// maxFunctionWord is the longest of latinFunctionWords, in bytes; longer
+// words are skipped unread.
+const maxFunctionWord = 6

@@ -78,6 +78,18 @@ func TestCountryNamesInOtherLanguages(t *testing.T) {
 	}
 }
 
+// Every function word fits latinLanguage's buffer: a longer one would
+// never be counted.
+func TestFunctionWordsFitTheBuffer(t *testing.T) {
+	for l, words := range latinFunctionWords {
+		for _, w := range words {
+			if len(w) > maxFunctionWord {
+				t.Errorf("%s function word %q is %d bytes, more than maxFunctionWord (%d)", latinLanguages[l], w, len(w), maxFunctionWord)
+			}
+		}
+	}
+}
+
 // Names from the other languages never tag English text: German "Island"
 // is Iceland, French "Maurice" is Mauritius.
 func TestOtherLanguagesLeaveEnglishAlone(t *testing.T) {
