@@ -20,7 +20,10 @@ import (
 // to the wrong part of the page by the pruning, the extractor also reads
 // the page as it came, and when the readings disagree the evidence of the
 // page (see choose.go) picks among them and the page's own paragraphs
-// under its headline.
+// under its headline. The reading that stands is completed from what
+// surrounds it (see lead.go): the page's marked article body when it holds
+// the reading and much more, and the text between the headline and the
+// reading.
 func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata, o Options) []doc.Block {
 	extractor := o.Extractor
 	if extractor == nil {
@@ -37,10 +40,13 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata, o Op
 	// a small part of parsing the page again.
 	fresh := cloneTree(root)
 	prune(root, page.Title)
+	// What lies around the reading is read before the extractor changes
+	// the tree; it completes whichever reading stands.
+	near := readSurroundings(root, page, m)
 	first := blocksFrom(extractor, root, base, page, description)
 	la := letters(first)
 	if la >= t.secondReading() {
-		return first
+		return near.complete(first)
 	}
 	ev := newEvidence(fresh, page.Title, m.h1, m.jsonLD.body)
 	short := la < t.minLetters()
@@ -56,7 +62,7 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata, o Op
 	ab, ba := containment(a.bag, b.bag), containment(b.bag, a.bag)
 	if !short && !astray && (letters(raw) == 0 || ab >= 0.5 && ba >= t.agreement()) {
 		// The readings agree, or the second found nothing.
-		return ev.trim(first)
+		return near.complete(ev.trim(first))
 	}
 	second := clean.Blocks(raw)
 	b = newCandidate("as it came", second)
@@ -75,7 +81,7 @@ func articleBlocks(root *html.Node, base *url.URL, page *Page, m *metadata, o Op
 		}
 	}
 	pick := ev.choose(cs, t.margin())
-	return ev.trim(pick.blocks)
+	return near.complete(ev.trim(pick.blocks))
 }
 
 // blocksFrom runs an extractor and turns what it found into clean blocks.
@@ -103,8 +109,8 @@ func cleanSegments(segs []segment, page *Page) []doc.Block {
 // as blocks.
 func keptBlocks(segs []segment, page *Page) []doc.Block {
 	blocks := make([]doc.Block, 0, len(segs))
-	for _, s := range segs {
-		if keepSegment(s, page) {
+	for i, s := range segs {
+		if keepSegment(wholeBlock(segs, i), page) {
 			blocks = append(blocks, doc.Block{Kind: s.kind, Text: s.text})
 		}
 	}
@@ -251,4 +257,31 @@ func samePrefix(a, b []string) bool {
 // wordsOf splits s into its runs of letters and digits, case kept.
 func wordsOf(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// wholeBlock returns segment i with the letters and links of all the lines
+// of its block element when <br> cut that element into several segments:
+// a line that is one link inside a paragraph of text is part of the text
+// (an address under a name), and is judged with it.
+func wholeBlock(segs []segment, i int) segment {
+	s := segs[i]
+	if s.node == nil {
+		return s
+	}
+	lo, hi := i, i+1
+	for lo > 0 && segs[lo-1].node == s.node {
+		lo--
+	}
+	for hi < len(segs) && segs[hi].node == s.node {
+		hi++
+	}
+	if hi-lo == 1 {
+		return s
+	}
+	s.chars, s.links = 0, 0
+	for _, o := range segs[lo:hi] {
+		s.chars += o.chars
+		s.links += o.links
+	}
+	return s
 }

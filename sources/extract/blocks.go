@@ -109,7 +109,7 @@ func (s *segmenter) visit(n *html.Node, ctx segment, inLink bool) {
 		case atom.A:
 			// A link to another page; an anchor within this one (a
 			// heading's permalink) is text like any other.
-			if href := strings.TrimSpace(attr(n, "href")); href != "" && !(len(href) > 1 && href[0] == '#') {
+			if href := strings.TrimSpace(attr(n, "href")); href != "" && !(len(href) > 1 && href[0] == '#') && !mailOrPhone(href) {
 				inLink = true
 			}
 		case atom.Td, atom.Th:
@@ -165,4 +165,14 @@ func countWordChars(s string) int {
 		i += size
 	}
 	return n
+}
+
+// mailOrPhone reports whether a link writes a mail or calls a number: an
+// address given in the text, not a pointer to another page.
+func mailOrPhone(href string) bool {
+	if len(href) < 4 {
+		return false
+	}
+	h := strings.ToLower(href[:min(len(href), 7)])
+	return strings.HasPrefix(h, "mailto:") || strings.HasPrefix(h, "tel:")
 }

@@ -16,6 +16,8 @@ type ldInfo struct {
 	// body is the article's text as the page's JSON-LD gives it
 	// (articleBody), or "".
 	body string
+	// ingredients are the items of a recipe's recipeIngredient list.
+	ingredients []string
 }
 
 // maxLDBytes bounds the JSON-LD read from one page.
@@ -54,6 +56,11 @@ func parseJSONLD(scripts []string) ldInfo {
 		collectObjects(v, &objs, 0)
 	}
 	var info ldInfo
+	for _, o := range objs {
+		if len(info.ingredients) == 0 {
+			info.ingredients = strs(o["recipeIngredient"], 200)
+		}
+	}
 	// Two passes: real article types first, then web pages and other works.
 	for pass := 0; pass < 2; pass++ {
 		for _, o := range objs {
@@ -198,6 +205,21 @@ func names(v any) []string {
 				break
 			}
 			out = append(out, names(e)...)
+		}
+	}
+	return out
+}
+
+// strs reads a list of strings, at most max of them.
+func strs(v any, max int) []string {
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range list {
+		if s := str(e); s != "" && len(out) < max {
+			out = append(out, s)
 		}
 	}
 	return out
