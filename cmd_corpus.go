@@ -88,10 +88,15 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	}
 	var batch []sources.Article
 	var queue []queued
+	pagesFetched := false // an article page was fetched by its address
 	flush := func(ctx context.Context) error {
 		var results []sources.Result
 		var err error
-		if len(batch) > 0 {
+		switch {
+		case len(batch) > 0 && pagesFetched:
+			// Pages compare with their site's pages stored before.
+			results, err = in.IngestPages(ctx, batch, app.log)
+		case len(batch) > 0:
 			results, err = in.Ingest(ctx, batch, nil)
 		}
 		for _, q := range queue {
@@ -149,6 +154,7 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 			client = app.Fetcher()
 		}
 		a, err := fetchArticle(ctx, client, p)
+		pagesFetched = true
 		if err := add(sources.FileItem{Where: p, Article: a, Err: withFetchHint(err)}); err != nil {
 			if ctx.Err() != nil {
 				return stopped()

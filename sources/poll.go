@@ -195,7 +195,7 @@ func (p *Poller) poll(ctx context.Context, f Feed, rep *PollReport) (PollOutcome
 		}
 		// A batch that was fetched is stored even when ctx has just
 		// ended: what the poll paid for is kept.
-		results, err := p.ingest.Ingest(context.WithoutCancel(ctx), withoutSiteFurniture(arts), nil)
+		results, err := p.ingest.IngestPages(context.WithoutCancel(ctx), arts, p.log)
 		arts = arts[:0]
 		if err != nil {
 			return err

@@ -17,6 +17,7 @@ type Store interface {
 	FeedStore
 	DigestStore
 	MemoryStore
+	SiteStore
 
 	// Engine names the engine: "sqlite" or "postgres".
 	Engine() string

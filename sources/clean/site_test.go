@@ -40,3 +40,27 @@ func TestSiteFurniture(t *testing.T) {
 		t.Errorf("two pages changed: %v", two)
 	}
 }
+
+// A page alone is compared with the site's record: a block on most of the
+// site's recent pages is the site's; one that two stories shared is not;
+// a site with too few pages recorded changes nothing.
+func TestSiteFurnitureWithRecord(t *testing.T) {
+	footer := "Letters to the Lantern go to the post box by the chandlery door."
+	background := "The pier was built in 1897 and has been closed twice for repairs since the war."
+	page := paras("Volunteers counted forty-one puffins on the stack at Gull Point.", background, footer)
+	rec := SiteRecord{Pages: 10, Counts: map[uint64]int{
+		Fingerprint(footer):     9,
+		Fingerprint(background): 2,
+	}}
+	got := SiteFurnitureWith([][]doc.Block{page}, rec)
+	if g := texts(got[0]); !reflect.DeepEqual(g, texts(page[:2])) {
+		t.Errorf("with a record of 10 pages: %q; want the footer gone and the rest kept", g)
+	}
+	few := SiteRecord{Pages: 1, Counts: map[uint64]int{Fingerprint(footer): 1}}
+	if got := SiteFurnitureWith([][]doc.Block{page}, few); !reflect.DeepEqual(got[0], page) {
+		t.Errorf("with one page recorded: %q; want the page unchanged", texts(got[0]))
+	}
+	if Fingerprint(footer) != Fingerprint("LETTERS to the Lantern go to the post-box by the chandlery door!") || Fingerprint("…") != 0 {
+		t.Error("fingerprints should ignore case and punctuation, and be 0 without words")
+	}
+}
