@@ -114,10 +114,24 @@ func (e *Engine) summarize(req Request, stories []candidate, n int) []Sentence {
 		}
 		docs[i] = summary.Doc{Text: c.art.Text, Published: c.art.Published, Weight: w}
 	}
+	// How much each sentence is about the countries, from the readings
+	// (the same sentences as Multi splits, read once at selection).
+	covers := map[string]float64{}
+	for _, c := range stories {
+		if c.reading == nil || len(req.Countries) == 0 {
+			continue
+		}
+		for i, s := range c.reading.Sentences() {
+			covers[s.Text] = max(covers[s.Text], c.reading.Covers(i, req.Countries))
+		}
+	}
 	focus := func(s string) float64 {
 		f := 0.0
 		if len(req.Countries) > 0 {
-			f = coverage(e.gaz.Tag(s, stories[0].art.Published), req.Countries)
+			var ok bool
+			if f, ok = covers[s]; !ok {
+				f = coverage(e.gaz.Tag(s, stories[0].art.Published), req.Countries)
+			}
 		}
 		if len(req.Terms) > 0 {
 			t := termCoverage(s, req.Terms)

@@ -82,9 +82,11 @@ type Reading struct {
 	// head lists the codes the headline names as themselves.
 	head []string
 	// sents are the body's sentences; named[i] the codes sentence i names
-	// as itself (with repeats: one entry per mention).
-	sents []sentence.Sentence
-	named [][]string
+	// as itself (with repeats: one entry per mention), tagged[i] the codes
+	// it names in any sense.
+	sents  []sentence.Sentence
+	named  [][]string
+	tagged [][]string
 	// lead is the number of sentences that make the lede (headings
 	// excluded).
 	lead int
@@ -108,18 +110,20 @@ func (r *Relevance) Read(title, text string, published time.Time) *Reading {
 		}
 	}
 	rd.named = make([][]string, len(rd.sents))
+	rd.tagged = make([][]string, len(rd.sents))
 	k := 0
 	for _, m := range body {
-		if m.Sense != geo.SenseSubject {
-			continue
-		}
 		for k < len(rd.sents) && rd.sents[k].End <= m.Start {
 			k++
 		}
 		if k == len(rd.sents) {
 			break
 		}
-		if m.Start >= rd.sents[k].Start {
+		if m.Start < rd.sents[k].Start {
+			continue
+		}
+		rd.tagged[k] = append(rd.tagged[k], m.Code)
+		if m.Sense == geo.SenseSubject {
 			rd.named[k] = append(rd.named[k], m.Code)
 		}
 	}
@@ -207,6 +211,22 @@ func (r *Relevance) Prominent(title, text string, published time.Time, codes []s
 // Sentences are the article body's sentences, as sentence.Split gives
 // them; SentenceAbout takes an index into them.
 func (rd *Reading) Sentences() []sentence.Sentence { return rd.sents }
+
+// Covers is the share of codes that sentence i names, in any sense (a
+// firm's name or a venue counts): how much the sentence is about the
+// request, for ranking the sentences that SentenceAbout lets in.
+func (rd *Reading) Covers(i int, codes []string) float64 {
+	if i < 0 || i >= len(rd.sents) || len(codes) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range codes {
+		if rd.names(rd.tagged[i], c) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(codes))
+}
 
 // names tells whether a list of codes holds one that stands for want.
 func (rd *Reading) names(codes []string, want string) bool {
