@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"attache/briefing"
@@ -164,10 +165,14 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	var clock time.Time
-	eng := briefing.New(st, g, briefing.Options{Now: func() time.Time { return clock }})
+	timed := &timedCorpus{Store: st}
+	eng := briefing.New(timed, g, briefing.Options{Now: func() time.Time { return clock }})
+	var inStore latencies
 	briefTimes, err := timeQueries(max(1, *queries/5), func() error {
 		clock = windowEnd()
+		timed.spent.Store(0)
 		_, err := eng.Brief(ctx, briefing.Request{Countries: pair()})
+		inStore = append(inStore, time.Duration(timed.spent.Load()))
 		var ue *briefing.UserError
 		if errors.As(err, &ue) {
 			return nil // no article for this pair in this window: timed all the same
@@ -178,7 +183,57 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		return fmt.Errorf("bench: brief: %w", err)
 	}
 	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
+	fmt.Fprintf(out, "  of which in store calls (added up; the engine reads pages in parallel): %s\n", inStore)
 	return nil
+}
+
+// timedCorpus is a store that adds up the time a brief spends in its
+// reads, to tell the store's share of a brief from the engine's.
+type timedCorpus struct {
+	sources.Store
+	spent atomic.Int64 // nanoseconds
+}
+
+func (c *timedCorpus) since(t0 time.Time) { c.spent.Add(int64(time.Since(t0))) }
+
+func (c *timedCorpus) ArticlesMentioning(ctx context.Context, codes []string, since, until time.Time, limit int) ([]sources.Article, error) {
+	defer c.since(time.Now())
+	return c.Store.ArticlesMentioning(ctx, codes, since, until, limit)
+}
+
+func (c *timedCorpus) Search(ctx context.Context, q sources.Query) ([]sources.Article, error) {
+	defer c.since(time.Now())
+	return c.Store.Search(ctx, q)
+}
+
+func (c *timedCorpus) HasWord(ctx context.Context, word string) (bool, error) {
+	defer c.since(time.Now())
+	return c.Store.HasWord(ctx, word)
+}
+
+func (c *timedCorpus) Empty(ctx context.Context) (bool, error) {
+	defer c.since(time.Now())
+	return c.Store.Empty(ctx)
+}
+
+func (c *timedCorpus) StoryOutlets(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	defer c.since(time.Now())
+	return c.Store.StoryOutlets(ctx, ids)
+}
+
+func (c *timedCorpus) ArticlesFetchedBetween(ctx context.Context, since, until time.Time, limit int) ([]sources.Article, int, error) {
+	defer c.since(time.Now())
+	return c.Store.ArticlesFetchedBetween(ctx, since, until, limit)
+}
+
+func (c *timedCorpus) StoryFirstSeen(ctx context.Context, ids []int64) (map[int64]time.Time, error) {
+	defer c.since(time.Now())
+	return c.Store.StoryFirstSeen(ctx, ids)
+}
+
+func (c *timedCorpus) HasOwnArticles(ctx context.Context) (bool, error) {
+	defer c.since(time.Now())
+	return c.Store.HasOwnArticles(ctx)
 }
 
 // openBenchStore opens a fresh store for a benchmark: SQLite in dir, or a
