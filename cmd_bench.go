@@ -84,16 +84,29 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	took, err := timeIngest(ctx, corpus(), *n, max(5000, *batchSize), app.stderr, func(arts []sources.Article) error {
+	sinks := []func([]sources.Article) error{func(arts []sources.Article) error {
 		_, err := in.Ingest(ctx, arts, nil)
 		return err
-	})
+	}}
+	// The bare writer takes the same chunks in turn with the store, so
+	// that both are measured under the same load.
+	withBare := *bare && st.Engine() == sources.EngineSQLite
+	if withBare {
+		bw, err := openBareFTS5(ctx, filepath.Join(*dir, "bare.db"))
+		if err != nil {
+			return err
+		}
+		defer bw.close()
+		sinks = append(sinks, func(arts []sources.Article) error { return bw.write(ctx, arts, *batchSize) })
+	}
+	times, err := timeIngest(ctx, corpus(), *n, max(5000, *batchSize), app.stderr, sinks...)
 	if *profile != "" {
 		pprof.StopCPUProfile()
 	}
 	if err != nil {
 		return err
 	}
+	took := times[0]
 	rate := float64(*n) / took.wall.Seconds()
 	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s, %s of CPU per article\n",
 		*batchSize, *n, took.wall.Seconds(), rate, perArticle(took.cpu, *n))
@@ -115,14 +128,11 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintf(out, "Store: %.1f MB = %.1f KB per article (%d stories)\n", float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(*n), stats.Stories)
 	fmt.Fprintf(out, "Peak RSS of this process: %s\n", peakRSS())
-	if *bare && st.Engine() == sources.EngineSQLite {
-		bareTook, err := bareFTS5Ingest(ctx, filepath.Join(*dir, "bare.db"), corpus(), *n, *batchSize, app.stderr)
-		if err != nil {
-			return err
-		}
+	if withBare {
+		bareTook := times[1]
 		bareRate := float64(*n) / bareTook.wall.Seconds()
-		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same corpus and batches): %.0f articles/s, %s of CPU per article; the store ingests at %.2f of its rate\n",
-			bareRate, perArticle(bareTook.cpu, *n), rate/bareRate)
+		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same chunks in turn with the store): %.0f articles/s, %s of CPU per article; the store ingests at %.2f of its rate (%.2f of its CPU)\n",
+			bareRate, perArticle(bareTook.cpu, *n), rate/bareRate, float64(bareTook.cpu)/float64(took.cpu))
 	}
 	fmt.Fprintln(out)
 
@@ -276,10 +286,10 @@ func openBenchStore(ctx context.Context, url, dir string, keep bool, log io.Writ
 // clock, and of this process's CPU (every core's).
 type ingestTime struct{ wall, cpu time.Duration }
 
-// timeIngest generates n articles in chunks and hands each chunk to
-// ingest; it returns the time spent ingesting, generation left out.
-func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, ingest func([]sources.Article) error) (ingestTime, error) {
-	var took ingestTime
+// timeIngest generates n articles in chunks and hands each chunk to each
+// sink in turn; it returns the time each sink took, generation left out.
+func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, sinks ...func([]sources.Article) error) ([]ingestTime, error) {
+	took := make([]ingestTime, len(sinks))
 	show := interactive(progress)
 	for done := 0; done < n; done += chunk {
 		if err := ctx.Err(); err != nil {
@@ -289,12 +299,14 @@ func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progres
 		for i := range arts {
 			arts[i] = gen.Article()
 		}
-		t0, c0 := time.Now(), processCPU()
-		if err := ingest(arts); err != nil {
-			return took, err
+		for i, sink := range sinks {
+			t0, c0 := time.Now(), processCPU()
+			if err := sink(slices.Clone(arts)); err != nil {
+				return took, err
+			}
+			took[i].wall += time.Since(t0)
+			took[i].cpu += processCPU() - c0
 		}
-		took.wall += time.Since(t0)
-		took.cpu += processCPU() - c0
 		if show {
 			fmt.Fprintf(progress, "\ringested %d of %d", done+len(arts), n)
 		}

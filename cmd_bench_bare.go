@@ -4,23 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"sort"
 
 	"attache/sources"
-	"attache/sources/synth"
 )
 
-// bareFTS5Ingest writes the generated corpus into a bare SQLite store, one
-// table of articles and its FTS5 index and nothing else, with the store's
-// settings (WAL, the same tokenizer, 16 MB of terms gathered before a
-// segment is written, batches of the same size in publication order), and
-// returns the time it took, generation left out. It is the floor that the
-// store's ingest (tagging, hashing, sketching, the country index, story
-// buckets, duplicate checks) is measured against.
-func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, batch int, progress io.Writer) (ingestTime, error) {
+// bareFTS5 is a bare SQLite store: one table of articles and its FTS5
+// index and nothing else, with the store's settings (WAL, the same
+// tokenizer, 16 MB of terms gathered before a segment is written, batches
+// of the same size in publication order, ids from the publication
+// second). It is the floor that the store's ingest (tagging, hashing,
+// sketching, the country index, story buckets, duplicate checks) is
+// measured against.
+type bareFTS5 struct {
+	db   *sql.DB
+	last map[int64]int64 // publication second: the last id given in it
+}
+
+func openBareFTS5(ctx context.Context, path string) (*bareFTS5, error) {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		os.Remove(p)
 	}
@@ -31,9 +34,8 @@ func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, b
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
-		return ingestTime{}, fmt.Errorf("bench: bare store: %w", err)
+		return nil, fmt.Errorf("bench: bare store: %w", err)
 	}
-	defer db.Close()
 	db.SetMaxOpenConns(1)
 	for _, stmt := range []string{
 		`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL)`,
@@ -42,49 +44,57 @@ func bareFTS5Ingest(ctx context.Context, path string, gen *synth.Generator, n, b
 		`INSERT INTO docs_fts (docs_fts, rank) VALUES ('hashsize', 16777216)`,
 	} {
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			return ingestTime{}, fmt.Errorf("bench: bare store: %w", err)
+			db.Close()
+			return nil, fmt.Errorf("bench: bare store: %w", err)
 		}
 	}
-	// Ids as the store gives them: the publication second and a counter.
-	last := map[int64]int64{}
-	write := func(arts []sources.Article) error {
-		sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.Before(arts[j].Published) })
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
+	return &bareFTS5{db: db, last: map[int64]int64{}}, nil
+}
+
+func (b *bareFTS5) close() { b.db.Close() }
+
+// write stores articles in transactions of batch articles.
+func (b *bareFTS5) write(ctx context.Context, arts []sources.Article, batch int) error {
+	for start := 0; start < len(arts); start += batch {
+		if err := b.writeBatch(ctx, arts[start:min(start+batch, len(arts))]); err != nil {
+			return fmt.Errorf("bench: bare store: %w", err)
 		}
-		defer tx.Rollback()
-		doc, err := tx.PrepareContext(ctx, `INSERT INTO docs (id, title, text) VALUES (?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer doc.Close()
-		fts, err := tx.PrepareContext(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer fts.Close()
-		for _, a := range arts {
-			sec := a.Published.Unix()
-			id, ok := last[sec]
-			if ok {
-				id++
-			} else {
-				id = sec * 1000
-			}
-			last[sec] = id
-			if _, err := doc.ExecContext(ctx, id, a.Title, a.Text); err != nil {
-				return err
-			}
-			if _, err := fts.ExecContext(ctx, id, a.Title, a.Text); err != nil {
-				return err
-			}
-		}
-		return tx.Commit()
 	}
-	took, err := timeIngest(ctx, gen, n, batch, progress, write)
+	return nil
+}
+
+func (b *bareFTS5) writeBatch(ctx context.Context, arts []sources.Article) error {
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.Before(arts[j].Published) })
+	tx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
-		return took, fmt.Errorf("bench: bare store: %w", err)
+		return err
 	}
-	return took, nil
+	defer tx.Rollback()
+	doc, err := tx.PrepareContext(ctx, `INSERT INTO docs (id, title, text) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer doc.Close()
+	fts, err := tx.PrepareContext(ctx, `INSERT INTO docs_fts (rowid, title, text) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer fts.Close()
+	for _, a := range arts {
+		sec := a.Published.Unix()
+		id, ok := b.last[sec]
+		if ok {
+			id++
+		} else {
+			id = sec * 1000
+		}
+		b.last[sec] = id
+		if _, err := doc.ExecContext(ctx, id, a.Title, a.Text); err != nil {
+			return err
+		}
+		if _, err := fts.ExecContext(ctx, id, a.Title, a.Text); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -30,7 +31,17 @@ type SQLiteStore struct {
 	path     string
 	now      func() time.Time
 	readOnly bool
+
+	// writer is the connection that saves articles, kept for the store's
+	// life with a larger page cache: the indexes an ingest touches (story
+	// buckets above all) stay in memory from one batch to the next. mu
+	// lets one save use it at a time, as SQLite lets one write at a time.
+	mu     sync.Mutex
+	writer *sql.Conn
 }
+
+// writerCacheKB is the page cache of the connection that saves articles.
+const writerCacheKB = 64 << 10
 
 // StoreOptions tune Open.
 type StoreOptions struct {
@@ -267,7 +278,33 @@ func uriPath(path string) string {
 }
 
 // Close closes the database.
-func (s *SQLiteStore) Close() error { return s.db.Close() }
+func (s *SQLiteStore) Close() error {
+	s.mu.Lock()
+	if s.writer != nil {
+		s.writer.Close()
+		s.writer = nil
+	}
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+// writeConn returns the connection that saves articles, opening it on
+// first use; the caller holds s.mu.
+func (s *SQLiteStore) writeConn(ctx context.Context) (*sql.Conn, error) {
+	if s.writer != nil {
+		return s.writer, nil
+	}
+	c, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, writerCacheKB)); err != nil {
+		c.Close()
+		return nil, err
+	}
+	s.writer = c
+	return c, nil
+}
 
 // Path is the file the store lives in.
 func (s *SQLiteStore) Path() string { return s.path }

@@ -74,8 +74,17 @@ func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, err
 	if s.readOnly {
 		return nil, s.readOnlyError()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conn, err := s.writeConn(ctx)
 	if err != nil {
+		return nil, fmt.Errorf("sources: begin save: %w", err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		// The next save opens a fresh connection.
+		conn.Close()
+		s.writer = nil
 		return nil, fmt.Errorf("sources: begin save: %w", err)
 	}
 	defer tx.Rollback()

@@ -26,6 +26,12 @@ func (s *Store) Save(ctx context.Context, batch []sources.Prepared) ([]sources.R
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, ".attache.save"); err != nil {
 			return err
 		}
+		// The full-text index takes a batch's terms into its pending list
+		// and merges them into the index when the list is full: with room
+		// to sort them in memory it merges in a few passes, not dozens.
+		if _, err := tx.Exec(ctx, `SET LOCAL work_mem = '64MB'`); err != nil {
+			return err
+		}
 		var err error
 		plan, err = sources.PlanSave(ctx, saveReader{tx}, batch)
 		if err != nil {
