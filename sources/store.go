@@ -41,7 +41,7 @@ type SQLiteStore struct {
 }
 
 // writerCacheKB is the page cache of the connection that saves articles.
-const writerCacheKB = 64 << 10
+const writerCacheKB = 32 << 10
 
 // StoreOptions tune Open.
 type StoreOptions struct {

@@ -68,7 +68,10 @@ func mentioningSQL(countries []string, lo, hi int64, limit int, extra string) (s
 	b.WriteString(`SELECT ` + articleColumns + ` FROM article_countries c0`)
 	for i := 1; i < len(countries); i++ {
 		args = append(args, countries[i])
-		fmt.Fprintf(&b, ` JOIN article_countries c%d ON c%d.country = $%d AND c%d.article_id = c0.article_id`, i, i, len(args), i)
+		// The window again on each country: the planner may merge the
+		// countries' rows rather than look each up, and should read only
+		// the window's.
+		fmt.Fprintf(&b, ` JOIN article_countries c%d ON c%d.country = $%d AND c%d.article_id = c0.article_id AND c%d.article_id BETWEEN $2 AND $3`, i, i, len(args), i, i)
 	}
 	b.WriteString(` JOIN articles a ON a.id = c0.article_id WHERE c0.country = $1 AND c0.article_id BETWEEN $2 AND $3` + extra + `
 		ORDER BY c0.article_id DESC LIMIT $4`)
