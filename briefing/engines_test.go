@@ -64,7 +64,7 @@ func TestBriefsAgreeAcrossEnginesOnNews(t *testing.T) {
 	for sc.Scan() {
 		var a struct {
 			Title, URL, Source, Text string
-			Published            time.Time
+			Published                time.Time
 		}
 		if json.Unmarshal(sc.Bytes(), &a) == nil {
 			arts = append(arts, sources.Article{Title: a.Title, URL: a.URL, Source: a.Source, Text: a.Text, Published: a.Published, Fetched: a.Published})
