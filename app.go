@@ -15,6 +15,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"attache/briefing"
 	"attache/briefing/geo"
 	"attache/sources"
 	"attache/sources/clean"
@@ -41,6 +42,7 @@ type App struct {
 	now   func() time.Time
 	store sources.Store
 	gaz   *geo.Gazetteer
+	pairs *briefing.PairReader
 }
 
 // setup loads the configuration and builds the logger.
@@ -176,11 +178,11 @@ func (a *App) seedSample(ctx context.Context) (int, error) {
 			Published: r.Published, Text: doc.Format(clean.PlainText(r.Text)), Sample: true,
 		})
 	}
-	tag, err := a.Tagger()
+	in, err := a.Ingester(a.store)
 	if err != nil {
 		return 0, err
 	}
-	results, err := sources.NewIngester(a.store, tag, a.now).Ingest(ctx, arts, nil)
+	results, err := in.Ingest(ctx, arts, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -224,6 +226,34 @@ func (a *App) Tagger() (sources.Tagger, error) {
 	return g.Tag, nil
 }
 
+// PairReader builds, on first use, the reader that reads each article for
+// the pairs of countries it is about (for timelines), with the engine's
+// rules.
+func (a *App) PairReader() (*sources.Reader, error) {
+	if a.pairs == nil {
+		g, err := a.Gazetteer()
+		if err != nil {
+			return nil, err
+		}
+		a.pairs = briefing.NewPairReader(g, a.cfg.Briefing.Options(a.now).Relevance)
+	}
+	return a.pairs.Reader(), nil
+}
+
+// Ingester builds an ingester into st that tags each article with its
+// countries and reads it for its pairs.
+func (a *App) Ingester(st sources.Store) (*sources.Ingester, error) {
+	tag, err := a.Tagger()
+	if err != nil {
+		return nil, err
+	}
+	in := sources.NewIngester(st, tag, a.now)
+	if in.Reader, err = a.PairReader(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
 // Fetcher builds the polite HTTP client from the config.
 func (a *App) Fetcher() *fetch.Client {
 	return fetch.New(a.cfg.Feeds.FetchOptions(a.now))
@@ -235,11 +265,11 @@ func (a *App) Poller(ctx context.Context) (*sources.Poller, error) {
 	if err != nil {
 		return nil, err
 	}
-	tag, err := a.Tagger()
+	in, err := a.Ingester(st)
 	if err != nil {
 		return nil, err
 	}
-	p := sources.NewPoller(st, sources.NewIngester(st, tag, a.now), a.Fetcher(), a.log, a.now)
+	p := sources.NewPoller(st, in, a.Fetcher(), a.log, a.now)
 	a.cfg.Feeds.Configure(p)
 	return p, nil
 }

@@ -74,6 +74,9 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	corpus := func() *synth.Generator { return synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour) }
 	in := sources.NewIngester(st, tag, nil)
 	in.BatchSize = *batchSize
+	if in.Reader, err = app.PairReader(); err != nil {
+		return err
+	}
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err != nil {
@@ -108,7 +111,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	took := times[0]
 	rate := float64(*n) / took.wall.Seconds()
-	fmt.Fprintf(out, "Ingest (tag, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s, %s of CPU per article\n",
+	fmt.Fprintf(out, "Ingest (tag, read for timelines, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s, %s of CPU per article\n",
 		*batchSize, *n, took.wall.Seconds(), rate, perArticle(took.cpu, *n))
 	switch s := st.(type) {
 	case *sources.SQLiteStore:

@@ -71,11 +71,10 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	tag, err := app.Tagger()
+	in, err := app.Ingester(st)
 	if err != nil {
 		return err
 	}
-	in := sources.NewIngester(st, tag, app.now)
 	rep := newIngestReport(app.stdout, *format == "json", interactive(app.stderr), app.stderr)
 
 	// Items are reported in the order they were read: an item skipped

@@ -58,6 +58,7 @@ type Engine struct {
 	sentences int
 	quotes    int
 	rel       *Relevance
+	pairs     *PairReader
 	tones     *toneReader
 }
 
@@ -65,7 +66,8 @@ type Engine struct {
 func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
 	e := &Engine{corpus: corpus, gaz: gaz, now: opt.Now, window: opt.Window, sentences: opt.Sentences, quotes: opt.Quotes,
 		rel: NewRelevance(gaz, opt.Relevance)}
-	e.tones = newToneReader(e)
+	e.pairs = NewPairReader(gaz, opt.Relevance)
+	e.tones = newToneReader(e.pairs)
 	if e.now == nil {
 		e.now = time.Now
 	}
@@ -80,6 +82,11 @@ func New(corpus Corpus, gaz *geo.Gazetteer, opt Options) *Engine {
 	}
 	return e
 }
+
+// PairReader is the engine's reader of articles for pairs of countries:
+// the ingester stores what it reads (see PairReader.Reader), and the
+// engine reads with it what the store has no reading of.
+func (e *Engine) PairReader() *PairReader { return e.pairs }
 
 // Gazetteer is the engine's gazetteer.
 func (e *Engine) Gazetteer() *geo.Gazetteer { return e.gaz }

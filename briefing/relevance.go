@@ -152,14 +152,34 @@ const leadBytes = 2500
 // headline and the top of the body, and it is a necessary condition of
 // About, so a brief reads in full only the articles that pass it.
 func (r *Relevance) Prominent(title, text string, published time.Time, codes []string) bool {
+	for _, f := range r.ProminentCodes(title, text, published, codes) {
+		if !f {
+			return false
+		}
+	}
+	return true
+}
+
+// ProminentCodes is Prominent for each code alone, from one reading of
+// the headline and the lede: whether the article can be about it with
+// others (an article is about a set of codes only where each is
+// prominent).
+func (r *Relevance) ProminentCodes(title, text string, published time.Time, codes []string) []bool {
+	found := make([]bool, len(codes))
+	all := func() []bool {
+		for k := range found {
+			found[k] = true
+		}
+		return found
+	}
 	if len(codes) == 0 {
-		return true
+		return found
 	}
 	top := text
 	if len(top) > leadBytes {
 		cut := strings.LastIndex(top[:leadBytes], "\n\n")
 		if cut <= 0 {
-			return true // one long paragraph: read it all
+			return all() // one long paragraph: read it all
 		}
 		top = top[:cut]
 	}
@@ -177,7 +197,7 @@ func (r *Relevance) Prominent(title, text string, published time.Time, codes []s
 	}
 	if lead == 0 {
 		if len(top) < len(text) {
-			return true // the lede runs past what was read
+			return all() // the lede runs past what was read
 		}
 		lead = len(sents)
 	}
@@ -185,7 +205,6 @@ func (r *Relevance) Prominent(title, text string, published time.Time, codes []s
 	if lead > 0 {
 		end = sents[lead-1].End
 	}
-	found := make([]bool, len(codes))
 	mark := func(ms []geo.Mention) {
 		for _, m := range ms {
 			if m.Sense != geo.SenseSubject {
@@ -200,12 +219,7 @@ func (r *Relevance) Prominent(title, text string, published time.Time, codes []s
 	}
 	mark(r.gaz.Mentions(title, published))
 	mark(r.gaz.Mentions(top[:end], published))
-	for _, f := range found {
-		if !f {
-			return false
-		}
-	}
-	return true
+	return found
 }
 
 // Sentences are the article body's sentences, as sentence.Split gives

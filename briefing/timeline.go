@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -176,41 +177,11 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 	if err != nil {
 		return nil, err
 	}
-	key := timelineKey{pair: [2]string{req.Countries[0], req.Countries[1]}, since: since.Unix() / 3600, until: until.Unix() / 3600, by: by, noSample: noSample}
-	if kept, ok := e.tones.timeline(key); ok {
-		// Drawn within the hour: still right unless an article was stored
-		// after the newest one it knew of (a new one, or a changed one).
-		_, stored, err := e.corpus.ArticlesFetchedBetween(ctx, kept.at.Add(-time.Second), kept.at.Add(100*365*24*time.Hour), 1)
-		if err != nil {
-			return nil, err
-		}
-		if stored == kept.last {
-			c := *kept.t
-			return &c, nil
-		}
-	}
-	// What the store held when drawn: the newest article stored, by the
-	// store's own clock.
-	newest, _, err := e.corpus.ArticlesFetchedBetween(ctx, time.Time{}, time.Now().Add(100*365*24*time.Hour), 1)
+	items, capped, err := e.pairItems(ctx, [2]string{req.Countries[0], req.Countries[1]}, since, until, noSample)
 	if err != nil {
 		return nil, err
 	}
-	var drawnAt time.Time
-	last := 0
-	if len(newest) > 0 {
-		// The store keeps times to the second: count what shares the
-		// newest second, so that one stored in that second later shows.
-		drawnAt = newest[0].Fetched
-		if _, last, err = e.corpus.ArticlesFetchedBetween(ctx, drawnAt.Add(-time.Second), drawnAt.Add(100*365*24*time.Hour), 1); err != nil {
-			return nil, err
-		}
-	}
-	arts, err := e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Since: since, Until: until, Limit: timelineLimit, NoSample: noSample})
-	if err != nil {
-		return nil, err
-	}
-	pair := [2]string{req.Countries[0], req.Countries[1]}
-	stories := e.timelineStories(arts, pair)
+	stories := timelineStories(items)
 	t := &Timeline{
 		Query: Query{Countries: req.Countries, Terms: []string{}, Since: since},
 		Title: e.title(Request{Countries: req.Countries}), By: by, Since: since, Until: until,
@@ -240,11 +211,9 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 	if len(stories) == 0 {
 		t.Notes = append(t.Notes, "No story in the window is about "+t.Title+"; try a wider window (--since 3y).")
 	}
-	if len(arts) == timelineLimit {
-		t.Notes = append(t.Notes, fmt.Sprintf("Only the newest %d articles naming both were read.", timelineLimit))
+	if capped {
+		t.Notes = append(t.Notes, fmt.Sprintf("Only the newest %d articles about both were read.", timelineLimit))
 	}
-	kept := *t
-	e.tones.keepTimeline(key, timelineEntry{t: &kept, at: drawnAt, last: last})
 	return t, nil
 }
 
@@ -273,19 +242,75 @@ func leads(s *toned, cur *TimelineStory) bool {
 	return s.Published.After(cur.Published)
 }
 
-// timelineStories reads the articles and keeps one per story: the article
-// most about the pair, dated by the story's first article.
-func (e *Engine) timelineStories(arts []sources.Article, pair [2]string) []*toned {
-	reads := e.readAll(arts, pair)
+// pairItem is an article read for a pair.
+type pairItem struct {
+	a sources.Article
+	r toneRead
+}
+
+// pairItems returns the articles about the pair published in [since,
+// until], each read for the pair: from the readings the store keeps when
+// it keeps them, reading itself only the articles it has no reading of
+// by these rules; otherwise from every article naming both. capped says
+// that the window held more than timelineLimit.
+func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until time.Time, noSample bool) (items []pairItem, capped bool, err error) {
+	pr, ok := e.corpus.(pairReadings)
+	var arts []sources.Article
+	if ok {
+		read, unread, err := pr.PairReadings(ctx, sources.ReadingQuery{Pair: pair, Since: since, Until: until, NoSample: noSample, Version: e.pairs.Version(), Limit: timelineLimit})
+		if err != nil {
+			return nil, false, err
+		}
+		capped = len(read) == timelineLimit || len(unread) == timelineLimit
+		for _, r := range read {
+			st, err := decodeTone(r.Data)
+			if err != nil {
+				unread = append(unread, r.Article.ID) // read it afresh
+				continue
+			}
+			items = append(items, pairItem{a: r.Article, r: toneRead{st: st, strength: r.Strength}})
+		}
+		if len(unread) > 0 {
+			if arts, err = pr.ArticlesByID(ctx, unread); err != nil {
+				return nil, false, err
+			}
+		}
+	} else {
+		if arts, err = e.corpus.Search(ctx, sources.Query{Countries: pair[:], Since: since, Until: until, Limit: timelineLimit, NoSample: noSample}); err != nil {
+			return nil, false, err
+		}
+		capped = len(arts) == timelineLimit
+	}
+	if noSample {
+		arts = slices.DeleteFunc(arts, func(a sources.Article) bool { return a.Sample })
+	}
+	for k, r := range e.readAll(arts, pair) {
+		if r.strength > 0 {
+			items = append(items, pairItem{a: arts[k], r: r})
+		}
+	}
+	return items, capped, nil
+}
+
+// pairReadings is what a timeline needs of a store that keeps readings
+// (sources.ReadingStore).
+type pairReadings interface {
+	PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sources.StoredReading, []int64, error)
+	ArticlesByID(ctx context.Context, ids []int64) ([]sources.Article, error)
+}
+
+var _ pairReadings = (sources.Store)(nil)
+
+// timelineStories keeps one item per story: the article most about the
+// pair, dated by the story's first article, with the outlets that carried
+// the story.
+func timelineStories(items []pairItem) []*toned {
 	byStory := map[int64]*toned{}
 	outlets := map[int64]map[string]bool{}
 	first := map[int64]time.Time{}
 	var order []int64
-	for k, a := range arts {
-		r := reads[k]
-		if r.strength == 0 {
-			continue
-		}
+	for _, it := range items {
+		a, r := it.a, it.r
 		sid := a.StoryID
 		if sid == 0 {
 			sid = -a.ID
@@ -323,7 +348,7 @@ func (e *Engine) readAll(arts []sources.Article, pair [2]string) []toneRead {
 	workers := min(runtime.GOMAXPROCS(0), len(arts))
 	if workers <= 1 {
 		for k, a := range arts {
-			out[k] = e.tones.read(e, a, pair)
+			out[k] = e.tones.read(a, pair)
 		}
 		return out
 	}
@@ -334,7 +359,7 @@ func (e *Engine) readAll(arts []sources.Article, pair [2]string) []toneRead {
 		go func() {
 			defer wg.Done()
 			for k := range next {
-				out[k] = e.tones.read(e, arts[k], pair)
+				out[k] = e.tones.read(arts[k], pair)
 			}
 		}()
 	}

@@ -25,6 +25,10 @@ type Ingester struct {
 	now   func() time.Time
 	// BatchSize is the number of articles per transaction (default 500).
 	BatchSize int
+	// Reader, if set, reads each article for its pairs of countries as
+	// it is prepared, and the store keeps the readings with the article
+	// (see ReadingStore); without, the articles are stored unread.
+	Reader *Reader
 }
 
 // NewIngester returns an Ingester writing to store. tag may be nil (no
@@ -176,6 +180,9 @@ func (in *Ingester) prepareOne(a Article) (Prepared, string) {
 	p := Prepared{Article: a, Hash: ContentHash(a.Text), Sketch: SketchText(a.Text)}
 	if ti, ok := in.store.(TextIndexer); ok {
 		p.TextIndex = ti.IndexText(p.Title, p.Text)
+	}
+	if in.Reader != nil {
+		p.Readings, p.ReadBy = readOne(*in.Reader, a), in.Reader.Version
 	}
 	return p, ""
 }

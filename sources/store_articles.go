@@ -111,6 +111,9 @@ func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, err
 // full-text rows, then the index rows.
 func writePlan(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
 	var idx indexRows
+	if err := breakSeal(ctx, tx, plan.ReadBy()); err != nil {
+		return err
+	}
 	for _, u := range plan.Updates {
 		_, err := tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, source = ?, byline = ?, lang = ?,
 			fetched = ?, text = ?, countries = ?, sketch = ? WHERE id = ?`,
@@ -123,6 +126,9 @@ func writePlan(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
 			return err
 		}
 		if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
+			return err
+		}
+		if err := dropReadings(ctx, tx, u.ID); err != nil {
 			return err
 		}
 		idx.add(u)
@@ -158,7 +164,10 @@ func writePlan(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
 			}
 		}
 	}
-	return idx.write(ctx, tx)
+	if err := idx.write(ctx, tx); err != nil {
+		return err
+	}
+	return writePlanReadings(ctx, tx, plan)
 }
 
 // indexRows are the country and story-bucket rows of a batch.

@@ -18,6 +18,7 @@ type Store interface {
 	DigestStore
 	MemoryStore
 	SiteStore
+	ReadingStore
 
 	// Engine names the engine: "sqlite" or "postgres".
 	Engine() string
@@ -137,6 +138,10 @@ type Prepared struct {
 	// TextIndex is what the store's TextIndexer made of the title and
 	// text ahead of Save, if it is one; nil otherwise.
 	TextIndex any
+	// ReadBy is the version of the Reader that read the article (0: not
+	// read), and Readings what it found, normalised.
+	ReadBy   int64
+	Readings []PairReading
 }
 
 // A TextIndexer is a store that reads an article's text into its own

@@ -78,6 +78,20 @@ type PlannedArticle struct {
 	Old         StoredArticle
 }
 
+// ReadBy lists the versions of the readers that read the articles the plan
+// writes (0 for one not read): a seal of the readings by another version
+// breaks.
+func (p *SavePlan) ReadBy() []int64 {
+	var out []int64
+	for _, a := range p.Updates {
+		out = append(out, a.ReadBy)
+	}
+	for _, a := range p.Inserts {
+		out = append(out, a.ReadBy)
+	}
+	return out
+}
+
 // Buckets are the article's story buckets.
 func (p PlannedArticle) Buckets() []int64 { return p.Sketch.Buckets() }
 

@@ -294,6 +294,9 @@ func (s *SQLiteStore) RemoveSample(ctx context.Context) (int, error) {
 		if err := deleteBuckets(ctx, tx, d.id, d.sk); err != nil {
 			return 0, fmt.Errorf("sources: remove sample: %w", err)
 		}
+		if err := dropReadings(ctx, tx, d.id); err != nil {
+			return 0, fmt.Errorf("sources: remove sample: %w", err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.id); err != nil {
 			return 0, fmt.Errorf("sources: remove sample: %w", err)
 		}

@@ -37,6 +37,9 @@ func (s *Store) Save(ctx context.Context, batch []sources.Prepared) ([]sources.R
 		if err != nil {
 			return err
 		}
+		if err := breakSeal(ctx, tx, plan.ReadBy()); err != nil {
+			return err
+		}
 		// Updates first, in the plan's order: a new article may take the
 		// content hash an updated one gives up.
 		for _, u := range plan.Updates {
@@ -174,7 +177,15 @@ func insertArticles(ctx context.Context, tx pgx.Tx, ins []sources.PlannedArticle
 		pgx.CopyFromSlice(len(r.bucket), func(i int) ([]any, error) { return []any{r.bucket[i], r.bucketArticle[i]}, nil })); err != nil {
 		return fmt.Errorf("insert story buckets: %w", err)
 	}
-	return nil
+	var reads readingRows
+	for _, p := range ins {
+		if p.ReadBy != 0 {
+			a := p.Article
+			a.ID, a.StoryID = p.ID, p.StoryID
+			reads.add(&a, p.ReadBy, p.Readings)
+		}
+	}
+	return reads.copy(ctx, tx)
 }
 
 // insertIndexes writes the country index and the story buckets of rows
@@ -210,6 +221,18 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 	}
 	if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
 		return err
+	}
+	if err := dropReadings(ctx, tx, []int64{u.ID}); err != nil {
+		return err
+	}
+	if u.ReadBy != 0 {
+		var reads readingRows
+		a := u.Article
+		a.ID, a.StoryID = u.ID, u.StoryID
+		reads.add(&a, u.ReadBy, u.Readings)
+		if err := reads.write(ctx, tx); err != nil {
+			return err
+		}
 	}
 	var r articleRows
 	r.addIndexes(u)
@@ -389,6 +412,9 @@ func (s *Store) RemoveSample(ctx context.Context) (int, error) {
 			if err := deleteBuckets(ctx, tx, a.ID, a.Sketch); err != nil {
 				return err
 			}
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM pair_readings WHERE sample`); err != nil {
+			return err
 		}
 		tag, err := tx.Exec(ctx, `DELETE FROM articles WHERE sample`)
 		n = int(tag.RowsAffected())

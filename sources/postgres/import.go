@@ -118,6 +118,11 @@ func (s *Store) ImportArticles(ctx context.Context, batch []sources.Prepared, pr
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, ".attache.save"); err != nil {
 			return err
 		}
+		// The articles come unread (readings are not copied): they are
+		// read here at the next start of the bot or `attache reindex`.
+		if err := breakSeal(ctx, tx, []int64{0}); err != nil {
+			return err
+		}
 		rows, err := tx.Query(ctx, `INSERT INTO articles
 			(id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens)
 			SELECT id, url, hash, title, source, byline, lang, published, fetched, text, countries, story_id, sketch, feed_id, sample, tsv, ntokens
