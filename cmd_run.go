@@ -67,6 +67,10 @@ type Main struct {
 
 	poll *cron.Cron   // feed polling
 	ops  *http.Server // /healthz and /metrics, when http.listen is set
+	// stopReading ends the reading of unread articles for timelines,
+	// and reading is closed when it has ended.
+	stopReading context.CancelFunc
+	reading     chan struct{}
 }
 
 // NewMain returns the service over app's configuration and parts.
@@ -107,6 +111,15 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.startOps(b.Handler()); err != nil {
 		return err
 	}
+	// Articles stored before readings were kept, or read by older rules,
+	// are read in the background: until then a timeline reads them itself.
+	reader, err := app.PairReader()
+	if err != nil {
+		return err
+	}
+	readCtx, stop := context.WithCancel(ctx)
+	m.stopReading, m.reading = stop, make(chan struct{})
+	go readUnreadInBackground(readCtx, st, *reader, app.log, func() { close(m.reading) })
 	app.log.Info("attache running", "store", sources.RedactStoreURL(app.StoreURL()), "instance", m.instance, "prefix", cfg.Discord.Prefix,
 		"shard_id", cfg.Discord.ShardID, "shard_count", cfg.Discord.ShardCount, "poll_cron", cfg.Feeds.PollCron)
 	runErr := b.Run(ctx)
@@ -173,10 +186,16 @@ func (m *Main) startOps(h http.Handler) error {
 	return nil
 }
 
-// Close stops feed polling (waiting for a poll under way) and the
-// operations listener, then releases the store. It may be called more
+// Close stops the reading of articles for timelines and feed polling
+// (waiting for a batch or a poll under way) and the operations listener,
+// then releases the store. It may be called more
 // than once.
 func (m *Main) Close() {
+	if m.stopReading != nil {
+		m.stopReading()
+		<-m.reading
+		m.stopReading = nil
+	}
 	if m.poll != nil {
 		<-m.poll.Stop().Done()
 		m.poll = nil

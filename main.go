@@ -74,6 +74,7 @@ func commands() []command {
 		{"run", "", "the Discord bot, with feed polling and digests", true, cmdRun},
 		{"eval", "NAME [ARGS]", "evaluations over the dev sets (attache eval help)", false, cmdEval},
 		{"migrate", "--to postgres://USER@HOST/DATABASE [--batch 1000]", "copy the SQLite store into PostgreSQL (run it again to resume)", true, cmdMigrate},
+		{"reindex", "", "read for timelines the articles stored before, or read by older rules (resumes where it stopped)", true, cmdReindex},
 		{"bench", "[--articles 100000] [--queries 1000] [--dir DIR]", "measure ingest and query speed on a generated corpus", true, cmdBench},
 	}
 }

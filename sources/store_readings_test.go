@@ -3,6 +3,7 @@ package sources_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -236,6 +237,48 @@ func TestPairReadings(t *testing.T) {
 		}
 		if read, _, _ := s.PairReadings(ctx, v2); slices.Contains(readingTitles(read), "Japan and Italy in the sample") {
 			t.Errorf("the sample's reading outlived it: %q", readingTitles(read))
+		}
+	})
+}
+
+// ReadUnread stopped part of the way keeps what it read, and the next run
+// reads only the rest.
+func TestReadUnreadResumes(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		day := time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)
+		s := e.Open(t, sources.StoreOptions{})
+		var arts []sources.Article
+		for i := range 1200 {
+			arts = append(arts, sources.Article{Title: "Japan and Italy, day " + strconv.Itoa(i), Source: "Wire", Published: day.Add(time.Duration(i) * time.Hour),
+				URL: "https://news.example/" + strconv.Itoa(i), Text: "Japan and Italy met again, for the " + strconv.Itoa(i) + "th time."})
+		}
+		if _, err := sources.NewIngester(s, wordTagger, nil).Ingest(ctx, arts, nil); err != nil {
+			t.Fatal(err)
+		}
+		var calls atomic.Int64
+		r := *pairReader(1, &calls)
+		stopped, stop := context.WithCancel(ctx)
+		n, err := sources.ReadUnread(stopped, s, r, func(done, total int) {
+			if done > 0 {
+				stop() // after the first batch
+			}
+		})
+		if err == nil || n == 0 || n >= len(arts) {
+			t.Fatalf("a stopped run = %d, %v; want an error after some articles", n, err)
+		}
+		left, err := s.CountUnread(ctx, 1)
+		if err != nil || left != len(arts)-n {
+			t.Fatalf("unread after the stop = %d, %v; want %d", left, err, len(arts)-n)
+		}
+		calls.Store(0)
+		m, err := sources.ReadUnread(ctx, s, r, nil)
+		if err != nil || m != left || calls.Load() != int64(left) {
+			t.Fatalf("the next run read %d (%d calls), %v; want the %d left", m, calls.Load(), err, left)
+		}
+		read, unread, err := s.PairReadings(ctx, sources.ReadingQuery{Pair: [2]string{"IT", "JP"}, Version: 1})
+		if err != nil || len(read) != len(arts) || len(unread) != 0 {
+			t.Errorf("after both runs: %d read, %d unread, %v", len(read), len(unread), err)
 		}
 	})
 }
