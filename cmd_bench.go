@@ -131,6 +131,15 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintf(out, "Store: %.1f MB = %.1f KB per article (%d stories)\n", float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(*n), stats.Stories)
 	fmt.Fprintf(out, "Peak RSS of this process: %s\n", peakRSS())
+	// What `attache run` does at start: read what is unread (nothing,
+	// here: the ingest read every article) and seal the readings, so that
+	// timelines need not look for unread articles.
+	t0 := time.Now()
+	unread, err := sources.ReadUnread(ctx, st, *in.Reader, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Looking for articles unread for timelines (%d found) and sealing the readings: %.0f ms\n", unread, float64(time.Since(t0).Microseconds())/1000)
 	if withBare {
 		bareTook := times[1]
 		bareRate := float64(*n) / bareTook.wall.Seconds()
@@ -197,6 +206,16 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
 	fmt.Fprintf(out, "  of which in store calls (added up; the engine reads pages in parallel): %s\n", inStore)
+
+	timelineTimes, err := timeQueries(max(1, *queries/5), func() error {
+		clock = windowEnd()
+		_, err := eng.Timeline(ctx, briefing.Request{Countries: pair(), Since: clock.AddDate(-1, 0, 0), Until: clock}, "")
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("bench: timeline: %w", err)
+	}
+	fmt.Fprintf(out, "Timeline of a country pair over a year, from the readings stored at ingest: %s\n", timelineTimes)
 	return nil
 }
 

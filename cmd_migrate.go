@@ -66,12 +66,23 @@ func cmdMigrate(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return fmt.Errorf("migrate: %w (run it again to resume)", err)
 	}
+	// Readings are not copied: the copy reads its articles for timelines
+	// itself (resumable, like the copy).
+	r, err := app.PairReader()
+	if err != nil {
+		return err
+	}
+	read, err := sources.ReadUnread(ctx, dst, *r, reindexProgress(app.stderr, interactive(app.stderr), time.Now))
+	if err != nil {
+		return fmt.Errorf("migrate: read the articles for timelines: %w (run it again to go on)", err)
+	}
 	fmt.Fprintf(app.stdout, "Copied %s to %s:\n", path, dst.Location())
 	fmt.Fprintf(app.stdout, "  articles:         %d copied, %d there already\n", sum.copied, sum.present)
 	fmt.Fprintf(app.stdout, "  feeds:            %d\n", sum.feeds)
 	fmt.Fprintf(app.stdout, "  schedules:        %d\n", sum.schedules)
 	fmt.Fprintf(app.stdout, "  delivery records: %d\n", sum.deliveries)
 	fmt.Fprintf(app.stdout, "  settings:         %d\n", sum.settings)
+	fmt.Fprintf(app.stdout, "  read for timelines: %d articles\n", read)
 	fmt.Fprintf(app.stdout, "Use it with --store %s, or store.url in the configuration.\n", sources.RedactStoreURL(*to))
 	return nil
 }

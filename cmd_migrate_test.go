@@ -10,10 +10,23 @@ import (
 	"testing"
 	"time"
 
+	"attache/briefing"
+	"attache/briefing/geo"
 	"attache/sources"
 	"attache/sources/postgres"
 	"attache/sources/storetest"
 )
+
+// readerVersion is the version of the rules that read articles for
+// timelines.
+func readerVersion(t *testing.T) int64 {
+	t.Helper()
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return briefing.NewPairReader(g, briefing.RelevanceRule{}).Version()
+}
 
 // sqliteStoreToMigrate makes a SQLite store in data with the sample, some
 // articles of a feed, a schedule and its delivery records, as a running
@@ -76,6 +89,13 @@ func TestMigrateToPostgres(t *testing.T) {
 		t.Errorf("migrate said:\n%s\nwant %q", out, want)
 	}
 	dst := db.Open(t, sources.StoreOptions{})
+	// The copy's articles are read for timelines.
+	if n, err := dst.CountUnread(ctx, readerVersion(t)); err != nil || n != 0 {
+		t.Errorf("%d articles of the copy unread for timelines (%v); want none", n, err)
+	}
+	if !strings.Contains(out, fmt.Sprintf("read for timelines: %d articles", srcStats.Articles)) {
+		t.Errorf("migrate said:\n%s\nwant the articles read for timelines", out)
+	}
 	dstStats, err := dst.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

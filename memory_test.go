@@ -10,6 +10,7 @@ import (
 
 	"attache/bot/discordtest"
 	"attache/sources"
+	"attache/sources/storetest"
 )
 
 // slashBrief sends /brief as user and returns the answer edited into the
@@ -35,27 +36,38 @@ func (lb *liveBot) slash(t *testing.T, userID string, cmd *discordgo.Application
 
 func (lb *liveBot) ingest(t *testing.T, arts ...sources.Article) {
 	t.Helper()
-	tag, err := lb.app.Tagger()
+	in, err := lb.app.Ingester(lb.store)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sources.NewIngester(lb.store, tag, nil).Ingest(context.Background(), arts, nil); err != nil {
+	if _, err := in.Ingest(context.Background(), arts, nil); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // TestBriefSinceLast: a person's second /brief on a pair marks the stories
 // that arrived since their first and says how the tone moved; new:true
-// shows only those; another person's memory is theirs; /forget clears one
-// person's memory and not the other's.
+// shows only those; another person's memory is theirs, and the brief of
+// someone who never asked marks nothing; /forget clears one person's
+// memory and not the other's. On both store engines.
 func TestBriefSinceLast(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		url := ""
+		if e.Name != sources.EngineSQLite {
+			url = e.New(t).URL()
+		}
+		testBriefSinceLast(t, url)
+	})
+}
+
+func testBriefSinceLast(t *testing.T, storeURL string) {
 	now := time.Now().UTC()
 	fx := conflictArticles(now)
 	cooperation, conflict := fx[:2], fx[2:]
 	conflict = append(conflict, sources.Article{URL: "https://wire.example/ca-mx-seizure", Source: "Harbour Daily", Published: now.AddDate(0, 0, -5),
 		Title: "Mexico seizes Canadian grain cargo at Veracruz",
 		Text:  "Mexico seized a Canadian grain cargo at the port of Veracruz on Sunday, Mexican customs officials said.\n\nCanadian officials condemned the seizure.\n\nMexico said the cargo broke its rules on labels."})
-	lb := startLiveBot(t, cooperation...)
+	lb := startLiveBotOn(t, storeURL, cooperation...)
 	brief := discordtest.Slash("brief", discordtest.Opt("countries", "canada mexico"), discordtest.Opt("since", "1y"))
 	const alice, bob = "21", "22"
 
@@ -74,6 +86,12 @@ func TestBriefSinceLast(t *testing.T) {
 	}
 	if n := strings.Count(second, "**new**"); n != 3 {
 		t.Errorf("%d stories marked new, want the 3 that arrived:\n%s", n, second)
+	}
+
+	// Carol never asked: alice's memory does not reach her brief.
+	carol := lb.slash(t, "23", brief).VisibleText()
+	if strings.Contains(carol, "Since your last brief") || strings.Contains(carol, "**new**") || !strings.Contains(carol, "Mexico seizes Canadian grain cargo") {
+		t.Errorf("carol's first brief, after alice's two:\n%s", carol)
 	}
 
 	// Alice's briefs changed nothing of Bob's: his memory still holds the

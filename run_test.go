@@ -35,9 +35,16 @@ const botWait = 2 * time.Minute
 
 func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	t.Helper()
+	return startLiveBotOn(t, "", extra...)
+}
+
+// startLiveBotOn is startLiveBot over the store that storeURL names (a
+// SQLite file in a temporary data directory when empty).
+func startLiveBotOn(t *testing.T, storeURL string, extra ...sources.Article) *liveBot {
+	t.Helper()
 	t.Setenv("DISCORD_TOKEN", "")
 	ctx := context.Background()
-	app := &App{stdout: io.Discard, stderr: io.Discard, dataDir: t.TempDir()}
+	app := &App{stdout: io.Discard, stderr: io.Discard, dataDir: t.TempDir(), storeURL: storeURL}
 	if err := app.setup(); err != nil {
 		t.Fatal(err)
 	}
@@ -49,8 +56,11 @@ func startLiveBot(t *testing.T, extra ...sources.Article) *liveBot {
 	}
 	st, _ := app.Store(ctx)
 	if len(extra) > 0 {
-		tag, _ := app.Tagger()
-		if _, err := sources.NewIngester(st, tag, nil).Ingest(ctx, extra, nil); err != nil {
+		in, err := app.Ingester(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.Ingest(ctx, extra, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -124,6 +124,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if deps.Digests != nil {
 		b.dg = newScheduler(deps.Digest, deps.Digests, deps.Digester, b, Shard{ID: cfg.ShardID, Count: cfg.ShardCount}, deps.Instance,
 			b.log, deps.Now, b.metrics.digest)
+		b.dg.mem, b.dg.keep = deps.Memory, deps.Remember
 	}
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setConnected(true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })

@@ -203,7 +203,9 @@ type Deps struct {
 	Instance string
 	// Memory, when set, remembers each person's last brief on each
 	// request for Remember, so that /brief marks what is new since then
-	// (and /brief new:true shows only that); /forget clears it.
+	// (and /brief new:true shows only that); /forget clears it. It also
+	// remembers each channel's last digest on its filter, so that the
+	// next digest on the same filter says how the tone moved.
 	Memory   MemoryStore
 	Remember time.Duration
 }

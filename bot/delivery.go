@@ -53,6 +53,9 @@ type deliveryResult struct {
 	stories   int
 	since     time.Time
 	already   bool // the slot had been dealt with before
+	// remember is what the channel's memory keeps of the digest once it
+	// is recorded as sent; nil when nothing is kept.
+	remember *sources.BriefMemory
 }
 
 // postFailure is a failed post in words an admin understands.
@@ -131,6 +134,9 @@ func (s *scheduler) deliver(ctx context.Context, sc sources.Schedule, slot, now 
 				return res, ferr
 			}
 			s.count(res.state)
+			if res.remember != nil && res.state == sources.DeliverySent {
+				s.rememberDigest(ctx, sc, *res.remember)
+			}
 			s.log.Info("digest delivered", "guild_id", sc.GuildID, "channel_id", sc.ChannelID, "slot", slot, "key", d.Key,
 				"state", res.state, "stories", res.stories, "message_id", res.messageID, "attempt", attempt+1)
 			return res, nil
@@ -270,6 +276,7 @@ func (s *scheduler) attempt(ctx, held context.Context, sc sources.Schedule, d so
 		return res, fmt.Errorf("bot: compose digest: %w", err)
 	}
 	res.stories = len(dig.Stories)
+	res.remember = s.sinceLastDigest(ctx, sc, filter, d, dig)
 	if res.stories == 0 {
 		res.state = sources.DeliveryEmpty
 		if !sc.PostEmpty {

@@ -103,6 +103,12 @@ type scheduler struct {
 	bg       sync.WaitGroup // start-up recovery and RunDue work
 	ready    chan struct{}  // closed when the start-up pass is done
 
+	// mem, when set, remembers for keep what each channel's last digest
+	// on its filter held, so that the next one on the same filter says
+	// what changed (digest_memory.go).
+	mem  MemoryStore
+	keep time.Duration
+
 	// manual leaves the cron stopped (tests drive slots with RunDue and a
 	// fake clock); seconds reads six-field specs (tests of the real cron).
 	manual  bool

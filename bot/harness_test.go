@@ -90,6 +90,10 @@ type harness struct {
 	digests  DigestStore
 	digester Digester
 	digest   DigestConfig
+	// memory and remember, when set, give the bot its memory of briefs
+	// and digests.
+	memory   MemoryStore
+	remember time.Duration
 	// cronLive starts the real cron (otherwise tests drive slots with
 	// RunDue); cronSeconds reads stored six-field specs; realClock gives
 	// the bot time.Now instead of the settable clock.
@@ -144,6 +148,7 @@ func (h *harness) launch() {
 		Briefer: h.briefer, Feeds: h.feeds, Now: h.now, HTTPClient: h.fake.Client(),
 		Logger:  slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Digests: h.digests, Digester: h.digester, Digest: h.digest,
+		Memory: h.memory, Remember: h.remember,
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"attache/briefing"
+	"attache/briefing/tone"
 )
 
 // colorDigest is the embed colour of digests.
@@ -16,6 +17,7 @@ const (
 	maxStoryHeadline = 200
 	maxStorySummary  = 600
 	maxStoryQuote    = 300
+	maxStoryEvidence = 240
 	maxStoryOutlets  = 5
 	maxOutletsLine   = 700
 )
@@ -70,8 +72,20 @@ func (r digestReply) pages() []page {
 		title += " (" + escapeMarkdown(truncate(f, 80)) + ")"
 	}
 	p := &packer{title: title, color: colorDigest}
+	if d.Delta != "" {
+		p.line("**Since this channel's last digest on this filter:** " + escapeMarkdown(d.Delta))
+	}
+	// Stories are marked new only when some are not: a digest holds the
+	// stories first seen since the one before, so usually all are.
+	newOnes := 0
+	for _, s := range d.Stories {
+		if s.New {
+			newOnes++
+		}
+	}
+	mark := newOnes > 0 && newOnes < len(d.Stories)
 	for i, s := range d.Stories {
-		p.line(storyBlock(i+1, s))
+		p.line(storyBlock(i+1, s, mark && s.New))
 	}
 	if d.More > 0 {
 		p.line("*…and " + countStories(d.More, "more ") + " not shown.*")
@@ -87,8 +101,9 @@ func countStories(n int, adj string) string {
 	return fmt.Sprintf("%d %sstories", n, adj)
 }
 
-// storyBlock renders one story as a few lines of the description.
-func storyBlock(n int, s briefing.Story) string {
+// storyBlock renders one story as a few lines of the description;
+// isNew marks it new since the channel's last digest on its filter.
+func storyBlock(n int, s briefing.Story, isNew bool) string {
 	lead := ""
 	if len(s.Summary) > 0 {
 		lead = s.Summary[0].URL
@@ -100,7 +115,11 @@ func storyBlock(n int, s briefing.Story) string {
 	if headline == "" {
 		headline = "Untitled story"
 	}
-	lines := []string{fmt.Sprintf("**%d. %s**", n, link(headline, lead))}
+	first := fmt.Sprintf("**%d. %s**", n, link(headline, lead))
+	if isNew {
+		first += " · **new**"
+	}
+	lines := []string{first}
 	var sum []string
 	for _, sen := range s.Summary {
 		if t := fold(sen.Text); t != "" {
@@ -119,6 +138,13 @@ func storyBlock(n int, s briefing.Story) string {
 			who += ", " + role
 		}
 		lines = append(lines, "> “"+escapeMarkdown(truncate(fold(q.Text), maxStoryQuote))+"” — "+truncate(who, 150))
+	}
+	if t := s.Tone; t != nil && t.Evidence != "" {
+		// The story's tone for the filter's pair, with the sentence that
+		// carries it: every tag shown can be checked.
+		if c, err := tone.ParseClass(t.Class); err == nil {
+			lines = append(lines, "*"+c.Words()+":* “"+escapeMarkdown(truncate(fold(t.Evidence), maxStoryEvidence))+"”")
+		}
 	}
 	if out := outletsLine(s.Articles); out != "" {
 		lines = append(lines, out)

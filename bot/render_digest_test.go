@@ -194,3 +194,28 @@ func TestDigestPageOfMessages(t *testing.T) {
 		})
 	}
 }
+
+// A digest that says what changed since the channel's last one opens with
+// it; stories are marked new only when some of them are not.
+func TestDigestDeltaAndMarks(t *testing.T) {
+	slot := time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC)
+	d := sampleDigest()
+	d.Delta = "2 new stories since 19 Nov; tone turned from verbal cooperation to verbal conflict"
+	d.Stories[0].New, d.Stories[1].New = true, true
+	d.Stories[0].Tone = &briefing.ToneTag{Class: "verbal_conflict", Evidence: "Italy criticised Japan over the *fighter* delay.", Cue: "criticised"}
+	text := digestReply{digest: d, key: testKey, slot: slot, filter: "japan italy"}.pages()[0].embeds()[0].Description
+	for _, want := range []string{"**Since this channel's last digest on this filter:** 2 new stories since 19 Nov; tone turned from verbal cooperation to verbal conflict",
+		"*verbal conflict:* “Italy criticised Japan over the \\*fighter\\* delay.”"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("digest lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "**new**") {
+		t.Errorf("all stories new, yet marked:\n%s", text)
+	}
+	d.Stories[1].New = false
+	text = digestReply{digest: d, key: testKey, slot: slot, filter: "japan italy"}.pages()[0].embeds()[0].Description
+	if strings.Count(text, "**new**") != 1 || !strings.Contains(text, "fighter programme](https://wire.example/2026/11/gcap)** · **new**") {
+		t.Errorf("one story of two new: want it alone marked:\n%s", text)
+	}
+}

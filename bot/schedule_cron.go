@@ -103,13 +103,18 @@ func (s *scheduler) put(ctx context.Context, sc sources.Schedule) (sources.Sched
 	return sc, s.set(sc)
 }
 
-// turnOff deletes a channel's schedule and its cron entry; its delivery
-// records stay.
+// turnOff deletes a channel's schedule and its cron entry, and forgets
+// what its digests held (digest_memory.go); its delivery records stay.
 func (s *scheduler) turnOff(ctx context.Context, channel string) error {
 	if err := s.store.DeleteSchedule(ctx, channel); err != nil {
 		return err
 	}
 	s.remove(channel)
+	if s.mem != nil {
+		if _, err := s.mem.ForgetBriefs(ctx, channelOwner(channel)); err != nil {
+			s.log.Error("digest memory not forgotten", "channel_id", channel, "err", err)
+		}
+	}
 	return nil
 }
 

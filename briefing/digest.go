@@ -40,6 +40,12 @@ type Digest struct {
 	// SampleLeftOut counts the articles of the bundled sample left out
 	// because the store holds articles of its own.
 	SampleLeftOut int `json:"sample_left_out,omitempty"`
+	// Tone is which way a digest on two countries leans: the tone class
+	// most of its stories carry, or empty.
+	Tone string `json:"tone,omitempty"`
+	// Delta says what changed since the channel's last digest on the
+	// same filter (DigestSinceLast); empty when there is none to compare.
+	Delta string `json:"delta,omitempty"`
 }
 
 // Story is one news story in a digest: the same event from one or more
@@ -52,7 +58,13 @@ type Story struct {
 	Articles  []ArticleRef `json:"articles"`
 	Countries []string     `json:"countries,omitempty"`
 	Published time.Time    `json:"published"`
-	Score     float64      `json:"-"`
+	// Tone is the story's tone for the pair of a digest on two countries,
+	// with its evidence.
+	Tone *ToneTag `json:"tone,omitempty"`
+	// New marks a story that the channel's last digest on the same filter
+	// did not hold (DigestSinceLast).
+	New   bool    `json:"new,omitempty"`
+	Score float64 `json:"-"`
 }
 
 // maxDigestArticles bounds the articles a digest reads: in a window with
@@ -129,6 +141,7 @@ func (e *Engine) Digest(ctx context.Context, req DigestRequest) (*Digest, error)
 		e.fillStory(&stories[i], groups[stories[i].ID], req.Filter)
 	}
 	d.Stories = stories
+	e.toneDigest(d, req.Filter, groups)
 	return d, nil
 }
 

@@ -1,0 +1,99 @@
+package briefing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"attache/briefing/tone"
+	"attache/sources"
+)
+
+// toneDigest tags each story of a digest on two countries with its tone
+// for the pair (read from the story's article most about the pair), and
+// says which way the digest leans. Stories about neither side get no tag.
+func (e *Engine) toneDigest(d *Digest, f Request, groups map[int64][]sources.Article) {
+	if len(f.Countries) != 2 {
+		return
+	}
+	pair := [2]string{f.Countries[0], f.Countries[1]}
+	var classes []tone.Class
+	for i := range d.Stories {
+		s := &d.Stories[i]
+		var best toneRead
+		for _, a := range groups[s.ID] {
+			if r := e.tones.read(a, pair); r.strength > best.strength {
+				best = r
+			}
+		}
+		if best.strength == 0 {
+			continue
+		}
+		st := best.st
+		tag := &ToneTag{Class: st.Class.String()}
+		if st.Class != tone.Neither {
+			tag.Actor, tag.Target = st.Evidence.Actor, st.Evidence.Target
+			tag.Evidence = strings.Join(strings.Fields(st.Evidence.Sentence), " ")
+			tag.Cue = st.Evidence.Cue
+			classes = append(classes, st.Class)
+		}
+		s.Tone = tag
+	}
+	if c := leaning(classes); c != tone.Neither {
+		d.Tone = c.String()
+	}
+}
+
+// DigestSinceLast compares a digest with the last digest on the same
+// filter in the same channel: its stories that the last one did not hold
+// are marked New (a digest holds the stories first seen since the one
+// before, so all of them are, unless a digest was posted again), and
+// Delta says how many there are and whether the tone turned. A digest
+// whose stories have no tone keeps the last one's to compare with next
+// time (RememberDigest).
+func DigestSinceLast(d *Digest, last LastBrief, now time.Time) {
+	seen := map[int64]bool{}
+	for _, id := range last.Stories {
+		seen[id] = true
+	}
+	n := 0
+	for i := range d.Stories {
+		if !seen[d.Stories[i].ID] {
+			d.Stories[i].New = true
+			n++
+		}
+	}
+	when := last.At.UTC().Format("2 Jan")
+	if last.At.Year() != now.Year() {
+		when = last.At.UTC().Format("2 Jan 2006")
+	}
+	var b strings.Builder
+	if n == 0 {
+		b.WriteString("nothing new since " + when)
+	} else {
+		b.WriteString(plural(n, "new story", "new stories") + " since " + when)
+	}
+	if last.Tone != "" && d.Tone != "" && last.Tone != d.Tone {
+		from, _ := tone.ParseClass(last.Tone)
+		to, _ := tone.ParseClass(d.Tone)
+		fmt.Fprintf(&b, "; tone turned from %s to %s", from.Words(), to.Words())
+	}
+	d.Delta = b.String()
+}
+
+// RememberDigest is what to keep of a posted digest for the next one on
+// the same filter: the stories shown now and before, when, and the tone
+// (the last one's, when this one has none).
+func RememberDigest(d *Digest, last LastBrief, at time.Time) LastBrief {
+	ids := slices.Clone(last.Stories)
+	for _, s := range d.Stories {
+		ids = append(ids, s.ID)
+	}
+	slices.Sort(ids)
+	t := d.Tone
+	if t == "" {
+		t = last.Tone
+	}
+	return LastBrief{At: at, Stories: slices.Compact(ids), Tone: t}
+}
