@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -289,6 +290,9 @@ func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until tim
 			items = append(items, pairItem{a: arts[k], r: r})
 		}
 	}
+	// Newest first, however they were read: of two articles of a story
+	// equally about the pair, the same one leads.
+	slices.SortFunc(items, func(x, y pairItem) int { return cmp.Compare(y.a.ID, x.a.ID) })
 	return items, capped, nil
 }
 

@@ -87,9 +87,26 @@ func TestTimelineFromReadingsAgreesWithReading(t *testing.T) {
 				}
 			}
 		}
-		n, err := sources.ReadUnread(ctx, later, *reader.Reader(), nil)
-		if err != nil || n != len(arts) {
-			t.Fatalf("ReadUnread = %d, %v; want all %d articles read", n, err, len(arts))
+		// Part read, part not: the same.
+		part, stop := context.WithCancel(ctx)
+		n, _ := sources.ReadUnread(part, later, *reader.Reader(), func(done, _ int) {
+			if done > 0 {
+				stop()
+			}
+		})
+		if n == 0 || n >= len(arts) {
+			t.Fatalf("a stopped ReadUnread read %d of %d articles; the test wants part of them", n, len(arts))
+		}
+		for _, p := range pairs {
+			for _, by := range []string{ByWeek, ByMonth} {
+				if got := draw(later, p, by); got != read[fmt.Sprint(p, by)] {
+					t.Errorf("%v by %s: drawn with %d articles read and the rest not:\n%s\nby reading every article:\n%s", p, by, n, got, read[fmt.Sprint(p, by)])
+				}
+			}
+		}
+		rest, err := sources.ReadUnread(ctx, later, *reader.Reader(), nil)
+		if err != nil || n+rest != len(arts) {
+			t.Fatalf("ReadUnread after the stop = %d, %v; want the %d left", rest, err, len(arts)-n)
 		}
 		for _, p := range pairs {
 			for _, by := range []string{ByWeek, ByMonth} {
