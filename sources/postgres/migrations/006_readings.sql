@@ -2,7 +2,7 @@
 -- tagged with, read at ingest (or later, by `attache reindex` or at the
 -- bot's start) so that a year's timeline of a pair reads a few hundred
 -- small rows instead of every article's text. The same tables as the
--- SQLite engine's (its migration 010).
+-- SQLite engine's (its migration 011).
 --
 -- article_readings says which version of the reader's rules read each
 -- article (an article without a row, or read by another version, is read
