@@ -490,18 +490,28 @@ func trend(t *Timeline, stories []*toned, until time.Time) string {
 		}
 		side = last.To
 	}
-	recent := 0
+	recent, inSpan := 0, 0
+	var latest time.Time
 	for _, s := range stories {
+		if !s.Published.After(until) && s.Published.After(latest) {
+			latest = s.Published
+		}
 		if s.Published.After(until.Add(-recentSpan)) && !s.Published.After(until) {
+			inSpan++
 			c := s.Class()
 			if side == "conflict" && c.Conflict() || side == "cooperation" && c.Cooperation() {
 				recent++
 			}
 		}
 	}
-	if recent == 0 {
+	switch {
+	case inSpan == 0 && !latest.IsZero():
+		// Nothing at all in the last four weeks: "no cooperation story"
+		// would read as a change of tone, so say how old the latest is.
+		b.WriteString("; the latest story " + latest.Format("2 Jan 2006"))
+	case recent == 0:
 		b.WriteString("; no " + side + " story in the last 4 weeks")
-	} else {
+	default:
 		b.WriteString(": " + plural(recent, side+" story", side+" stories") + " in 4 weeks")
 	}
 	return b.String()

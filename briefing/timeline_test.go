@@ -61,6 +61,17 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 	if !strings.Contains(tl.Trend, "cooling since June") || !strings.Contains(tl.Trend, "1 conflict story in 4 weeks") {
 		t.Errorf("trend = %q", tl.Trend)
 	}
+	// Read three months on, with nothing at all in the last four weeks,
+	// the trend line dates the latest story rather than calling the
+	// silence a change of tone.
+	later := New(st, g, Options{Now: func() time.Time { return now.AddDate(0, 3, 0) }})
+	quiet, err := later.Timeline(ctx, Request{Countries: []string{"CA", "MX"}, Since: now.AddDate(-1, 0, 0)}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "the latest story " + now.AddDate(0, 0, -10).Format("2 Jan 2006"); !strings.Contains(quiet.Trend, want) || strings.Contains(quiet.Trend, "in the last 4 weeks") {
+		t.Errorf("trend three months on = %q, want it to say %q", quiet.Trend, want)
+	}
 	for _, p := range tl.Periods {
 		if p.Lead != nil && p.Lead.Tone != "neither" && !strings.Contains(p.Lead.Evidence, p.Lead.Cue) {
 			t.Errorf("%s: lead %q has cue %q outside its evidence %q", p.Label, p.Lead.Title, p.Lead.Cue, p.Lead.Evidence)
