@@ -443,6 +443,22 @@ func turns(ps []Period) []Turn {
 	return out
 }
 
+// fewToned is the number of cooperation and conflict stories below which
+// the trend line gives counts instead of a leaning ("mostly cooperation"
+// from one story says more than the story does).
+const fewToned = 3
+
+// latestStory is the publication time of the newest story not after until.
+func latestStory(stories []*toned, until time.Time) time.Time {
+	var latest time.Time
+	for _, s := range stories {
+		if !s.Published.After(until) && s.Published.After(latest) {
+			latest = s.Published
+		}
+	}
+	return latest
+}
+
 // recentSpan is the stretch the trend line counts recent stories over.
 const recentSpan = 28 * 24 * time.Hour
 
@@ -461,6 +477,20 @@ func trend(t *Timeline, stories []*toned, until time.Time) string {
 	share := float64(coop) / float64(coop+conf)
 	side := "cooperation"
 	switch {
+	case coop+conf < fewToned:
+		// Too few stories for "mostly": give the counts.
+		var parts []string
+		if coop > 0 {
+			parts = append(parts, plural(coop, "cooperation story", "cooperation stories"))
+		}
+		if conf > 0 {
+			parts = append(parts, plural(conf, "conflict story", "conflict stories"))
+		}
+		b.WriteString(strings.Join(parts, " and "))
+		if latest := latestStory(stories, until); !latest.IsZero() {
+			b.WriteString("; the latest " + latest.Format("2 Jan 2006"))
+		}
+		return b.String()
 	case share >= 0.65:
 		b.WriteString("mostly cooperation")
 	case share <= 0.35:
@@ -491,11 +521,8 @@ func trend(t *Timeline, stories []*toned, until time.Time) string {
 		side = last.To
 	}
 	recent, inSpan := 0, 0
-	var latest time.Time
+	latest := latestStory(stories, until)
 	for _, s := range stories {
-		if !s.Published.After(until) && s.Published.After(latest) {
-			latest = s.Published
-		}
 		if s.Published.After(until.Add(-recentSpan)) && !s.Published.After(until) {
 			inSpan++
 			c := s.Class()

@@ -72,6 +72,14 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 	if want := "the latest story " + now.AddDate(0, 0, -10).Format("2 Jan 2006"); !strings.Contains(quiet.Trend, want) || strings.Contains(quiet.Trend, "in the last 4 weeks") {
 		t.Errorf("trend three months on = %q, want it to say %q", quiet.Trend, want)
 	}
+	// One toned story is a count, not a leaning.
+	one, err := eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}, Since: now.AddDate(0, 0, -20)}, ByWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 conflict story; the latest " + now.AddDate(0, 0, -10).Format("2 Jan 2006"); one.Trend != want {
+		t.Errorf("trend over one story = %q, want %q", one.Trend, want)
+	}
 	for _, p := range tl.Periods {
 		if p.Lead != nil && p.Lead.Tone != "neither" && !strings.Contains(p.Lead.Evidence, p.Lead.Cue) {
 			t.Errorf("%s: lead %q has cue %q outside its evidence %q", p.Label, p.Lead.Title, p.Lead.Cue, p.Lead.Evidence)
