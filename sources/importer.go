@@ -387,7 +387,7 @@ func (l *lineReader) next() ([]byte, error) {
 }
 
 func (j jsonlArticle) article() (Article, error) {
-	j.Title, j.Source, j.Byline = oneLine(j.Title), oneLine(j.Source), oneLine(j.Byline)
+	j.Title, j.Source, j.Byline = oneLine(clean.UnescapeRefs(j.Title)), oneLine(j.Source), oneLine(j.Byline)
 	j.Text = withoutControls(j.Text)
 	j.URL = strings.TrimSpace(j.URL)
 	switch {

@@ -105,3 +105,17 @@ func TestLineReader(t *testing.T) {
 		t.Errorf("lines = %q, want %q", got, want)
 	}
 }
+
+// Character references left by HTML in a JSON Lines article are read as
+// the characters they name, in the title and the text.
+func TestJSONLCharacterReferences(t *testing.T) {
+	line := `{"title":"Caf&#233; diplomacy in Lima","url":"https://wire.example/lima","source":"Wire","text":"Peru and Chile signed a communiqu&#233; in Lima on Friday."}`
+	items := ParseJSONL([]byte(line))
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items = %+v", items)
+	}
+	a := items[0].Article
+	if a.Title != "Café diplomacy in Lima" || !strings.Contains(a.Text, "signed a communiqué in Lima") {
+		t.Errorf("title %q, text %q: want the references read", a.Title, a.Text)
+	}
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +14,9 @@ var (
 	// setextUnderline is a markdown heading's underline ("====", "----").
 	setextUnderline = lazyRegexp(`^(=+|-+)[ \t]*$`)
 	// roleWords mark a line as a speaker's role ("Japanese Prime Minister").
+	// charRef is a character reference left in text copied out of HTML:
+	// numeric ("&#233;", "&#xE9;") or one of the few names text uses.
+	charRef = lazyRegexp(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);`)
 	roleWords = lazyRegexp(`(?i)\b(minister|president|secretary|spokes(man|woman|person)|ambassador|chancellor|premier|chair(man|woman|person)?|director|chief|ceo|founder|leader|governor|mayor|senator|representative|envoy|general|commissioner|official|adviser|advisor|head|deputy|king|queen|prince|pope|professor|analyst|editor|officer|member|speaker|rapporteur)\b`)
 )
 
@@ -30,7 +34,7 @@ var (
 // When s begins with the article's title, the title comes out as the first
 // heading; SplitTitle separates it first for callers that store it apart.
 func PlainText(s string) []doc.Block {
-	parts := splitBlocks(s)
+	parts := splitBlocks(UnescapeRefs(s))
 	textAfter := textFollows(parts)
 	blocks := make([]doc.Block, 0, len(parts))
 	speakerNext := false // the previous block was quoted speech or a speaker
@@ -148,4 +152,21 @@ func isSpeakerLine(line string) bool {
 		return false
 	}
 	return looksLikeTitle(line) && !strings.HasSuffix(line, ":")
+}
+
+// UnescapeRefs turns the character references of text copied out of HTML
+// ("communiqu&#233;") into the characters they name. Only complete
+// references are read, so "AT&T" or "R&D;" stay as written, and a
+// reference to a control character or to nothing stays as written too.
+func UnescapeRefs(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return charRef().ReplaceAllStringFunc(s, func(ref string) string {
+		r := []rune(html.UnescapeString(ref))
+		if len(r) != 1 || r[0] == utf8.RuneError || (unicode.IsControl(r[0]) && r[0] != '\t') {
+			return ref
+		}
+		return string(r)
+	})
 }

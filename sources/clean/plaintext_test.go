@@ -181,3 +181,16 @@ func TestPlainTextSeed(t *testing.T) {
 		t.Errorf("got %d blocks, want 16:\n%s", n, doc.Format(blocks))
 	}
 }
+
+func TestPlainTextCharacterReferences(t *testing.T) {
+	in := "The minister signed a communiqu&#233; with his Chilean counterpart at the caf&#xE9; in Santiago.\n\n" +
+		"Shares of AT&T and the R&D; budget rose &amp; fell; a stray &#0; and &#12345678; stay, as does &copy without its end."
+	got := PlainText(in)
+	want := []doc.Block{
+		{Kind: doc.Paragraph, Text: "The minister signed a communiqué with his Chilean counterpart at the café in Santiago."},
+		{Kind: doc.Paragraph, Text: "Shares of AT&T and the R&D; budget rose & fell; a stray &#0; and &#12345678; stay, as does &copy without its end."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PlainText = %#v\nwant %#v", got, want)
+	}
+}
