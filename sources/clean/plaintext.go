@@ -13,10 +13,10 @@ var (
 	markdownHeading = lazyRegexp(`^#{1,6}[ \t]+`)
 	// setextUnderline is a markdown heading's underline ("====", "----").
 	setextUnderline = lazyRegexp(`^(=+|-+)[ \t]*$`)
-	// roleWords mark a line as a speaker's role ("Japanese Prime Minister").
 	// charRef is a character reference left in text copied out of HTML:
 	// numeric ("&#233;", "&#xE9;") or one of the few names text uses.
-	charRef   = lazyRegexp(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);`)
+	charRef = lazyRegexp(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);`)
+	// roleWords mark a line as a speaker's role ("Japanese Prime Minister").
 	roleWords = lazyRegexp(`(?i)\b(minister|president|secretary|spokes(man|woman|person)|ambassador|chancellor|premier|chair(man|woman|person)?|director|chief|ceo|founder|leader|governor|mayor|senator|representative|envoy|general|commissioner|official|adviser|advisor|head|deputy|king|queen|prince|pope|professor|analyst|editor|officer|member|speaker|rapporteur)\b`)
 )
 
