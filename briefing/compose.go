@@ -73,6 +73,10 @@ func (e *Engine) Quotes(ctx context.Context, req Request) (*Brief, error) {
 		nq = 2 * e.quotes
 	}
 	b.Quotes = e.findQuotes(req, sel.stories, nq, req.Speaker, nil)
+	if name := oneSpeaker(b.Quotes); req.Speaker != "" && name != "" {
+		// The name as the articles give it, not as it was typed.
+		b.Title = "Quotes by " + name
+	}
 	if len(b.Quotes) == 0 {
 		if req.Speaker != "" {
 			return nil, &UserError{Message: "I found articles that mention " + req.Speaker + ", but no quotation by them. Try `brief` for a summary instead."}
@@ -321,4 +325,18 @@ func (e *Engine) citedArticles(stories []candidate, b *Brief) []ArticleRef {
 		add(c.art.ID)
 	}
 	return refs
+}
+
+// oneSpeaker is the speaker every quote has, or "" when they differ (or
+// there are none).
+func oneSpeaker(qs []Quote) string {
+	if len(qs) == 0 {
+		return ""
+	}
+	for _, q := range qs[1:] {
+		if q.Speaker != qs[0].Speaker {
+			return ""
+		}
+	}
+	return qs[0].Speaker
 }

@@ -61,6 +61,10 @@ func (e *Engine) toneBrief(ctx context.Context, b *Brief, req Request, sel selec
 	t, err := e.Timeline(ctx, Request{Countries: req.Countries, Since: since, Until: req.Until, Sample: req.Sample}, "")
 	if err == nil {
 		b.Trend = t.Trend
+		if len(req.Terms) > 0 && t.Trend != "" {
+			// The timeline reads the pair, not the brief's topic words.
+			b.Trend = "across all their stories, " + t.Trend
+		}
 	}
 }
 

@@ -310,6 +310,9 @@ func TestQuotesBySpeaker(t *testing.T) {
 				t.Errorf("quote by %q in Meloni's quotes, want Giorgia Meloni", q.Speaker)
 			}
 		}
+		if b.Title != "Quotes by Giorgia Meloni" {
+			t.Errorf("title %q, want the name as the articles give it", b.Title)
+		}
 		if len(b.Articles) != citedCount(b) {
 			t.Errorf("%d sources for %d cited articles: a quotes answer lists only what it quotes", len(b.Articles), citedCount(b))
 		}

@@ -72,6 +72,14 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 	if want := "the latest story " + now.AddDate(0, 0, -10).Format("2 Jan 2006"); !strings.Contains(quiet.Trend, want) || strings.Contains(quiet.Trend, "in the last 4 weeks") {
 		t.Errorf("trend three months on = %q, want it to say %q", quiet.Trend, want)
 	}
+	// A brief with topic words carries the pair's trend, and says so.
+	br, err := eng.Brief(ctx, Request{Countries: []string{"CA", "MX"}, Terms: []string{"steel"}, Since: now.AddDate(-1, 0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(br.Trend, "across all their stories, ") || !strings.Contains(br.Trend, "cooling since June") {
+		t.Errorf("trend of a brief on steel = %q, want the pair's, said to be the pair's", br.Trend)
+	}
 	// One toned story is a count, not a leaning.
 	one, err := eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}, Since: now.AddDate(0, 0, -20)}, ByWeek)
 	if err != nil {
