@@ -19,7 +19,7 @@ import (
 	"attache/sources"
 )
 
-const evalBriefsUsage = `usage: attache eval briefs [--dir ../shared/eval] [--articles FILE] [--queries FILE] [--folds 5] [--per-query]
+const evalBriefsUsage = `usage: attache eval briefs [--dir ../shared/eval] [--articles FILE] [--queries FILE] [--folds 5] [--per-query] [--out FILE]
 
 Ingests the Reuters dev stories (reuters-dev.jsonl) into a fresh temporary
 store (no sample corpus) and runs every query of reuters-dev-queries.json as
@@ -34,6 +34,11 @@ The relevance rule's thresholds (briefing.RelevanceRule) are chosen on four
 fifths of the queries and scored on the fifth, folded over queries, so the
 cross-validated figure is for pairs the thresholds were not chosen on; it is
 printed beside the whole-dev figure of the default rule.
+
+--out writes every brief of the default rule as JSON Lines (the query's id,
+then the brief as --format json gives it, its window's start left out, or
+the sentence said instead of a brief), so that two builds can be compared
+brief by brief.
 `
 
 // evalBriefs is `attache eval briefs`.
@@ -46,6 +51,7 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 	folds := fs.Int("folds", eval.DefaultFolds, "folds for cross-validation")
 	perQuery := fs.Bool("per-query", false, "print each query's figures under the default rule")
 	grid := fs.Bool("grid", false, "print the whole-dev figures of every rule that cross-validation chooses from")
+	out := fs.String("out", "", "write the default rule's briefs to this file as JSON Lines")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -182,7 +188,40 @@ func evalBriefs(ctx context.Context, app *App, args []string) error {
 	if *perQuery {
 		printPerQuery(app.stdout, queries, results[defIdx])
 	}
+	if *out != "" {
+		if err := writeBriefRuns(*out, queries, results[defIdx]); err != nil {
+			return fmt.Errorf("eval briefs: %w", err)
+		}
+	}
 	return nil
+}
+
+// writeBriefRuns writes each query's brief (or the sentence said instead)
+// as a line of JSON. The window's start is left out: --since 50y counts
+// from the time of the run.
+func writeBriefRuns(path string, queries []eval.BriefQuery, runs []briefRun) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	for i, q := range queries {
+		line := struct {
+			QID   string          `json:"qid"`
+			Brief *briefing.Brief `json:"brief,omitempty"`
+			Note  string          `json:"note,omitempty"`
+		}{QID: q.QID, Brief: runs[i].brief, Note: runs[i].note}
+		if line.Brief != nil {
+			b := *line.Brief
+			b.Query.Since = time.Time{}
+			line.Brief = &b
+		}
+		if err := enc.Encode(line); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
 
 func printGrid(w io.Writer, rules []briefing.RelevanceRule, queries []eval.BriefQuery, results [][]briefRun) {
@@ -283,6 +322,7 @@ func less(a, b [3]float64) bool {
 type briefRun struct {
 	shown  eval.BriefShown
 	counts eval.BriefCounts
+	brief  *briefing.Brief
 	note   string // the user error, when there was no brief
 }
 
@@ -304,6 +344,7 @@ func runBriefQuery(ctx context.Context, eng *briefing.Engine, q eval.BriefQuery,
 	case err != nil:
 		return run, err
 	default:
+		run.brief = b
 		for _, a := range b.Articles {
 			run.shown.Listed = append(run.shown.Listed, a.URL)
 		}
@@ -392,7 +433,12 @@ func ingestLabelled(ctx context.Context, st sources.Store, gaz *geo.Gazetteer, p
 		}
 		arts = append(arts, it.Article)
 	}
-	res, err := sources.NewIngester(st, gaz.Tag, time.Now).Ingest(ctx, arts, nil)
+	in := sources.NewIngester(st, gaz.Tag, time.Now)
+	// Read for pairs as `attache ingest` reads, by the default rule: its
+	// briefs draw on the stored readings, the grid's other rules read the
+	// articles themselves.
+	in.Reader = briefing.NewPairReader(gaz, briefing.DefaultRelevanceRule()).Reader()
+	res, err := in.Ingest(ctx, arts, nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("eval briefs: ingest: %w", err)
 	}

@@ -31,7 +31,7 @@ func (e *Engine) toneBrief(ctx context.Context, b *Brief, req Request, sel selec
 	pair := [2]string{req.Countries[0], req.Countries[1]}
 	byID := map[int64]toneRead{}
 	for _, c := range sel.stories {
-		byID[c.art.ID] = e.tones.read(c.art, pair)
+		byID[c.art.ID] = e.storyTone(c, pair)
 	}
 	var classes []tone.Class
 	for i := range b.Articles {

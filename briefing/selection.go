@@ -28,6 +28,10 @@ type candidate struct {
 	score   float64
 	outlets []string
 	reading *Reading // nil when the article was not read (digests)
+	// stored is the store's record of the article's tone for the pair
+	// when the store's readings said it is about the pair (see
+	// storedReadings); nil when it was read here.
+	stored []byte
 }
 
 // selection is the outcome of choosing articles for a request.
@@ -68,7 +72,7 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 	if err != nil {
 		return sel, err
 	}
-	read := map[int64]*Reading{}
+	read := map[int64]bool{} // the articles looked at, in the windows tried
 	var about []candidate
 	named := 0 // articles that name every country, in the windows tried
 	until := req.Until
@@ -84,21 +88,33 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 				return sel, err
 			}
 			sliceNamed = len(arts)
-			for _, a := range arts {
+			var stored *storedPage
+			asked := false
+			for k, a := range arts {
 				if len(about) == aboutLimit {
 					break // enough to rank: the rest are older (or match the terms less)
 				}
-				if _, seen := read[a.ID]; seen {
+				if read[a.ID] {
 					continue
 				}
-				var rd *Reading
-				if e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
-					rd = e.rel.Read(a.Title, a.Text, a.Published)
+				read[a.ID] = true
+				if !asked {
+					// What the store's readings say of the rest of the page.
+					asked = true
+					if stored, err = e.storedReadings(ctx, req.Countries, arts[k:], noSample); err != nil {
+						return sel, err
+					}
 				}
-				read[a.ID] = rd
-				if rd == nil {
+				if r, known := stored.lookup(a.ID); known {
+					if r.Strength > 0 {
+						about = append(about, candidate{art: a, score: r.Strength, stored: r.Data})
+					}
 					continue
 				}
+				if !e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
+					continue
+				}
+				rd := e.rel.Read(a.Title, a.Text, a.Published)
 				if strength := rd.Strength(req.Countries); strength > 0 {
 					about = append(about, candidate{art: a, reading: rd, score: strength})
 				}
@@ -141,6 +157,7 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 		return sel, err
 	}
 	sel.stories = diversify(cands, limit)
+	e.readStories(sel.stories)
 	return sel, nil
 }
 
