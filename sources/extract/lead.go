@@ -189,7 +189,7 @@ func (s *surroundings) lead(blocks []doc.Block) []doc.Block {
 	for i := 0; i < start; i++ {
 		x := s.segs[i]
 		if s.marked[i] || !keepSegment(x, s.page) || !(leadLike(x) || s.ingredients[s.keys[i]]) ||
-			isDescription(x.text, s.description) || have[probeKey(x.text)] {
+			isStandfirst(x.text, s.description) || have[probeKey(x.text)] {
 			continue
 		}
 		pre = append(pre, x)
@@ -212,13 +212,15 @@ func leadLike(s segment) bool {
 	return !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…")
 }
 
-// isDescription reports whether a text opens with the page's description,
-// or the description with it.
-func isDescription(text, description string) bool {
+// isStandfirst reports whether a text is the page's description word for
+// word: the standfirst that a template repeats from it. A paragraph that
+// only opens like the description (one cut short for it, or one that
+// opens a description running on into the body) is the article's lead.
+func isStandfirst(text, description string) bool {
 	desc := wordsOf(description)
 	if len(desc) < 6 {
 		return false
 	}
 	w := wordsOf(text)
-	return len(w) >= 6 && samePrefix(w, desc)
+	return len(w) == len(desc) && samePrefix(w, desc)
 }

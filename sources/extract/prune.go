@@ -123,7 +123,9 @@ func prune(root *html.Node, title string) {
 			}
 		case hintFurniture:
 			t, l := textAndLinkChars(n)
-			if l*2 >= t || t-l <= maxFurnitureText && proseParagraphs(n, 2) < 2 {
+			// A paragraph of prose without links is text, whatever its class
+			// says ("js-readmore" folds a long paragraph behind a toggle).
+			if l*2 >= t || t-l <= maxFurnitureText && proseParagraphs(n, 2) < 2 && !(n.DataAtom == atom.P && l == 0 && t >= 150) {
 				doomed = append(doomed, n)
 				return false
 			}

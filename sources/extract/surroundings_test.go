@@ -78,6 +78,38 @@ func TestSurroundingsOfTheReading(t *testing.T) {
 			not:  []string{"published by the growers' association"},
 		},
 		{
+			// A lead box between the headline and the body whose words
+			// open the page's description, which runs on into the body
+			// and is cut short: the lead is the article's, not a
+			// standfirst repeated from the description.
+			name: "lead opening a longer description",
+			page: `<html><head><title>Two more ferries a day</title>
+<meta property="og:description" content="After years of petitions, the morning boat that pupils and nurses asked for will finally sail at a quarter to seven. The ferry company will add two crossings a day from May, its director [&hellip;]"></head><body>
+<main><article><header><h1>Two more ferries a day</h1></header>
+<div class="chapo"><p>After years of petitions, the morning boat that pupils and nurses asked for will finally sail at a quarter to seven.</p>
+<span class="date">12.03.2024</span></div>` + body + `</article></main>
+</body></html>`,
+			want: []string{"After years of petitions, the morning boat", "The ferry company will add two crossings"},
+		},
+		{
+			// A paragraph of the body that a script folds away behind a
+			// "read more" toggle: the class names the toggle, the text is
+			// the article's.
+			name: "paragraph behind a read-more toggle",
+			page: `<html><head><title>A farmhouse in the hills</title></head><body>
+<main><h1>A farmhouse in the hills</h1>
+<div class="box"><h2>In short</h2>
+<p>We turned our old farmhouse into a holiday home for up to nine guests, with four bedrooms, two bathrooms and a garden with a barbecue.</p>
+<p>Dogs are welcome, and the nearest shop is a short drive away in the valley.</p>
+<p>` + long("The kitchen has a dishwasher, a microwave and a large fridge, and the living room opens onto a terrace that looks down the valley.") + `</p>
+<p>` + long("Children will find a playground, a table-tennis table and a football table in the barn, which stays dry whatever the weather.") + `</p>
+<p>` + long("Bed linen and towels are provided, and a washing machine and a dryer stand in the utility room beside the back door.") + `</p></div>
+<div class="box"><h2>Where it is</h2><ul><li>Motorway: 6 km</li><li>Station: 30 km</li></ul>
+<p class="box-text js_readmore">The village lies among meadows, fields and woods at the edge of the hills, where three countries meet. Footpaths and two long cycle routes start at the door, and the old abbey town is half an hour away by car.</p></div>
+</main></body></html>`,
+			want: []string{"We turned our old farmhouse", "The village lies among meadows", "the old abbey town is half an hour away"},
+		},
+		{
 			// Places named by a link on their own line, each followed on
 			// the next by how to get there, and an address to write to
 			// given as a mail link.
