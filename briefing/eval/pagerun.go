@@ -82,7 +82,13 @@ func RunPages(ctx context.Context, sets map[PageSet][]Page, order []PageSet, con
 		return score
 	}
 	run.Chosen = ChooseByFold(len(configs), folds, DefaultFolds, objective)
-	run.Whole = ChooseByFold(len(configs), make([]int, len(folds)), 1, objective)[0]
+	// On the whole dev every page trains: a fold of its own that holds
+	// no page leaves them all outside it.
+	whole := make([]int, len(folds))
+	for i := range whole {
+		whole[i] = 1
+	}
+	run.Whole = ChooseByFold(len(configs), whole, 1, objective)[0]
 	return run, nil
 }
 

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -74,5 +76,49 @@ func TestChooseByFold(t *testing.T) {
 	})
 	if chosen[0] != 1 || chosen[1] != 1 || chosen[2] != 0 {
 		t.Errorf("ChooseByFold = %v, want [1 1 0]", chosen)
+	}
+}
+
+// TestRunPagesCrossValidates runs two configurations over a small snippet
+// set: the second is better on the pages of every host but one, where it
+// loses its article. Each fold must be scored with what won on the other
+// four, and the lost article must show as a collapse.
+func TestRunPagesCrossValidates(t *testing.T) {
+	var pages []Page
+	for i := 0; i < 20; i++ {
+		host := fmt.Sprintf("site%d.example", i)
+		pages = append(pages, Page{ID: fmt.Sprintf("p%02d", i), URL: "https://" + host + "/a", Host: host,
+			HTML: []byte(host), With: []string{"the article"}, Without: []string{"the menu"}})
+	}
+	const worse = "site7.example"
+	shipped := func(body []byte, _ string) string { return "the menu. the article" }
+	trimmed := func(body []byte, _ string) string {
+		if string(body) == worse {
+			return "the footer"
+		}
+		return "the article"
+	}
+	library := func([]byte, string) string { return "the article" }
+	run, err := RunPages(context.Background(), map[PageSet][]Page{Snippets: pages}, []PageSet{Snippets},
+		[]PageSystem{shipped, trimmed}, library, 0.001)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.Whole != 1 {
+		t.Errorf("chosen on the whole dev: %d, want 1", run.Whole)
+	}
+	for f, c := range run.Chosen {
+		if c != 1 {
+			t.Errorf("fold %d chose %d, want 1 (better on its training folds)", f, c)
+		}
+	}
+	b := run.Benches[0]
+	whole, cv := b.Score(b.All(), b.Config(0)), b.Score(b.All(), b.CrossValidated(run.Chosen))
+	if whole.F1 >= cv.F1 {
+		t.Errorf("cross-validated F1 %.3f, want above the default's %.3f", cv.F1, whole.F1)
+	}
+	collapses := b.Collapses(b.CrossValidated(run.Chosen))
+	if len(collapses) != 1 || b.Pages[collapses[0]].Host != worse {
+		t.Errorf("collapses %v, want the one page of %s", collapses, worse)
 	}
 }
