@@ -16,6 +16,7 @@ var (
 	defaultPronounLabels     = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
 	defaultAttributionLabels = filepath.Join("briefing", "quote", "labels", "attribution-dev.jsonl")
 	defaultFreshLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fresh.jsonl")
+	defaultThirdLabels       = filepath.Join("briefing", "quote", "labels", "attribution-third.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
