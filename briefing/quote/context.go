@@ -1,6 +1,9 @@
 package quote
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // mergeContinuations joins quotations that the article presents as one:
 // a split quotation around its cue ("A," she said, "B.") and quoted
@@ -97,6 +100,9 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 	switch w.kind {
 	case named, described:
 		q.Speaker, q.Role, q.Vague, q.Evidence = w.name, w.role, w.vague, ev
+		if w.person >= 0 && c.people[w.person].body() {
+			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
+		}
 	case pronoun:
 		idx, near := -1, false
 		if w.pron == "who" {
@@ -107,6 +113,9 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		}
 		if idx >= 0 {
 			q.Speaker, q.Role = c.people[idx].name, c.roleNear(idx, w.tok)
+			if c.people[idx].body() {
+				q.Role = ""
+			}
 			q.Evidence = Guess
 			if near && ev == Cue {
 				q.Evidence = Pronoun
@@ -211,4 +220,19 @@ func (c *cast) mentionAt(k int) int {
 		return c.mentions[lo].who
 	}
 	return -1
+}
+
+// body reports a speaker that is a body, named with a word for one
+// ("Kenya News Agency KNA"), not a person with initials after the name
+// ("Brian Monteith MSP").
+func (p *person) body() bool {
+	if !p.org {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(p.name)) {
+		if has(orgWords, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -182,9 +182,28 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			// "…." Smith said Jones "…": a new sentence, not a cue.
 			break
 		}
+		if cueVerb && closedSentence && has(tellVerbs, lm) && d.thatClauseAfter(m+1, end) {
+			// "…." The correspondent, Ana Ruiz, told listeners that …: reported
+			// speech of its own in a new sentence, not a cue.
+			break
+		}
 		if cueVerb && closedSentence && m+1 < len(d.toks) && (d.isPunct(m+1, ":") || d.toks[m+1].kind == mark && d.toks[m+1].canOpen) {
 			// "…." A spokesman said: "…": the cue of the next quotation.
 			break
+		}
+		if (lm == "quoted" || lm == "quotes") && m+3 < end && d.toks[m+1].kind == word && d.lower(m+2) == "as" && d.lower(m+3) == "saying" {
+			// "…," the agency quoted him as saying: the one quoted speaks,
+			// not the agency.
+			if probe {
+				return attribution{kind: cueAfter, verb: m, end: d.cueClauseEnd(m+3, end)}
+			}
+			if lo := d.lower(m + 1); lo == "him" || lo == "her" {
+				pron := map[string]string{"him": "he", "her": "she"}[lo]
+				return attribution{kind: cueAfter, spk: who{kind: pronoun, pron: pron, tok: m + 1, person: -1}, verb: m, end: d.cueClauseEnd(m+3, end), direct: true}
+			}
+			if w := d.phrase(c, m+1, m+2); w.kind == named {
+				return attribution{kind: cueAfter, spk: w, verb: m, end: d.cueClauseEnd(m+3, end), direct: true}
+			}
 		}
 		if cueVerb {
 			if probe {
@@ -201,6 +220,20 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 		}
 	}
 	return none
+}
+
+// thatClauseAfter reports whether the object of a tell verb starting at
+// token a, a few words at most, is followed by "that" before end.
+func (d *doc) thatClauseAfter(a, end int) bool {
+	for k := a; k < end && k < a+6; k++ {
+		if d.toks[k].kind != word {
+			return false
+		}
+		if d.lower(k) == "that" {
+			return k > a
+		}
+	}
+	return false
 }
 
 func isAppositivePunct(s string) bool {

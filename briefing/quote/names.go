@@ -56,6 +56,10 @@ func (d *doc) runAt(i, limit int) nameRun {
 				j++
 				continue
 			}
+			if j > i && particleName(d.str(t)) {
+				j++ // "Salim al-Rashid"
+				continue
+			}
 			// "Chancellor of the Exchequer Nigel Lawson": "of the" inside a title.
 			if lw == "of" && j > i && j+2 < limit && d.lower(j+1) == "the" && d.isCapWord(j+2) && d.isTitleWord(j-1) {
 				j += 2
@@ -100,7 +104,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 			break
 		}
 		lw := d.lower(k - 1)
-		if !t.upper && lw != "of" && !has(nameParticles, lw) {
+		if !t.upper && lw != "of" && !has(nameParticles, lw) && !particleName(d.str(t)) {
 			break // "the" of "Chancellor of the Exchequer"
 		}
 		if k < b && isPossessive(d.str(t)) {
@@ -152,7 +156,11 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// "Tehran Radio", "U.S. Treasury", "Bank of Japan": a body named
 	// after its place keeps the place in its name; "Foreign Ministry",
 	// "Justice Department": after what it deals with, that word.
-	if k < b && d.onlyOrgWords(k, b) {
+	orgEnd := b
+	if b-2 >= k && isAcronym(d.str(d.toks[b-1])) && has(orgWords, d.lower(b-2)) {
+		orgEnd = b - 1 // "Kenya News Agency KNA": the body's initials after its name
+	}
+	if k < orgEnd && d.onlyOrgWords(k, orgEnd) {
 		for k > a && (d.toks[k-1].place != notPlace || d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].place != notPlace ||
 			d.toks[k-1].kind == word && d.toks[k-1].upper && has(roleModifiers, d.lower(k-1))) {
 			k--
@@ -274,6 +282,10 @@ func (d *doc) titleBefore(a int) int {
 			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Ruiz and former Gov."
 			continue
 		}
+		if lw == "and" && ra < a && ra-2 >= 0 && d.portfolioAnd(ra-1) {
+			ra -= 2 // "Work and pensions minister", "Trade and industry minister"
+			continue
+		}
 		if isRole(lw) || has(roleModifiers, lw) && (!has(closedClass, lw) || ra < a && d.isTitleWord(ra)) || isSpeakerNoun(lw) {
 			ra-- // "first deputy prime minister", not "first Ana Ruiz"
 			continue
@@ -376,6 +388,46 @@ func (d *doc) onlyOrgWords(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// portfolioAnd reports whether the "and" at token k joins the two
+// nouns of a minister's portfolio opening a title ("Work and pensions
+// minister", "Energy and mines minister"): a noun opening the clause
+// before it, no given name, and a lower-case noun after it that stands
+// right before a role word.
+func (d *doc) portfolioAnd(k int) bool {
+	if k < 1 || k+2 >= len(d.toks) {
+		return false
+	}
+	first, next := d.toks[k-1], d.toks[k+1]
+	if first.kind != word || next.kind != word || next.upper || first.inQuote {
+		return false
+	}
+	lf := d.lower(k - 1)
+	if _, ok := givenNameGender(lf); ok || has(closedClass, lf) || looksVerbal(lf) || has(closedClass, d.lower(k+1)) || looksVerbal(d.lower(k+1)) {
+		return false
+	}
+	if !isRole(d.lower(k+2)) || d.toks[k+2].kind != word {
+		return false
+	}
+	// The first noun opens its clause: a sentence start, a comma, or a
+	// determiner or possessive before it.
+	if k-1 == 0 || d.toks[k-2].sentEnd || d.toks[k-2].para != first.para {
+		return true
+	}
+	prev := d.toks[k-2]
+	return prev.kind == punct && (d.str(prev) == "," || d.str(prev) == ":") || prev.kind == word && (has(determiners, d.lower(k-2)) || isPossessive(d.str(prev)))
+}
+
+// particleName reports a surname written with its particle and a hyphen
+// ("al-Rashid", "el-Baz", "bin-Talal"): lower-case, yet part of a name.
+func particleName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || !has(nameParticles, p) && p != "el" && p != "abu" && p != "ash" {
+		return false
+	}
+	r := rest[0]
+	return r >= 'A' && r <= 'Z'
 }
 
 func (d *doc) hasRoleWord(a, b int) bool {

@@ -66,6 +66,12 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	words := strings.Fields(name)
 	last := strings.ToLower(words[len(words)-1])
 	first := strings.ToLower(words[0])
+	for _, w := range words[:len(words)-1] {
+		if _, ok := honorifics[strings.ToLower(w)]; !ok {
+			first = strings.ToLower(w) // "Sheikh Ali al-Sabah", later "Ali"
+			break
+		}
+	}
 	idx := -1
 	if i, ok := c.byFull[strings.ToLower(name)]; ok && len(words) > 1 {
 		idx = i // "Frank Fiorina" again, after "Carly Fiorina"
@@ -429,8 +435,12 @@ func (d *doc) roleBeforeComma(a int) string {
 		return d.headedRoleBeforeComma(a)
 	}
 	ra := d.titleBefore(a - 1)
-	if ra >= a-1 || ra == 0 || d.toks[ra-1].kind != word || !has(determiners, d.lower(ra-1)) {
-		return d.headedRoleBeforeComma(a) // only after a determiner: "her defence minister,"
+	opens := ra < a-2 && (ra == 0 || d.toks[ra-1].sentEnd || d.toks[ra-1].para != d.toks[a].para) && d.toks[ra].upper
+	if !opens && (ra >= a-1 || ra == 0 || d.toks[ra-1].kind != word || !has(determiners, d.lower(ra-1))) {
+		// only after a determiner ("her defence minister,") or opening the
+		// sentence with more than the role word ("Energy and mines
+		// minister,", "Peru's president,")
+		return d.headedRoleBeforeComma(a)
 	}
 	return d.text[d.toks[ra].s:d.toks[a-2].e]
 }
@@ -670,6 +680,17 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 			skipSent = s
 			continue
 		}
+		if m.tok > 0 && d.toks[m.tok-1].kind == word && has(tellVerbs, d.lower(m.tok-1)) {
+			// "A spokesman told Ana Ruiz …": the one told is not the one
+			// who goes on speaking.
+			continue
+		}
+		if s == sentOf(i) && m.tok < i && d.frontedObject(m.tok, i) {
+			// "Asked about the fall of party chief Wu Tao, he said": a person
+			// named inside the clause that opens the sentence, as the object
+			// of a preposition, is not the one the pronoun after it means.
+			continue
+		}
 		p := &c.people[m.who]
 		g := p.gender()
 		fits := false
@@ -759,6 +780,31 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	}
 	return best, near
 }
+
+// frontedObject reports whether the name at token tok stands, with its
+// title, right after a preposition inside a clause that opens the
+// sentence and ends with a comma right before the pronoun at token i.
+func (d *doc) frontedObject(tok, i int) bool {
+	if i < 1 || !d.isPunct(i-1, ",") {
+		return false
+	}
+	for k := tok; k < i-1; k++ {
+		if d.toks[k].kind == mark || d.toks[k].inQuote || d.toks[k].sentEnd {
+			return false
+		}
+	}
+	a := d.titleBefore(tok)
+	for a > 0 && d.toks[a-1].kind == word && has(determiners, d.lower(a-1)) {
+		a--
+	}
+	if a == 0 || d.toks[a-1].kind != word || d.toks[a-1].upper {
+		return false
+	}
+	return has(titlePreps, d.lower(a-1)) || has(adjunctPreps, d.lower(a-1))
+}
+
+// adjunctPreps open a phrase about someone rather than by them.
+var adjunctPreps = set("about after against before over under between towards toward than")
 
 // unnamedSubjectBefore reports whether the sentence starting at token a
 // opens, before token tok, with a capitalised word that is no person the

@@ -338,22 +338,24 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	if n <= x || h <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
 		return who{}, false
 	}
-	ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper
-	if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) && !ofRole {
-		return who{}, false // the title ends in a role word: "… spokesman", "secretary of state"
-	}
-	ra := d.titleBefore(h)
-	for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
-		ra--
-	}
-	if ofRole {
-		ra = d.titleBefore(h - 2)
+	if !d.looseTitle(x, h, n, y) {
+		ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper
+		if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) && !ofRole {
+			return who{}, false // the title ends in a role word: "… spokesman", "secretary of state"
+		}
+		ra := d.titleBefore(h)
 		for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
 			ra--
 		}
-	}
-	if ra > x || !d.hasRoleWord(ra, h) && !isSpeakerNoun(d.lower(h-1)) {
-		return who{}, false
+		if ofRole {
+			ra = d.titleBefore(h - 2)
+			for ra > x && d.toks[ra-1].kind == word && has(determiners, d.lower(ra-1)) {
+				ra--
+			}
+		}
+		if ra > x || !d.hasRoleWord(ra, h) && !isSpeakerNoun(d.lower(h-1)) {
+			return who{}, false
+		}
 	}
 	r := d.splitRun(n, y)
 	if r.nameA != n || d.allPlace(n, y) || r.org || d.nounAsName(n, y) {
@@ -374,6 +376,51 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	}
 	return who{kind: named, name: name, role: role, tok: n, person: idx}, true
 }
+
+// looseTitle reports whether tokens [x, h) read as a long title before
+// the name [n, y) even where titleBefore stops inside it ("Shadow
+// spokesman for sport Hugh Ross", "Federation of Chilean Industry (FCI)
+// president Pedro Alvarez da Silva"): the name opens with a known given
+// name and has two to four words, the title opens with a capital or a
+// title word, holds a role word and no verb, and ends in a noun, never in
+// a function word ("the wife of John Hale" is a description).
+func (d *doc) looseTitle(x, h, n, y int) bool {
+	if y-n < 2 || y-n > 4 || h-x < 2 || d.toks[n].kind != word || d.toks[h-1].kind != word {
+		return false
+	}
+	if _, ok := givenNameGender(d.lower(n)); !ok {
+		return false
+	}
+	last := d.lower(h - 1)
+	if has(closedClass, last) || looksVerbal(last) || has(nameParticles, last) || isPossessive(d.str(d.toks[h-1])) {
+		return false
+	}
+	if !(d.toks[x].kind == word && (d.toks[x].upper || d.isTitleWord(x))) || !d.hasRoleWord(x, h) || d.verbalIn(x, h) {
+		return false
+	}
+	for k := x; k < h; k++ {
+		t := d.toks[k]
+		if t.inQuote || t.kind == mark || t.kind == punct && !d.isPunct(k, "(") && !d.isPunct(k, ")") && !d.isPunct(k, "&") {
+			return false
+		}
+	}
+	// "adviser to President Vladimir Putin": a preposition followed only
+	// by title words makes the name its object, not the speaker.
+	for k := h - 1; k >= x; k-- {
+		if d.toks[k].kind == word && !d.toks[k].upper && has(titlePreps, d.lower(k)) {
+			for m := k + 1; m < h; m++ {
+				if !d.isTitleWord(m) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// titlePreps join a title to what it is over ("minister for culture").
+var titlePreps = set("of for to at with from by in on")
 
 func (d *doc) honorificAt(k int) bool {
 	if d.toks[k].kind != word {

@@ -68,7 +68,7 @@ var cueFillers = set(
 	"further subsequently quickly simply flatly separately earlier today yesterday",
 	"just already similarly frequently repeatedly often initially eventually finally",
 	"publicly privately bluntly pointedly angrily candidly openly emphatically",
-	"did does do had since famously memorably once", "not n’t n't",
+	"did does do had since famously memorably once", "not n’t n't", "here",
 	"could should may might only even can must",
 )
 
@@ -79,7 +79,7 @@ var pronouns = set("he she they it i we who which you")
 var honorifics = map[string]gender{
 	"mr": male, "mrs": female, "ms": female, "miss": female, "dr": unknownGender,
 	"sir": male, "dame": female, "lord": male, "lady": female, "mme": female, "m": unknownGender,
-	"messrs": unknownGender,
+	"messrs": unknownGender, "sheikh": male, "sheik": male,
 }
 
 // roleWords are titles and role nouns that may stand before a name
@@ -100,7 +100,7 @@ var roleWords = set(
 	"businessman businesswoman billionaire mogul tycoon activist organizer author writer",
 	"historian professor scientist doctor surgeon neurosurgeon lawyer actor actress star",
 	"comedian singer rapper host blogger journalist governor-elect mayor-elect",
-	"secretary-general director-general undersecretary chargé marshal vicar",
+	"secretary-general director-general undersecretary chargé marshal vicar attache attaché",
 	"commodore brigadier lieutenant corporal inspector superintendent dean provost rector",
 )
 
@@ -146,7 +146,7 @@ var orgWords = set(
 	"inc corp company co pac fund society league coalition alliance navy army university",
 	"college school bank board federation police government parliament cabinet",
 	"press radio television tv agency newspaper daily treasury exchequer chamber",
-	"democrats republicans",
+	"democrats republicans club",
 )
 
 // introWords start a clause before the subject ("In a statement, ...").
