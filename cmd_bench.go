@@ -87,20 +87,22 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	sinks := []func([]sources.Article) error{func(arts []sources.Article) error {
-		_, err := in.Ingest(ctx, arts, nil)
-		return err
+	sinks := []benchSink{func(arts []sources.Article) (ingestTime, error) {
+		return measure(func() error {
+			_, err := in.Ingest(ctx, arts, nil)
+			return err
+		})
 	}}
-	// The bare writer takes the same chunks in turn with the store, so
-	// that both are measured under the same load.
+	// The bare writer, in a process of its own, takes the same chunks in
+	// turn with the store, so that both are measured under the same load.
 	withBare := *bare && st.Engine() == sources.EngineSQLite
+	var bw *bareProcess
 	if withBare {
-		bw, err := openBareFTS5(ctx, filepath.Join(*dir, "bare.db"))
-		if err != nil {
+		if bw, err = startBareFTS5(ctx, filepath.Join(*dir, "bare.db"), *batchSize); err != nil {
 			return err
 		}
 		defer bw.close()
-		sinks = append(sinks, func(arts []sources.Article) error { return bw.write(ctx, arts, *batchSize) })
+		sinks = append(sinks, bw.write)
 	}
 	times, err := timeIngest(ctx, corpus(), *n, max(5000, *batchSize), app.stderr, sinks...)
 	if *profile != "" {
@@ -143,8 +145,8 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	if withBare {
 		bareTook := times[1]
 		bareRate := float64(*n) / bareTook.wall.Seconds()
-		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, same chunks in turn with the store): %.0f articles/s, %s of CPU per article; the store ingests at %.2f of its rate (%.2f of its CPU)\n",
-			bareRate, perArticle(bareTook.cpu, *n), rate/bareRate, float64(bareTook.cpu)/float64(took.cpu))
+		fmt.Fprintf(out, "Bare FTS5 writer (one table and its FTS5 index, in a process of its own, same chunks in turn with the store): %.0f articles/s, %s of CPU per article, peak RSS %s; the store ingests at %.2f of its rate (%.2f of its CPU)\n",
+			bareRate, perArticle(bareTook.cpu, *n), bw.peak, rate/bareRate, float64(bareTook.cpu)/float64(took.cpu))
 	}
 	fmt.Fprintln(out)
 
@@ -310,7 +312,7 @@ type ingestTime struct{ wall, cpu time.Duration }
 
 // timeIngest generates n articles in chunks and hands each chunk to each
 // sink in turn; it returns the time each sink took, generation left out.
-func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, sinks ...func([]sources.Article) error) ([]ingestTime, error) {
+func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progress io.Writer, sinks ...benchSink) ([]ingestTime, error) {
 	took := make([]ingestTime, len(sinks))
 	show := interactive(progress)
 	for done := 0; done < n; done += chunk {
@@ -322,12 +324,12 @@ func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progres
 			arts[i] = gen.Article()
 		}
 		for i, sink := range sinks {
-			t0, c0 := time.Now(), processCPU()
-			if err := sink(slices.Clone(arts)); err != nil {
+			t, err := sink(slices.Clone(arts))
+			if err != nil {
 				return took, err
 			}
-			took[i].wall += time.Since(t0)
-			took[i].cpu += processCPU() - c0
+			took[i].wall += t.wall
+			took[i].cpu += t.cpu
 		}
 		if show {
 			fmt.Fprintf(progress, "\ringested %d of %d", done+len(arts), n)
@@ -337,6 +339,16 @@ func timeIngest(ctx context.Context, gen *synth.Generator, n, chunk int, progres
 		fmt.Fprint(progress, "\r")
 	}
 	return took, nil
+}
+
+// benchSink stores a chunk of articles and returns the time it took.
+type benchSink func([]sources.Article) (ingestTime, error)
+
+// measure times run in this process.
+func measure(run func() error) (ingestTime, error) {
+	t0, c0 := time.Now(), processCPU()
+	err := run()
+	return ingestTime{wall: time.Since(t0), cpu: processCPU() - c0}, err
 }
 
 // perArticle is CPU time per article in milliseconds.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,13 +37,17 @@ func TestBenchSmallCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"40 articles in", "KB per article", "top 20: p50", "(5 runs)", "30-day window: p50", "Bare FTS5 writer", "the store ingests at"} {
+	for _, want := range []string{"40 articles in", "KB per article", "top 20: p50", "(5 runs)", "30-day window: p50", "Bare FTS5 writer (one table and its FTS5 index, in a process of its own", "the store ingests at"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out)
 		}
 	}
 	if strings.Contains(out, "no runs") {
 		t.Errorf("a query kind was not timed:\n%s", out)
+	}
+	// The bare writer's process answers for its own memory.
+	if !regexp.MustCompile(`of CPU per article, peak RSS [0-9]+ MB; the store`).MatchString(out) {
+		t.Errorf("bench output lacks the bare writer's peak RSS:\n%s", out)
 	}
 }
 

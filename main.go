@@ -22,6 +22,13 @@ import (
 )
 
 func main() {
+	if path := os.Getenv(bareChildEnv); path != "" { // attache bench's bare writer
+		if err := runBareChild(path, os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "attache: bench: bare store: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal asks the command to stop and report what it did; a
 	// second one ends the process at once, whatever it is waiting on.

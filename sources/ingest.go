@@ -60,11 +60,16 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	batches := make(chan batch, 1)
 	stop := make(chan struct{})
 	defer close(stop)
+	// One token a core: the writer holds one while it saves, and each
+	// article prepared holds one. Preparing takes every core while the
+	// writer waits (the first batch of a call, or a writer faster than
+	// the preparing), and leaves the writer its own while it writes.
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
 		defer close(batches)
 		for start := 0; start < len(arts); start += size {
 			end := min(start+size, len(arts))
-			preps, skipped := in.prepare(arts[start:end])
+			preps, skipped := in.prepare(arts[start:end], cores)
 			select {
 			case batches <- batch{start, preps, skipped}:
 			case <-stop:
@@ -88,7 +93,9 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 			where = append(where, b.start+i)
 		}
 		if len(toSave) > 0 {
+			cores <- struct{}{}
 			saved, err := in.store.Save(ctx, toSave)
+			<-cores
 			if err != nil {
 				return results[:done], err
 			}
@@ -105,13 +112,12 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	return results, nil
 }
 
-// prepare computes, in parallel, everything the store indexes.
-func (in *Ingester) prepare(arts []Article) ([]Prepared, []Result) {
+// prepare computes, in parallel, everything the store indexes, an article
+// at a time on each core for which it gets a token from cores.
+func (in *Ingester) prepare(arts []Article, cores chan struct{}) ([]Prepared, []Result) {
 	preps := make([]Prepared, len(arts))
 	skipped := make([]Result, len(arts))
-	// One core fewer than there are: the writer has one to itself while the
-	// next batch is prepared.
-	workers := min(max(1, runtime.GOMAXPROCS(0)-1), len(arts))
+	workers := min(cap(cores), len(arts))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
@@ -119,7 +125,9 @@ func (in *Ingester) prepare(arts []Article) ([]Prepared, []Result) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				cores <- struct{}{}
 				p, reason := in.prepareOne(arts[i])
+				<-cores
 				if reason != "" {
 					skipped[i] = Result{Outcome: Skipped, Title: arts[i].Title, URL: arts[i].URL, Reason: reason}
 					continue
