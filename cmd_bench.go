@@ -104,6 +104,11 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		defer bw.close()
 		sinks = append(sinks, bw.write)
 	}
+	pg, _ := st.(*postgres.Store)
+	var server backendCPU
+	if pg != nil {
+		server = readBackendCPU(ctx, pg, benchApplication)
+	}
 	times, err := timeIngest(ctx, corpus(), *n, max(5000, *batchSize), app.stderr, sinks...)
 	if *profile != "" {
 		pprof.StopCPUProfile()
@@ -115,6 +120,11 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	rate := float64(*n) / took.wall.Seconds()
 	fmt.Fprintf(out, "Ingest (tag, read for timelines, hash, sketch, index; batches of %d): %d articles in %.1fs = %.0f articles/s, %s of CPU per article\n",
 		*batchSize, *n, took.wall.Seconds(), rate, perArticle(took.cpu, *n))
+	if server != nil {
+		if after := readBackendCPU(ctx, pg, benchApplication); after != nil {
+			fmt.Fprintf(out, "PostgreSQL's backends for the ingest (read from /proc on this machine): %s of CPU per article\n", perArticle(after.since(server), *n))
+		}
+	}
 	switch s := st.(type) {
 	case *sources.SQLiteStore:
 		if err := s.Checkpoint(ctx); err != nil {
@@ -270,6 +280,10 @@ func (c *timedCorpus) HasOwnArticles(ctx context.Context) (bool, error) {
 	return c.Store.HasOwnArticles(ctx)
 }
 
+// benchApplication names the bench's connections to PostgreSQL (with the
+// process id: two benches may run at once).
+var benchApplication = "attache_bench_" + strconv.Itoa(os.Getpid())
+
 // openBenchStore opens a fresh store for a benchmark: SQLite in dir, or a
 // new schema in the PostgreSQL database that url names. close closes it
 // and drops the schema unless keep.
@@ -289,6 +303,7 @@ func openBenchStore(ctx context.Context, url, dir string, keep bool, log io.Writ
 	if err != nil {
 		return nil, nil, err
 	}
+	schemaURL = withApplicationName(schemaURL, benchApplication)
 	s, err := postgres.Open(ctx, schemaURL, sources.StoreOptions{})
 	if err != nil {
 		drop(context.WithoutCancel(ctx))

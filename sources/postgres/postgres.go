@@ -230,10 +230,24 @@ func (s *Store) Stats(ctx context.Context) (sources.Stats, error) {
 	return st, nil
 }
 
-// Vacuum brings the planner's statistics and the visibility map up to
-// date after a bulk load (a benchmark or a migration).
+// Vacuum brings the planner's statistics and the visibility map of the
+// store's tables up to date after a bulk load (a benchmark or a
+// migration). It names them: a bare VACUUM would take every table of the
+// database, other stores' schemas too.
 func (s *Store) Vacuum(ctx context.Context) error {
-	if _, err := s.pool.Exec(ctx, `VACUUM (ANALYZE)`); err != nil {
+	rows, err := s.pool.Query(ctx, `SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
+		WHERE schemaname = current_schema() ORDER BY tablename`)
+	if err != nil {
+		return fmt.Errorf("postgres: vacuum: %w", err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("postgres: vacuum: %w", err)
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	if _, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) `+strings.Join(tables, ", ")); err != nil {
 		return fmt.Errorf("postgres: vacuum: %w", err)
 	}
 	return nil
@@ -279,4 +293,23 @@ type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// BackendPIDs returns the process ids of the server's backends that serve
+// connections named application (the application_name of the store URL),
+// so that a benchmark on the same machine can read their CPU time.
+func (s *Store) BackendPIDs(ctx context.Context, application string) ([]int, error) {
+	rows, err := s.pool.Query(ctx, `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, application)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: backends: %w", err)
+	}
+	pids, err := pgx.CollectRows(rows, pgx.RowTo[int32])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: backends: %w", err)
+	}
+	out := make([]int, len(pids))
+	for i, p := range pids {
+		out[i] = int(p)
+	}
+	return out, nil
 }
