@@ -40,8 +40,12 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	seed := fs.Uint64("seed", 1, "generator seed")
 	batchSize := fs.Int("batch", 2500, "articles per transaction")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
+	reuse := fs.Bool("reuse", false, "time the queries only, on the store an earlier run kept: --store with its search_path (from --keep), or --dir")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
+	}
+	if *reuse {
+		return benchReused(ctx, app, *storeURL, *dir, *queries, *seed)
 	}
 	if *storeURL != "" {
 		if engine, _, err := sources.ParseStoreURL(*storeURL); err != nil || engine != sources.EnginePostgres {
@@ -70,7 +74,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	fmt.Fprintf(out, "Machine: %d CPUs, %s %s/%s; load average %s\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH, loadAverage())
 	fmt.Fprintf(out, "Store: %s, %s\n\n", engineName(st.Engine()), st.Location())
 
-	end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	end := corpusEnd
 	corpus := func() *synth.Generator { return synth.New(*seed, end.AddDate(-2, 0, 0), 2*365*24*time.Hour) }
 	in := sources.NewIngester(st, tag, nil)
 	in.BatchSize = *batchSize
@@ -160,7 +164,15 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintln(out)
 
-	rng := rand.New(rand.NewPCG(*seed, 7))
+	return benchQueries(ctx, app, st, *queries, *seed)
+}
+
+// benchQueries times the queries, briefs and timelines on a store of the
+// generated corpus.
+func benchQueries(ctx context.Context, app *App, st sources.Store, queries int, seed uint64) error {
+	out := app.stdout
+	end := corpusEnd
+	rng := rand.New(rand.NewPCG(seed, 7))
 	codes := []string{"US", "CN", "RU", "UA", "JP", "IT", "FR", "DE", "IN", "GB"}
 	pair := func() []string {
 		a := codes[rng.IntN(len(codes))]
@@ -173,7 +185,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	windowEnd := func() time.Time { return end.Add(-time.Duration(rng.Int64N(int64(700 * 24 * time.Hour)))) }
 	month := 30 * 24 * time.Hour
 
-	pairTimes, err := timeQueries(*queries, func() error {
+	pairTimes, err := timeQueries(queries, func() error {
 		e := windowEnd()
 		_, err := st.ArticlesMentioning(ctx, pair(), e.Add(-month), e, 20)
 		return err
@@ -184,7 +196,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	fmt.Fprintf(out, "Two countries within 30 days, newest first, top 20: %s\n", pairTimes)
 
 	words := commonWords(ctx, st)
-	ftsTimes, err := timeQueries(*queries, func() error {
+	ftsTimes, err := timeQueries(queries, func() error {
 		e := windowEnd()
 		_, err := st.Search(ctx, sources.Query{Words: []string{words[rng.IntN(len(words))], words[rng.IntN(len(words))]}, Since: e.Add(-month), Until: e, Limit: 20})
 		return err
@@ -202,7 +214,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	timed := &timedCorpus{Store: st}
 	eng := briefing.New(timed, g, briefing.Options{Now: func() time.Time { return clock }})
 	var inStore latencies
-	briefTimes, err := timeQueries(max(1, *queries/5), func() error {
+	briefTimes, err := timeQueries(max(1, queries/5), func() error {
 		clock = windowEnd()
 		timed.spent.Store(0)
 		_, err := eng.Brief(ctx, briefing.Request{Countries: pair()})
@@ -219,7 +231,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	fmt.Fprintf(out, "Brief for a country pair (select, summarise, quotes), 30-day window: %s\n", briefTimes)
 	fmt.Fprintf(out, "  of which in store calls (added up; the engine reads pages in parallel): %s\n", inStore)
 
-	timelineTimes, err := timeQueries(max(1, *queries/5), func() error {
+	timelineTimes, err := timeQueries(max(1, queries/5), func() error {
 		clock = windowEnd()
 		_, err := eng.Timeline(ctx, briefing.Request{Countries: pair(), Since: clock.AddDate(-1, 0, 0), Until: clock}, "")
 		return err
@@ -229,6 +241,42 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 	}
 	fmt.Fprintf(out, "Timeline of a country pair over a year, from the readings stored at ingest: %s\n", timelineTimes)
 	return nil
+}
+
+// benchReused times the queries on a store of the generated corpus that
+// an earlier run kept (bench --keep, or --dir), without building it again.
+func benchReused(ctx context.Context, app *App, storeURL, dir string, queries int, seed uint64) error {
+	var st sources.Store
+	switch {
+	case storeURL != "":
+		if !strings.Contains(storeURL, "search_path=") {
+			return usagef("bench: --reuse wants the --store URL that --keep printed, with its search_path")
+		}
+		s, err := postgres.Open(ctx, withApplicationName(storeURL, benchApplication), sources.StoreOptions{})
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		st = s
+	case dir != "":
+		s, err := sources.OpenSQLite(ctx, filepath.Join(dir, "bench.db"), sources.StoreOptions{})
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		st = s
+	default:
+		return usagef("bench: --reuse wants --store (a kept schema) or --dir")
+	}
+	out := app.stdout
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Reused store: %s, %s: %d articles, %.1f MB = %.1f KB per article\n", engineName(st.Engine()), st.Location(),
+		stats.Articles, float64(stats.Bytes)/(1<<20), float64(stats.Bytes)/1024/float64(max(1, stats.Articles)))
+	fmt.Fprintf(out, "Machine: %d CPUs, %s %s/%s; load average %s\n\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH, loadAverage())
+	return benchQueries(ctx, app, st, queries, seed)
 }
 
 // timedCorpus is a store that adds up the time a brief spends in its
@@ -279,6 +327,9 @@ func (c *timedCorpus) HasOwnArticles(ctx context.Context) (bool, error) {
 	defer c.since(time.Now())
 	return c.Store.HasOwnArticles(ctx)
 }
+
+// corpusEnd is the newest publication time of the generated corpus.
+var corpusEnd = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // benchApplication names the bench's connections to PostgreSQL (with the
 // process id: two benches may run at once).

@@ -72,3 +72,28 @@ func TestBenchPostgres(t *testing.T) {
 		t.Error("bench --store sqlite:… was accepted; SQLite is the default, --store names a PostgreSQL database")
 	}
 }
+
+// bench --reuse times the queries on the store an earlier run kept,
+// without building it again.
+func TestBenchReusesAKeptStore(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	dir := t.TempDir()
+	if _, _, err := attache(t, t.TempDir(), "bench", "--articles", "40", "--queries", "2", "--bare=false", "--dir", dir); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := attache(t, t.TempDir(), "bench", "--reuse", "--queries", "5", "--dir", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Reused store: SQLite, ", ": 40 articles, ", "top 20: p50", "(5 runs)", "30-day window: p50"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench --reuse output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Ingest") {
+		t.Errorf("bench --reuse ingested again:\n%s", out)
+	}
+	if _, _, err := attache(t, t.TempDir(), "bench", "--reuse"); err == nil {
+		t.Error("bench --reuse without a store to reuse was accepted")
+	}
+}
