@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"attache/sources"
 )
@@ -97,7 +96,7 @@ type articleRows struct {
 	feed                          []*int64
 	url, title, source, byline    []string
 	lang, text, countries         []string
-	tsv                           []pgtype.TSVector
+	tsv                           []packedTSVector
 	hash, sketch                  [][]byte
 	sample                        []bool
 	ntokens                       []int32

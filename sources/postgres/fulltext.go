@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"encoding/binary"
+	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -26,8 +28,78 @@ const (
 // server in binary, so it parses nothing), and its token count (FTS5's
 // document size).
 type document struct {
-	tsv    pgtype.TSVector
+	tsv    packedTSVector
 	tokens int
+}
+
+// packedTSVector is a tsvector packed in one byte slice: for each lexeme
+// in order, its length and bytes, its number of positions and each
+// position with its weight (varints). A pgtype.TSVector of an article
+// takes some 25 KB in many small allocations, six times the text; the
+// ingest holds two batches of them, and the unpacked form now lives only
+// while COPY encodes its row.
+type packedTSVector []byte
+
+func packTSVector(lexemes []pgtype.TSVectorLexeme) packedTSVector {
+	n := 0
+	for _, lx := range lexemes {
+		n += len(lx.Word) + 2 + 3*len(lx.Positions)
+	}
+	b := make([]byte, 0, n)
+	for _, lx := range lexemes {
+		b = binary.AppendUvarint(b, uint64(len(lx.Word)))
+		b = append(b, lx.Word...)
+		b = binary.AppendUvarint(b, uint64(len(lx.Positions)))
+		for _, p := range lx.Positions {
+			b = binary.AppendUvarint(b, uint64(p.Position)<<8|uint64(p.Weight))
+		}
+	}
+	return b
+}
+
+// TSVectorValue unpacks the tsvector, for pgx to encode.
+func (p packedTSVector) TSVectorValue() (pgtype.TSVector, error) {
+	var lexemes []pgtype.TSVectorLexeme
+	b := []byte(p)
+	next := func() (uint64, error) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, errors.New("postgres: damaged packed tsvector")
+		}
+		b = b[n:]
+		return v, nil
+	}
+	for len(b) > 0 {
+		size, err := next()
+		if err != nil || size > uint64(len(b)) {
+			return pgtype.TSVector{}, errors.New("postgres: damaged packed tsvector")
+		}
+		lx := pgtype.TSVectorLexeme{Word: string(b[:size])}
+		b = b[size:]
+		count, err := next()
+		if err != nil {
+			return pgtype.TSVector{}, err
+		}
+		lx.Positions = make([]pgtype.TSVectorPosition, count)
+		for i := range lx.Positions {
+			v, err := next()
+			if err != nil {
+				return pgtype.TSVector{}, err
+			}
+			lx.Positions[i] = pgtype.TSVectorPosition{Position: uint16(v >> 8), Weight: pgtype.TSVectorWeight(v & 0xff)}
+		}
+		lexemes = append(lexemes, lx)
+	}
+	return pgtype.TSVector{Lexemes: lexemes, Valid: true}, nil
+}
+
+// String is the tsvector in PostgreSQL's text form.
+func (p packedTSVector) String() string {
+	v, err := p.TSVectorValue()
+	if err != nil {
+		return err.Error()
+	}
+	return v.String()
 }
 
 // indexDocument reads the title and the body into a tsvector: each term
@@ -61,7 +133,7 @@ func indexDocument(title, body string) document {
 	nt := add(title, pgtype.TSVectorWeightA, 0)
 	nb := add(body, pgtype.TSVectorWeightD, nt+titleBodyGapPosn)
 	slices.SortFunc(lexemes, func(a, b pgtype.TSVectorLexeme) int { return strings.Compare(a.Word, b.Word) })
-	return document{tsv: pgtype.TSVector{Lexemes: lexemes, Valid: true}, tokens: nt + nb}
+	return document{tsv: packTSVector(lexemes), tokens: nt + nb}
 }
 
 // quoteLexeme writes a lexeme in tsvector and tsquery syntax: in single

@@ -68,3 +68,23 @@ func BenchmarkIndexDocument(b *testing.B) {
 		indexDocument("Japan and Italy deepen ties", text)
 	}
 }
+
+// A packed tsvector unpacks to the terms, positions and weights packed.
+func TestPackedTSVectorRoundTrip(t *testing.T) {
+	for _, d := range []document{
+		indexDocument("Japan's talks", "Talks in Rome's talks."),
+		indexDocument("Ünïcode tërms", strings.Repeat("long article words ", 400)+strings.Repeat("z", 300)),
+		indexDocument("", ""),
+	} {
+		v, err := d.tsv.TSVectorValue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := packTSVector(v.Lexemes); string(got) != string(d.tsv) || !v.Valid {
+			t.Errorf("%s: packed again differs", d.tsv)
+		}
+	}
+	if _, err := packedTSVector([]byte{5, 'a'}).TSVectorValue(); err == nil {
+		t.Error("a cut packed tsvector unpacked without an error")
+	}
+}
