@@ -25,6 +25,10 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 		return nil, err
 	}
 	b := e.newBrief(req, sel)
+	// The pair's trend and the stories' quotes do not depend on the
+	// summary: they are found beside it.
+	trend := e.startTrend(ctx, req, b.Query.Since)
+	found := e.startQuotes(sel.stories)
 	n := req.MaxSentences
 	if n <= 0 {
 		n = e.sentences
@@ -34,9 +38,9 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	if nq <= 0 {
 		nq = e.quotes
 	}
-	b.Quotes = e.findQuotes(req, sel.stories, nq, "", b.Summary)
+	b.Quotes = e.rankQuotes(req, sel.stories, <-found, nq, "", b.Summary)
 	b.Articles = e.citedArticles(sel.stories, b)
-	e.toneBrief(ctx, b, req, sel)
+	e.toneBrief(b, req, sel, <-trend)
 	noteSample(b)
 	return b, nil
 }
@@ -193,6 +197,26 @@ type scoredQuote struct {
 // at most two per speaker. With speaker set, only that person's quotes.
 // A quote whose words a summary sentence already shows is left out.
 func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker string, summary []Sentence) []Quote {
+	return e.rankQuotes(req, stories, <-e.startQuotes(stories), limit, speaker, summary)
+}
+
+// startQuotes finds the quotes of each story, on as many cores as there
+// are, and sends them in the stories' order.
+func (e *Engine) startQuotes(stories []candidate) <-chan [][]quote.Quote {
+	out := make(chan [][]quote.Quote, 1)
+	go func() {
+		found := make([][]quote.Quote, len(stories))
+		parallel(len(stories), func(k int) {
+			c := stories[k]
+			found[k] = quote.FindWith(c.art.Text, quote.Options{Places: e.gaz, Date: c.art.Published})
+		})
+		out <- found
+	}()
+	return out
+}
+
+// rankQuotes is findQuotes over the quotes found in each story.
+func (e *Engine) rankQuotes(req Request, stories []candidate, found [][]quote.Quote, limit int, speaker string, summary []Sentence) []Quote {
 	var all []scoredQuote
 	seenText := map[string]bool{}
 	var inSummary []string
@@ -200,7 +224,7 @@ func (e *Engine) findQuotes(req Request, stories []candidate, limit int, speaker
 		inSummary = append(inSummary, strings.ToLower(strings.Join(strings.Fields(s.Text), " ")))
 	}
 	for rank, c := range stories {
-		for _, q := range quote.FindWith(c.art.Text, quote.Options{Places: e.gaz, Date: c.art.Published}) {
+		for _, q := range found[rank] {
 			if c.reading != nil && !c.reading.PassageNames(q.Start, req.Countries) {
 				continue // a quote from a part of the article about something else
 			}

@@ -24,7 +24,7 @@ type ToneTag struct {
 // toneBrief tags each story of a brief on two countries with its tone for
 // the pair, says which way the brief leans, and adds the pair's trend over
 // the year to the brief's end.
-func (e *Engine) toneBrief(ctx context.Context, b *Brief, req Request, sel selection) {
+func (e *Engine) toneBrief(b *Brief, req Request, sel selection, trend string) {
 	if len(req.Countries) != 2 {
 		return
 	}
@@ -52,20 +52,36 @@ func (e *Engine) toneBrief(ctx context.Context, b *Brief, req Request, sel selec
 	if c := leaning(classes); c != tone.Neither {
 		b.Tone = c.String()
 	}
-	// The trend looks over a year, or over the brief's own window when it
-	// reaches further back.
-	since := e.now().Add(-DefaultTimelineWindow)
-	if !b.Query.Since.IsZero() && b.Query.Since.Before(since) {
-		since = b.Query.Since
+	b.Trend = trend
+}
+
+// startTrend draws the pair's trend for a brief on two countries, beside
+// the brief, and sends it ("" for none): over a year, or over the brief's
+// own window (starting at since) when it reaches further back.
+func (e *Engine) startTrend(ctx context.Context, req Request, since time.Time) <-chan string {
+	out := make(chan string, 1)
+	if len(req.Countries) != 2 {
+		out <- ""
+		return out
 	}
-	t, err := e.Timeline(ctx, Request{Countries: req.Countries, Since: since, Until: req.Until, Sample: req.Sample}, "")
-	if err == nil {
-		b.Trend = t.Trend
-		if len(req.Terms) > 0 && t.Trend != "" {
-			// The timeline reads the pair, not the brief's topic words.
-			b.Trend = "across all their stories, " + t.Trend
+	from := e.now().Add(-DefaultTimelineWindow)
+	if !since.IsZero() && since.Before(from) {
+		from = since
+	}
+	go func() {
+		t, err := e.Timeline(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "")
+		if err != nil || t.Trend == "" {
+			out <- ""
+			return
 		}
-	}
+		if len(req.Terms) > 0 {
+			// The timeline reads the pair, not the brief's topic words.
+			out <- "across all their stories, " + t.Trend
+			return
+		}
+		out <- t.Trend
+	}()
+	return out
 }
 
 // leaning is the class most of the stories carry; between classes with

@@ -32,6 +32,9 @@ type candidate struct {
 	// when the store's readings said it is about the pair (see
 	// storedReadings); nil when it was read here.
 	stored []byte
+	// bare says that art holds only the article's id, until fetchChosen
+	// reads the article.
+	bare bool
 }
 
 // selection is the outcome of choosing articles for a request.
@@ -83,35 +86,32 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 		// request.
 		sliceNamed := 0
 		for _, lim := range []int{firstPage, candidateLimit} {
-			arts, err := e.fetch(ctx, req, since, until, noSample, lim)
+			pg, err := e.candidates(ctx, req, since, until, noSample, lim, read)
 			if err != nil {
 				return sel, err
 			}
-			sliceNamed = len(arts)
-			var stored *storedPage
-			asked := false
-			for k, a := range arts {
+			sliceNamed = len(pg.ids)
+			fresh := len(about)
+			for _, id := range pg.ids {
 				if len(about) == aboutLimit {
 					break // enough to rank: the rest are older (or match the terms less)
 				}
-				if read[a.ID] {
+				if read[id] {
 					continue
 				}
-				read[a.ID] = true
-				if !asked {
-					// What the store's readings say of the rest of the page.
-					asked = true
-					if stored, err = e.storedReadings(ctx, req.Countries, arts[k:], noSample); err != nil {
-						return sel, err
-					}
-				}
-				if r, known := stored.lookup(a.ID); known {
+				read[id] = true
+				if r, known := pg.stored.lookup(id); known {
 					if r.Strength > 0 {
-						about = append(about, candidate{art: a, score: r.Strength, stored: r.Data})
+						a, ok := pg.arts[id]
+						if !ok {
+							a = sources.Article{ID: id}
+						}
+						about = append(about, candidate{art: a, bare: !ok, score: r.Strength, stored: r.Data})
 					}
 					continue
 				}
-				if !e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
+				a, ok := pg.arts[id]
+				if !ok || !e.rel.Prominent(a.Title, a.Text, a.Published, req.Countries) {
 					continue
 				}
 				rd := e.rel.Read(a.Title, a.Text, a.Published)
@@ -119,7 +119,10 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 					about = append(about, candidate{art: a, reading: rd, score: strength})
 				}
 			}
-			if len(arts) < lim || len(about) == aboutLimit {
+			if about, err = e.fetchChosen(ctx, about, fresh); err != nil {
+				return sel, err
+			}
+			if len(pg.ids) < lim || len(about) == aboutLimit {
 				break
 			}
 		}
@@ -169,10 +172,6 @@ func (e *Engine) leaveSampleOut(ctx context.Context, req Request) (bool, error) 
 		return false, nil
 	}
 	return e.corpus.HasOwnArticles(ctx)
-}
-
-func (e *Engine) fetch(ctx context.Context, req Request, since, until time.Time, noSample bool, limit int) ([]sources.Article, error) {
-	return e.corpus.Search(ctx, sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: until, Limit: limit, NoSample: noSample})
 }
 
 // distinctStoriesWanted is how many stories a request wants before the

@@ -2,6 +2,10 @@ package briefing
 
 import (
 	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"attache/sources"
@@ -25,25 +29,16 @@ type storedPage struct {
 const storedPageLimit = 4 * candidateLimit
 
 // storedReadings returns the readings of the pair that the store keeps
-// for a page of articles tagged with both (newest first or not), or nil
-// when the store keeps none, the request is not on two countries, or the
-// page is empty.
-func (e *Engine) storedReadings(ctx context.Context, codes []string, arts []sources.Article, noSample bool) (*storedPage, error) {
+// for a page of articles tagged with both (their ids, in any order), or
+// nil when the store keeps none, the request is not on two countries, or
+// the page is empty.
+func (e *Engine) storedReadings(ctx context.Context, codes []string, ids []int64, noSample bool) (*storedPage, error) {
 	pr, ok := e.corpus.(pairReadings)
-	if !ok || len(codes) != 2 || codes[0] == codes[1] || len(arts) == 0 {
+	if !ok || !pairRequest(codes) || len(ids) == 0 {
 		return nil, nil
 	}
-	since, until := arts[0].Published, arts[0].Published
-	for _, a := range arts[1:] {
-		if a.Published.Before(since) {
-			since = a.Published
-		}
-		if a.Published.After(until) {
-			until = a.Published
-		}
-	}
-	// Whole seconds: the store keys ids by the second of publication.
-	since, until = time.Unix(since.Unix(), 0), time.Unix(until.Unix(), 0)
+	lo, hi := slices.Min(ids), slices.Max(ids)
+	since, until := sources.IDTime(lo), sources.IDTime(hi)
 	read, unread, err := pr.PairReadings(ctx, sources.ReadingQuery{Pair: [2]string{codes[0], codes[1]}, Since: since, Until: until,
 		NoSample: noSample, Version: e.pairs.Version(), Limit: storedPageLimit})
 	if err != nil {
@@ -67,6 +62,123 @@ func (e *Engine) storedReadings(ctx context.Context, codes []string, arts []sour
 	return p, nil
 }
 
+// pairRequest tells whether codes are two countries, which the store
+// keeps readings of.
+func pairRequest(codes []string) bool {
+	return len(codes) == 2 && codes[0] != codes[1]
+}
+
+// candidatePage is a page of a brief's candidates: the ids the store's
+// search lists, in its order; what the store's readings say of them; and
+// the articles read in full, keyed by id: every one of them, or, when the
+// store lists ids and keeps readings, only those no reading covers.
+type candidatePage struct {
+	ids    []int64
+	stored *storedPage
+	arts   map[int64]sources.Article
+}
+
+// idSearcher is a store that lists the ids of a search without reading
+// the articles (sources.Store).
+type idSearcher interface {
+	SearchIDs(ctx context.Context, q sources.Query) ([]int64, error)
+}
+
+var _ idSearcher = (sources.Store)(nil)
+
+// candidates returns a page of up to limit candidates for the request in
+// the window; seen are the candidates looked at before, which it need not
+// read again.
+func (e *Engine) candidates(ctx context.Context, req Request, since, until time.Time, noSample bool, limit int, seen map[int64]bool) (candidatePage, error) {
+	q := sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: until, Limit: limit, NoSample: noSample}
+	var pg candidatePage
+	unseen := func() []int64 {
+		var out []int64
+		for _, id := range pg.ids {
+			if !seen[id] {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	is, listsIDs := e.corpus.(idSearcher)
+	pr, keepsReadings := e.corpus.(pairReadings)
+	if listsIDs && keepsReadings && pairRequest(req.Countries) && len(q.Words) == 0 {
+		ids, err := is.SearchIDs(ctx, q)
+		if err != nil {
+			return pg, err
+		}
+		pg.ids = ids
+		fresh := unseen()
+		if pg.stored, err = e.storedReadings(ctx, req.Countries, fresh, noSample); err != nil {
+			return pg, err
+		}
+		var need []int64
+		for _, id := range fresh {
+			if _, known := pg.stored.lookup(id); !known {
+				need = append(need, id)
+			}
+		}
+		pg.arts = map[int64]sources.Article{}
+		if len(need) > 0 {
+			arts, err := pr.ArticlesByID(ctx, need)
+			if err != nil {
+				return pg, err
+			}
+			for _, a := range arts {
+				pg.arts[a.ID] = a
+			}
+		}
+		return pg, nil
+	}
+	arts, err := e.corpus.Search(ctx, q)
+	if err != nil {
+		return pg, err
+	}
+	pg.ids = make([]int64, len(arts))
+	pg.arts = make(map[int64]sources.Article, len(arts))
+	for i, a := range arts {
+		pg.ids[i] = a.ID
+		pg.arts[a.ID] = a
+	}
+	pg.stored, err = e.storedReadings(ctx, req.Countries, unseen(), noSample)
+	return pg, err
+}
+
+// fetchChosen reads in full the articles of cands[from:] that the
+// readings chose by id alone; one gone since is left out.
+func (e *Engine) fetchChosen(ctx context.Context, cands []candidate, from int) ([]candidate, error) {
+	var ids []int64
+	for _, c := range cands[from:] {
+		if c.bare {
+			ids = append(ids, c.art.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return cands, nil
+	}
+	arts, err := e.corpus.(pairReadings).ArticlesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]sources.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	out := cands[:from]
+	for _, c := range cands[from:] {
+		if c.bare {
+			a, ok := byID[c.art.ID]
+			if !ok {
+				continue
+			}
+			c.art, c.bare = a, false
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // lookup says what the readings know of article id: its reading of the
 // pair if it is about the pair, or known with a zero reading when these
 // rules read it and found it not about the pair. known is false when the
@@ -88,11 +200,35 @@ func (p *storedPage) lookup(id int64) (r sources.StoredReading, known bool) {
 // readStories reads the stories a brief keeps that the store's readings
 // chose: the summary and the quotes read their sentences.
 func (e *Engine) readStories(stories []candidate) {
-	for i := range stories {
+	parallel(len(stories), func(i int) {
 		if c := &stories[i]; c.reading == nil {
 			c.reading = e.rel.Read(c.art.Title, c.art.Text, c.art.Published)
 		}
+	})
+}
+
+// parallel calls f for each of 0 to n-1 on as many cores as there are,
+// and returns when every call has.
+func parallel(n int, f func(k int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for k := range n {
+			f(k)
+		}
+		return
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1)) - 1; k < n; k = int(next.Add(1)) - 1 {
+				f(k)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // storyTone is a story's tone for the pair: from the store's record when

@@ -63,6 +63,18 @@ func IDRange(since, until time.Time) (lo, hi int64) {
 	return lo, hi
 }
 
+// IDTime is the publication second that article ids are grouped by: the
+// id's second (undated articles' ids give times before every date).
+// For the id of a dated article, IDRange(IDTime(id), IDTime(id)) holds
+// it.
+func IDTime(id int64) time.Time {
+	sec := id / idScale
+	if id%idScale < 0 {
+		sec--
+	}
+	return time.Unix(sec, 0).UTC()
+}
+
 // Save stores a batch of prepared articles in one transaction: it applies
 // the save rules (PlanSave) to what the store holds under SQLite's write
 // lock, then writes the plan. The full-text rows are written by the batch

@@ -52,6 +52,9 @@ type ArticleStore interface {
 	// weighted four times the body) when q has words, newest first
 	// otherwise.
 	Search(ctx context.Context, q Query) ([]Article, error)
+	// SearchIDs returns the ids of the articles Search returns for q, in
+	// the same order, reading as few of the articles as it can.
+	SearchIDs(ctx context.Context, q Query) ([]int64, error)
 	// ArticlesMentioning returns the articles tagged with every one of
 	// the countries, published within [since, until], newest first.
 	ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]Article, error)

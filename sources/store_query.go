@@ -68,6 +68,47 @@ func (s *SQLiteStore) Search(ctx context.Context, q Query) ([]Article, error) {
 	return s.queryArticles(ctx, sqlText, args...)
 }
 
+// SearchIDs returns the ids of the articles that Search returns for q, in
+// the same order. Without words it reads the indexes alone (the country
+// index, and the sample's index when q leaves the sample out), so that a
+// caller that keeps what it read of the articles before (readings) reads
+// only the rows it needs.
+func (s *SQLiteStore) SearchIDs(ctx context.Context, q Query) ([]int64, error) {
+	if len(q.Words) > 0 || len(q.Countries) == 0 {
+		arts, err := s.Search(ctx, q)
+		return articleIDs(arts), err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	lo, hi := IDRange(q.Since, q.Until)
+	var b strings.Builder
+	b.WriteString(`SELECT c0.article_id FROM article_countries c0`)
+	args := []any{}
+	for i := 1; i < len(q.Countries); i++ {
+		fmt.Fprintf(&b, ` JOIN article_countries c%d ON c%d.country = ? AND c%d.article_id = c0.article_id`, i, i, i)
+		args = append(args, q.Countries[i])
+	}
+	b.WriteString(` WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?`)
+	args = append(args, q.Countries[0], lo, hi)
+	if q.NoSample {
+		b.WriteString(` AND c0.article_id NOT IN (SELECT id FROM articles INDEXED BY articles_sample WHERE sample = 1)`)
+	}
+	b.WriteString(` ORDER BY c0.article_id DESC LIMIT ?`)
+	args = append(args, limit)
+	return queryAll(ctx, s.db, "search ids", scanID, b.String(), args...)
+}
+
+// articleIDs lists the articles' ids in order.
+func articleIDs(arts []Article) []int64 {
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 // ArticlesMentioning returns the articles tagged with every one of the
 // countries and published within [since, until], newest first.
 func (s *SQLiteStore) ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]Article, error) {

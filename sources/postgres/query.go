@@ -34,7 +34,7 @@ func (s *Store) Search(ctx context.Context, q sources.Query) ([]sources.Article,
 	}
 	switch {
 	case !hasWords && len(q.Countries) > 0:
-		sql, args := mentioningSQL(q.Countries, lo, hi, limit, own)
+		sql, args := mentioningSQL(articleColumns, q.Countries, lo, hi, limit, own)
 		return s.queryArticles(ctx, sql, args...)
 	case !hasWords:
 		return s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id BETWEEN $1 AND $2`+own+` ORDER BY a.id DESC LIMIT $3`, lo, hi, limit)
@@ -53,19 +53,45 @@ func (s *Store) Search(ctx context.Context, q sources.Query) ([]sources.Article,
 	return s.queryArticles(ctx, b.String(), args...)
 }
 
+// SearchIDs returns the ids of the articles that Search returns for q, in
+// the same order. Without words it reads the country index and the
+// articles' rows but not their texts.
+func (s *Store) SearchIDs(ctx context.Context, q sources.Query) ([]int64, error) {
+	if len(q.Words) > 0 || len(q.Countries) == 0 {
+		arts, err := s.Search(ctx, q)
+		ids := make([]int64, len(arts))
+		for i, a := range arts {
+			ids[i] = a.ID
+		}
+		return ids, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	lo, hi := sources.IDRange(q.Since, q.Until)
+	own := ""
+	if q.NoSample {
+		own = ` AND NOT a.sample`
+	}
+	sql, args := mentioningSQL(`a.id`, q.Countries, lo, hi, limit, own)
+	return queryAll(ctx, s.pool, "search ids", scanID, sql, args...)
+}
+
 // ArticlesMentioning returns the articles tagged with every one of the
 // countries and published within [since, until], newest first.
 func (s *Store) ArticlesMentioning(ctx context.Context, countries []string, since, until time.Time, limit int) ([]sources.Article, error) {
 	return s.Search(ctx, sources.Query{Countries: countries, Since: since, Until: until, Limit: limit})
 }
 
-// mentioningSQL joins the country index once per country, walking the
+// mentioningSQL selects columns of the articles (a) tagged with every
+// country: it joins the country index once per country, walking the
 // first country's rows newest first within the id window; extra adds
 // conditions on the article a.
-func mentioningSQL(countries []string, lo, hi int64, limit int, extra string) (string, []any) {
+func mentioningSQL(columns string, countries []string, lo, hi int64, limit int, extra string) (string, []any) {
 	var b strings.Builder
 	args := []any{countries[0], lo, hi, limit}
-	b.WriteString(`SELECT ` + articleColumns + ` FROM article_countries c0`)
+	b.WriteString(`SELECT ` + columns + ` FROM article_countries c0`)
 	for i := 1; i < len(countries); i++ {
 		args = append(args, countries[i])
 		// The window again on each country: the planner may merge the
