@@ -82,8 +82,8 @@ func RunPages(ctx context.Context, sets map[PageSet][]Page, order []PageSet, con
 		return score
 	}
 	run.Chosen = ChooseByFold(len(configs), folds, DefaultFolds, objective)
-	// On the whole dev every page trains: a fold of its own that holds
-	// no page leaves them all outside it.
+	// On the whole dev every page trains: all pages go in fold 1, and the
+	// one fold chosen for, fold 0, holds none of them.
 	whole := make([]int, len(folds))
 	for i := range whole {
 		whole[i] = 1

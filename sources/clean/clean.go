@@ -14,18 +14,21 @@ import (
 	"strings"
 
 	"attache/sources/doc"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Blocks returns the blocks of an article without site furniture and
 // without repeated paragraphs (the first copy is kept). Whitespace inside
 // each block is folded and characters that are never shown (soft hyphens,
 // zero-width spaces and joiners, byte order marks) are removed, so that
-// "Mit\u00adtel\u00adal\u00adter" reads "Mittelalter"; the input is not
-// changed.
+// "Mit\u00adtel\u00adal\u00adter" reads "Mittelalter", and letters spelt
+// with combining marks are composed (NFC: "geprüft" spelt u + U+0308 reads
+// as the "geprüft" a reader types); the input is not changed.
 func Blocks(in []doc.Block) []doc.Block {
 	blocks := make([]doc.Block, 0, len(in))
 	for _, b := range in {
-		b.Text = doc.Fold(dropInvisible(b.Text))
+		b.Text = doc.Fold(norm.NFC.String(dropInvisible(b.Text)))
 		if b.Text != "" {
 			blocks = append(blocks, b)
 		}

@@ -247,3 +247,15 @@ func TestBlocksRemoveInvisibleCharacters(t *testing.T) {
 		t.Errorf("Blocks = %q, want %q", got, want)
 	}
 }
+
+// A page may spell an accented letter as the base letter and a combining
+// mark (u + U+0308) where a reader, a search or a quote sees "ü": the text
+// comes out composed (NFC), as it reads.
+func TestBlocksComposeAccents(t *testing.T) {
+	in := paras("Vor der Fahrt sollte gepru\u0308ft werden, ob der Gurt lang genug ist.", "Cafe\u0301 au lait, s\u0327a va.")
+	got := texts(Blocks(in))
+	want := []string{"Vor der Fahrt sollte geprüft werden, ob der Gurt lang genug ist.", "Café au lait, şa va."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Blocks = %q, want %q", got, want)
+	}
+}
