@@ -42,6 +42,9 @@ func (d *doc) affiliationEnd(b int) int {
 		if d.isPunct(k, ",") || d.isCueVerb(k) {
 			return k
 		}
+		if k > b+1 && d.toks[k].kind == word && !d.toks[k].upper && looksVerbal(d.lower(k)) && d.toks[k-1].upper {
+			return k // "… of Dresdner Bank described the results": the verb ends it
+		}
 	}
 	return b
 }
@@ -79,6 +82,7 @@ func (d *doc) orgish(a, b int) bool {
 		}
 		k++
 	}
+	kind := k > a && (has(orgWords, d.lower(k-1)) || has(bodyEndings, d.lower(k-1)) || has(bodyKinds, d.lower(k-1)))
 	caps, marks := 0, false
 	for j := k; j < b; j++ {
 		t := d.toks[j]
@@ -105,8 +109,12 @@ func (d *doc) orgish(a, b int) bool {
 		last--
 	}
 	lw := d.lower(last)
-	return marks || has(orgWords, lw) || has(firmWords, lw) || has(bodyEndings, lw) || caps == 1 && isAcronym(d.str(d.toks[last]))
+	return marks || kind || has(orgWords, lw) || has(firmWords, lw) || has(bodyEndings, lw) || caps == 1 && isAcronym(d.str(d.toks[last]))
 }
+
+// bodyKinds say what kind of body the name after them is ("security
+// firm Kestrel", "chip maker Arcon").
+var bodyKinds = set("firm company maker makers carrier operator manufacturer producer publisher retailer lender insurer broker")
 
 // bodyEndings end the names of firms and research houses beyond orgWords.
 var bodyEndings = set("securities capital partners research investments investment associates management",

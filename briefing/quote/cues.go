@@ -307,10 +307,10 @@ func (d *doc) npAfter(a, end int) int {
 			break
 		}
 		lw := d.lower(k)
-		if lw == "of" && k > a && k+2 < end && d.toks[k+1].kind == word && isPossessive(d.str(d.toks[k+1])) && d.toks[k+2].kind == word && !d.toks[k+2].upper {
+		if lw == "of" && k > a && k+2 < end && d.toks[k+1].kind == word && isPossessive(d.str(d.toks[k+1])) && d.toks[k+2].kind == word && !d.toks[k+2].upper && !isRole(d.lower(k-1)) {
 			break // "said Gerard Rijk of Inbev's strong performance": what he spoke of
 		}
-		if commas > 0 && !t.upper && k > a && looksVerbal(lw) && d.toks[k-1].upper {
+		if commas > 0 && !t.upper && k > a && looksVerbal(lw) && d.toks[k-1].upper && !isPossessive(d.str(d.toks[k-1])) {
 			break // "…, a spokesman for the State Monopoly quoted in China Daily"
 		}
 		if commas > 0 && !t.upper && d.affiliationAt(k, end) {
@@ -341,6 +341,9 @@ func (d *doc) affiliationAt(k, end int) bool {
 	for j := k + 1; j < end && j <= k+3; j++ {
 		if d.toks[j].kind == word && d.toks[j].upper && !has(closedClass, d.lower(j)) || d.isPunct(j, "<") {
 			return true
+		}
+		if d.toks[j].kind == word && isPossessive(d.str(d.toks[j])) && k > 0 && isRole(d.lower(k-1)) {
+			return true // "director general at the ministry's fiscal policy office"
 		}
 		if d.toks[j].kind != word {
 			return false

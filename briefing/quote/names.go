@@ -199,7 +199,8 @@ func (d *doc) splitRun(a, b int) nameRun {
 		for ra < k && d.toks[ra].kind == word && (has(introWords, d.lower(ra)) || has(closedClass, d.lower(ra))) && !d.isTitleWord(ra) {
 			ra++ // "Earlier Foreign Secretary Jack Lorne": "Earlier" is no part of the title
 		}
-		if ra < k && d.hasRoleWord(ra, k) {
+		if ra < k && (d.hasRoleWord(ra, k) || k-ra >= 2 && d.toks[k-1].kind == word && !d.toks[k-1].upper && isSpeakerNoun(d.lower(k-1)) && !has(orgWords, d.lower(k-1))) {
+			// "Northern Trust foreign exchange dealer Paul Kerr"
 			r.roleA = ra
 			r.titleSeen = true
 		}
@@ -280,6 +281,10 @@ func (d *doc) titleBefore(a int) int {
 		}
 		if lw == "and" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
 			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Ruiz and former Gov."
+			continue
+		}
+		if lw == "of" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && d.toks[ra-2].upper && has(orgWords, d.lower(ra-2)) && d.toks[ra].upper {
+			ra-- // "National Bank of Poland first vice-president"
 			continue
 		}
 		if lw == "and" && ra < a && ra-2 >= 0 && d.portfolioAnd(ra-1) {

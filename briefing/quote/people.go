@@ -78,8 +78,8 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	} else if i, ok := c.byLast[last]; ok {
 		idx = i
 	} else if len(words) == 1 {
-		if i, ok := c.byFirst[first]; ok {
-			idx = i
+		if i, ok := c.byFirst[first]; ok && !c.people[i].org && (knownGiven(first) || len(strings.Fields(c.people[i].name)) == 2) {
+			idx = i // "Ali" after "Sheikh Ali al-Sabah"; never "Pear" for "Pear Developer Network"
 		}
 	}
 	if idx >= 0 {
@@ -186,10 +186,14 @@ func (c *cast) collect(d *doc) {
 					if role == "" {
 						role = d.roleBeforeComma(r.a)
 					}
-					if role == "" && r.b-r.nameA >= 2 && !r.org {
-						// "Neale Goldston-Morris of Sydney broker <Bain and Co Ltd> said"
-						if _, body, ok := d.affiliationAfter(r.b, d.affiliationEnd(r.b)); ok {
-							role = body
+					if r.b-r.nameA >= 2 && !r.org && (role == "" || r.roleA < r.nameA && !strings.ContainsAny(role[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+						// "Neale Goldston-Morris of Sydney broker <Bain and Co Ltd> said";
+						// "Retail analyst Mark Tully of Dresdner Bank": the body
+						// completes the title.
+						if prep, body, ok := d.affiliationAfter(r.b, d.affiliationEnd(r.b)); ok {
+							role = withAffiliation(role, prep, body)
+						} else if body, ok := d.employerAfter(r.b, d.affiliationEnd(r.b)); ok && role != "" && isSpeakerNoun(strings.ToLower(lastWord(role))) {
+							role = withAffiliation(role, "of", body) // "Aviation analyst Nick Brul of BNP Paribas"
 						}
 					}
 					if role != "" {
@@ -335,6 +339,9 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	x := b + 1
+	if x+1 < e && d.toks[x].kind == word && d.lower(x) == "also" {
+		x++ // "Ivan Horvat, also a Deputy Prime Minister, said"
+	}
 	if fullName && d.isPunct(e, ",") {
 		// "Christopher Brougham, regional manager, rescheduling unit, at
 		// Lloyds Bank Plc, said": segments without a verb up to the cue.
@@ -456,6 +463,17 @@ func (d *doc) headedRoleBeforeComma(a int) string {
 		}
 		if has(determiners, d.lower(k-1)) && !t.upper || d.lower(k-1) == "the" {
 			if isRole(d.lower(k)) && d.roleHeaded(k, a-1) && !d.verbalIn(k, a-1) {
+				return d.text[d.toks[k].s:d.toks[a-2].e]
+			}
+			// "The BBC's correspondent in Jakarta, Ana Ruiz,", "the
+			// political department head at the ministry, Ana Ruiz,": an
+			// owner or plain qualifiers before the role word.
+			h := k
+			for h < a-2 && h-k < 4 && d.toks[h].kind == word && !isRole(d.lower(h)) &&
+				(isPossessive(d.str(d.toks[h])) || !d.toks[h].upper && !has(closedClass, d.lower(h)) && !looksVerbal(d.lower(h))) {
+				h++
+			}
+			if h > k && isRole(d.lower(h)) && (d.roleHeaded(h, a-1) || h == a-2) && !d.verbalIn(h, a-1) {
 				return d.text[d.toks[k].s:d.toks[a-2].e]
 			}
 			return ""
@@ -779,6 +797,37 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 		}
 	}
 	return best, near
+}
+
+// employerAfter reads "of" and capitalised words, no place, closing at
+// end ("of BNP Paribas"): after an analyst's or an economist's name, the
+// firm they work for.
+func (d *doc) employerAfter(k, end int) (string, bool) {
+	if k+1 >= end || d.toks[k].kind != word || d.lower(k) != "of" || end-k > 5 {
+		return "", false
+	}
+	for j := k + 1; j < end; j++ {
+		if !d.isCapWord(j) {
+			return "", false
+		}
+	}
+	if d.allPlace(k+1, end) {
+		return "", false
+	}
+	return d.text[d.toks[k+1].s:d.toks[end-1].e], true
+}
+
+func knownGiven(w string) bool {
+	_, ok := givenNameGender(w)
+	return ok
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // frontedObject reports whether the name at token tok stands, with its

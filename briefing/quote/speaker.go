@@ -52,6 +52,14 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if a >= b {
 		return who{person: -1}
 	}
+	// "Du Plessis in disclosing the agreement said": what the speaker was
+	// doing is no part of the name.
+	for k := a + 1; k+1 < b; k++ {
+		if d.toks[k].kind == word && !d.toks[k].upper && has(gerundPreps, d.lower(k)) && d.toks[k+1].kind == word && !d.toks[k+1].upper && strings.HasSuffix(d.lower(k+1), "ing") && d.toks[k-1].kind == word && d.toks[k-1].upper {
+			b = k
+			break
+		}
+	}
 	if b-a == 1 {
 		lw := d.lower(a)
 		if has(pronouns, lw) {
@@ -191,6 +199,9 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	return who{kind: named, name: strings.Join(ns, " and "), role: strings.Join(rs, " and "), tok: names[0].tok, person: names[0].person}
 }
 
+// gerundPreps open a phrase of what someone was doing ("in disclosing").
+var gerundPreps = set("in by while when on after before")
+
 // introTrim are lower-case words dropped from the start of a phrase.
 var introTrim = set("and but so then also as while")
 
@@ -307,10 +318,16 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	if y-x < 3 {
 		return who{}, false
 	}
-	// "… of Maryland": a place after the name is not part of it.
+	// "… of Maryland": a place after the name is not part of it; a body
+	// after it is the affiliation that completes the title ("Retail
+	// analyst Mark Tully of Dresdner Bank").
+	affiliation := ""
 	for k := y - 2; k > x+1; k-- {
 		if d.toks[k].kind == word && d.lower(k) == "of" && d.isCapWord(k-1) && d.isCapWord(k+1) {
 			if d.allPlace(k+1, y) || d.isCapWord(k+1) && y-k <= 3 && !has(orgWords, d.lower(y-1)) {
+				if _, body, ok := d.affiliationAfter(k, y); ok && !d.allPlace(k+1, y) {
+					affiliation = body
+				}
 				y = k
 			}
 			break
@@ -371,6 +388,9 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		name = c.people[idx].name
 	}
 	role := d.text[d.toks[x].s:d.toks[h-1].e]
+	if affiliation != "" && !strings.ContainsAny(role[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		role = withAffiliation(role, "of", affiliation)
+	}
 	if idx >= 0 && c.people[idx].role == "" {
 		c.people[idx].role = role
 	}
@@ -438,6 +458,9 @@ func (d *doc) verbalIn(a, b int) bool {
 			lw := d.lower(k)
 			if k > a && k+1 < b && strings.HasSuffix(lw, "ed") && has(participleObjects, d.lower(k+1)) && !d.toks[k-1].upper {
 				continue // "a source involved in", "a document filed by"
+			}
+			if k > a && strings.HasSuffix(lw, "ed") && d.toks[k-1].kind == word && isPossessive(d.str(d.toks[k-1])) {
+				continue // "Telenord's fixed line division": an adjective after the owner
 			}
 			if looksVerbal(lw) || has(speechVerbs, lw) && (!has(nounish, lw) || !(k > a && d.toks[k-1].kind == word && d.toks[k-1].upper) || d.isCueVerb(k)) {
 				return true
