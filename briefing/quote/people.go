@@ -17,6 +17,9 @@ type person struct {
 	evident bool   // a title, role or cue shows it is a person or body
 	// givenVoted: the given name's gender has been counted.
 	givenVoted bool
+	// theBody: named after "the" ("the Pear Builders Network"), as bodies
+	// are and people are not.
+	theBody bool
 }
 
 func (p *person) gender() gender {
@@ -78,7 +81,7 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	} else if i, ok := c.byLast[last]; ok {
 		idx = i
 	} else if len(words) == 1 {
-		if i, ok := c.byFirst[first]; ok && !c.people[i].org && (knownGiven(first) || len(strings.Fields(c.people[i].name)) == 2) {
+		if i, ok := c.byFirst[first]; ok && !c.people[i].org && !c.people[i].theBody {
 			idx = i // "Ali" after "Sheikh Ali al-Sabah"; never "Pear" for "Pear Developer Network"
 		}
 	}
@@ -110,6 +113,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	p := &c.people[idx]
 	if evident {
 		p.evident = true
+	}
+	if len(words) > 2 && r.a > 0 && d.toks[r.a-1].kind == word && d.lower(r.a-1) == "the" {
+		p.theBody = true
 	}
 	if r.hasHonor && r.honorific != unknownGender {
 		p.votes[r.honorific] += 5
@@ -815,11 +821,6 @@ func (d *doc) employerAfter(k, end int) (string, bool) {
 		return "", false
 	}
 	return d.text[d.toks[k+1].s:d.toks[end-1].e], true
-}
-
-func knownGiven(w string) bool {
-	_, ok := givenNameGender(w)
-	return ok
 }
 
 func lastWord(s string) string {

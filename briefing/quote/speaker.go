@@ -92,6 +92,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	}
 	var names []who
 	var roles []string
+	var titled []bool // the name had its title before it in its segment
 	var desc who
 	lastWasName := false
 	lastWasRole := false
@@ -147,6 +148,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			lastWasName = true
 			names = append(names, w)
 			roles = append(roles, w.role)
+			titled = append(titled, w.role != "" && w.tok > x)
 			continue
 		}
 		// A description.
@@ -167,7 +169,9 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			roles[len(roles)-1] += ", " + text
 			continue
 		}
-		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) {
+		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) && (d.roleHeaded(x, y) || !titled[len(titled)-1]) {
+			// A description that is no role ("one of the most successful
+			// men in business") does not replace a title before the name.
 			roles[len(roles)-1] = trimRole(text)
 			lastWasRole = d.lower(y-1) != "and" && d.hasPrepPlace(x, y)
 			continue

@@ -282,7 +282,11 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 				}
 				if d.isPunct(m, ",") {
 					if d.predicateAt(m + 1) {
-						return d.phrase(c, k, m)
+						start := k
+						if ra := d.titleBefore(k); ra < k && ra >= a && d.hasRoleWord(ra, k) {
+							start = ra // "H.J. Heinz chairman Tony O'Reilly, one of …, stressed": the title too
+						}
+						return d.phrase(c, start, m)
 					}
 					break
 				}

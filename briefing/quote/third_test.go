@@ -195,6 +195,20 @@ func TestThirdSetFailureClasses(t *testing.T) {
 			speaker: "Pedro Ferraz da Costa",
 			role:    "Confederation of Mining Industry (CMI) president",
 		},
+		{
+			name:    "a description after a titled name does not replace the title",
+			text:    "Acme chairman Tom Reilly, one of the most successful men in world business, stressed the need to cut debt, arguing \"many of our children have lost faith in the future.\"",
+			prefix:  "many of our children",
+			speaker: "Tom Reilly",
+			role:    "Acme chairman",
+		},
+		{
+			name:    "a family name given first still refers back to the whole name",
+			text:    "Malaysian primary industries minister Lim Keng Yaik said the tax would hurt exporters.\n\n\"Since most of our products are commodities, I cannot see how this would work,\" Lim said.",
+			prefix:  "Since most of our products",
+			speaker: "Lim Keng Yaik",
+			role:    "Malaysian primary industries minister",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
