@@ -27,7 +27,7 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	b := e.newBrief(req, sel)
 	// The pair's trend and the stories' quotes do not depend on the
 	// summary: they are found beside it.
-	trend := e.startTrend(ctx, req, b.Query.Since)
+	trend := e.startTrend(ctx, req, sel)
 	found := e.startQuotes(sel.stories)
 	n := req.MaxSentences
 	if n <= 0 {

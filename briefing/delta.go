@@ -57,19 +57,19 @@ func (e *Engine) toneBrief(b *Brief, req Request, sel selection, trend string) {
 
 // startTrend draws the pair's trend for a brief on two countries, beside
 // the brief, and sends it ("" for none): over a year, or over the brief's
-// own window (starting at since) when it reaches further back.
-func (e *Engine) startTrend(ctx context.Context, req Request, since time.Time) <-chan string {
+// own window when it reaches further back.
+func (e *Engine) startTrend(ctx context.Context, req Request, sel selection) <-chan string {
 	out := make(chan string, 1)
 	if len(req.Countries) != 2 {
 		out <- ""
 		return out
 	}
 	from := e.now().Add(-DefaultTimelineWindow)
-	if !since.IsZero() && since.Before(from) {
-		from = since
+	if !sel.since.IsZero() && sel.since.Before(from) {
+		from = sel.since
 	}
 	go func() {
-		t, err := e.Timeline(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "")
+		t, err := e.timelineOf(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "", &sel.noSample)
 		if err != nil || t.Trend == "" {
 			out <- ""
 			return

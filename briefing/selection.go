@@ -39,9 +39,10 @@ type candidate struct {
 
 // selection is the outcome of choosing articles for a request.
 type selection struct {
-	stories []candidate // one per story, best first
-	since   time.Time   // the window actually used
-	notes   []string
+	stories  []candidate // one per story, best first
+	since    time.Time   // the window actually used
+	notes    []string
+	noSample bool // the bundled sample was left out (leaveSampleOut)
 }
 
 // widenings are the windows a brief tries after the default one, each
@@ -75,6 +76,7 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 	if err != nil {
 		return sel, err
 	}
+	sel.noSample = noSample
 	read := map[int64]bool{} // the articles looked at, in the windows tried
 	var about []candidate
 	named := 0 // articles that name every country, in the windows tried
@@ -85,8 +87,9 @@ func (e *Engine) selectArticles(ctx context.Context, req Request, limit, enough 
 		// them, and more only when the first held too few about the
 		// request.
 		sliceNamed := 0
+		var listed []int64 // the window's ids, when the store lists them (one list serves both pages)
 		for _, lim := range []int{firstPage, candidateLimit} {
-			pg, err := e.candidates(ctx, req, since, until, noSample, lim, read)
+			pg, err := e.candidates(ctx, req, since, until, noSample, lim, read, &listed)
 			if err != nil {
 				return sel, err
 			}

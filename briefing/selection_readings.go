@@ -88,8 +88,10 @@ var _ idSearcher = (sources.Store)(nil)
 
 // candidates returns a page of up to limit candidates for the request in
 // the window; seen are the candidates looked at before, which it need not
-// read again.
-func (e *Engine) candidates(ctx context.Context, req Request, since, until time.Time, noSample bool, limit int, seen map[int64]bool) (candidatePage, error) {
+// read again. When the store lists ids, *listed keeps the window's first
+// candidateLimit of them for the next page (a longer list of the same
+// order begins with the shorter one).
+func (e *Engine) candidates(ctx context.Context, req Request, since, until time.Time, noSample bool, limit int, seen map[int64]bool, listed *[]int64) (candidatePage, error) {
 	q := sources.Query{Countries: req.Countries, Words: searchWords(req.Terms), Since: since, Until: until, Limit: limit, NoSample: noSample}
 	var pg candidatePage
 	unseen := func() []int64 {
@@ -104,11 +106,16 @@ func (e *Engine) candidates(ctx context.Context, req Request, since, until time.
 	is, listsIDs := e.corpus.(idSearcher)
 	pr, keepsReadings := e.corpus.(pairReadings)
 	if listsIDs && keepsReadings && pairRequest(req.Countries) && len(q.Words) == 0 {
-		ids, err := is.SearchIDs(ctx, q)
-		if err != nil {
-			return pg, err
+		if *listed == nil {
+			q.Limit = max(limit, candidateLimit)
+			ids, err := is.SearchIDs(ctx, q)
+			if err != nil {
+				return pg, err
+			}
+			*listed = append(make([]int64, 0, len(ids)), ids...)
 		}
-		pg.ids = ids
+		pg.ids = (*listed)[:min(limit, len(*listed))]
+		var err error
 		fresh := unseen()
 		if pg.stored, err = e.storedReadings(ctx, req.Countries, fresh, noSample); err != nil {
 			return pg, err

@@ -154,6 +154,13 @@ const timelineLimit = 5000
 // or month ("" picks week for windows up to half a year), each story
 // tagged by tone.
 func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timeline, error) {
+	return e.timelineOf(ctx, req, by, nil)
+}
+
+// timelineOf is Timeline; noSample, when given, says whether the sample
+// is left out (leaveSampleOut), so that a brief that knows it need not
+// ask the store again.
+func (e *Engine) timelineOf(ctx context.Context, req Request, by string, noSample *bool) (*Timeline, error) {
 	if len(req.Countries) != 2 {
 		return nil, &UserError{Message: "A timeline is about two countries, e.g. `timeline japan italy` or `/timeline japan italy`."}
 	}
@@ -174,11 +181,14 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 	if by != ByWeek && by != ByMonth {
 		return nil, &UserError{Message: fmt.Sprintf("A timeline goes by week or by month, not by %q.", by)}
 	}
-	noSample, err := e.leaveSampleOut(ctx, req)
-	if err != nil {
-		return nil, err
+	if noSample == nil {
+		leave, err := e.leaveSampleOut(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		noSample = &leave
 	}
-	items, capped, err := e.pairItems(ctx, [2]string{req.Countries[0], req.Countries[1]}, since, until, noSample)
+	items, capped, err := e.pairItems(ctx, [2]string{req.Countries[0], req.Countries[1]}, since, until, *noSample)
 	if err != nil {
 		return nil, err
 	}
