@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"attache/briefing"
 	"attache/briefing/geo"
+	"attache/sources"
+	"attache/sources/postgres"
 )
 
 // BenchmarkBrief100k draws pair briefs from a 100,000-article store in
@@ -20,8 +23,23 @@ import (
 // time (all of the process's threads) of a brief:
 //
 //	go test -run '^$' -bench Brief100k -benchtime 400x .
+//
+// With ATTACHE_BENCH_BRIEF_STORE naming a PostgreSQL schema that `attache
+// bench --store URL --keep` built ("postgres://…?search_path=…"), it
+// briefs from that store instead (the CPU time is then this process's
+// alone, the server's apart).
 func BenchmarkBrief100k(b *testing.B) {
-	st := benchStore(b, 100000)
+	var st sources.Store
+	if url := os.Getenv("ATTACHE_BENCH_BRIEF_STORE"); url != "" {
+		pg, err := postgres.Open(context.Background(), url, sources.StoreOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { pg.Close() })
+		st = pg
+	} else {
+		st = benchStore(b, 100000)
+	}
 	g, err := geo.New()
 	if err != nil {
 		b.Fatal(err)
