@@ -738,7 +738,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 				exactPeople++
 			}
 		}
-		if exact && d.speechAfter(d.runAt(m.tok, len(d.toks)).b) && speaking != m.who {
+		if exact && d.speaksAt(m.tok) && speaking != m.who {
 			speaking = m.who
 			speakers++
 		}
@@ -829,6 +829,35 @@ func lastWord(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// speaksAt reports whether the person named at token tok is the one who
+// speaks in that clause: a finite speech verb after the name ("Ruiz
+// said"), not a participle ("Ruiz claiming …"), or an inverted cue before
+// it (", argued Mr Ruiz").
+func (d *doc) speaksAt(tok int) bool {
+	b := d.runAt(tok, len(d.toks)).b
+	if d.speechAfter(b) {
+		for k := b; k < len(d.toks) && k < b+3; k++ {
+			if d.toks[k].kind == word && has(speechVerbs, d.lower(k)) {
+				return !strings.HasSuffix(d.lower(k), "ing")
+			}
+		}
+		return true
+	}
+	for j := tok - 1; j >= 1 && j >= tok-3; j-- {
+		t := d.toks[j]
+		if t.kind != word || t.para != d.toks[tok].para {
+			return false
+		}
+		if !t.upper && has(speechVerbs, d.lower(j)) {
+			return d.isPunct(j-1, ",")
+		}
+		if !d.honorificAt(j) && !d.isTitleWord(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // frontedObject reports whether the name at token tok stands, with its

@@ -209,6 +209,13 @@ func TestThirdSetFailureClasses(t *testing.T) {
 			speaker: "Lim Keng Yaik",
 			role:    "Malaysian primary industries minister",
 		},
+		{
+			name:    "of two people in the sentence before, the one named by an inverted cue speaks, not one 'claiming' in a clause",
+			text:    "Opposition leader Tom Hale said the party would cut taxes.\n\nIt was no good Mr Brand claiming tax pledges were left to the manifesto as he had given one on Tuesday, argued Mr Hale. Pointing to national insurance, he added: \"Everyone knows tax will go up under them.\"",
+			prefix:  "Everyone knows tax",
+			speaker: "Tom Hale",
+			role:    "Opposition leader",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
