@@ -302,8 +302,9 @@ func (d *doc) titleBefore(a int) int {
 			break
 		}
 		// A plain noun qualifying the title ("board", "platinum
-		// marketing"), only right before more title words.
-		if ra < a && d.toks[ra].kind == word && !d.toks[ra].upper {
+		// marketing"), only right before more title words, or the owner
+		// of the title ("the families' solicitor").
+		if ra < a && d.toks[ra].kind == word && !d.toks[ra].upper || ra < a && (d.isPunct(ra, "'") || d.isPunct(ra, "’")) && ra+1 < a && d.toks[ra+1].kind == word && !d.toks[ra+1].upper {
 			ra--
 			continue
 		}
@@ -312,8 +313,8 @@ func (d *doc) titleBefore(a int) int {
 	// The title starts with a title word or a capitalised word, never
 	// with a lone qualifier or a conjunction.
 	for ra < a && (d.toks[ra].kind != word || d.lower(ra) == "and" || !d.toks[ra].upper && !d.isTitleWord(ra) && !isSpeakerNoun(d.lower(ra)) && !has(roleModifiers, d.lower(ra))) {
-		if d.toks[ra].kind == word && !d.toks[ra].upper && ra+1 < a && d.toks[ra+1].kind == word && !d.toks[ra+1].upper {
-			break // "public finances director": keep the qualifiers
+		if d.toks[ra].kind == word && !d.toks[ra].upper && ra+1 < a && (d.toks[ra+1].kind == word && !d.toks[ra+1].upper || d.isPunct(ra+1, "'") || d.isPunct(ra+1, "’")) {
+			break // "public finances director", "families' solicitor": keep the qualifiers
 		}
 		ra++
 	}

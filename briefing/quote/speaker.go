@@ -273,7 +273,15 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		}
 		k++
 	}
-	if k >= y || !d.isCapWord(k) && !d.honorificAt(k) {
+	if k >= y {
+		return who{}, false
+	}
+	if !d.isCapWord(k) && !d.honorificAt(k) {
+		if k == x && has(determiners, d.lower(k)) {
+			// "The company's chief executive Ana Ruiz": a title that
+			// opens with a capitalised determiner.
+			return d.titledName(c, x, y)
+		}
 		return who{}, false
 	}
 	r := d.runAt(k, y)
@@ -392,6 +400,9 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		name = c.people[idx].name
 	}
 	role := d.text[d.toks[x].s:d.toks[h-1].e]
+	if rest, ok := strings.CutPrefix(role, "The "); ok {
+		role = "the " + rest // shown after the name: "Ana Ruiz, the firm's lawyer"
+	}
 	if affiliation != "" && !strings.ContainsAny(role[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		role = withAffiliation(role, "of", affiliation)
 	}

@@ -98,7 +98,7 @@ var roleWords = set(
 	"executive head chief-of-staff treasurer whip lawmaker legislator senator-elect",
 	"commissioner counsel prosecutor diplomat delegate consultant operative donor",
 	"businessman businesswoman billionaire mogul tycoon activist organizer author writer",
-	"historian professor scientist doctor surgeon neurosurgeon lawyer actor actress star",
+	"historian professor scientist doctor surgeon neurosurgeon lawyer solicitor barrister actor actress star",
 	"comedian singer rapper host blogger journalist governor-elect mayor-elect",
 	"secretary-general director-general undersecretary chargé marshal vicar attache attaché",
 	"commodore brigadier lieutenant corporal inspector superintendent dean provost rector",
