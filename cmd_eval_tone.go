@@ -42,7 +42,7 @@ const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit] [--erro
        attache eval tone --dev [--labels FILE] [--dir ../shared/eval] [--errors]
        attache eval tone --train briefing/tone/model.json [--labels FILE] [--dir ../shared/eval]
        attache eval tone --build [--labels FILE] [--dir ../shared/eval] > FILE.jsonl
-       attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2] [--per-pair N]
+       attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2] [--per-pair N] [--again]
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
 neither, verbal_cooperation, material_cooperation, verbal_conflict,
@@ -74,6 +74,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	titles := fs.String("titles", "", "with --sample: comma-separated title words that articles must hold")
 	source := fs.String("source", "", "with --sample: reuters or bbc")
 	perPair := fs.Int("per-pair", 6, "with --sample: at most N sentences of one pair")
+	again := fs.Bool("again", false, "with --sample: draw from articles already in the set too (a sentence not yet in it)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -85,7 +86,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	finder := tone.NewFinder(gaz)
 	switch {
 	case *sample > 0:
-		return sampleTone(app, finder, gaz, *dir, *labels, *sample, *seed, *titles, *source, *perPair)
+		return sampleTone(app, finder, gaz, *dir, *labels, *sample, *seed, *titles, *source, *perPair, *again)
 	case *dev || *build || *train != "":
 		lines, err := devLines(*dir, *labels)
 		if err != nil {
@@ -212,6 +213,38 @@ func lineGroup(l toneLine) string {
 	return l.ID
 }
 
+// joinRepeats puts the articles that share a sentence's text in one
+// group: the corpora hold some stories twice under two ids, and a
+// sentence scored in one fold must not be learned in another.
+func joinRepeats(lines []toneLine, groups []string) {
+	parent := map[string]string{}
+	var find func(g string) string
+	find = func(g string) string {
+		p, ok := parent[g]
+		if !ok || p == g {
+			return g
+		}
+		r := find(p)
+		parent[g] = r
+		return r
+	}
+	first := map[string]string{}
+	for i, l := range lines {
+		key := strings.ToLower(strings.Join(strings.Fields(l.Text), " "))
+		if g, ok := first[key]; ok {
+			a, b := find(g), find(groups[i])
+			if a != b {
+				parent[b] = a
+			}
+			continue
+		}
+		first[key] = groups[i]
+	}
+	for i := range groups {
+		groups[i] = find(groups[i])
+	}
+}
+
 // labelled keeps the lines that carry a label, with their classes.
 func labelled(all []toneLine) ([]toneLine, []tone.Class, error) {
 	var lines []toneLine
@@ -316,6 +349,7 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		sents[i] = toneSentence(f, l)
 		groups[i] = lineGroup(l)
 	}
+	joinRepeats(lines, groups)
 	folds := eval.Folds(groups, eval.DefaultFolds)
 	// Whole dev: fitted and scored on every line.
 	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
@@ -395,6 +429,7 @@ func trainTone(app *App, f *tone.Finder, all []toneLine, path string) error {
 		sents[i] = toneSentence(f, l)
 		groups[i] = lineGroup(l)
 	}
+	joinRepeats(lines, groups)
 	m, _ := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
 	b, err := tone.MarshalModel(m)
 	if err != nil {
@@ -419,7 +454,7 @@ func writeFolds(w io.Writer, title string, xs []float64) {
 	fmt.Fprintln(w, ")")
 }
 
-func sampleTone(app *App, finder *tone.Finder, gaz *geo.Gazetteer, dir, labels string, n int, seed uint64, titles, source string, perPair int) error {
+func sampleTone(app *App, finder *tone.Finder, gaz *geo.Gazetteer, dir, labels string, n int, seed uint64, titles, source string, perPair int, again bool) error {
 	arts, err := devset.ReadCorpora(dir)
 	if err != nil {
 		return err
@@ -432,7 +467,10 @@ func sampleTone(app *App, finder *tone.Finder, gaz *geo.Gazetteer, dir, labels s
 			return err
 		}
 		for _, r := range refs {
-			exclude[r.Article] = true
+			exclude[devset.LineID(r.Article, r.Sentence)] = true
+			if !again {
+				exclude[r.Article] = true
+			}
 		}
 	}
 	var words []string

@@ -60,3 +60,22 @@ func TestEvalTone(t *testing.T) {
 		t.Errorf("an unknown label: err = %v, want one naming line 1", err)
 	}
 }
+
+// TestJoinRepeats: articles that share a sentence's text fall in one
+// cross-validation group, with every line of each.
+func TestJoinRepeats(t *testing.T) {
+	lines := []toneLine{
+		{ID: "a#1", Text: "Japan and Italy held talks."},
+		{ID: "b#1", Text: " Japan and  Italy held talks. "},
+		{ID: "b#2", Text: "Italy signed the pact."},
+		{ID: "c#1", Text: "Japanese exports rose."},
+	}
+	groups := []string{"a", "b", "b", "c"}
+	joinRepeats(lines, groups)
+	if groups[0] != groups[1] || groups[1] != groups[2] {
+		t.Errorf("groups = %v: a and b share a sentence and should share a group", groups)
+	}
+	if groups[3] == groups[0] {
+		t.Errorf("groups = %v: c shares nothing and should stand alone", groups)
+	}
+}

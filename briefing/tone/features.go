@@ -67,6 +67,13 @@ func (c *Classifier) features(r *reading) []feature {
 	}
 	n := 0
 	for _, cd := range r.cands {
+		if r.oneSide {
+			// One side named: what is said of it, weighed apart.
+			s, e := cd.m.trigger(), cd.m.last()+1
+			add("one:"+cd.class.String(), s, e)
+			add("one:"+cd.class.String()+":"+moodNames[cd.mood], s, e)
+			continue
+		}
 		if cd.dist > c.opt.LinkDistance {
 			add("far:"+cd.class.String(), -1, -1)
 			continue
@@ -141,7 +148,7 @@ func (c *Classifier) features(r *reading) []feature {
 		}
 	}
 	for _, cd := range r.cands {
-		if cd.dist > c.opt.LinkDistance {
+		if cd.dist > c.opt.LinkDistance || r.oneSide {
 			continue
 		}
 		t, e := cd.m.trigger(), cd.m.last()

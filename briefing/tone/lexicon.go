@@ -39,7 +39,7 @@ type cue struct {
 
 // The word sets the lexicon is written with.
 const (
-	measureNouns   = "sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation"
+	measureNouns   = "sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation|penalty"
 	agreementNouns = "agreement|accord|pact|treaty|deal|protocol|memorandum|contract|understanding|convention|package|arrangement"
 	aidNouns       = "aid|loan|credit|grant|assistance|financing|guarantee|bonus|subsidy|funding|fund|relief"
 	forceNouns     = "troop|force|warship|soldier|army|navy|fleet|destroyer|gunboat|jet|plane|warplane|aircraft|helicopter|missile|artillery|tank|unit|commando|guerrilla"
@@ -109,7 +109,7 @@ var lexicon = compile([]cueSpec{
 	{"escort|protect|reflag|shelter", MaterialCooperation, deed, false},
 	{"invest", MaterialCooperation, deed, false},
 	// Yielding (CAMEO yield): measures lifted, people released.
-	{"lift|ease|relax|end|remove|scrap|drop|waive|abolish|cut|reduce|lower|suspend|rescind|withdraw|revoke|phase|dismantle|loosen|remit >4 " + measureNouns + "|pressure|burden", MaterialCooperation, deed, false},
+	{"lift|ease|relax|end|remove|scrap|drop|waive|abolish|eliminate|cut|reduce|lower|suspend|rescind|withdraw|revoke|phase|dismantle|loosen|remit >4 " + measureNouns + "|pressure|burden", MaterialCooperation, deed, false},
 	{"tender >6 for", MaterialCooperation, deed, false},
 	{"release|free|repatriate|pardon", MaterialCooperation, deed, false},
 	{"open >3 market|markets|border|door|embassy|consulate|office", MaterialCooperation, deed, false},
@@ -153,8 +153,8 @@ var lexicon = compile([]cueSpec{
 
 	// Material conflict: measures imposed, relations cut, coercion,
 	// force (CAMEO reduce relations, coerce, assault, fight).
-	{"impose|slap|levy|introduce|enforce|apply|proclaim|adopt|decree|order|announce >5 sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation", MaterialConflict, deed, false},
-	{"raise|increase|tighten|maintain|keep|extend|put >5 sanction|tariff|duty|embargo|ban|curb|restriction|levy|surcharge|boycott|barrier", MaterialConflict, deed, false},
+	{"impose|slap|levy|introduce|enforce|apply|proclaim|adopt|decree|order|announce >5 sanction|tariff|duty|embargo|quota|ban|curb|restriction|levy|surcharge|boycott|barrier|countervailing|reprisal|retaliation|penalty", MaterialConflict, deed, false},
+	{"raise|increase|tighten|maintain|keep|extend|put >5 sanction|tariff|duty|embargo|ban|curb|restriction|levy|surcharge|boycott|barrier|penalty", MaterialConflict, deed, false},
 	{measureNouns, MaterialConflict, measure, false},
 	{measureNouns + " >3 imposed|levied|introduced|slapped|announced|placed|proclaimed|enforced|ordered", MaterialConflict, deed, false},
 	{"ban|bar|embargo|blacklist|boycott", MaterialConflict, deed, false},

@@ -78,7 +78,7 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 			}
 			end = i + 1
 		}
-		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue {
+		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue && !addressed(ws, first, end) {
 			continue
 		}
 		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) {
@@ -114,6 +114,28 @@ func isSpeaker(ws []word, first, end int) bool {
 var marketWords = set("rival rivals exchange exchanges market markets trading traders dealers dealer office offices " +
 	"branch branches bourse stock stocks listing headquarters firm firms bank banks broker brokers brokerage " +
 	"futures metal bullion insurance unit subsidiary")
+
+// addressed reports whether a capital the gazetteer reads as a place
+// stands for its government, written to or heard from: "a request to
+// Washington", "a response from New Delhi", "a visit to Tokyo" (the host
+// of a visit is its party). A place of trade or an event named after it
+// ("to the Tokyo market", "from the Paris accord") stays a place.
+func addressed(ws []word, first, end int) bool {
+	if first == 0 || first < 0 {
+		return false
+	}
+	if p := ws[first-1].Lower; p != "to" && p != "from" {
+		return false
+	}
+	if end < len(ws) && (marketWords[ws[end].Lower] || eventNouns[ws[end].Lower]) {
+		return false
+	}
+	return true
+}
+
+// eventNouns after a city name an event held there: "the Tokyo summit".
+var eventNouns = set("accord accords agreement agreements summit talks meeting meetings conference club pact treaty " +
+	"declaration communique round process protocol convention charter forum")
 
 // venue reports whether a capital stands for where something happened
 // ("talks in Washington", "signed in Rome", "London trading") rather

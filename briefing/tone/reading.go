@@ -45,7 +45,7 @@ var (
 	demandWords = set("force compel press pressure push urge demand tell told coerce oblige require")
 	hypoWords   = set("if unless whether")
 	// reverseWords undo a measure: "lifted sanctions", "eased curbs".
-	reverseWords = set("lift ease relax end remove scrap drop waive abolish cut reduce lower suspend rescind " +
+	reverseWords = set("lift ease relax end remove scrap drop waive abolish eliminate cut reduce lower suspend rescind " +
 		"withdraw revoke phase dismantle loosen exempt exemption lifting easing removal end")
 	// stopWords undo cooperation: "suspended aid", "cut off credit".
 	stopWords = set("suspend halt cut stop freeze cancel withdraw end terminate block bar ban deny")
@@ -133,6 +133,11 @@ func moodOf(ws []word, m match) mood {
 				if anyBase(g, demandWords) {
 					return demanded
 				}
+				if j < i-1 && !ws[i-1].Punct && (g.is("want") || g.is("call") && ws[j+1].Lower == "on") {
+					// "wants Japan to open", "called on Tokyo to cut":
+					// what one asks of another, not its own intent.
+					return demanded
+				}
 				if j == i-1 && anyBase(g, doneWords) {
 					return done
 				}
@@ -148,6 +153,9 @@ func moodOf(ws []word, m match) mood {
 	if strings.HasSuffix(ws[t].Lower, "ing") && t > 0 && anyBase(&ws[t-1], intentWords) {
 		return intended
 	}
+	if m.cue.yieldable && m.cue.class.Conflict() && liftedAfter(ws, m.last()) {
+		return reversed
+	}
 	// A condition anywhere in the clause holds what it governs: "a
 	// question whether the U.S. should expand the programme to cover grain
 	// sales to the Soviet Union".
@@ -161,6 +169,28 @@ func moodOf(ws []word, m match) mood {
 		}
 	}
 	return done
+}
+
+// liftedAfter reports whether a measure is said, after it, to have been
+// undone: "sanctions imposed in 1998 ... were lifted", "the ban has been
+// eased". Only a deed done counts; "will be lifted" is not yet one.
+func liftedAfter(ws []word, last int) bool {
+	for i := last + 1; i+1 < len(ws) && i <= last+10; i++ {
+		w := ws[i].Lower
+		if w == "," || w == ";" || w == ":" || w == "(" || w == "but" {
+			return false
+		}
+		if w != "was" && w != "were" && w != "is" && w != "are" && w != "been" {
+			continue
+		}
+		if modalWords[ws[i-1].Lower] {
+			return false
+		}
+		if n := &ws[i+1]; strings.HasSuffix(n.Lower, "ed") && anyBase(n, reverseWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // guessedOr looks further back than an intent for a guess or a condition

@@ -125,6 +125,10 @@ type reading struct {
 	ws    []word
 	ms    []mention
 	cands []candidate
+	// oneSide: the sentence names only one side and does not refer back
+	// to the other; its cues are read for the learned layer to weigh,
+	// but the rule reading gives neither.
+	oneSide bool
 }
 
 // candidate is one cue that may speak for the pair.
@@ -160,7 +164,10 @@ func (c *Classifier) analyse(s Sentence) *reading {
 		// One side is only in the context ("It said ...") or nowhere: the
 		// sentence may still speak of the pair through a reference.
 		if !both && !refersBack(ws, s, sides) {
-			return r
+			if !sides[0] && !sides[1] {
+				return r
+			}
+			r.oneSide = true
 		}
 	}
 	mutualSentence := both
@@ -211,6 +218,9 @@ func (c *Classifier) analyse(s Sentence) *reading {
 // clause over a subordinate one, a deed done over words when tuned so.
 func (c *Classifier) decide(r *reading) Tag {
 	tag := Tag{Sentence: r.s.Text}
+	if r.oneSide {
+		return tag
+	}
 	best, bestScore := -1, 0.0
 	for k, cd := range r.cands {
 		if cd.dist > c.opt.LinkDistance {

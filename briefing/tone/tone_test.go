@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -152,5 +153,96 @@ func TestStoryLeansOnItsLede(t *testing.T) {
 	}
 	if got := Story([]Tag{{Class: Neither}, {Class: VerbalCooperation}, {Class: VerbalConflict}, {Class: VerbalConflict}}); got.Class != VerbalConflict {
 		t.Errorf("two conflict sentences after one cooperation = %s, want verbal conflict", got.Class)
+	}
+}
+
+// TestRuleReadings checks the rule reading alone (what the model is
+// trained over) on what one party asks of the other, and on yielding.
+func TestRuleReadings(t *testing.T) {
+	c := NewRules(DefaultOptions())
+	tests := []struct {
+		text string
+		pair [2]string
+		want Class
+	}{
+		// What one side wants of the other is a demand, not its own
+		// intent to cooperate.
+		{"The United States wants Japan to open its markets to American rice.", [2]string{"US", "JP"}, VerbalConflict},
+		{"U.S. legislators called on Japan to open its financial markets.", [2]string{"US", "JP"}, VerbalConflict},
+		// Its own wish stays an intent.
+		{"Japan wants to open its markets to American rice next year.", [2]string{"JP", "US"}, VerbalCooperation},
+		// Eliminating a measure is yielding.
+		{"Japan agreed to eliminate quotas on U.S. beef.", [2]string{"JP", "US"}, VerbalCooperation},
+		{"Japan eliminated its quotas on U.S. beef in April.", [2]string{"JP", "US"}, MaterialCooperation},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := c.Classify(sentence(t, tc.text, tc.pair))
+			if got.Class != tc.want {
+				t.Errorf("got %s (cue %q, %s), want %s\n%s", got.Class, got.Cue, got.Reading, tc.want, c.Explain(sentence(t, tc.text, tc.pair)))
+			}
+		})
+	}
+}
+
+// TestAddressedCapital: a capital written to or heard from is its
+// government; one where something happens, or a market, is a place.
+func TestAddressedCapital(t *testing.T) {
+	tests := []struct {
+		text  string
+		pair  [2]string
+		sides int
+	}{
+		{"The United States was awaiting a response from New Delhi.", [2]string{"US", "IN"}, 2},
+		{"Greece withdrew its request to Washington to close the base.", [2]string{"GR", "US"}, 2},
+		{"Greek and Turkish officials met in Washington on Monday.", [2]string{"GR", "US"}, 1},
+		{"Japanese banks moved funds to the London market.", [2]string{"JP", "GB"}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s := sentence(t, tc.text, tc.pair)
+			sides := map[int]bool{}
+			for _, m := range pairMentions(s.Text, tokens(s.Text), s.Parties, s.Pair) {
+				sides[m.side] = true
+			}
+			if len(sides) != tc.sides {
+				t.Errorf("%d sides named, want %d", len(sides), tc.sides)
+			}
+		})
+	}
+}
+
+// TestOneSideCuesAreFeatures: a sentence naming one side gives the rule
+// reading's neither, but its cues reach the learned layer.
+func TestOneSideCuesAreFeatures(t *testing.T) {
+	s := sentence(t, "Japan accused the visiting delegation of unfair trade practices.", [2]string{"JP", "US"})
+	if got := NewRules(DefaultOptions()).Classify(s); got.Class != Neither {
+		t.Errorf("rule reading = %s, want neither with one side named", got.Class)
+	}
+	fs := Featurize([]Sentence{s}, DefaultOptions())[0]
+	if !slices.Contains(fs, "one:verbal_conflict:done") {
+		t.Errorf("features %v lack one:verbal_conflict:done", fs)
+	}
+}
+
+// TestMeasuresUndoneAndPenalties: a measure said after it to have been
+// lifted is yielding; penalties are a measure like tariffs.
+func TestMeasuresUndoneAndPenalties(t *testing.T) {
+	c := NewRules(DefaultOptions())
+	tests := []struct {
+		text string
+		pair [2]string
+		want Class
+	}{
+		{"U.S. sanctions imposed on India in 1998 were lifted last year.", [2]string{"US", "IN"}, MaterialCooperation},
+		{"Washington imposed penalties on Japanese electronic goods last week.", [2]string{"US", "JP"}, MaterialConflict},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := c.Classify(sentence(t, tc.text, tc.pair))
+			if got.Class != tc.want {
+				t.Errorf("got %s (cue %q, %s), want %s\n%s", got.Class, got.Cue, got.Reading, tc.want, c.Explain(sentence(t, tc.text, tc.pair)))
+			}
+		})
 	}
 }

@@ -281,7 +281,8 @@ type SampleOptions struct {
 	N    int
 	Seed uint64
 	// Exclude holds the line ids (and articles) already drawn: a draw
-	// never takes a second sentence from an article already in the set.
+	// never takes a sentence already in the set, nor any sentence of an
+	// article Exclude names.
 	Exclude map[string]bool
 	// TitleWords, when set, keeps articles whose title holds one of the
 	// words (lower case): a way to enrich a draw in rarer kinds of story
@@ -302,7 +303,7 @@ func Sample(cands []Candidate, o SampleOptions) []Candidate {
 		if o.Source != "" && c.Source != o.Source {
 			continue
 		}
-		if o.Exclude[c.Article] || !titleHas(c.Title, o.TitleWords) {
+		if o.Exclude[c.Article] || o.Exclude[LineID(c.Article, c.Sentence)] || !titleHas(c.Title, o.TitleWords) {
 			continue
 		}
 		if _, ok := byArticle[c.Article]; !ok {

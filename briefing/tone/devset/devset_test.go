@@ -100,3 +100,22 @@ func TestScores(t *testing.T) {
 		t.Errorf("recall of verbal conflict = %v, want 0", got)
 	}
 }
+
+// TestSampleSkipsLabelledLines: a draw never takes a sentence already in
+// the set; an article named in Exclude gives none at all, one whose
+// labelled line alone is named gives another of its sentences.
+func TestSampleSkipsLabelledLines(t *testing.T) {
+	cands := []Candidate{
+		{Ref: Ref{Article: "reuters/1", Sentence: 0, Pair: [2]string{"US", "JP"}}},
+		{Ref: Ref{Article: "reuters/1", Sentence: 3, Pair: [2]string{"US", "JP"}}},
+	}
+	for seed := uint64(1); seed <= 8; seed++ {
+		got := Sample(cands, SampleOptions{N: 5, Seed: seed, Exclude: map[string]bool{LineID("reuters/1", 0): true}})
+		if len(got) != 1 || got[0].Sentence != 3 {
+			t.Fatalf("seed %d: drew %+v, want sentence 3 alone", seed, got)
+		}
+		if got := Sample(cands, SampleOptions{N: 5, Seed: seed, Exclude: map[string]bool{"reuters/1": true}}); len(got) != 0 {
+			t.Fatalf("seed %d: drew %+v from an excluded article", seed, got)
+		}
+	}
+}
