@@ -15,12 +15,13 @@ import (
 var ruleFiles embed.FS
 
 // Fingerprint names the rules this package applies, as a hash of its
-// source files (tests aside): any change to the lexicon, the rules or the
-// options gives another. Tags stored by other rules (the readings a
-// timeline draws on) are read again when it changes. Rules kept in files
-// other than this package's Go sources (a model's weights, say) must be
-// added to it.
-func Fingerprint() string {
+// source files (tests aside) and of the embedded model's weights: any
+// change to the lexicon, the rules, the options or the model gives
+// another. Tags stored by other rules (the readings a timeline draws on)
+// are read again when it changes.
+func Fingerprint() string { return fingerprintOf(modelJSON) }
+
+func fingerprintOf(model []byte) string {
 	h := sha256.New()
 	names, _ := fs.Glob(ruleFiles, "*.go")
 	slices.Sort(names)
@@ -34,5 +35,7 @@ func Fingerprint() string {
 		h.Write(b)
 		h.Write([]byte{0})
 	}
+	h.Write([]byte("model.json\x00"))
+	h.Write(model)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -165,3 +165,16 @@ func mustGaz(tb testing.TB) *geo.Gazetteer {
 	}
 	return g
 }
+
+// TestFingerprintNamesTheModel: retraining the model alone changes the
+// rules' fingerprint, so readings stored by the old model are read again.
+func TestFingerprintNamesTheModel(t *testing.T) {
+	if Fingerprint() != fingerprintOf(modelJSON) {
+		t.Fatal("Fingerprint is not the fingerprint of the embedded model")
+	}
+	other := append([]byte(nil), modelJSON...)
+	other = append(other, ' ')
+	if fingerprintOf(other) == Fingerprint() {
+		t.Error("a different model gives the same fingerprint")
+	}
+}
