@@ -68,7 +68,16 @@ func RenderTimelineText(w io.Writer, t *Timeline, width int) error {
 		cites[s.ArticleID] = len(cited)
 		return len(cited)
 	}
-	for _, p := range t.Periods {
+	for i := 0; i < len(t.Periods); i++ {
+		p := t.Periods[i]
+		if quiet := emptyRun(t.Periods[i:]); quiet >= quietRun {
+			// A long stretch without a story is one line, not a page of
+			// empty rows ("--since 40y" over news of one year).
+			last := t.Periods[i+quiet-1]
+			fmt.Fprintf(&b, "%-*s %*s┆%-*s  no story, %s to %s (%d %ss)\n", labelWidth, "", half, "", half, "", p.Label, last.Label, quiet, t.By)
+			i += quiet - 1
+			continue
+		}
 		left := marks(p.Stories, scale, tone.MaterialCooperation, tone.VerbalCooperation)
 		right := marks(p.Stories, scale, tone.VerbalConflict, tone.MaterialConflict)
 		fmt.Fprintf(&b, "%-*s %*s│%-*s", labelWidth, p.Label, half, reverse(left), half, right)
@@ -114,6 +123,19 @@ func RenderTimelineText(w io.Writer, t *Timeline, width int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// quietRun is the number of periods without a story from which the text
+// chart draws them as one line.
+const quietRun = 4
+
+// emptyRun is the number of periods at the start of ps without a story.
+func emptyRun(ps []Period) int {
+	n := 0
+	for n < len(ps) && ps[n].Stories.Total() == 0 {
+		n++
+	}
+	return n
 }
 
 // storyTone says a story's tone in words, with who acts on whom and the
