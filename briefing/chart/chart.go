@@ -38,19 +38,20 @@ func TimelinePNG(t *briefing.Timeline) ([]byte, error) {
 	if len(t.Periods) == 0 {
 		return nil, fmt.Errorf("chart: a timeline with no period")
 	}
+	ps := storySpan(t.Periods)
 	values := make([][]float64, len(series))
 	names := make([]string, len(series))
 	colors := make([]charts.Color, len(series))
 	for i, s := range series {
 		names[i] = s.class.Words()
 		colors[i] = charts.ParseColor(s.color)
-		values[i] = make([]float64, len(t.Periods))
-		for k, p := range t.Periods {
+		values[i] = make([]float64, len(ps))
+		for k, p := range ps {
 			values[i][k] = s.sign * float64(p.Stories.Of(s.class))
 		}
 	}
-	labels := make([]string, len(t.Periods))
-	for k, p := range t.Periods {
+	labels := make([]string, len(ps))
+	for k, p := range ps {
 		labels[k] = p.Start.Format("Jan 2")
 		if t.By == briefing.ByMonth {
 			labels[k] = p.Start.Format("Jan 06")
@@ -60,7 +61,7 @@ func TimelinePNG(t *briefing.Timeline) ([]byte, error) {
 	opt.Theme = charts.GetDefaultTheme().WithSeriesColors(colors)
 	opt.StackSeries = charts.Ptr(true)
 	opt.CategoryAxis.Labels = labels
-	opt.Title = charts.TitleOption{Text: t.Title, Subtext: trendLine(t), Offset: charts.OffsetLeft,
+	opt.Title = charts.TitleOption{Text: t.Title, Subtext: trendLine(t, ps), Offset: charts.OffsetLeft,
 		FontStyle: charts.NewFontStyleWithSize(15), SubtextFontStyle: charts.NewFontStyleWithSize(11)}
 	opt.Legend = charts.LegendOption{SeriesNames: names, Offset: charts.OffsetStr{Left: charts.PositionCenter, Top: charts.PositionBottom}}
 	opt.Padding = charts.Box{Top: 20, Right: 20, Bottom: 20, Left: 20}
@@ -81,10 +82,53 @@ func TimelinePNG(t *briefing.Timeline) ([]byte, error) {
 	return raw, nil
 }
 
+// quietEdge is the number of periods without a story at either end of the
+// window from which the picture leaves them out: forty years by month
+// around one year of news would be bars a pixel wide.
+const quietEdge = 4
+
+// storySpan is the periods to draw: the window's, less long runs without a
+// story at its ends (one empty period kept beside the stories).
+func storySpan(ps []briefing.Period) []briefing.Period {
+	first, last := -1, -1
+	for i, p := range ps {
+		if p.Stories.Total() > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return ps
+	}
+	a, b := 0, len(ps)
+	if first >= quietEdge {
+		a = first - 1
+	}
+	if len(ps)-1-last >= quietEdge {
+		b = last + 2
+	}
+	return ps[a:b]
+}
+
 // trendLine is the chart's subtitle: the trend, or the totals.
-func trendLine(t *briefing.Timeline) string {
+func trendLine(t *briefing.Timeline, drawn []briefing.Period) string {
 	s := fmt.Sprintf("%d stories about the pair, %s to %s, by %s; cooperation above the line, conflict below",
 		t.Totals.Total(), t.Since.Format("Jan 2006"), t.Until.Format("Jan 2006"), t.By)
+	if len(drawn) > 0 && len(drawn) < len(t.Periods) {
+		var first, last briefing.Period
+		for _, p := range drawn {
+			if p.Stories.Total() > 0 {
+				if first.Start.IsZero() {
+					first = p
+				}
+				last = p
+			}
+		}
+		s = fmt.Sprintf("%d stories about the pair by %s, none outside %s – %s; cooperation above the line, conflict below",
+			t.Totals.Total(), t.By, first.Start.Format("Jan 2006"), last.Start.Format("Jan 2006"))
+	}
 	if t.Trend != "" {
 		s = "Trend: " + t.Trend + "\n" + s
 	}
