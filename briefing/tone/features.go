@@ -20,18 +20,17 @@ type feature struct {
 // reading's cues are its knowledge of CAMEO and PLOVER; the words let the
 // layer learn where that knowledge misleads (a figure, a firm, a venue).
 func (c *Classifier) features(r *reading) []feature {
-	var fs []feature
-	seen := map[string]bool{}
-	add := func(name string, start, end int) {
-		// A fact counts once, however often the sentence states it; the
-		// first place it stands is its evidence.
-		if !seen[name] {
-			seen[name] = true
-			fs = append(fs, feature{name, start, end})
-		}
-	}
+	fw := &featWriter{seen: map[string]bool{}}
+	c.writeFeatures(r, fw, &scratch{})
+	return fw.fs
+}
+
+// writeFeatures writes the features of a sentence to fw, in the order
+// that their first statement makes, each name built in fw's buffer from
+// its parts (fw keeps it or looks it up). sc holds the word marks.
+func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 	ws := r.ws
-	add("bias", -1, -1)
+	fw.add(-1, -1, "bias")
 
 	sides := [2]bool{}
 	speaker := false
@@ -41,41 +40,42 @@ func (c *Classifier) features(r *reading) []feature {
 	}
 	switch {
 	case sides[0] && sides[1]:
-		add("sides:both", -1, -1)
+		fw.add(-1, -1, "sides:both")
 		join, _ := closestJoin(ws, r.ms)
-		add("join:"+strconv.Itoa(int(join)), -1, -1)
+		fw.add(-1, -1, "join:", strconv.Itoa(int(join)))
 	case sides[0] || sides[1]:
-		add("sides:one", -1, -1)
+		fw.add(-1, -1, "sides:one")
 	default:
-		add("sides:none", -1, -1)
+		fw.add(-1, -1, "sides:none")
 	}
 	if speaker {
-		add("speaker", -1, -1)
+		fw.add(-1, -1, "speaker")
 	}
 	if bothSides(ws) {
-		add("bothsides", -1, -1)
+		fw.add(-1, -1, "bothsides")
 	}
 	if statistic(ws) {
-		add("statistic", -1, -1)
+		fw.add(-1, -1, "statistic")
 	}
 
 	// The rule reading's verdict, and every cue it weighed.
 	rule := c.decide(r)
-	add("rule:"+rule.Class.String(), -1, -1)
+	fw.rule = rule.Class
+	fw.add(-1, -1, "rule:", rule.Class.String())
 	if rule.Class != Neither {
-		add("rule:"+rule.Class.String()+":"+rule.Reading, -1, -1)
+		fw.add(-1, -1, "rule:", rule.Class.String(), ":", rule.Reading)
 	}
 	n := 0
 	for _, cd := range r.cands {
 		if r.oneSide {
 			// One side named: what is said of it, weighed apart.
 			s, e := cd.m.trigger(), cd.m.last()+1
-			add("one:"+cd.class.String(), s, e)
-			add("one:"+cd.class.String()+":"+moodNames[cd.mood], s, e)
+			fw.add(s, e, "one:", cd.class.String())
+			fw.add(s, e, "one:", cd.class.String(), ":", moodNames[cd.mood])
 			continue
 		}
 		if cd.dist > c.opt.LinkDistance {
-			add("far:"+cd.class.String(), -1, -1)
+			fw.add(-1, -1, "far:", cd.class.String())
 			continue
 		}
 		n++
@@ -83,39 +83,39 @@ func (c *Classifier) features(r *reading) []feature {
 		cl := cd.class.String()
 		plain := cd.m.cue.class.String()
 		md := moodNames[cd.mood]
-		add("cand:"+cl, s, e)
-		add("cand:"+cl+":"+md, s, e)
-		add("cue:"+plain+">"+cl, s, e)
-		add("cand:"+cl+":kind"+strconv.Itoa(int(cd.m.cue.kind)), s, e)
+		fw.add(s, e, "cand:", cl)
+		fw.add(s, e, "cand:", cl, ":", md)
+		fw.add(s, e, "cue:", plain, ">", cl)
+		fw.add(s, e, "cand:", cl, ":kind", strconv.Itoa(int(cd.m.cue.kind)))
 		if cd.between {
-			add("cand:"+cl+":between", s, e)
+			fw.add(s, e, "cand:", cl, ":between")
 		}
 		if cd.sub {
-			add("cand:"+cl+":sub", s, e)
+			fw.add(s, e, "cand:", cl, ":sub")
 		}
 		if cd.dist <= 3 {
-			add("cand:"+cl+":near", s, e)
+			fw.add(s, e, "cand:", cl, ":near")
 		}
-		add("cuew:"+lemma(&ws[s])+":"+md, s, e)
+		fw.add(s, e, "cuew:", lemma(&ws[s]), ":", md)
 	}
 	switch {
 	case n == 0:
-		add("cands:0", -1, -1)
+		fw.add(-1, -1, "cands:0")
 	case n == 1:
-		add("cands:1", -1, -1)
+		fw.add(-1, -1, "cands:1")
 	default:
-		add("cands:2+", -1, -1)
+		fw.add(-1, -1, "cands:2+")
 	}
 
 	// Words, and pairs of words; those within three words of a side
 	// marked as near it.
-	near := make([]bool, len(ws))
+	near := sc.marks(&sc.near, len(ws))
 	for _, m := range r.ms {
 		for i := max(0, m.first-3); i < len(ws) && i < m.end+3; i++ {
 			near[i] = true
 		}
 	}
-	inSide := make([]bool, len(ws))
+	inSide := sc.marks(&sc.inSide, len(ws))
 	for _, m := range r.ms {
 		for i := m.first; i < m.end; i++ {
 			inSide[i] = true
@@ -135,7 +135,7 @@ func (c *Classifier) features(r *reading) []feature {
 		if second.first > first.end {
 			for i := first.end; i < second.first && i < first.end+12; i++ {
 				if !ws[i].Punct && !inSide[i] {
-					add("btw:"+plainLemma(&ws[i]), i, i+1)
+					fw.add(i, i+1, "btw:", plainLemma(&ws[i]))
 				}
 			}
 		}
@@ -143,7 +143,7 @@ func (c *Classifier) features(r *reading) []feature {
 			if ws[i].Punct || ws[i].Cap || inSide[i] || ws[i].Lower == "'s" || ws[i].Lower == "s" {
 				continue
 			}
-			add("subj:"+plainLemma(&ws[i]), i, i+1)
+			fw.add(i, i+1, "subj:", plainLemma(&ws[i]))
 			break
 		}
 	}
@@ -156,7 +156,7 @@ func (c *Classifier) features(r *reading) []feature {
 			if i >= t && i <= e || ws[i].Punct || inSide[i] {
 				continue
 			}
-			add("cx:"+cd.class.String()+":"+plainLemma(&ws[i]), i, i+1)
+			fw.add(i, i+1, "cx:", cd.class.String(), ":", plainLemma(&ws[i]))
 		}
 	}
 
@@ -175,14 +175,13 @@ func (c *Classifier) features(r *reading) []feature {
 		if l[0] >= '0' && l[0] <= '9' {
 			l = "<num>"
 		}
-		add("w:"+l, i, i+1)
-		add("b:"+prev+"_"+l, i, i+1)
+		fw.add(i, i+1, "w:", l)
+		fw.add(i, i+1, "b:", prev, "_", l)
 		if near[i] {
-			add("n:"+l, i, i+1)
+			fw.add(i, i+1, "n:", l)
 		}
 		prev = l
 	}
-	return fs
 }
 
 // lemma is the word's shortest base form: "imposed" -> "impose".

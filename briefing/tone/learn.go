@@ -328,13 +328,31 @@ func ParseModel(b []byte) (*Model, error) {
 // decideLearned lets the model choose the class, and keeps as evidence
 // the cue of that class the rule reading ranks first; where the rule
 // reading found none, the words that weighed most for the class.
+//
+// It reads the features by the model's ids (see modelIndex): the same
+// features as Featurize names, summed in the same order, so that the
+// scores are those Model.Scores gives the names, to the last bit.
 func (c *Classifier) decideLearned(r *reading) Tag {
-	fs := c.features(r)
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.name
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	fw := &sc.fw
+	fw.reset(c.ix)
+	c.writeFeatures(r, fw, sc)
+	var s [len(Classes)]float64
+	for _, f := range fw.ids {
+		row := &c.ix.rows[f.id]
+		for k := range s {
+			s[k] += row[k]
+		}
 	}
-	cl := c.model.Predict(names)
+	// The prior, as priorOf gives it for the one "rule:" feature.
+	var pr [len(Classes)]float64
+	pr[fw.rule] += c.model.Prior
+	for k := range s {
+		s[k] += pr[k]
+	}
+	s[Neither] += c.model.Margin
+	cl := hedged(s, c.model.Hedge)
 	if cl == Neither {
 		return Tag{Sentence: r.s.Text}
 	}
@@ -352,16 +370,13 @@ func (c *Classifier) decideLearned(r *reading) Tag {
 	}
 	// The word that weighed most for the class against neither.
 	at, top := -1, 0.0
-	for _, f := range fs {
+	for _, f := range fw.ids {
 		if f.start < 0 {
 			continue
 		}
-		row, ok := c.model.Weights[f.name]
-		if !ok {
-			continue
-		}
+		row := &c.ix.rows[f.id]
 		if d := row[cl] - row[Neither]; d > top {
-			at, top = f.start, d
+			at, top = int(f.start), d
 		}
 	}
 	tag := Tag{Sentence: r.s.Text, Class: cl, Reading: "learned"}

@@ -65,10 +65,12 @@ var moodNames = [...]string{"done", "intended", "negated", "refused", "denied", 
 // Classifier reads sentences with the lexicon. It is safe for concurrent
 // use; the zero value is not ready, use New.
 type Classifier struct {
-	ix  *lexIndex
+	lex *lexIndex
 	opt Options
-	// model, when set, decides the class over the rule reading.
+	// model, when set, decides the class over the rule reading; ix is
+	// its weights numbered for reading.
 	model *Model
+	ix    *modelIndex
 }
 
 // New returns a Classifier with the built-in lexicon and the trained
@@ -85,13 +87,17 @@ func New() *Classifier {
 // NewRules returns a Classifier that reads by rule alone, with the
 // options: the reading the model is trained over.
 func NewRules(o Options) *Classifier {
-	return &Classifier{ix: newLexIndex(lexicon), opt: o}
+	return &Classifier{lex: newLexIndex(lexicon), opt: o}
 }
 
 // NewLearned returns a Classifier that decides with the model m over its
 // rule reading.
 func NewLearned(m *Model) *Classifier {
-	return &Classifier{ix: newLexIndex(lexicon), opt: m.Options, model: m}
+	ix := embeddedIndex()
+	if m != embeddedModel() || ix == nil {
+		ix = indexModel(m)
+	}
+	return &Classifier{lex: newLexIndex(lexicon), opt: m.Options, model: m, ix: ix}
 }
 
 // weight ranks cues of different kinds found in one sentence: acts and
@@ -181,7 +187,7 @@ func (c *Classifier) analyse(s Sentence) *reading {
 		join, joinAt = closestJoin(ws, r.ms)
 	}
 	sub := subordinate(ws)
-	for _, m := range c.ix.findCues(ws) {
+	for _, m := range c.lex.findCues(ws) {
 		if join == listed && !mutualSentence && (!m.cue.mutual || m.trigger() < joinAt && !listedAgents(ws, r.ms, m)) {
 			// Listed side by side, the two only share what is said of
 			// them, unless the cue joins them and they are its subject.
