@@ -151,10 +151,13 @@ func BenchmarkClassify(b *testing.B) {
 		sents[i] = Sentence{Text: s, Pair: pairs[i], Parties: f.Parties(s, zeroTime)}
 	}
 	c := New()
+	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		c.Classify(sents[i%len(sents)])
 	}
+	b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/1e3/float64(b.N), "cpu_µs/op")
 }
 
 func mustGaz(tb testing.TB) *geo.Gazetteer {
