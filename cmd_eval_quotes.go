@@ -24,8 +24,9 @@ const maxEvalLine = 64 << 20
 // dev set, scored as ../shared/eval/quotes.py scores it (checked to agree
 // to the count), over the whole set and per fold with folds grouped by
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
-// the right person on a hand-labelled sample; with --labels, --fresh and
-// --third, the three hand-labelled sets of quotes as briefs show them.
+// the right person on a hand-labelled sample; with --labels, --fresh,
+// --third and --fourth, the four hand-labelled sets of quotes as briefs
+// show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)
 	dir := fs.String("dir", filepath.Join("..", "shared", "eval"), "the evaluation data `directory`")
@@ -38,6 +39,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	labels := fs.String("labels", defaultAttributionLabels, "hand labels of quotes shown in briefs over Reuters and BBC dev (JSON Lines; \"\" to skip)")
 	fresh := fs.String("fresh", defaultFreshLabels, "a second, later set of such labels, first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
 	third := fs.String("third", defaultThirdLabels, "a third set of such labels, made blind after the second set's rules were fixed and first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
+	fourth := fs.String("fourth", defaultFourthLabels, "a fourth set of such labels, made blind after the third round's rules were fixed and scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -73,7 +75,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}} {
+	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}} {
 		if l.path != "" && labelsPresent(w, l.path, l.def) {
 			if err := scoreAttributionLabels(w, *dir, l.path, gaz); err != nil {
 				return err

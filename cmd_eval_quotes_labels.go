@@ -17,6 +17,7 @@ var (
 	defaultAttributionLabels = filepath.Join("briefing", "quote", "labels", "attribution-dev.jsonl")
 	defaultFreshLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fresh.jsonl")
 	defaultThirdLabels       = filepath.Join("briefing", "quote", "labels", "attribution-third.jsonl")
+	defaultFourthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-fourth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
