@@ -151,8 +151,15 @@ func (e *Engine) SinceLast(ctx context.Context, b *Brief, last LastBrief) error 
 			n++
 		}
 	}
+	b.Delta = deltaLine(n, last, b.Tone, e.now())
+	return nil
+}
+
+// deltaLine is the one line that opens a brief or digest read again: how
+// many stories are new since the last one, and how the tone turned.
+func deltaLine(n int, last LastBrief, toneNow string, now time.Time) string {
 	when := last.At.UTC().Format("2 Jan")
-	if last.At.Year() != e.now().Year() {
+	if last.At.Year() != now.Year() {
 		when = last.At.UTC().Format("2 Jan 2006")
 	}
 	var d strings.Builder
@@ -161,13 +168,12 @@ func (e *Engine) SinceLast(ctx context.Context, b *Brief, last LastBrief) error 
 	} else {
 		d.WriteString(plural(n, "new story", "new stories") + " since " + when)
 	}
-	if last.Tone != "" && b.Tone != "" && last.Tone != b.Tone {
+	if last.Tone != "" && toneNow != "" && last.Tone != toneNow {
 		from, _ := tone.ParseClass(last.Tone)
-		to, _ := tone.ParseClass(b.Tone)
+		to, _ := tone.ParseClass(toneNow)
 		fmt.Fprintf(&d, "; tone turned from %s to %s", from.Words(), to.Words())
 	}
-	b.Delta = d.String()
-	return nil
+	return d.String()
 }
 
 // OnlyNew keeps of a brief what is new since the reader's last one: the

@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -64,22 +63,7 @@ func DigestSinceLast(d *Digest, last LastBrief, now time.Time) {
 			n++
 		}
 	}
-	when := last.At.UTC().Format("2 Jan")
-	if last.At.Year() != now.Year() {
-		when = last.At.UTC().Format("2 Jan 2006")
-	}
-	var b strings.Builder
-	if n == 0 {
-		b.WriteString("nothing new since " + when)
-	} else {
-		b.WriteString(plural(n, "new story", "new stories") + " since " + when)
-	}
-	if last.Tone != "" && d.Tone != "" && last.Tone != d.Tone {
-		from, _ := tone.ParseClass(last.Tone)
-		to, _ := tone.ParseClass(d.Tone)
-		fmt.Fprintf(&b, "; tone turned from %s to %s", from.Words(), to.Words())
-	}
-	d.Delta = b.String()
+	d.Delta = deltaLine(n, last, d.Tone, now)
 }
 
 // RememberDigest is what to keep of a posted digest for the next one on

@@ -90,15 +90,7 @@ const quietEdge = 4
 // storySpan is the periods to draw: the window's, less long runs without a
 // story at its ends (one empty period kept beside the stories).
 func storySpan(ps []briefing.Period) []briefing.Period {
-	first, last := -1, -1
-	for i, p := range ps {
-		if p.Stories.Total() > 0 {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := storyBounds(ps)
 	if first < 0 {
 		return ps
 	}
@@ -112,22 +104,29 @@ func storySpan(ps []briefing.Period) []briefing.Period {
 	return ps[a:b]
 }
 
+// storyBounds are the indexes of the first and last periods with a
+// story, or -1 and -1.
+func storyBounds(ps []briefing.Period) (first, last int) {
+	first, last = -1, -1
+	for i, p := range ps {
+		if p.Stories.Total() > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
 // trendLine is the chart's subtitle: the trend, or the totals.
 func trendLine(t *briefing.Timeline, drawn []briefing.Period) string {
 	s := fmt.Sprintf("%d stories about the pair, %s to %s, by %s; cooperation above the line, conflict below",
 		t.Totals.Total(), t.Since.Format("Jan 2006"), t.Until.Format("Jan 2006"), t.By)
 	if len(drawn) > 0 && len(drawn) < len(t.Periods) {
-		var first, last briefing.Period
-		for _, p := range drawn {
-			if p.Stories.Total() > 0 {
-				if first.Start.IsZero() {
-					first = p
-				}
-				last = p
-			}
-		}
+		first, last := storyBounds(drawn)
 		s = fmt.Sprintf("%d stories about the pair by %s, none outside %s – %s; cooperation above the line, conflict below",
-			t.Totals.Total(), t.By, first.Start.Format("Jan 2006"), last.Start.Format("Jan 2006"))
+			t.Totals.Total(), t.By, drawn[first].Start.Format("Jan 2006"), drawn[last].Start.Format("Jan 2006"))
 	}
 	if t.Trend != "" {
 		s = "Trend: " + t.Trend + "\n" + s
