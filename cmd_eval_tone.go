@@ -332,6 +332,24 @@ func writeErrors(w io.Writer, c *tone.Classifier, f *tone.Finder, lines []toneLi
 	}
 }
 
+// fitLines are the labelled lines to fit on, with their labels, their
+// sentences as the finder reads them and the group of each for folding
+// (an article, joined with any article that repeats one of its lines).
+func fitLines(f *tone.Finder, all []toneLine) (lines []toneLine, gold []tone.Class, sents []tone.Sentence, groups []string, err error) {
+	lines, gold, err = labelled(all)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	sents = make([]tone.Sentence, len(lines))
+	groups = make([]string, len(lines))
+	for i, l := range lines {
+		sents[i] = toneSentence(f, l)
+		groups[i] = lineGroup(l)
+	}
+	joinRepeats(lines, groups)
+	return lines, gold, sents, groups, nil
+}
+
 // scoreTone prints the figures of the classifier fitted on the labelled
 // lines (tone.Fit: the rule reading's options, the training choices and
 // the model) beside the cross-validated ones: fitted on four folds and
@@ -339,17 +357,10 @@ func writeErrors(w io.Writer, c *tone.Classifier, f *tone.Finder, lines []toneLi
 // made inside the four by folds of their own. The rule reading alone is
 // printed the same way, for comparison.
 func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) error {
-	lines, gold, err := labelled(all)
+	lines, gold, sents, groups, err := fitLines(f, all)
 	if err != nil {
 		return err
 	}
-	sents := make([]tone.Sentence, len(lines))
-	groups := make([]string, len(lines))
-	for i, l := range lines {
-		sents[i] = toneSentence(f, l)
-		groups[i] = lineGroup(l)
-	}
-	joinRepeats(lines, groups)
 	folds := eval.Folds(groups, eval.DefaultFolds)
 	// Whole dev: fitted and scored on every line.
 	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
@@ -419,17 +430,10 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 
 // trainTone fits the model on every labelled line and writes it to path.
 func trainTone(app *App, f *tone.Finder, all []toneLine, path string) error {
-	lines, gold, err := labelled(all)
+	_, gold, sents, groups, err := fitLines(f, all)
 	if err != nil {
 		return err
 	}
-	sents := make([]tone.Sentence, len(lines))
-	groups := make([]string, len(lines))
-	for i, l := range lines {
-		sents[i] = toneSentence(f, l)
-		groups[i] = lineGroup(l)
-	}
-	joinRepeats(lines, groups)
 	m, _ := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
 	b, err := tone.MarshalModel(m)
 	if err != nil {

@@ -21,6 +21,19 @@ type ToneTag struct {
 	Cue      string `json:"cue,omitempty"`
 }
 
+// toneTagOf is the tag shown for a story's tone: its class, and for a
+// tone other than neither who acts on whom and the sentence and words that
+// decided it.
+func toneTagOf(st tone.StoryTone) *ToneTag {
+	tag := &ToneTag{Class: st.Class.String()}
+	if st.Class != tone.Neither {
+		tag.Actor, tag.Target = st.Evidence.Actor, st.Evidence.Target
+		tag.Evidence = strings.Join(strings.Fields(st.Evidence.Sentence), " ")
+		tag.Cue = st.Evidence.Cue
+	}
+	return tag
+}
+
 // toneBrief tags each story of a brief on two countries with its tone for
 // the pair, says which way the brief leans, and adds the pair's trend over
 // the year to the brief's end.
@@ -40,11 +53,8 @@ func (e *Engine) toneBrief(b *Brief, req Request, sel selection, trend string) {
 			continue
 		}
 		st := r.st
-		tag := &ToneTag{Class: st.Class.String()}
+		tag := toneTagOf(st)
 		if st.Class != tone.Neither {
-			tag.Actor, tag.Target = st.Evidence.Actor, st.Evidence.Target
-			tag.Evidence = strings.Join(strings.Fields(st.Evidence.Sentence), " ")
-			tag.Cue = st.Evidence.Cue
 			classes = append(classes, st.Class)
 		}
 		b.Articles[i].Tone = tag

@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"attache/briefing/tone"
@@ -30,11 +29,8 @@ func (e *Engine) toneDigest(d *Digest, f Request, groups map[int64][]sources.Art
 			continue
 		}
 		st := best.st
-		tag := &ToneTag{Class: st.Class.String()}
+		tag := toneTagOf(st)
 		if st.Class != tone.Neither {
-			tag.Actor, tag.Target = st.Evidence.Actor, st.Evidence.Target
-			tag.Evidence = strings.Join(strings.Fields(st.Evidence.Sentence), " ")
-			tag.Cue = st.Evidence.Cue
 			classes = append(classes, st.Class)
 		}
 		s.Tone = tag
