@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"attache/briefing/tone"
 )
 
 // Heading is the digest's one-line title, e.g. "5 new stories since
@@ -86,6 +88,13 @@ func RenderDigestText(w io.Writer, d *Digest, width int) error {
 		}
 		if st.Quote != nil {
 			s.WriteString("   " + WrapText("“"+st.Quote.Text+"” — "+st.Quote.Attribution(), width-3, "   ") + "\n")
+		}
+		if t := st.Tone; t != nil && t.Evidence != "" {
+			// The story's tone for the filter's pair, with the sentence
+			// that carries it, as Discord shows it.
+			if c, err := tone.ParseClass(t.Class); err == nil {
+				s.WriteString("   " + WrapText(c.Words()+": “"+t.Evidence+"”", width-3, "   ") + "\n")
+			}
 		}
 		for _, a := range st.Articles {
 			s.WriteString("   " + a.Source + ": " + a.URL + "\n")
