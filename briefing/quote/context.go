@@ -94,6 +94,23 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
 		}
 	}
+	if w.kind == described && !w.vague && d.definitePerson(w) {
+		// "the New Jersey Democrat said", "the U.S. Ambassador said": a
+		// definite description of a person with a name in it may refer
+		// back to someone the article named with that title.
+		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 && !c.people[idx].org {
+			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+		} else if d.toks[w.end-1].upper {
+			// A capitalised head stands in for a name ("the New Jersey
+			// Democrat"); a lower-case one may introduce someone the
+			// article never names ("the ABN economist").
+			if idx := c.onlyPersonBefore(d, sent, cd.open, w.name); idx >= 0 {
+				w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+			} else {
+				w.vague = true
+			}
+		}
+	}
 	if w.guess {
 		ev = Guess
 	}
@@ -235,4 +252,57 @@ func (p *person) body() bool {
 		}
 	}
 	return false
+}
+
+// definitePerson reports a description that opens with "the", names a
+// place and is headed by a word for a person, not a body or a document
+// ("the New Jersey Democrat", "the U.S. Ambassador"; not "the Treasury
+// statement", "the Bank of England"). PolNeAR's gold keeps descriptions
+// without a place ("the Republican nominee") as the speaker; they stay
+// as they are.
+func (d *doc) definitePerson(w who) bool {
+	if w.tok < 0 || w.end <= w.tok || w.end > len(d.toks) || d.lower(w.tok) != "the" {
+		return false
+	}
+	h, _ := d.descriptionHead(w.tok, w.end)
+	if h < 0 || h != w.end-1 {
+		return false
+	}
+	place := false
+	for k := w.tok + 1; k < h; k++ {
+		if d.toks[k].place != notPlace {
+			place = true
+		}
+	}
+	lw := stripPossessive(d.lower(h))
+	return place && (isRole(lw) || has(speakerNouns, lw) || has(pluralWords, lw)) && !has(orgWords, lw) && !has(documentWords, lw)
+}
+
+// documentWords are what bodies speak through, not people.
+var documentWords = set("statement report communique letter memo document newspaper paper radio agency")
+
+// onlyPersonBefore returns the one person (not a body) named in the three
+// sentences before token i, when there is exactly one and the
+// description agrees with what is known of them; else -1.
+func (c *cast) onlyPersonBefore(d *doc, sent *sentIndex, i int, desc string) int {
+	s := sent.of(i)
+	lo := 0
+	if s >= 3 {
+		lo = sent.start[s-3]
+	}
+	found := -1
+	for k := c.firstMentionFrom(i) - 1; k >= 0 && c.mentions[k].tok >= lo; k-- {
+		p := c.mentions[k].who
+		if c.people[p].org {
+			continue
+		}
+		if found >= 0 && found != p {
+			return -1
+		}
+		found = p
+	}
+	if found >= 0 && !c.genderAgrees(found, desc) {
+		return -1
+	}
+	return found
 }

@@ -180,6 +180,7 @@ var speakerNouns = set(
 	"industry market government ministry embassy company firm bank committee panel",
 	"statement report communique letter memo document newspaper paper radio agency",
 	"resident voter worker farmer student teacher driver owner citizen witness man woman",
+	"democrat republican tory conservative socialist liberal nationalist unionist",
 	"person people participant delegate negotiator insider veteran critic supporter",
 	"executive manager investor consultant researcher scientist engineer lawyer",
 	"team side camp group union federation association council",

@@ -25,7 +25,14 @@ func (d *doc) isCapWord(i int) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US"
+	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i)
+}
+
+// titleOpener reports a capitalised word that is otherwise a function
+// word but here opens a title ("First Minister", "First Secretary"): a
+// role modifier right before a capitalised role word.
+func (d *doc) titleOpener(i int) bool {
+	return has(roleModifiers, d.lower(i)) && i+1 < len(d.toks) && d.toks[i+1].kind == word && d.toks[i+1].upper && isRole(d.lower(i+1))
 }
 
 var honorifics2 = set("mr mrs ms dr st jr sr")
@@ -141,7 +148,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 			}
 			if _, ok := givenNameGender(d.lower(j)); ok {
 				if _, prev := givenNameGender(d.lower(j - 1)); !prev && d.toks[j-1].kind == word && d.toks[j-1].upper && !d.honorificAt(j-1) &&
-					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1)) && !has(orgWords, d.lower(b-1)) {
+					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1) || d.titleObject(a, j)) && !has(orgWords, d.lower(b-1)) {
 					k = j
 				}
 				break
@@ -190,6 +197,11 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// lower-case role words ("presidential candidate").
 	{
 		ra := d.titleBefore(a)
+		if ra == a && d.titleObject(a, k) {
+			// "U.S. Ambassador to GATT Michael Samuels": the title goes
+			// on over its preposition.
+			ra = d.titleBefore(a - 1)
+		}
 		for x := a; x < k; x++ {
 			if d.honorificAt(x) && !d.hasRoleWord(ra, x) {
 				ra = k // "Mr. Berg": an honorific is no role
@@ -287,6 +299,10 @@ func (d *doc) titleBefore(a int) int {
 			ra-- // "National Bank of Poland first vice-president"
 			continue
 		}
+		if lw == "and" && ra == a && ra-2 >= 0 && d.toks[ra].upper && d.toks[ra-2].kind == word && d.toks[ra-2].upper && (has(portfolios, d.lower(ra-2)) || has(roleModifiers, d.lower(ra-2)) && !has(closedClass, d.lower(ra-2))) {
+			ra -= 2 // "Minerals and Energy Minister": two portfolios of one office
+			continue
+		}
 		if lw == "and" && ra < a && ra-2 >= 0 && d.portfolioAnd(ra-1) {
 			ra -= 2 // "Work and pensions minister", "Trade and industry minister"
 			continue
@@ -382,6 +398,9 @@ func (d *doc) nounAsName(a, b int) bool {
 		return false
 	}
 	lw := d.lower(a)
+	if a > 0 && d.toks[a-1].kind == word && isPossessive(d.str(d.toks[a-1])) && isRole(stripPossessive(d.lower(a-1))) {
+		return true // "Prime Minister's Questions": what an office holds, not a person
+	}
 	return isRole(lw) || isSpeakerNoun(lw) && !has(orgWords, lw)
 }
 
@@ -424,6 +443,30 @@ func (d *doc) portfolioAnd(k int) bool {
 	prev := d.toks[k-2]
 	return prev.kind == punct && (d.str(prev) == "," || d.str(prev) == ":") || prev.kind == word && (has(determiners, d.lower(k-2)) || isPossessive(d.str(prev)))
 }
+
+// titleObject reports capitalised words [a, n) that are the object of a
+// title ending right before them in a preposition ("Ambassador to GATT",
+// "Minister for Europe"), so that the name starts at n.
+func (d *doc) titleObject(a, n int) bool {
+	if a < 2 || n <= a || n-a > 3 || d.toks[a-1].kind != word || d.toks[a-1].upper || !has(titleObjectPreps, d.lower(a-1)) || d.toks[a-2].kind != word || !d.toks[a-2].upper || !isRole(d.lower(a-2)) {
+		return false
+	}
+	for k := a; k < n; k++ {
+		if !d.isCapWord(k) {
+			return false
+		}
+	}
+	return true
+}
+
+var titleObjectPreps = set("to for")
+
+// portfolios are what a minister's office is over, joined by "and" in
+// its title ("Minerals and Energy Minister", "Culture, Media and Sport").
+var portfolios = set("minerals mines energy trade industry culture media sport sports work pensions environment",
+	"transport fisheries agriculture food housing science technology communications planning tourism",
+	"employment education skills business enterprise innovation regions development water forests lands",
+	"resources oil petroleum power works infrastructure finance economy health welfare justice")
 
 // particleName reports a surname written with its particle and a hyphen
 // ("al-Rashid", "el-Baz", "bin-Talal"): lower-case, yet part of a name.

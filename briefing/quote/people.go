@@ -178,7 +178,7 @@ func (c *cast) collect(d *doc) {
 				continue // "Japan", "Peking": places, never people; "A U.S. Banker"; "GmbH"
 			}
 			n := r.b - r.nameA
-			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) || d.speechBefore(r.a) ||
+			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) && !d.strayOpener(r) || d.speechBefore(r.a) ||
 				n >= 2 && n <= 4 && (d.appositiveRole(r.b, n >= 2) != "" || d.afterRoleComma(r.a))
 			if n > 4 && !(r.org && n <= 7) {
 				continue // a long body's name: "States of Malaya Chamber of Mines"
@@ -410,6 +410,13 @@ func (d *doc) plainSegment(a, b int) bool {
 
 // appositiveRoleIn reads tokens [x, e) as a role in apposition, or "".
 func (d *doc) appositiveRoleIn(x, e int) string {
+	if e-x > 2 && d.isPunct(e-1, ">") && d.toks[e-2].kind == word {
+		// "a spokesman for <Unzan Mine Co>": the wire's mark closes it
+		if d.appositiveRoleIn(x, e-1) == "" {
+			return ""
+		}
+		return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
+	}
 	if e-x < 1 || e-x > 14 || d.toks[x].kind != word || has(pronouns, d.lower(x)) || isRelative(d.lower(x)) {
 		return ""
 	}
@@ -532,7 +539,7 @@ func (c *cast) resolveTitle(desc string, i int) int {
 // the president".
 func roleHead(role string) string {
 	r := strings.ToLower(role)
-	for _, sep := range []string{" of ", " for ", " at ", " with ", " in ", ","} {
+	for _, sep := range []string{" of ", " for ", " at ", " with ", " in ", " to ", ","} {
 		if i := strings.Index(r, sep); i >= 0 {
 			r = r[:i]
 		}
@@ -606,6 +613,34 @@ func (d *doc) speechAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// strayOpener reports a one-word run that opens its sentence, where any
+// word is capitalised, followed by a verb that is a speech verb only at
+// times ("Work will begin on Monday", "Talks began"): no evidence of a
+// person. "Kohl said" still is.
+func (d *doc) strayOpener(r nameRun) bool {
+	if r.b-r.nameA != 1 || r.nameA != r.a || !d.opensSentence(r.a) {
+		return false
+	}
+	for k := r.b; k < len(d.toks) && k < r.b+3; k++ {
+		if d.toks[k].kind != word {
+			return false
+		}
+		if lw := d.lower(k); has(speechVerbs, lw) {
+			return has(nounish, lw) || has(weakSpeech, lw)
+		}
+	}
+	return false
+}
+
+// weakSpeech are speech verbs that more often say something else
+// ("Work will begin", "Prices continued to fall").
+var weakSpeech = set("begin began continue continues continued agree agreed remember remembered wonder wondered state states")
+
+// opensSentence reports whether token k is the first of its sentence.
+func (d *doc) opensSentence(k int) bool {
+	return k == 0 || d.toks[k-1].sentEnd || d.toks[k-1].para != d.toks[k].para
 }
 
 // pronounVote looks at the rest of the sentence after a name for a

@@ -301,6 +301,13 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 	if r.nameA > x && d.lower(r.nameA-1) == "the" && d.onlyWords(r.nameA, r.b, pointingBodies) {
 		return who{}, false // "the Chamber": a description that points back
 	}
+	if r.a > x && d.lower(r.a-1) == "the" && r.b-r.nameA <= 3 {
+		// "the Ohio Democrat", "the New Jersey Republican": capitalised
+		// words ending in a word for a person, after "the", describe.
+		if lw := d.lower(r.b - 1); isSpeakerNoun(lw) && !has(orgWords, lw) && !has(documentWords, lw) {
+			return who{}, false
+		}
+	}
 	name := d.nameText(r)
 	if name == "" {
 		return who{}, false

@@ -1,0 +1,98 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+// The failure classes found on the fourth hand-labelled set of quotes
+// shown in briefs (labels/attribution-fourth.jsonl), each in an article of
+// our own in the shape of the real ones: the speaker and role a brief
+// would show, or "" when it must not show the quotation.
+func TestFourthFailureClasses(t *testing.T) {
+	tests := []struct {
+		name, text, prefix string
+		speaker, role      string
+	}{
+		{
+			name:    "a title opening with 'First' is the role, not part of the name",
+			text:    "Critics had long called for her removal. First Minister Alun Pryce told reporters he had agreed the move with her last year. \"She has done the job for six years and done it well.\"",
+			prefix:  "She has done the job",
+			speaker: "Alun Pryce",
+			role:    "First Minister",
+		},
+		{
+			name:    "a title opening with 'First' after the name's cue",
+			text:    "\"The budget will be balanced by next spring,\" said First Secretary Maria Oakes.",
+			prefix:  "The budget will be balanced",
+			speaker: "Maria Oakes",
+			role:    "First Secretary",
+		},
+		{
+			name:    "a capitalised word opening a sentence with 'will begin' is nobody",
+			text:    "The two firms will reopen the old copper pit, said Tom Varga, a spokesman for <Kestrel Mining Co>, the junior partner.\n\nWork will begin in May and the firm hopes to double output within five years to repay its bank loans, Varga added.\n\n\"We expect the pit to be worth a great deal more than we paid,\" he said.",
+			prefix:  "We expect the pit",
+			speaker: "Tom Varga",
+			role:    "a spokesman for Kestrel Mining Co",
+		},
+		{
+			name:    "the role at an earlier mention, closed by the wire's company mark",
+			text:    "The two firms will reopen the old copper pit, said Tom Varga, a spokesman for <Kestrel Mining Co>, the junior partner.\n\nVarga said new machines would raise yields. \"Until now the digging was done by hand.\"",
+			prefix:  "Until now the digging",
+			speaker: "Tom Varga",
+			role:    "a spokesman for Kestrel Mining Co",
+		},
+		{
+			name:   "a word after an office's possessive is a thing of that office, not a person",
+			text:   "Voters only hear snatches of policy from events like Prime Minister's Debates and the evening bulletins. This was why he wanted to \"get away from the ten-second clip on the news,\" he added.",
+			prefix: "get away from",
+		},
+		{
+			name:    "a description with a place and a capitalised head refers back to the one person named",
+			text:    "Sen. Harold Tisch, the bill's sponsor, said railway advertisements now mislead travellers.\n\n\"Passengers are lured by cheap fares that simply do not exist,\" the Ohio Democrat said in a statement.",
+			prefix:  "Passengers are lured",
+			speaker: "Harold Tisch",
+			role:    "Sen.",
+		},
+		{
+			name:    "a title whose object stands before the name, then the title alone refers back",
+			text:    "Washington will fight for its farmers at the talks, U.S. Ambassador to OECD Peter Lanning said.\n\nThe U.S. will study the plan when it is tabled.\n\n\"We will weigh it against the declaration on market access,\" the U.S. Ambassador said.",
+			prefix:  "We will weigh it",
+			speaker: "Peter Lanning",
+			role:    "U.S. Ambassador to OECD",
+		},
+		{
+			name:    "two portfolios joined by 'and' are one title",
+			text:    "The government will set up a public company to invest in mining, Lands and Energy Minister Paul Kerava said.\n\n\"We want ordinary people to own a share of the mines,\" he told parliament.",
+			prefix:  "We want ordinary people",
+			speaker: "Paul Kerava",
+			role:    "Lands and Energy Minister",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q *Quote
+			got := find(t, tt.text)
+			for i := range got {
+				if strings.HasPrefix(got[i].Text, tt.prefix) {
+					q = &got[i]
+				}
+			}
+			if q == nil {
+				if tt.speaker != "" {
+					t.Fatalf("no quotation starting %q in %+v", tt.prefix, got)
+				}
+				return
+			}
+			if tt.speaker == "" {
+				if q.Attributed() {
+					t.Errorf("quotation %q shown as said by %q (%s); want it left out of briefs", tt.prefix, q.Speaker, q.Evidence)
+				}
+				return
+			}
+			if !q.Attributed() || q.Speaker != tt.speaker || q.Role != tt.role {
+				t.Errorf("quotation %q: speaker %q, role %q, shown %v (%s); want %q, %q, shown", tt.prefix, q.Speaker, q.Role, q.Attributed(), q.Evidence, tt.speaker, tt.role)
+			}
+		})
+	}
+}
