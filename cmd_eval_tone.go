@@ -43,6 +43,8 @@ const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit] [--erro
        attache eval tone --train briefing/tone/model.json [--labels FILE] [--dir ../shared/eval]
        attache eval tone --build [--labels FILE] [--dir ../shared/eval] > FILE.jsonl
        attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2] [--per-pair N] [--again]
+       attache eval tone --blind N [--seed S] [--labels FILE] [--dir ../shared/eval] > SHEET.jsonl
+       attache eval tone --agree RELABELS.jsonl [--labels FILE] [--dir ../shared/eval] [--model]
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
 neither, verbal_cooperation, material_cooperation, verbal_conflict,
@@ -55,6 +57,14 @@ cross-validated ones (5 folds grouped by article, every choice made inside
 the four training folds) and the rule reading's alone. --dev does --fit on
 the labelled dev set, rebuilt from the corpora in --dir; --train fits on it
 and writes the model that the binary embeds.
+
+--blind draws N labelled lines at random (each source its share) and
+writes them without their labels ({"id","context","text","pair"}): the
+sheet a second labeller reads. --agree compares such a second labelling
+({"id","label"} per line) with the stored labels: agreement, Cohen's
+kappa, the macro-F1 of one against the other, the confusion matrix and
+the lines in dispute; with --model it also scores the cross-validated
+classifier on the same lines against each labelling.
 `
 
 // evalTone is `attache eval tone`.
@@ -75,6 +85,9 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	source := fs.String("source", "", "with --sample: reuters or bbc")
 	perPair := fs.Int("per-pair", 6, "with --sample: at most N sentences of one pair")
 	again := fs.Bool("again", false, "with --sample: draw from articles already in the set too (a sentence not yet in it)")
+	blind := fs.Int("blind", 0, "draw N labelled lines at random and write them without their labels, for a blind second reading")
+	agree := fs.String("agree", "", "compare a second labelling (FILE of {\"id\",\"label\"}) with the stored labels")
+	withModel := fs.Bool("model", false, "with --agree: score the cross-validated classifier on the same lines against each labelling")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -87,6 +100,10 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	switch {
 	case *sample > 0:
 		return sampleTone(app, finder, gaz, *dir, *labels, *sample, *seed, *titles, *source, *perPair, *again)
+	case *blind > 0:
+		return blindSheet(app.stdout, *dir, *labels, *blind, *seed)
+	case *agree != "":
+		return agreeTone(app.stdout, finder, *dir, *labels, *agree, *withModel)
 	case *dev || *build || *train != "":
 		lines, err := devLines(*dir, *labels)
 		if err != nil {
@@ -361,7 +378,6 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 	if err != nil {
 		return err
 	}
-	folds := eval.Folds(groups, eval.DefaultFolds)
 	// Whole dev: fitted and scored on every line.
 	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
 	c := tone.NewLearned(model)
@@ -374,13 +390,60 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		rulesWhole.Add(gold[i], rules.Classify(sents[i]).Class)
 	}
 	// Cross-validated: fitted on four folds, scored on the fifth.
+	cv := crossValidate(sents, gold, groups)
 	var pooled, rulesPooled devset.Scores
 	bySource := map[string]*devset.Scores{}
-	var perFold, rulesPerFold []float64
-	var chosen []string
-	cvTags := make([]tone.Tag, len(lines))
+	perFold, rulesPerFold := make([]devset.Scores, eval.DefaultFolds), make([]devset.Scores, eval.DefaultFolds)
+	for i := range lines {
+		got, rg := cv.tags[i].Class, cv.rules[i]
+		pooled.Add(gold[i], got)
+		perFold[cv.folds[i]].Add(gold[i], got)
+		src := lineSource(lines[i])
+		if bySource[src] == nil {
+			bySource[src] = &devset.Scores{}
+		}
+		bySource[src].Add(gold[i], got)
+		rulesPooled.Add(gold[i], rg)
+		rulesPerFold[cv.folds[i]].Add(gold[i], rg)
+	}
+	whole.Write(w, "whole dev (fitted and scored on all lines)")
+	fmt.Fprintln(w)
+	pooled.Write(w, fmt.Sprintf("cross-validated (%d folds grouped by article, fitted on four, scored on the fifth)", eval.DefaultFolds))
+	writeFolds(w, "per-fold macro-F1", macroF1s(perFold))
+	writeFolds(w, "per-fold confusions (%)", crossShares(perFold))
+	writeBySource(w, bySource)
+	for k, c := range cv.chosen {
+		fmt.Fprintf(w, "  fold %d chose: %s\n", k, c)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "rule reading alone: whole dev macro-F1 %.3f (confusions %.1f %%), cross-validated %.3f (confusions %.1f %%)\n",
+		rulesWhole.MacroF1(), 100*rulesWhole.CrossConfusions(), rulesPooled.MacroF1(), 100*rulesPooled.CrossConfusions())
+	writeFolds(w, "rule reading per-fold macro-F1", macroF1s(rulesPerFold))
+	fmt.Fprintf(w, "  chosen on the whole dev: %s; %s\n", model.Options, to)
+	if showErrors {
+		// The misses of the cross-validated run: what the model fitted
+		// without the line's fold made of it.
+		writeErrors(w, c, f, lines, gold, cv.tags, cv.folds)
+	}
+	return nil
+}
+
+// crossValidation is what the classifier fitted without a line's fold
+// made of the line.
+type crossValidation struct {
+	folds  []int
+	tags   []tone.Tag   // the classifier's
+	rules  []tone.Class // the rule reading's, with the options fitted on the four folds
+	chosen []string     // each fold's training choices
+}
+
+// crossValidate fits the classifier on four folds (grouped by article)
+// and tags the fifth, for each fold in turn; every choice is made inside
+// the four training folds by folds of their own.
+func crossValidate(sents []tone.Sentence, gold []tone.Class, groups []string) crossValidation {
+	cv := crossValidation{folds: eval.Folds(groups, eval.DefaultFolds), tags: make([]tone.Tag, len(sents)), rules: make([]tone.Class, len(sents))}
 	for k := 0; k < eval.DefaultFolds; k++ {
-		train, test := eval.Split(folds, k)
+		train, test := eval.Split(cv.folds, k)
 		ts, tg, tgroups := make([]tone.Sentence, len(train)), make([]tone.Class, len(train)), make([]string, len(train))
 		for j, i := range train {
 			ts[j], tg[j], tgroups[j] = sents[i], gold[i], groups[i]
@@ -388,44 +451,29 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		mk, tok := tone.Fit(ts, tg, eval.Folds(tgroups, eval.DefaultFolds-1), tone.DefaultGrid())
 		ck := tone.NewLearned(mk)
 		rk := tone.NewRules(mk.Options)
-		chosen = append(chosen, tok.String())
-		var fold, rfold devset.Scores
+		cv.chosen = append(cv.chosen, tok.String())
 		for _, i := range test {
-			cvTags[i] = ck.Classify(sents[i])
-			got := cvTags[i].Class
-			pooled.Add(gold[i], got)
-			fold.Add(gold[i], got)
-			src := lineSource(lines[i])
-			if bySource[src] == nil {
-				bySource[src] = &devset.Scores{}
-			}
-			bySource[src].Add(gold[i], got)
-			rg := rk.Classify(sents[i]).Class
-			rulesPooled.Add(gold[i], rg)
-			rfold.Add(gold[i], rg)
+			cv.tags[i] = ck.Classify(sents[i])
+			cv.rules[i] = rk.Classify(sents[i]).Class
 		}
-		perFold = append(perFold, fold.MacroF1())
-		rulesPerFold = append(rulesPerFold, rfold.MacroF1())
 	}
-	whole.Write(w, "whole dev (fitted and scored on all lines)")
-	fmt.Fprintln(w)
-	pooled.Write(w, fmt.Sprintf("cross-validated (%d folds grouped by article, fitted on four, scored on the fifth)", eval.DefaultFolds))
-	writeFolds(w, "per-fold macro-F1", perFold)
-	writeBySource(w, bySource)
-	for k, c := range chosen {
-		fmt.Fprintf(w, "  fold %d chose: %s\n", k, c)
+	return cv
+}
+
+func macroF1s(ss []devset.Scores) []float64 {
+	out := make([]float64, len(ss))
+	for i := range ss {
+		out[i] = ss[i].MacroF1()
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "rule reading alone: whole dev macro-F1 %.3f (confusions %.1f %%), cross-validated %.3f (confusions %.1f %%)\n",
-		rulesWhole.MacroF1(), 100*rulesWhole.CrossConfusions(), rulesPooled.MacroF1(), 100*rulesPooled.CrossConfusions())
-	writeFolds(w, "rule reading per-fold macro-F1", rulesPerFold)
-	fmt.Fprintf(w, "  chosen on the whole dev: %s; %s\n", model.Options, to)
-	if showErrors {
-		// The misses of the cross-validated run: what the model fitted
-		// without the line's fold made of it.
-		writeErrors(w, c, f, lines, gold, cvTags, folds)
+	return out
+}
+
+func crossShares(ss []devset.Scores) []float64 {
+	out := make([]float64, len(ss))
+	for i := range ss {
+		out[i] = 100 * ss[i].CrossConfusions()
 	}
-	return nil
+	return out
 }
 
 // trainTone fits the model on every labelled line and writes it to path.
@@ -494,4 +542,145 @@ func sampleTone(app *App, finder *tone.Finder, gaz *geo.Gazetteer, dir, labels s
 		}
 	}
 	return nil
+}
+
+// blindSheet writes n labelled lines drawn at random, without their
+// labels: what a second labeller reads.
+func blindSheet(w io.Writer, dir, labels string, n int, seed uint64) error {
+	refs, err := readRefs(labels)
+	if err != nil {
+		return err
+	}
+	arts, err := devset.ReadCorpora(dir)
+	if err != nil {
+		return err
+	}
+	drawn := devset.Draw(refs, n, seed)
+	for i := range drawn {
+		drawn[i].Label, drawn[i].Note = "", ""
+	}
+	built, err := devset.Rebuild(drawn, arts)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, b := range built {
+		sheet := struct {
+			ID      string    `json:"id"`
+			Context string    `json:"context"`
+			Text    string    `json:"text"`
+			Pair    [2]string `json:"pair"`
+		}{b.ID, b.Context, b.Text, b.Pair}
+		if err := enc.Encode(sheet); err != nil {
+			return fmt.Errorf("eval tone: write: %w", err)
+		}
+	}
+	return bw.Flush()
+}
+
+func readRefs(labels string) ([]devset.Ref, error) {
+	f, err := os.Open(labels)
+	if err != nil {
+		return nil, fmt.Errorf("eval tone: labels: %w", err)
+	}
+	defer f.Close()
+	return devset.ReadRefs(f)
+}
+
+// agreeTone compares a second, blind labelling of some lines with their
+// stored labels: how far two readers of the guide agree bounds what a
+// classifier can score against either.
+func agreeTone(w io.Writer, f *tone.Finder, dir, labels, path string, withModel bool) error {
+	rf, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("eval tone: %w", err)
+	}
+	relabels, err := devset.ReadRelabels(rf)
+	rf.Close()
+	if err != nil {
+		return err
+	}
+	all, err := devLines(dir, labels)
+	if err != nil {
+		return err
+	}
+	index := map[string]int{}
+	for i, l := range all {
+		index[l.ID] = i
+	}
+	second := map[string]tone.Class{}
+	var s devset.Scores
+	bySource := map[string]*devset.Scores{}
+	var disputed []string
+	for _, rl := range relabels {
+		i, ok := index[rl.ID]
+		if !ok || all[i].Label == "" {
+			return fmt.Errorf("eval tone: %s: no labelled line with this id", rl.ID)
+		}
+		if _, dup := second[rl.ID]; dup {
+			return fmt.Errorf("eval tone: %s: relabelled twice", rl.ID)
+		}
+		first, _ := tone.ParseClass(all[i].Label)
+		got, _ := tone.ParseClass(rl.Label)
+		second[rl.ID] = got
+		s.Add(first, got)
+		src := lineSource(all[i])
+		if bySource[src] == nil {
+			bySource[src] = &devset.Scores{}
+		}
+		bySource[src].Add(first, got)
+		if first != got {
+			note := ""
+			if rl.Note != "" {
+				note = " (" + rl.Note + ")"
+			}
+			disputed = append(disputed, fmt.Sprintf("%s %v stored=%s second=%s%s\n    %s", rl.ID, all[i].Pair, first, got, note, all[i].Text))
+		}
+	}
+	fmt.Fprintf(w, "second labelling against the stored labels: %d lines, agreement %.1f %%, Cohen's kappa %.3f, macro-F1 %.3f, cooperation-vs-conflict disagreements %d (%.1f %%)\n",
+		s.N, 100*s.Accuracy(), s.Kappa(), s.MacroF1(), s.CrossCount(), 100*s.CrossConfusions())
+	s.Write(w, "  (rows: stored label, columns: second label; precision and recall of the second against the stored)")
+	for _, src := range sortedKeys(bySource) {
+		b := bySource[src]
+		fmt.Fprintf(w, "  %s: %d lines, agreement %.1f %%, kappa %.3f, macro-F1 %.3f\n", src, b.N, 100*b.Accuracy(), b.Kappa(), b.MacroF1())
+	}
+	if withModel {
+		lines, gold, sents, groups, err := fitLines(f, all)
+		if err != nil {
+			return err
+		}
+		cv := crossValidate(sents, gold, groups)
+		var vsFirst, vsSecond, vsAgreed devset.Scores
+		for i, l := range lines {
+			sc, ok := second[l.ID]
+			if !ok {
+				continue
+			}
+			got := cv.tags[i].Class
+			vsFirst.Add(gold[i], got)
+			vsSecond.Add(sc, got)
+			if sc == gold[i] {
+				vsAgreed.Add(gold[i], got)
+			}
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "cross-validated classifier on the same lines: against the stored labels macro-F1 %.3f (accuracy %.3f), against the second labels %.3f (accuracy %.3f); on the %d lines both labellings agree on %.3f (accuracy %.3f)\n",
+			vsFirst.MacroF1(), vsFirst.Accuracy(), vsSecond.MacroF1(), vsSecond.Accuracy(), vsAgreed.N, vsAgreed.MacroF1(), vsAgreed.Accuracy())
+	}
+	fmt.Fprintln(w, "\nlines in dispute:")
+	for _, d := range disputed {
+		fmt.Fprintln(w, d)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
