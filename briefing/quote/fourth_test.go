@@ -68,6 +68,37 @@ func TestFourthFailureClasses(t *testing.T) {
 			speaker: "Paul Kerava",
 			role:    "Lands and Energy Minister",
 		},
+		{
+			name:    "a person's statement speaks for the person",
+			text:    "Mr Dorsi, 71, issued a statement through his lawyer after a day of questioning.\n\n\"I apologise to every saver who lost money because of my plans,\" Mr Dorsi's statement said.",
+			prefix:  "I apologise to every saver",
+			speaker: "Dorsi",
+		},
+		{
+			name:    "a news agency passing on a ministry's statement is not its speaker",
+			text:    "Ruritania said it welcomed the new talks with its neighbour, the official state news agency reported.\n\nA Ruritanian Foreign Ministry statement said it hoped the talks would \"open an honest dialogue in good faith,\" the agency said.",
+			prefix:  "open an honest dialogue",
+			speaker: "Ruritanian Foreign Ministry",
+		},
+		{
+			name:   "a prison after 'in' is not the speaker",
+			text:   "In a statement, detainee Omar in Longmoor Prison said: \"I hope the government will now act upon this ruling and release us.\"",
+			prefix: "I hope the government",
+		},
+		{
+			name:    "a body at the end of a role joined by 'and' is not the speaker",
+			text:    "They will appear in court next month, a police spokesman said. Tom Ferrand, a former Harrow pupil and joint leader of the East Marches Hunt, said: \"I have no regrets. \"We did nothing wrong beyond standing up for our way of life.\"",
+			prefix:  "We did nothing wrong",
+			speaker: "Tom Ferrand",
+			role:    "a former Harrow pupil and joint leader of the East Marches Hunt",
+		},
+		{
+			name:    "a description after a role ending in a firm's name describes the firm",
+			text:    "\"We expect to scrap fewer ships this year,\" said Wen Tao, president of Hai Lung Steel Co, a leading shipbreaker and steel producer in the south.",
+			prefix:  "We expect to scrap",
+			speaker: "Wen Tao",
+			role:    "president of Hai Lung Steel Co",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

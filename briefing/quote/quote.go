@@ -250,6 +250,14 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 			cd.att = a
 		}
 	}
+	if cd.att.kind == cueAfter && relays(cd.att.spk) {
+		// "A Foreign Ministry statement said it hoped talks would "…," the
+		// agency said": the agency passes on what the ministry said; the
+		// speaker inside the sentence is the one quoted.
+		if a := d.beforeCue(c, sentLo, lo, cd.open); a.kind != noCue && (a.spk.kind == named || a.spk.kind == described) && !relays(a.spk) {
+			cd.att = a
+		}
+	}
 	if cd.att.kind == noCue {
 		if a := d.beforeCue(c, sentLo, lo, cd.open); a.kind != noCue {
 			cd.att = a
@@ -296,6 +304,15 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 		cd.drop = cd.words <= 1
 	}
 }
+
+// relays reports a speaker that is a news outlet passing on what others
+// said ("the agency", "the New China News Agency", "state radio").
+func relays(w who) bool {
+	f := strings.Fields(strings.ToLower(w.name))
+	return len(f) > 0 && has(relayWords, strings.Trim(f[len(f)-1], ".,"))
+}
+
+var relayWords = set("agency newspaper paper daily radio television tv broadcaster")
 
 // embeddedTerm reports a short fragment quoted inside its sentence and
 // run straight on ("the party's much vaunted "decapitation strategy" Lord

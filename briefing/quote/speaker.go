@@ -96,6 +96,7 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	var desc who
 	lastWasName := false
 	lastWasRole := false
+	roleEndsBody := false // the role just read ends in a body's name
 	for si, sg := range segs {
 		x, y := sg.a, sg.b
 		conj := false
@@ -133,9 +134,14 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			// before it, in the article's words at this mention.
 			roles[len(roles)-1] = trimRole(d.text[d.toks[x].s:d.toks[y-1].e])
 			lastWasName = false
+			roleEndsBody = d.toks[y-1].kind == word && d.toks[y-1].upper
 			continue
 		}
-		if w, ok := d.nameIn(c, x, y); ok {
+		w, ok := d.nameIn(c, x, y)
+		if !ok {
+			w, ok = d.ownerOfDocument(c, x, y)
+		}
+		if ok {
 			if len(names) > 0 && !conj {
 				// Two names side by side without "and": "Berg, Hale
 				// said" names the later; "Ruiz, in Toledo, Ohio"
@@ -163,6 +169,12 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if len(names) > 0 && d.describesBody(x, y) {
 			continue // "…, a Brussels-based citizen action group": the body, not the person
 		}
+		if len(names) > 0 && roleEndsBody && roles[len(roles)-1] != "" && has(determiners, d.lower(x)) {
+			// "Yao Lin, president of Chi Hwa Steel Co, a leading steel
+			// maker": a description after a role ending in a body's name
+			// describes the body.
+			continue
+		}
 		if len(names) > 0 && roles[len(roles)-1] != "" && d.firmTail(x, y) {
 			// "president of Goldmark, Sachs and Co": the firm's name goes on
 			// after its comma.
@@ -174,6 +186,13 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			// men in business") does not replace a title before the name.
 			roles[len(roles)-1] = trimRole(text)
 			lastWasRole = d.lower(y-1) != "and" && d.hasPrepPlace(x, y)
+			roleEndsBody = d.toks[y-1].kind == word && d.toks[y-1].upper && !lastWasRole
+			continue
+		}
+		if b, ok := d.bodyOfDocument(x, y); ok {
+			// "A North Korean Foreign Ministry statement said": the body
+			// speaks through its statement.
+			desc = who{kind: described, name: b, tok: x, end: y, person: -1}
 			continue
 		}
 		desc = who{kind: described, name: text, tok: x, end: y, person: -1, vague: d.vagueDescription(x, y)}
@@ -375,7 +394,7 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		return who{}, false
 	}
 	if !d.looseTitle(x, h, n, y) {
-		ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper
+		ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper && !has(determiners, d.lower(h-1)) // not "leader of the North Hunt"
 		if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) && !ofRole {
 			return who{}, false // the title ends in a role word: "… spokesman", "secretary of state"
 		}
@@ -592,4 +611,61 @@ func contractedPronoun(lw string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// ownerOfDocument reads "Mr Varo's statement said" as said by the person
+// who speaks through the document: the name before the possessive.
+func (d *doc) ownerOfDocument(c *cast, x, y int) (who, bool) {
+	if y-x < 2 || d.toks[y-1].kind != word || !has(ownedDocuments, d.lower(y-1)) || d.toks[y-2].kind != word || !isPossessive(d.str(d.toks[y-2])) {
+		return who{}, false
+	}
+	k := x
+	if d.lower(k) == "the" {
+		k++
+	}
+	if k >= y-1 || !d.isCapWord(k) {
+		return who{}, false
+	}
+	r := d.runAt(k, y-1)
+	if r.b != y-1 || r.nameA >= r.b || r.org || d.allPlace(r.nameA, r.b) || has(orgWords, stripPossessive(d.lower(r.b-1))) {
+		return who{}, false // a body's statement stays the speaker as written
+	}
+	idx := c.register(d, r, true)
+	if idx < 0 || c.people[idx].org {
+		return who{}, false
+	}
+	c.pending = append(c.pending, mention{tok: r.nameA, who: idx})
+	w := who{kind: named, name: c.people[idx].name, role: d.roleText(r), tok: r.nameA, person: idx}
+	if w.role == "" {
+		w.role = c.roleNear(idx, r.nameA)
+	}
+	return w, true
+}
+
+// ownedDocuments are what a person or body speaks through ("Mr Varo's
+// statement said").
+var ownedDocuments = set("statement letter message note memo website blog communique")
+
+// bodyOfDocument reads a description headed by a document and qualified
+// only by a capitalised body's name ("a North Korean Foreign Ministry
+// statement") as that body; a bare place ("a U.S. statement") or a
+// person's name is not read so.
+func (d *doc) bodyOfDocument(x, y int) (string, bool) {
+	if y-x < 3 || d.toks[y-1].kind != word || d.toks[y-1].upper || !has(ownedDocuments, d.lower(y-1)) || !has(determiners, d.lower(x)) {
+		return "", false
+	}
+	org := false
+	for k := x + 1; k < y-1; k++ {
+		t := d.toks[k]
+		if t.kind != word || !t.upper || isPossessive(d.str(t)) {
+			return "", false
+		}
+		if has(orgWords, d.lower(k)) {
+			org = true
+		}
+	}
+	if !org {
+		return "", false
+	}
+	return d.text[d.toks[x+1].s:d.toks[y-2].e], true
 }

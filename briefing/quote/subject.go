@@ -72,6 +72,13 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 			continue
 		}
 		if !t.upper && has(clauseBreakers, lw) {
+			if lw == "and" && commas == 1 && d.appositiveAnd(lo, k-1) {
+				// "Tom Ferris, a former pupil and joint leader of the
+				// Hunt, said": the "and" joins two roles of the name
+				// before the comma.
+				k--
+				continue
+			}
 			if lw == "and" && d.isPunct(k-2, ",") {
 				// ", and Admiral B": coordination when a name follows.
 				if w, ok := d.nameIn(c, k, e); ok && w.kind == named {
@@ -111,6 +118,32 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	// Leave out intro phrases: "In a statement, Smith said".
 	return d.phrase(c, d.skipIntro(k, e), e)
 }
+
+// appositiveAnd reports whether the "and" at token j stands inside an
+// appositive opened by a comma after a name: between that comma and j
+// there are only words of a noun phrase, no verb and no quotation.
+func (d *doc) appositiveAnd(lo, j int) bool {
+	for m := j - 1; m > lo && j-m <= 12; m-- {
+		t := d.toks[m]
+		if t.kind == mark || t.inQuote {
+			return false
+		}
+		if d.isPunct(m, ",") {
+			return m-1 >= lo && d.isCapWord(m-1) && m+1 < j && has(determiners, d.lower(m+1))
+		}
+		if t.kind == punct {
+			return false
+		}
+		if lw := d.lower(m); !t.upper && (looksVerbal(lw) || d.isCueVerb(m) || has(clauseBreakers, lw) || isRelative(lw)) {
+			return false
+		}
+	}
+	return false
+}
+
+// placePreps put a place or a body after a noun ("a detainee in Belmarsh
+// Prison", "an official at the Treasury").
+var placePreps = set("in at from near outside inside")
 
 // personalPronouns can be the subject of a verb right after them.
 var personalPronouns = set("he she they it we i")
@@ -272,6 +305,11 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 			j++
 		}
 		if d.predicateAt(j) && !isPossessive(d.str(d.toks[r.b-1])) {
+			if k > a && d.toks[k-1].kind == word && !d.toks[k-1].upper && has(placePreps, d.lower(k-1)) {
+				// "detainee Ali in Belmarsh Prison said": the place is the
+				// object of a preposition, the subject stands before it.
+				return who{person: -1}
+			}
 			return d.phrase(c, k, r.b) // not "Trump's" in "… brushed off Trump's comments"
 		}
 		if d.isPunct(j, ",") {
