@@ -15,6 +15,7 @@ import (
 	"attache/briefing"
 	"attache/briefing/eval"
 	"attache/briefing/geo"
+	"attache/sources/clean"
 )
 
 // attributionLabel is one quotation shown in a brief over Reuters or BBC
@@ -104,7 +105,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		if l.Unseen != nil {
 			unseen.add(*l.Unseen)
 		}
-		q, ok := quoteAt(rec.text, qs, l.Start)
+		q, ok := quoteAt(rec.text, qs, rec.at(l.Start))
 		if !ok {
 			notShown++
 			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: not shown; right %q / %q", l.Source, l.Article, l.Start, l.Speaker, strings.Join(l.Roles, " | ")))
@@ -265,8 +266,22 @@ func quoteAt(text string, qs []briefing.ShownQuote, start int) (briefing.ShownQu
 }
 
 type labelledRecord struct {
-	text      string
+	text      string // as ingest stores it: character references decoded
+	raw       string // as the record holds it; labels count code points in it
 	published time.Time
+}
+
+// at maps a code-point offset in the record's raw text to one in the
+// decoded text a brief reads ("Jos&#233;" is one character there).
+func (r labelledRecord) at(start int) int {
+	if r.raw == r.text {
+		return start
+	}
+	raw := []rune(r.raw)
+	if start > len(raw) {
+		start = len(raw)
+	}
+	return utf8.RuneCountInString(clean.UnescapeRefs(string(raw[:start])))
 }
 
 // labelledTexts reads the records the labels name from the Reuters and
@@ -297,7 +312,9 @@ func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRe
 				return fmt.Errorf("id %s is not a number", r.ID)
 			}
 			if want[source+":"+id] {
-				out[source+":"+id] = labelledRecord{text: r.Text, published: r.Published}
+				// Ingest decodes character references ("Jos&#233;"); the
+				// brief reads the decoded text, so the finder does here.
+				out[source+":"+id] = labelledRecord{text: clean.UnescapeRefs(r.Text), raw: r.Text, published: r.Published}
 			}
 			return nil
 		})

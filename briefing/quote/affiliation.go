@@ -97,6 +97,8 @@ func (d *doc) orgish(a, b int) bool {
 		case d.isPunct(j, "<") || d.isPunct(j, ">"):
 			marks = true
 		case d.isPunct(j, "&") || d.isPunct(j, ".") || d.isPunct(j, "-") || d.isPunct(j, "/") || d.isPunct(j, "(") || d.isPunct(j, ")"):
+		case (d.isPunct(j, "'") || d.isPunct(j, "’")) && j > k && d.toks[j-1].kind == word && d.toks[j-1].upper && strings.HasSuffix(d.lower(j-1), "s") && j+1 < b && d.toks[j+1].upper:
+			// "Supporters' Association": a plural possessive inside the name
 		default:
 			return false
 		}

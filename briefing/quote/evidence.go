@@ -129,6 +129,9 @@ func (d *doc) descriptionHead(x, y int) (head int, named bool) {
 		}
 		lw := d.lower(k)
 		participle := (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed")) && len(lw) > 5 && k+1 < y && d.toks[k+1].kind == word && has(closedClass, d.lower(k+1))
+		if lw == "and" && d.nounsBeforeRole(k+1, y) {
+			continue // "operations and safety editor": two fields of one role
+		}
 		if has(closedClass, lw) && !has(determiners, lw) || lw == "who" || participle {
 			end = k
 			break
@@ -155,6 +158,26 @@ func (d *doc) descriptionHead(x, y int) (head int, named bool) {
 		return k, named
 	}
 	return -1, false
+}
+
+// nounsBeforeRole reports whether tokens from k hold one or two plain
+// lower-case nouns and then a role word ("safety editor", "investment
+// strategist").
+func (d *doc) nounsBeforeRole(k, y int) bool {
+	for j := k; j < y && j < k+3; j++ {
+		t := d.toks[j]
+		if t.kind != word || t.upper {
+			return false
+		}
+		lw := d.lower(j)
+		if isRole(lw) {
+			return j > k
+		}
+		if has(closedClass, lw) || looksVerbal(lw) || strings.HasSuffix(lw, "ly") {
+			return false
+		}
+	}
+	return false
 }
 
 // isSpeakerNoun reports whether a lower-case noun can head the description

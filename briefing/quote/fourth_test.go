@@ -99,6 +99,48 @@ func TestFourthFailureClasses(t *testing.T) {
 			speaker: "Wen Tao",
 			role:    "president of Hai Lung Steel Co",
 		},
+		{
+			name:    "two fields joined by 'and' before the role word are one role",
+			text:    "\"Airbus has the latest plane in a very successful line,\" said Tom Rider, operations and safety editor at industry magazine Air Weekly.",
+			prefix:  "Airbus has the latest",
+			speaker: "Tom Rider",
+			role:    "operations and safety editor at industry magazine Air Weekly",
+		},
+		{
+			name:    "the role given at an earlier mention, when the name comes after its body's possessive",
+			text:    "\"Airbus has the latest plane in a very successful line,\" said Tom Rider, operations and safety editor at industry magazine Air Weekly.\n\nThe rival firm plans bigger planes. \"Boeing is now where Airbus was a few years ago,\" said Air Weekly's Mr Rider.",
+			prefix:  "Boeing is now",
+			speaker: "Tom Rider",
+			role:    "operations and safety editor at industry magazine Air Weekly",
+		},
+		{
+			name:    "a body whose name holds a plural possessive is the affiliation",
+			text:    "\"We will fight tooth and nail to stop him,\" said Mark Lane of the Independent City Supporters' Association.",
+			prefix:  "We will fight",
+			speaker: "Mark Lane",
+			role:    "the Independent City Supporters' Association",
+		},
+		{
+			name:    "a role ends at a spaced dash that opens an aside",
+			text:    "Paul Mayer, chief executive of Zippit - a music service which sells downloads - believes it is time to act. \"You may be surprised to know who pays the pirates,\" he said in an open letter.",
+			prefix:  "You may be surprised",
+			speaker: "Paul Mayer",
+			role:    "chief executive of Zippit",
+		},
+		{
+			name:    "a role ends before 'and someone who …' at an earlier mention",
+			text:    "But for Alan Weir, a research director at analyst firm Gartmore and someone who has followed the firm since its early years, the company is now a giant. \"The game is theirs to lose,\" predicted Mr Weir.",
+			prefix:  "The game is theirs",
+			speaker: "Alan Weir",
+			role:    "a research director at analyst firm Gartmore",
+		},
+		{
+			name:    "a relative clause saying what the person is gives the role",
+			text:    "Ana Royd, who is a spokeswoman for the campaign group, said the plans were wrong. \"We will fight them in every court,\" she said.",
+			prefix:  "We will fight them",
+			speaker: "Ana Royd",
+			role:    "a spokeswoman for the campaign group",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

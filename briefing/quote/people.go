@@ -326,11 +326,28 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	}
 	end := d.clauseEnd(b + 1)
 	e := d.nextComma(b+1, end)
+	if b+3 < len(d.toks) && d.lower(b+1) == "who" && (d.lower(b+2) == "is" || d.lower(b+2) == "was") && has(determiners, d.lower(b+3)) {
+		// "Baroness Royd, who was the first woman to be Speaker, said":
+		// a relative clause that only says what the person is.
+		for k := b + 4; k < len(d.toks) && k < b+18 && d.toks[k].para == d.toks[b].para && !d.toks[k].inQuote; k++ {
+			if d.isPunct(k, ",") {
+				return d.appositiveRoleIn(b+3, k)
+			}
+			if d.toks[k].kind != word {
+				break
+			}
+		}
+		return ""
+	}
 	// The appositive ends at its closing comma or at the speech verb; in
 	// the second case the name must be a full one: in "… in the Gulf, a
 	// senior official said" the description is the subject, not an
 	// appositive.
 	for k := b + 1; k < e; k++ {
+		if k > b+2 && (d.spacedHyphen(k) || d.isPunct(k, "—") || d.isPunct(k, "–")) {
+			e = k // "chief executive of Wippit - a peer to peer service which …"
+			break
+		}
 		if d.toks[k].kind == word && !d.toks[k].upper && has(appositiveEnders, d.lower(k)) && k > b+2 {
 			e = k // "an assistant U.S. trade representative just back from …"
 			break
@@ -387,8 +404,22 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			return ""
 		}
 	}
-	return d.appositiveRoleIn(x, e)
+	if role := d.appositiveRoleIn(x, e); role != "" {
+		return role
+	}
+	// "a research director at Gartner and someone who has followed …":
+	// the role before an "and" that opens another description.
+	for k := x + 2; k+1 < e; k++ {
+		if d.toks[k].kind == word && d.lower(k) == "and" && (has(determiners, d.lower(k+1)) || has(indefinitePeople, d.lower(k+1))) {
+			return d.appositiveRoleIn(x, k)
+		}
+	}
+	return ""
 }
+
+// indefinitePeople open a description of someone by what they did
+// ("someone who has followed the firm").
+var indefinitePeople = set("someone somebody anyone one")
 
 // plainSegment reports whether tokens [a, b) are words of a noun phrase
 // or an affiliation: no verb, no relative pronoun, no number alone.
