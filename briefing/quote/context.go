@@ -100,16 +100,20 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// back to someone the article named with that title.
 		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 && !c.people[idx].org {
 			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
-		} else if d.toks[w.end-1].upper {
-			// A capitalised head stands in for a name ("the New Jersey
-			// Democrat"); a lower-case one may introduce someone the
-			// article never names ("the ABN economist").
+		} else if has(partyMembers, stripPossessive(d.lower(w.end-1))) {
+			// "the New Jersey Democrat" stands in for a name; "the ABN
+			// economist" may introduce someone the article never names.
 			if idx := c.onlyPersonBefore(d, sent, cd.open, w.name); idx >= 0 {
 				w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
 			} else {
 				w.vague = true
 			}
 		}
+	}
+	if w.kind == described && !w.vague && w.tok >= 0 && w.end > w.tok && w.end <= len(d.toks) && d.lower(w.tok) == "the" && has(partyMembers, stripPossessive(d.lower(w.end-1))) {
+		// "the Georgia Democrat" that the article's cast does not settle:
+		// it points back to someone, and says not whom.
+		w.vague = true
 	}
 	if w.guess {
 		ev = Guess
@@ -275,8 +279,12 @@ func (d *doc) definitePerson(w who) bool {
 		}
 	}
 	lw := stripPossessive(d.lower(h))
-	return place && (isRole(lw) || has(speakerNouns, lw) || has(pluralWords, lw)) && !has(orgWords, lw) && !has(documentWords, lw)
+	return place && (isRole(lw) || has(partyMembers, lw)) && !has(orgWords, lw) && !has(documentWords, lw)
 }
+
+// partyMembers are nouns for a member of a party, which name one person
+// and never a body ("the Ohio Democrat").
+var partyMembers = set("democrat republican tory conservative socialist liberal nationalist unionist")
 
 // documentWords are what bodies speak through, not people.
 var documentWords = set("statement report communique letter memo document newspaper paper radio agency")

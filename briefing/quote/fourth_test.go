@@ -94,7 +94,7 @@ func TestFourthFailureClasses(t *testing.T) {
 		},
 		{
 			name:    "a description after a role ending in a firm's name describes the firm",
-			text:    "\"We expect to scrap fewer ships this year,\" said Wen Tao, president of Hai Lung Steel Co, a leading shipbreaker and steel producer in the south.",
+			text:    "Wen Tao, president of Hai Lung Steel Co, a leading shipbreaker and steel producer in the south, told Reuters, \"We expect to scrap fewer ships this year.\"",
 			prefix:  "We expect to scrap",
 			speaker: "Wen Tao",
 			role:    "president of Hai Lung Steel Co",
@@ -140,6 +140,43 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "We will fight them",
 			speaker: "Ana Royd",
 			role:    "a spokeswoman for the campaign group",
+		},
+		{
+			name:    "a title ending 'of the <body>' before a given name is the role",
+			text:    "Shadow leader of the Commons Oliver Hale said: \"This will be part of our aim to cut the size of the State.\"",
+			prefix:  "This will be part",
+			speaker: "Oliver Hale",
+			role:    "Shadow leader of the Commons",
+		},
+		{
+			name:    "a place after 'in' does not hide the titled name that follows it",
+			text:    "Speaking in Harrogate Mr Kennet said: \"People want a credible, principled party which offers a different vision.\"",
+			prefix:  "People want",
+			speaker: "Kennet",
+		},
+		{
+			name:    "a sentence opening with a common noun before 'demand' leaves the pronoun to the person named",
+			text:    "The tax status of exploration might change, Energy Secretary John Harrow told reporters.\n\nConsumer demand and a decline in output have raised imports by a million barrels a day, Harrow said.\n\n\"Steps must be taken to reverse the downturn in our energy industry,\" he said.",
+			prefix:  "Steps must be taken",
+			speaker: "John Harrow",
+			role:    "Energy Secretary",
+		},
+		{
+			name:    "a body named with a role word after a place stays the speaker",
+			text:    "Ministers met on Monday to discuss the law.\n\n\"The law will not be common practice,\" the Scottish Executive said.",
+			prefix:  "The law will not",
+			speaker: "the Scottish Executive",
+		},
+		{
+			name:   "a party member the article does not settle is not shown",
+			text:   "The bill passed the committee on Tuesday.\n\n\"This legislation will open up new gas markets,\" the Louisiana Democrat said.",
+			prefix: "This legislation",
+		},
+		{
+			name:    "a statement of a body named by one generic word stays as written",
+			text:    "The strike went on for a third day.\n\n\"We will not let our members pay for the losses,\" a Union statement said.",
+			prefix:  "We will not let",
+			speaker: "a Union statement",
 		},
 	}
 	for _, tt := range tests {

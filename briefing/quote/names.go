@@ -448,7 +448,14 @@ func (d *doc) portfolioAnd(k int) bool {
 // title ending right before them in a preposition ("Ambassador to GATT",
 // "Minister for Europe"), so that the name starts at n.
 func (d *doc) titleObject(a, n int) bool {
-	if a < 2 || n <= a || n-a > 3 || d.toks[a-1].kind != word || d.toks[a-1].upper || !has(titleObjectPreps, d.lower(a-1)) || d.toks[a-2].kind != word || !d.toks[a-2].upper || !isRole(d.lower(a-2)) {
+	if a < 2 || n <= a || n-a > 3 {
+		return false
+	}
+	p := a - 1
+	if d.lower(p) == "the" && p >= 2 && d.lower(p-1) == "of" && isRole(d.lower(p-2)) {
+		// "Shadow leader of the Commons Oliver Heald"
+		p--
+	} else if d.toks[p].kind != word || d.toks[p].upper || !has(titleObjectPreps, d.lower(p)) || d.toks[p-1].kind != word || !d.toks[p-1].upper || !isRole(d.lower(p-1)) {
 		return false
 	}
 	for k := a; k < n; k++ {

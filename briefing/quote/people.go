@@ -966,8 +966,8 @@ func (d *doc) unnamedSubjectBefore(c *cast, a, tok int) bool {
 			return false
 		}
 		r := d.runAt(k, tok)
-		if r.b >= tok || r.nameA >= r.b || d.allPlace(r.nameA, r.b) || c.mentionAt(r.nameA) >= 0 {
-			return false
+		if r.b >= tok || r.nameA >= r.b || d.allPlace(r.nameA, r.b) || c.mentionAt(r.nameA) >= 0 || d.strayOpener(r) {
+			return false // "Consumer demand rose": no person
 		}
 		n := d.toks[r.b]
 		return n.kind == word && !n.upper && !has(closedClass, n.low) && !isRole(n.low) && !has(roleModifiers, n.low) && !isPossessive(d.str(d.toks[r.b-1]))

@@ -386,6 +386,17 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		}
 		break
 	}
+	ofThe := -1 // "leader of the Commons Oliver Heald": the object of the title, then the name
+	if n > x+3 && y-n >= 3 && d.lower(n-1) == "the" && d.lower(n-2) == "of" && isRole(d.lower(n-3)) {
+		for j := n + 1; j < y-1; j++ {
+			if _, ok := givenNameGender(d.lower(j)); ok {
+				if _, prev := givenNameGender(d.lower(j - 1)); !prev {
+					ofThe, n = n-2, j
+				}
+				break
+			}
+		}
+	}
 	h := n // "BZW chairman Sir Martin Jacombe": the title ends before "Sir"
 	for n < y && d.honorificAt(n) {
 		n++
@@ -395,6 +406,9 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	}
 	if !d.looseTitle(x, h, n, y) {
 		ofRole := h-3 >= x && d.lower(h-2) == "of" && isRole(d.lower(h-3)) && d.toks[h-1].kind == word && !d.toks[h-1].upper && !has(determiners, d.lower(h-1)) // not "leader of the North Hunt"
+		if ofThe >= 0 {
+			ofRole, h = true, ofThe+2 // titleBefore(h-2) starts from the "of"
+		}
 		if d.toks[h-1].kind != word || !isRole(d.lower(h-1)) && !isSpeakerNoun(d.lower(h-1)) && !ofRole {
 			return who{}, false // the title ends in a role word: "… spokesman", "secretary of state"
 		}
@@ -410,6 +424,9 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		}
 		if ra > x || !d.hasRoleWord(ra, h) && !isSpeakerNoun(d.lower(h-1)) {
 			return who{}, false
+		}
+		if ofThe >= 0 {
+			h = n // the title runs on to the name
 		}
 	}
 	r := d.splitRun(n, y)
@@ -664,8 +681,8 @@ func (d *doc) bodyOfDocument(x, y int) (string, bool) {
 			org = true
 		}
 	}
-	if !org {
-		return "", false
+	if !org || y-x == 3 {
+		return "", false // "a Union statement": which union is not said
 	}
 	return d.text[d.toks[x+1].s:d.toks[y-2].e], true
 }

@@ -305,7 +305,7 @@ func (d *doc) sentenceSubject(c *cast, lo, v int) who {
 			j++
 		}
 		if d.predicateAt(j) && !isPossessive(d.str(d.toks[r.b-1])) {
-			if k > a && d.toks[k-1].kind == word && !d.toks[k-1].upper && has(placePreps, d.lower(k-1)) {
+			if k > a && d.toks[k-1].kind == word && !d.toks[k-1].upper && has(placePreps, d.lower(k-1)) && !r.titleSeen && !r.givenFound {
 				// "detainee Ali in Belmarsh Prison said": the place is the
 				// object of a preposition, the subject stands before it.
 				return who{person: -1}
