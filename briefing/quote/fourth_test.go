@@ -181,6 +181,25 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "We will not let",
 			speaker: "a Union statement",
 		},
+		{
+			name:    "a place before a firm's last word is part of the firm's name",
+			text:    "Fares will rise in the spring.\n\n\"We expect heavy losses on the route this winter,\" Nordic Airways said.",
+			prefix:  "We expect heavy losses",
+			speaker: "Nordic Airways",
+		},
+		{
+			name:    "a title word before a firm's last word is part of the firm's name",
+			text:    "Sales fell again in March.\n\n\"We see no recovery before the autumn,\" General Motors said in a statement.",
+			prefix:  "We see no recovery",
+			speaker: "General Motors",
+		},
+		{
+			name:    "a title's object after 'of' stays in the title before a given name",
+			text:    "\"The record is a good one in terms of side effects,\" said Leeds University Professor of Medicine Carl Lindqvist.",
+			prefix:  "The record is a good one",
+			speaker: "Carl Lindqvist",
+			role:    "Leeds University Professor of Medicine",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

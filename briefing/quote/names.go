@@ -148,7 +148,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 			}
 			if _, ok := givenNameGender(d.lower(j)); ok {
 				if _, prev := givenNameGender(d.lower(j - 1)); !prev && d.toks[j-1].kind == word && d.toks[j-1].upper && !d.honorificAt(j-1) &&
-					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1) || d.titleObject(a, j)) && !has(orgWords, d.lower(b-1)) {
+					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1) || d.titleObject(a, j) || d.titleObject(k, j)) && !has(orgWords, d.lower(b-1)) {
 					k = j
 				}
 				break
@@ -167,7 +167,9 @@ func (d *doc) splitRun(a, b int) nameRun {
 	if b-2 >= k && isAcronym(d.str(d.toks[b-1])) && has(orgWords, d.lower(b-2)) {
 		orgEnd = b - 1 // "Kenya News Agency KNA": the body's initials after its name
 	}
-	if k < orgEnd && d.onlyOrgWords(k, orgEnd) {
+	if k < orgEnd && (d.onlyOrgWords(k, orgEnd) || d.onlyWords(k, orgEnd, bodyEndings)) {
+		// "British Airways", "General Motors": the place or qualifier
+		// before a firm's last word is part of its name.
 		for k > a && (d.toks[k-1].place != notPlace || d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].place != notPlace ||
 			d.toks[k-1].kind == word && d.toks[k-1].upper && has(roleModifiers, d.lower(k-1))) {
 			k--
@@ -219,7 +221,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 	}
 	for x := r.nameA; x < b; x++ {
 		lw := d.lower(x)
-		if has(orgWords, lw) || isAcronym(d.str(d.toks[x])) && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
+		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
 			r.org = true // "K.K Wong": initials before a name are no acronym
 		}
 	}
@@ -455,6 +457,8 @@ func (d *doc) titleObject(a, n int) bool {
 	if d.lower(p) == "the" && p >= 2 && d.lower(p-1) == "of" && isRole(d.lower(p-2)) {
 		// "Shadow leader of the Commons Oliver Heald"
 		p--
+	} else if d.lower(p) == "of" && d.toks[p-1].kind == word && d.toks[p-1].upper && isRole(d.lower(p-1)) {
+		// "Professor of Medicine Carl Leier"
 	} else if d.toks[p].kind != word || d.toks[p].upper || !has(titleObjectPreps, d.lower(p)) || d.toks[p-1].kind != word || !d.toks[p-1].upper || !isRole(d.lower(p-1)) {
 		return false
 	}
