@@ -183,9 +183,9 @@ func TestFourthFailureClasses(t *testing.T) {
 		},
 		{
 			name:    "a place before a firm's last word is part of the firm's name",
-			text:    "Fares will rise in the spring.\n\n\"We expect heavy losses on the route this winter,\" Nordic Airways said.",
+			text:    "Fares will rise in the spring.\n\n\"We expect heavy losses on the route this winter,\" Danish Airways said.",
 			prefix:  "We expect heavy losses",
-			speaker: "Nordic Airways",
+			speaker: "Danish Airways",
 		},
 		{
 			name:    "a title word before a firm's last word is part of the firm's name",
