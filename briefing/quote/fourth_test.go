@@ -200,6 +200,33 @@ func TestFourthFailureClasses(t *testing.T) {
 			speaker: "Carl Lindqvist",
 			role:    "Leeds University Professor of Medicine",
 		},
+		{
+			name:    "a firm's title before a name whose last word is also a title word",
+			text:    "\"These sales continue our plan,\" said Harrow Industries chairman Gordon White.",
+			prefix:  "These sales",
+			speaker: "Gordon White",
+			role:    "Harrow Industries chairman",
+		},
+		{
+			name:    "a title before a name that opens with an initial",
+			text:    "\"We remain convinced of the plan,\" said Amrose Canada president T. Don Stacey.",
+			prefix:  "We remain convinced",
+			speaker: "T. Don Stacey",
+			role:    "Amrose Canada president",
+		},
+		{
+			name:    "a role word with its abbreviation dot between the title and the name",
+			text:    "Committee chairman Sen. Paul Sarbin said: \"The report surveys an economy whose calm hides danger.\"",
+			prefix:  "The report surveys",
+			speaker: "Paul Sarbin",
+			role:    "Committee chairman Sen.",
+		},
+		{
+			name:    "an initial named before the surname completes the name given later",
+			text:    "But T. Boone Pickard, who has bought large gas reserves, is not convinced.\n\n\"The rigs will not go back to work until the price rises,\" said Pickard, 58.",
+			prefix:  "The rigs will not",
+			speaker: "T. Boone Pickard",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

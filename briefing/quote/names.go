@@ -104,7 +104,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 		t := d.toks[k-1]
 		if t.kind != word {
 			// The dot of an initial stays in the name: "Robert P. Casey".
-			if d.isPunct(k-1, ".") && k-2 > a && d.toks[k-2].kind == word && len(d.toks[k-2].low) == 1 && d.toks[k-2].upper {
+			if d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].kind == word && len(d.toks[k-2].low) == 1 && d.toks[k-2].upper && k < b {
 				k--
 				continue
 			}
@@ -221,7 +221,8 @@ func (d *doc) splitRun(a, b int) nameRun {
 	}
 	for x := r.nameA; x < b; x++ {
 		lw := d.lower(x)
-		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
+		initial := len(lw) == 1 && x+1 < b && d.isPunct(x+1, ".") // "T. Boone Pickens"
+		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !initial && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
 			r.org = true // "K.K Wong": initials before a name are no acronym
 		}
 	}

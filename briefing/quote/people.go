@@ -244,9 +244,30 @@ func (c *cast) collect(d *doc) {
 		if !ok || !c.people[idx].evident {
 			continue
 		}
+		if p := &c.people[idx]; len(words) > 1 && !p.org && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), " "+strings.ToLower(p.name)) && givenOrInitials(strings.Fields(strings.TrimSuffix(name, p.name))) {
+			p.name = name // "T. Boone Pickens" named in full before "Pickens said"
+		}
 		extra = append(extra, mention{tok: w.tok, who: idx, poss: isPossessive(d.str(d.toks[w.r.b-1]))})
 	}
 	c.mentions = mergeMentions(c.mentions, extra)
+}
+
+// givenOrInitials reports words that are all initials ("T.") or known
+// given names, so that they complete a surname ("T. Boone" before
+// "Pickens"), unlike a title or a description ("Broker", "Houston-based").
+func givenOrInitials(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+			continue
+		}
+		if _, ok := givenNameGender(strings.ToLower(w)); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // describedSubjects finds sentences that open with a definite

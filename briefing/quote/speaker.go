@@ -376,7 +376,10 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		t := d.toks[n-1]
 		given := t.kind == word && t.upper && n < y && d.toks[n].upper && (func() bool { _, ok := givenNameGender(d.lower(n - 1)); return ok }() ||
 			n-2 >= x && d.toks[n-2].kind == word && !d.toks[n-2].upper && isRole(d.lower(n-2))) // "chief economist Will Buttrose"
-		if t.kind == word && (d.isCapWord(n-1) || d.honorificAt(n-1) || given) && !d.isTitleWord(n-1) || d.isPunct(n-1, ".") && n-2 > x && d.toks[n-2].kind == word && d.toks[n-2].upper {
+		// "… chairman Gordon White", "… governor Mervyn King": a last
+		// word that is also a title word, after a name word, ends the name.
+		lastName := n == y && n-2 > x && d.isCapWord(n-1) && d.isCapWord(n-2) && !d.isTitleWord(n-2)
+		if t.kind == word && (d.isCapWord(n-1) || d.honorificAt(n-1) || given) && (!d.isTitleWord(n-1) || lastName) || d.isPunct(n-1, ".") && n-2 > x && d.toks[n-2].kind == word && d.toks[n-2].upper {
 			n--
 			continue
 		}
@@ -398,8 +401,11 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		}
 	}
 	h := n // "BZW chairman Sir Martin Jacombe": the title ends before "Sir"
-	for n < y && d.honorificAt(n) {
-		n++
+	if n < y && d.isPunct(n, ".") {
+		n++ // "Committee chairman Sen. Paul Sarbanes": the title's abbreviation dot
+	}
+	for n < y && (d.honorificAt(n) || n > h && d.isPunct(n, ".") && d.honorificAt(n-1)) {
+		n++ // "Sir Martin", "Dr. Ana Ruiz"
 	}
 	if n <= x || h <= x || n >= y || y-n > 4 || d.toks[n].kind != word {
 		return who{}, false
@@ -443,6 +449,9 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 		name = c.people[idx].name
 	}
 	role := d.text[d.toks[x].s:d.toks[h-1].e]
+	if h < n && d.isPunct(h, ".") {
+		role += "." // "Sen."
+	}
 	if rest, ok := strings.CutPrefix(role, "The "); ok {
 		role = "the " + rest // shown after the name: "Ana Ruiz, the firm's lawyer"
 	}
