@@ -321,8 +321,8 @@ func (d *doc) npAfter(a, end int) int {
 			break
 		}
 		if t.upper && has(closedClass, lw) && k > a && !has(timeWords, lw) && !has(months, lw) && d.str(t) != "US" &&
-			!(d.toks[k-1].kind == word && d.toks[k-1].upper && k+1 < end && d.isCapWord(k+1) && !has(determiners, lw)) {
-			break // but "Credit Suisse First Boston" is one name
+			!(d.toks[k-1].kind == word && (d.toks[k-1].upper || d.lower(k-1) == "the") && k+1 < end && d.isCapWord(k+1) && !has(determiners, lw)) {
+			break // but "Credit Suisse First Boston", "the First Economic Affairs Division" are names
 		}
 		k++
 	}

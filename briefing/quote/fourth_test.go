@@ -227,6 +227,32 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "The rigs will not",
 			speaker: "T. Boone Pickard",
 		},
+		{
+			name:    "capitalised words after a title's 'of' are what the title is over, not a person",
+			text:    "Lawrence Garland, Telco's Vice-President of Marketing Services, said, \"With this filing, we suggest that regulators take a finer approach.\"",
+			prefix:  "With this filing",
+			speaker: "Lawrence Garland",
+			role:    "Telco's Vice-President of Marketing Services",
+		},
+		{
+			name:    "a name given as 'Queen of the X' is no person named X",
+			text:    "Ellen Simmons, known as Queen of the Sky, wrote about her life as a flight attendant. In a statement, she said she was taking legal action for \"wrongful termination\".",
+			prefix:  "wrongful termination",
+			speaker: "Ellen Simmons",
+		},
+		{
+			name:    "what the speaker spoke of after 'of' is no part of the name",
+			text:    "Only 33 rigs were drilling last week, said Bill Bolland of Munro Oil Services.\n\n\"It's in the dregs right now,\" said Bolland of the state's drilling activity.",
+			prefix:  "It's in the dregs",
+			speaker: "Bill Bolland",
+		},
+		{
+			name:    "'the First …' inside a body's name after a title keeps the whole title",
+			text:    "\"I do not expect a drastic improvement,\" said Azumi Hayano, Director of the First International Economic Affairs Division of the Foreign Ministry.",
+			prefix:  "I do not expect",
+			speaker: "Azumi Hayano",
+			role:    "Director of the First International Economic Affairs Division of the Foreign Ministry",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -175,6 +175,16 @@ func (d *doc) splitRun(a, b int) nameRun {
 			k--
 		}
 	}
+	if j := k - 1; j > a && d.lower(j) == "the" && j-1 > a && d.lower(j-1) == "of" {
+		j-- // "Queen of the Sky"
+		if d.toks[j-1].kind == word && d.isTitleWord(j-1) {
+			k = b
+		}
+	} else if j > a && d.lower(j) == "of" && d.toks[j-1].kind == word && d.isTitleWord(j-1) {
+		// "Vice-President of Marketing Services": capitalised words after
+		// a title's "of" are what the title is over, not a person.
+		k = b
+	}
 	r.nameA = k
 	// Honorific or role before the name.
 	if k > a {

@@ -60,6 +60,14 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			break
 		}
 	}
+	// "said Bolster of the state's drilling activity": what the name
+	// spoke of is no part of it.
+	for k := a + 1; k+2 < b; k++ {
+		if d.lower(k) == "of" && d.isCapWord(k-1) && !d.isTitleWord(k-1) && !has(orgWords, d.lower(k-1)) && d.topicAfter(k+1, b) {
+			b = k
+			break
+		}
+	}
 	if b-a == 1 {
 		lw := d.lower(a)
 		if has(pronouns, lw) {
@@ -694,4 +702,21 @@ func (d *doc) bodyOfDocument(x, y int) (string, bool) {
 		return "", false // "a Union statement": which union is not said
 	}
 	return d.text[d.toks[x+1].s:d.toks[y-2].e], true
+}
+
+// topicAfter reports whether tokens [k, b) read as a topic rather than a
+// body: lower-case words holding a lower-case possessive ("the state's
+// drilling activity"), with no capitalised word.
+func (d *doc) topicAfter(k, b int) bool {
+	poss := false
+	for j := k; j < b; j++ {
+		t := d.toks[j]
+		if t.kind != word || t.upper {
+			return false
+		}
+		if isPossessive(d.str(t)) {
+			poss = true
+		}
+	}
+	return poss
 }
