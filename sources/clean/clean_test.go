@@ -81,6 +81,18 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		{"affiliate note", []string{"This post may contain affiliate and/or referral links. Please see my disclosure page."}},
 		{"bare url", []string{"https://www.example.com/news/article-14847854.php"}},
 		{"punctuation only", []string{"***", "___"}},
+		// prompts to install a site's app, in a sentence of its own
+		{"app prompt in a sentence", []string{"Get every harbour story first, straight to your phone with the Ledger app."}},
+		{"app prompt naming the stores", []string{"For the tide tables and every harbour story, download the Ledger apps for iOS and Android."}},
+		{"app prompt in Spanish", []string{"Descarga nuestra app gratuita para iOS y Android."}},
+		{"newsletter prompt, signing up", []string{"Don't miss a tide table again by signing up to our weekly newsletter."}},
+		// the notes of a comment form, in the languages of the corpus
+		{"login to comment in German", []string{"Um diesen Beitrag kommentieren zu können, müssen Sie angemeldet sein."}},
+		{"login to comment", []string{"You must be logged in to post a comment."}},
+		{"login to comment in Spanish", []string{"Debes estar registrado para publicar un comentario."}},
+		{"comments closed in German", []string{"Keine Kommentare Kommentare sind geschlossen."}},
+		{"comments closed in French", []string{"Les commentaires sont fermés."}},
+		{"dateline in Swiss German", []string{"Publiziert: 12.03.2024, 08:15"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -106,6 +118,9 @@ func TestBlocksRemovesTrailingFooter(t *testing.T) {
 		{"author note", []string{"Jane Roe is a reporter for The Harbour Ledger covering Asia."}},
 		{"author note with address", []string{"Jane Roe (jane@example.com) is the editor of The Harbour Ledger."}},
 		{"site footer", []string{"Comments are closed.", "Copyright © 2024 Harbour Ledger. All Rights Reserved", "Exit mobile version"}},
+		// the lines that blog engines' themes print under a post
+		{"entry posted in", []string{"This entry was posted in Harbour news. Bookmark the permalink."}},
+		{"entry posted in German", []string{"Erstellt am Montag 4. März 2024 um 09:10 und abgelegt unter Hafen, Fähren. Kommentare zu diesem Eintrag im RSS 2.0 Feed."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -122,6 +137,9 @@ func TestBlocksRemovesTrailingFooter(t *testing.T) {
 // Article text that shares words with furniture must stay.
 func TestBlocksKeepsArticleText(t *testing.T) {
 	keep := []string{
+		"Residents can log in to the council's portal to comment on the plan until Friday.",
+		"Mehr als 300 Bürger hatten sich angemeldet, um die Pläne zu kommentieren.",
+		"Users can download the new ferry app from Monday, the port authority said.",
 		"The court ruled on copyright law in a case brought by photographers.",
 		"The deal was first reported by Reuters.",
 		"Analysts told Bloomberg the agreement was modest.",

@@ -82,7 +82,7 @@ var (
 	cookieRE = lazyRegexp(`(?i)\b(this|our) (site|website|web site) uses cookies|\bwe use cookies\b|\buses cookies to\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b|\bconsent to (the use of )?cookies\b|\b(by )?(continuing|continue) to (use|browse) (this|our|the) (site|website)|\bwe'?ll assume you'?re ok with this\b`)
 	// newsletter, subscription and app prompts, and the note of a comment
 	// form (the blog engine's own wording, in its translations)
-	promptRE = lazyRegexp(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|subscribe|register) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b|\byour e-?mail address will not be published\b|\b(deine|ihre) e-mail-adresse wird nicht veröffentlicht\b|\bvotre adresse (e-?mail|de messagerie) ne sera pas publiée\b|\btu dirección de correo electrónico no será publicada\b|\bil tuo indirizzo email non sarà pubblicato\b|\bo seu endereço de e-?mail não será publicado\b`)
+	promptRE = lazyRegexp(`(?i)\bcontains? affiliate\b|\baffiliate (and/or )?(referral )?links?\b|\b(sign up|signup|signing up|subscribe|subscribing|register|registering) (now |today |here )?(for|to)\b.{0,100}\b(newsletters?|inbox|e-?mails?|alerts|updates|channel|podcast|magazine|edition|digest|briefing)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered)\b|\bdelivered (straight |directly |right )?to your inbox\b|\benter your e-?mail( address)?\b|^(get|download) (the|our) .{0,40}\bapp\b|^(download|get|install)\b.{0,80}\bapps?\b|\b(download|install|descarga|descargue|baixe|téléchargez|scarica)\b.{0,80}\bapps?\b.{0,40}\b(ios|android|app store|google play)\b|\bto your (phone|smartphone|mobile)\b.{0,40}\bapp\b|\bclick(ing)? here\b|\bfollow (us|[\p{L}.'’&-]+( [\p{L}.'’&-]+){0,3}) on (twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|x)\b|\byour e-?mail address will not be published\b|\b(deine|ihre) e-mail-adresse wird nicht veröffentlicht\b|\bvotre adresse (e-?mail|de messagerie) ne sera pas publiée\b|\btu dirección de correo electrónico no será publicada\b|\bil tuo indirizzo email non sarà pubblicato\b|\bo seu endereço de e-?mail não será publicado\b`)
 	// list markers: Read more / Related / Recommended, in English and in
 	// the standard wording of the other languages of the corpus
 	listMarkerRE = lazyRegexp(`(?i)^(related( (articles?|stories|posts?|content|coverage|news|links|reading|topics))?|read more|read next|more (stories|news|articles|on this( story| topic)?|from [\p{L} .'&-]{1,40})|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|most (read|popular|viewed|shared)|popular( (this week|now|stories|posts))?|trending( (now|stories|news))?|top stories|latest (news|stories|articles)|recent (articles|posts|stories)|don'?t miss|editor'?s picks?|what to read next|further reading|in other news|around the web|from the web|sponsored (links|stories)|promoted stories|more to explore|keep reading|up next|watch next|(you may have missed|related video|related videos)|siehe auch|voir aussi|vea también|ver también|lea también|mehr zum thema|weitere (artikel|beiträge|nachrichten|meldungen|themen)|mehr (themen|artikel|dazu)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|zum weiterlesen|weiterlesen|ähnliche (artikel|beiträge)|verwandte (artikel|themen)|neueste (artikel|beiträge)|meistgelesen(e)?( artikel)?|(à )?lire aussi|à lire également|sur le même sujet|articles (similaires|liés)|(te|le) puede interesar|lee también|(noticias|artículos) relacionad[oa]s|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|lees ook|gerelateerde artikelen|czytaj (też|także)|zobacz (też|także))\s*[:!.…]?$`)
@@ -104,9 +104,9 @@ var (
 	// datelines: "Published 11:34 PM EST Nov 19, 2019", "Updated: 2 hours ago"
 	datelineWordsRE = lazyRegexp(`(?i)\b(published|updated|posted|last updated|first published|modified|created|date|on|at|am|pm|a\.m|p\.m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|ist|jst|kst|amt|aest|et|pt|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yesterday|today|just now|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|de|del|le|el|am|um|às|em|\d+(st|nd|rd|th)?)\b`)
 	dateSignalRE    = lazyRegexp(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+ (hours?|minutes?|days?) ago\b`)
-	stampRE         = lazyRegexp(`(?i)^(published|updated|posted|last updated|first published|last modified|veröffentlicht( am)?|aktualisiert( am)?|erstellt am|publié( le)?|mis à jour( le)?|publicado( el)?|actualizado( el)?|pubblicato( il)?|aggiornato( il)?|atualizado( em)?)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
+	stampRE         = lazyRegexp(`(?i)^(published|updated|posted|last updated|first published|last modified|veröffentlicht( am)?|publiziert( am)?|aktualisiert( am)?|erstellt am|publié( le)?|mis à jour( le)?|publicado( el)?|actualizado( el)?|pubblicato( il)?|aggiornato( il)?|atualizado( em)?)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
 	// footer lines that close a page
-	footerRE = lazyRegexp(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b`)
+	footerRE = lazyRegexp(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b|^(this entry was posted|this (post|article) was posted (in|on)|dieser (eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht|erstellt am .{0,80}abgelegt unter|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata)|\bbookmark the permalink\b|\blesezeichen (auf|für) den permalink\b`)
 	// "Via Example Wire", "SOURCE: News agencies" when short
 	shortFooterRE = lazyRegexp(`(?i)^(via|source|sources)\b`)
 	// author notes: "Jane Doe is a reporter for Example News."
@@ -159,7 +159,32 @@ func isFurniture(text string) bool {
 	if n <= 16 && isDateline(text) {
 		return true
 	}
+	if n <= 30 && isCommentNote(lower) {
+		return true
+	}
 	return false
+}
+
+var (
+	// the words of a comment form's notes: that one must be logged in to
+	// comment, that comments are closed (a blog engine's own wording, in
+	// its translations)
+	loginRE          = lazyRegexp(`\b(must|need to|have to|müssen|musst|muss|debes|debe|devez|dois|devi|deve|moet)\b.{0,60}\b(logged in|signed in|eingeloggt|angemeldet|registriert|connecté|connectée|registrado|conectado|collegato|registrato|ingelogd|einloggen)\b`)
+	commentsClosedRE = lazyRegexp(`\b(comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|comentários (estão )?encerrados|reacties zijn gesloten|komentarze są wyłączone)\b`)
+)
+
+// commentStems are the openings of the word "comment" in the corpus's
+// languages ("Kommentar", "kommentieren", "commentaire", "comentario").
+var commentStems = []string{"comment", "kommentar", "kommentier", "comentar", "commenta"}
+
+// isCommentNote reports whether a short block (lower-cased) is a note of a
+// comment form: that one must be logged in to comment, or that comments
+// are closed.
+func isCommentNote(lower string) bool {
+	if !containsAny(lower, commentStems) {
+		return false
+	}
+	return loginRE().MatchString(lower) || commentsClosedRE().MatchString(lower)
 }
 
 // Words that must appear for the matching expression to have a chance.

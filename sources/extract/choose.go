@@ -84,6 +84,7 @@ func linearText(root *html.Node, stop map[*html.Node]bool) *pageText {
 	// once per element from its parent's.
 	type count struct{ strong, all int }
 	counts := map[*html.Node]count{}
+	neutral := layoutWords(stop)
 	var b strings.Builder
 	walk(root, func(n *html.Node) bool {
 		switch n.Type {
@@ -96,7 +97,7 @@ func linearText(root *html.Node, stop map[*html.Node]bool) *pageText {
 				c = counts[p]
 			}
 			if !stop[n] {
-				st, all := ownMarks(n)
+				st, all := ownMarks(n, neutral)
 				c.strong += st
 				c.all += all
 			}
@@ -166,9 +167,13 @@ var (
 	strongMarks = map[string]bool{
 		"comment": true, "comments": true, "commentlist": true, "respond": true, "disqus": true,
 		"author": true, "bio": true, "biography": true, "authorbox": true,
+		"kommentar": true, "kommentare": true, "commentaires": true, "comentarios": true,
+		"commenti": true, "reacties": true, "komentarze": true,
 	}
-	commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true}
-	weakMarks    = map[string]bool{
+	commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true,
+		"kommentar": true, "kommentare": true, "commentaires": true, "comentarios": true,
+		"commenti": true, "reacties": true, "komentarze": true}
+	weakMarks = map[string]bool{
 		"reply": true, "replies": true, "about": true, "profile": true, "newsletter": true,
 		"subscribe": true, "signup": true, "sidebar": true, "widget": true, "footer": true,
 		"related": true,
@@ -178,8 +183,9 @@ var (
 // ownMarks counts the furniture marks of one element: its name (form,
 // aside, footer, nav), its class and id words, and the schema.org types of
 // comments and people. A class of comments counts only on a thread of
-// readers' comments.
-func ownMarks(p *html.Node) (strong, all int) {
+// readers' comments. The weak words in neutral (those of the headline's
+// own wrappers, see layoutWords) do not count.
+func ownMarks(p *html.Node, neutral map[string]bool) (strong, all int) {
 	switch p.DataAtom {
 	case atom.Form, atom.Aside, atom.Footer, atom.Nav:
 		all++
@@ -196,6 +202,9 @@ func ownMarks(p *html.Node) (strong, all int) {
 		return strong, all
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(cls+" "+id), notAlnum) {
+		if neutral[w] && !strongMarks[w] {
+			continue
+		}
 		if strongMarks[w] && (!commentWords[w] || isCommentThread(p)) {
 			strong++
 			all++
@@ -408,4 +417,21 @@ func dropAuthorNote(blocks []doc.Block, byline string) []doc.Block {
 		}
 	}
 	return blocks
+}
+
+// layoutWords returns the class and id words of the headline's own
+// containers: a page whose headline sits in a "widget" or beside a
+// "sidebar" class uses those words for its layout, and they mark nothing
+// there.
+func layoutWords(up map[*html.Node]bool) map[string]bool {
+	m := map[string]bool{}
+	for n := range up {
+		if n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), notAlnum) {
+			m[w] = true
+		}
+	}
+	return m
 }

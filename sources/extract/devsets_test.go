@@ -19,7 +19,7 @@ var evalDir = filepath.Join("..", "..", "..", "shared", "eval")
 // every fold (RESULTS.md gives the figures they guard).
 var devFloors = map[eval.PageSet]struct{ f1, recall, fold float64 }{
 	eval.Zyte:     {f1: 0.975, recall: 0.98, fold: 0.955},
-	eval.Snippets: {f1: 0.925, recall: 0.925, fold: 0.91},
+	eval.Snippets: {f1: 0.93, recall: 0.935, fold: 0.92},
 }
 
 // TestDevSets guards what RESULTS.md reports, on both page benchmarks:

@@ -73,21 +73,22 @@ func readSurroundings(root *html.Node, page *Page, m *metadata) *surroundings {
 	s.segs = sg.segs
 	s.marked = make([]bool, len(s.segs))
 	s.keys = make([]string, len(s.segs))
+	neutral := layoutWords(up)
 	for i, x := range s.segs {
 		s.keys[i] = squash(x.text)
-		s.marked[i] = markedBelow(x.node, up)
+		s.marked[i] = markedBelow(x.node, up, neutral)
 	}
 	return s
 }
 
 // markedBelow reports whether n or one of its ancestors below the
 // headline's ancestors is marked as furniture by its name, class or id.
-func markedBelow(n *html.Node, stop map[*html.Node]bool) bool {
+func markedBelow(n *html.Node, stop map[*html.Node]bool, neutral map[string]bool) bool {
 	for p := n; p != nil && !stop[p]; p = p.Parent {
 		if p.Type != html.ElementNode {
 			continue
 		}
-		if _, all := ownMarks(p); all > 0 || classHint(p) != hintNone {
+		if _, all := ownMarks(p, neutral); all > 0 || classHint(p) != hintNone {
 			return true
 		}
 	}

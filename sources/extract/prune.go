@@ -53,9 +53,16 @@ var hintWords = map[string]hintKind{
 	"trending": hintFurniture, "readmore": hintFurniture, "cookie": hintFurniture,
 	"consent": hintFurniture, "gdpr": hintFurniture, "toolbar": hintFurniture,
 	"affiliate": hintFurniture, "disclosure": hintFurniture,
+	// star ratings and "rate this article" boxes, and the box that stands
+	// in for a paywalled body's rest
+	"rating": hintFurniture, "ratings": hintFurniture, "paywall": hintFurniture,
 
 	"comment": hintComments, "comments": hintComments, "commentlist": hintComments,
 	"respond": hintComments, "disqus": hintComments,
+	// comment threads named in the site's own language
+	"kommentar": hintComments, "kommentare": hintComments, "commentaires": hintComments,
+	"comentarios": hintComments, "commenti": hintComments, "reacties": hintComments,
+	"komentarze": hintComments,
 }
 
 // Limits on what a hinted element may hold and still be removed, so that a
