@@ -9,9 +9,10 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except four guards against these rules reaching too far
+// before its fix, except five guards against these rules reaching too far
 // ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
-// Executive", "a Union statement"), which held before and must hold after.
+// Executive", "a Union statement", a firm named only at sentence starts),
+// which held before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -252,6 +253,23 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "I do not expect",
 			speaker: "Azumi Hayano",
 			role:    "Director of the First International Economic Affairs Division of the Foreign Ministry",
+		},
+		{
+			name:   "a common noun opening a sentence and capitalised nowhere else is nobody",
+			text:   "Analyst David Lebow believes the chances of a buyout are nil. Management has repeatedly stated it will not take the company private, he said.\n\nBut \"shareholders who held the stock before all the publicity have had quite a ride,\" he said.",
+			prefix: "shareholders who held",
+		},
+		{
+			name:    "a sentence's first word does not hide the person who speaks in that sentence",
+			text:    "Real losses have been suffered and somebody has to pay, observed Jack Borden, an adviser to the fund's director. \"Everyone needs to keep in mind the enormous cost to both sides,\" he said.",
+			prefix:  "Everyone needs",
+			speaker: "Jack Borden",
+			role:    "an adviser to the fund's director",
+		},
+		{
+			name:   "a firm named only at sentence starts still stands between a pronoun and a body named later",
+			text:   "Intelco filed a document with the Supreme Court this month in defence of the networks. It summed up the view of many firms in its submission, which states that its products \"are essentially tools, capable of being used for unlawful purposes\".",
+			prefix: "are essentially tools",
 		},
 	}
 	for _, tt := range tests {

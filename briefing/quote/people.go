@@ -668,10 +668,27 @@ func (d *doc) speechAfter(i int) bool {
 }
 
 // strayOpener reports a one-word run that opens its sentence, where any
-// word is capitalised, followed by a verb that is a speech verb only at
-// times ("Work will begin on Monday", "Talks began"): no evidence of a
-// person. "Kohl said" still is.
+// word is capitalised, and that the text never capitalises elsewhere
+// ("Management has stated"), or is followed by a verb that is a speech
+// verb only at times ("Work will begin on Monday"): no evidence of a
+// person. "Kohl said" still is, when "Chancellor Kohl" or "…, Kohl
+// added" stands elsewhere.
 func (d *doc) strayOpener(r nameRun) bool {
+	if r.b-r.nameA != 1 || r.nameA != r.a || !d.opensSentence(r.a) {
+		return false
+	}
+	if lw := d.lower(r.a); !d.capitalisedMidSentence(lw) && !isAcronym(d.str(d.toks[r.a])) && !(r.b < len(d.toks) && has(plainSaid, d.lower(r.b))) {
+		if _, given := givenNameGender(lw); !given {
+			return true // "Management has repeatedly stated": capitalised only where any word is
+		}
+	}
+	return d.weakOpener(r)
+}
+
+// weakOpener reports a one-word run opening its sentence before a verb
+// that is a speech verb only at times ("Work will begin", "Consumer
+// demand rose").
+func (d *doc) weakOpener(r nameRun) bool {
 	if r.b-r.nameA != 1 || r.nameA != r.a || !d.opensSentence(r.a) {
 		return false
 	}
@@ -685,6 +702,10 @@ func (d *doc) strayOpener(r nameRun) bool {
 	}
 	return false
 }
+
+// plainSaid are the verbs of "McLenney said", which make the word
+// before them a speaker wherever it stands.
+var plainSaid = set("said says told tells added adds")
 
 // weakSpeech are speech verbs that more often say something else
 // ("Work will begin", "Prices continued to fall").
@@ -867,7 +888,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 			chain++
 		}
 	}
-	if d.unnamedSubjectBefore(c, sent.start[bestSent], bestTok) {
+	if d.unnamedSubjectBefore(c, sent.start[bestSent], bestTok, d.speaksAt(bestTok) || d.speechBefore(bestTok)) {
 		// "Trump went after Bush, calling him …. He says …": the subject
 		// the article names but the cast does not know may be the one.
 		return best, false
@@ -976,7 +997,11 @@ var adjunctPreps = set("about after against before over under between towards to
 // opens, before token tok, with a capitalised word that is no person the
 // cast knows, no place and no intro word, followed by what reads as its
 // verb: a subject the pronoun may mean.
-func (d *doc) unnamedSubjectBefore(c *cast, a, tok int) bool {
+//
+// When the person found speaks there ("…, observed Jack Boorman"), a
+// capitalised word that the text never capitalises elsewhere is only a
+// sentence's first word ("Real losses have been suffered").
+func (d *doc) unnamedSubjectBefore(c *cast, a, tok int, speaks bool) bool {
 	a = d.skipIntro(a, tok)
 	for k := a; k < tok; k++ {
 		t := d.toks[k]
@@ -987,7 +1012,7 @@ func (d *doc) unnamedSubjectBefore(c *cast, a, tok int) bool {
 			return false
 		}
 		r := d.runAt(k, tok)
-		if r.b >= tok || r.nameA >= r.b || d.allPlace(r.nameA, r.b) || c.mentionAt(r.nameA) >= 0 || d.strayOpener(r) {
+		if r.b >= tok || r.nameA >= r.b || d.allPlace(r.nameA, r.b) || c.mentionAt(r.nameA) >= 0 || d.weakOpener(r) || speaks && d.strayOpener(r) {
 			return false // "Consumer demand rose": no person
 		}
 		n := d.toks[r.b]

@@ -110,6 +110,25 @@ type doc struct {
 	text  string
 	paras []para
 	toks  []tok
+	// midCaps holds the lower-cased words the text capitalises somewhere
+	// other than at a sentence start (built on first use).
+	midCaps map[string]bool
+}
+
+// capitalisedMidSentence reports whether the text capitalises word lw
+// somewhere other than at the start of a sentence or a heading: evidence
+// that it is a name, which a capital at a sentence start is not.
+func (d *doc) capitalisedMidSentence(lw string) bool {
+	if d.midCaps == nil {
+		d.midCaps = map[string]bool{}
+		for k := range d.toks {
+			t := d.toks[k]
+			if t.kind == word && t.upper && k > 0 && !d.toks[k-1].sentEnd && d.toks[k-1].para == t.para && d.toks[k-1].kind != mark {
+				d.midCaps[t.low] = true
+			}
+		}
+	}
+	return d.midCaps[lw]
 }
 
 func (d *doc) str(t tok) string { return d.text[t.s:t.e] }
