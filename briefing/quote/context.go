@@ -110,6 +110,14 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			}
 		}
 	}
+	if w.kind == described && !w.vague && w.tok >= 0 && w.end > w.tok && w.end <= len(d.toks) {
+		// "the USX chairman said", "The Toyota executive said": a role
+		// qualified by a body's name, for the one person the article gave
+		// a role with that body in it.
+		if idx := c.bodyRoleHolder(d, w.tok, w.end, cd.open); idx >= 0 {
+			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+		}
+	}
 	if w.kind == described && !w.vague && w.tok >= 0 && w.end > w.tok && w.end <= len(d.toks) && d.lower(w.tok) == "the" && has(partyMembers, stripPossessive(d.lower(w.end-1))) {
 		// "the Georgia Democrat" that the article's cast does not settle:
 		// it points back to someone, and says not whom.
@@ -314,3 +322,62 @@ func (c *cast) onlyPersonBefore(d *doc, sent *sentIndex, i int, desc string) int
 	}
 	return found
 }
+
+// bodyRoleHolder reads a definite description [x, y) made of "the", the
+// capitalised name of a body ("USX", "K Mart", "Toyota") and a role noun
+// ("chairman", "executive"), and returns the one person named before
+// token i whose role in the article holds that body's name and that role
+// noun; else -1. Party words, demonyms and places are no body's
+// name here ("the Republican nominee" stays as written).
+func (c *cast) bodyRoleHolder(d *doc, x, y, i int) int {
+	if y-x < 3 || d.lower(x) != "the" || d.toks[y-1].kind != word || d.toks[y-1].upper || !isRole(d.lower(y-1)) {
+		return -1
+	}
+	var body []string
+	for k := x + 1; k < y-1; k++ {
+		t := d.toks[k]
+		if t.kind == punct && (d.isPunct(k, ".") || d.isPunct(k, "&")) {
+			continue
+		}
+		if t.kind != word || !t.upper || has(roleModifiers, t.low) || t.place != notPlace || isRole(t.low) {
+			return -1
+		}
+		body = append(body, t.low)
+	}
+	if len(body) == 0 {
+		return -1
+	}
+	found := -1
+	for k := c.firstMentionFrom(i) - 1; k >= 0; k-- {
+		m := c.mentions[k]
+		p := &c.people[m.who]
+		if p.org {
+			continue
+		}
+		hit := false
+		for _, r := range []string{m.role, p.role} {
+			if r == "" {
+				continue
+			}
+			lr := " " + strings.ToLower(strings.NewReplacer(",", " ", "<", " ", ">", " ", "(", " ", ")", " ").Replace(r)) + " "
+			all := true
+			for _, b := range body {
+				if !strings.Contains(lr, " "+b+" ") {
+					all = false
+				}
+			}
+			if all && strings.Contains(lr, " "+d.lower(y-1)+" ") {
+				hit = true // the same role noun: "chairman" for "USX Corp chairman"
+			}
+		}
+		if !hit {
+			continue
+		}
+		if found >= 0 && found != m.who {
+			return -1
+		}
+		found = m.who
+	}
+	return found
+}
+

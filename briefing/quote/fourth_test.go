@@ -9,10 +9,11 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except five guards against these rules reaching too far
+// before its fix, except six guards against these rules reaching too far
 // ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
-// Executive", "a Union statement", a firm named only at sentence starts),
-// which held before and must hold after.
+// Executive", "a Union statement", a firm named only at sentence starts,
+// "the <body> spokesman" after the body's chief), which held before and
+// must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -270,6 +271,19 @@ func TestFourthFailureClasses(t *testing.T) {
 			name:   "a firm named only at sentence starts still stands between a pronoun and a body named later",
 			text:   "Intelco filed a document with the Supreme Court this month in defence of the networks. It summed up the view of many firms in its submission, which states that its products \"are essentially tools, capable of being used for unlawful purposes\".",
 			prefix: "are essentially tools",
+		},
+		{
+			name:    "'the <body> chairman' refers back to the one person named with that body and that role",
+			text:    "Corvex Corp chairman David Rodman said the fall of the dollar would cut the trade deficit.\n\nHowever, the Corvex chairman warned that trading partners may resist. \"Some discomfort must be passed on to our friends and allies.\"",
+			prefix:  "Some discomfort",
+			speaker: "David Rodman",
+			role:    "Corvex Corp chairman",
+		},
+		{
+			name:    "'the <body> spokesman' is not the body's chief named before",
+			text:    "Stuart Rowe, head of Marks Group, said the chain had a hard winter.\n\n\"We have brought in a lot of new clothing at new prices,\" the Marks Group spokesman said.",
+			prefix:  "We have brought in",
+			speaker: "the Marks Group spokesman",
 		},
 	}
 	for _, tt := range tests {
