@@ -380,4 +380,3 @@ func (c *cast) bodyRoleHolder(d *doc, x, y, i int) int {
 	}
 	return found
 }
-
