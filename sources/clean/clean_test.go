@@ -93,6 +93,14 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		{"comments closed in German", []string{"Keine Kommentare Kommentare sind geschlossen."}},
 		{"comments closed in French", []string{"Les commentaires sont fermés."}},
 		{"dateline in Swiss German", []string{"Publiziert: 12.03.2024, 08:15"}},
+		// figure labels in the text, in the corpus's languages
+		{"figure label in German", []string{"Abbildung 2: Der Hafen bei Ebbe, von der Mole aus gesehen."}},
+		{"figure label", []string{"Figure 3: Tide heights over one week in March."}},
+		{"title image in German", []string{"Titelbild: der Hafen im Morgennebel, vom Leuchtturm aus"}},
+		{"illustration in French", []string{"Image illustrative : des bateaux de pêche au port de Sète"}},
+		// a date and the section the article was filed in
+		{"date and section", []string{"02.02.2022 | Frauen-Team"}},
+		{"date and kind", []string{"14.03.2024 Meldung"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -140,6 +148,8 @@ func TestBlocksKeepsArticleText(t *testing.T) {
 		"Residents can log in to the council's portal to comment on the plan until Friday.",
 		"Mehr als 300 Bürger hatten sich angemeldet, um die Pläne zu kommentieren.",
 		"Users can download the new ferry app from Monday, the port authority said.",
+		"12.03.2024 war ein besonderer Tag für den Hafen, denn die neue Fähre legte zum ersten Mal an.",
+		"Foto- und Filmaufnahmen sind im Hafen nur mit einer Genehmigung erlaubt.",
 		"The court ruled on copyright law in a case brought by photographers.",
 		"The deal was first reported by Reuters.",
 		"Analysts told Bloomberg the agreement was modest.",

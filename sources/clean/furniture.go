@@ -97,6 +97,10 @@ var (
 	slashCreditRE = lazyRegexp(`(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*|\b(?:REUTERS|Reuters|AFP|AP|EPA))\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s(?:via\s)?[\p{Lu}&][\p{L}.'’&-]*)*(?:\s?/\s?\p{Lu}[\p{L}.'’&-]*(?:\s[\p{Lu}&][\p{L}.'’&-]*)*)?(?:,\s?(?:file|File|FILE))?\)?\.?$`)
 	// caption openings
 	captionStartRE = lazyRegexp(`(?i)^(image (copyright|caption|credit|source)|media caption|photo( credit)?\s*[:：]|photograph\s*[:：]|pictured\s*[:：]|credit\s*[:：]|caption\s*[:：]|image\s*[:：]|file photo\b|\(photo\b|photos?\s+by\s|photography\s+by\s|illustration\s+by\s|image\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+\s*$|source\s*[:：]\s*(getty|ap|afp|reuters|shutterstock))`)
+	// the label of a figure, a picture or the post's title image, in the
+	// corpus's languages: "Abbildung 4:", "Figure 2:", "Titelbild:",
+	// "Image illustrative :"
+	figureLabelRE = lazyRegexp(`(?i)^(abbildung|abb\.|grafik|fig\.|figure|figura|illustration|bild|foto|titelbild|beitragsbild|titelfoto|symbolbild|image illustrative|photo d'illustration)\s*(\d+\s*)?[:：]`)
 	// reporter credits of wire copy
 	creditLineRE = lazyRegexp(`(?i)^\(?\s*((additional |with )?reporting by|writing by|editing by|compiled by|edited by|produced by|research by|additional research by)\b|\bcontributed (to )?(this )?(report|reporting|story|article)\b.{0,60}\.?\)?$|^\(?\s*(the )?associated press contributed\b`)
 	// bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
@@ -104,6 +108,7 @@ var (
 	// datelines: "Published 11:34 PM EST Nov 19, 2019", "Updated: 2 hours ago"
 	datelineWordsRE = lazyRegexp(`(?i)\b(published|updated|posted|last updated|first published|modified|created|date|on|at|am|pm|a\.m|p\.m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|ist|jst|kst|amt|aest|et|pt|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yesterday|today|just now|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|de|del|le|el|am|um|às|em|\d+(st|nd|rd|th)?)\b`)
 	dateSignalRE    = lazyRegexp(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+ (hours?|minutes?|days?) ago\b`)
+	dateFirstRE     = lazyRegexp(`^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b`)
 	stampRE         = lazyRegexp(`(?i)^(published|updated|posted|last updated|first published|last modified|veröffentlicht( am)?|publiziert( am)?|aktualisiert( am)?|erstellt am|publié( le)?|mis à jour( le)?|publicado( el)?|actualizado( el)?|pubblicato( il)?|aggiornato( il)?|atualizado( em)?)\s*(:|on\b|at\b|by\b|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b|\d+ (hours?|minutes?|days?) ago)`)
 	// footer lines that close a page
 	footerRE = lazyRegexp(`(?i)^(tags?|tagged|topics?|categories|category|keywords|labels|source|sources|more about|related topics|share this)\s*[:：]|^(filed under|posted in|tagged with|about the author|about us|contact us|editor'?s note: this (story|article) (was|has been)|this (story|article) (was|has been) (updated|corrected))\b|^follow [\p{L} .'-]{1,40} on\b|^(this entry was posted|this (post|article) was posted (in|on)|dieser (eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht|erstellt am .{0,80}abgelegt unter|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata)|\bbookmark the permalink\b|\blesezeichen (auf|für) den permalink\b`)
@@ -238,7 +243,7 @@ var creditMarkers = setOf("photo", "photograph", "photos", "image", "images", "p
 
 // isCaption reports whether a block reads as a photo caption or credit.
 func isCaption(text string) bool {
-	if captionStartRE().MatchString(head(text, 60)) {
+	if captionStartRE().MatchString(head(text, 60)) || figureLabelRE().MatchString(head(text, 60)) {
 		return true
 	}
 	end := strings.TrimSpace(tail(text, 160))
@@ -316,7 +321,8 @@ func isDateline(text string) bool {
 	}
 	left := len(words(datelineWordsRE().ReplaceAllString(text, " ")))
 	// "Associated Press | Published 11:34 PM EST Nov 19, 2019"
-	return left == 0 || left <= 5 && containsStamp(text)
+	// "02.02.2022 | Women's team": a date and the section it was filed in
+	return left == 0 || left <= 5 && containsStamp(text) || left <= 2 && dateFirstRE().MatchString(text)
 }
 
 func containsStamp(text string) bool {
