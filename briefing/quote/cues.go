@@ -409,6 +409,11 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 		gap := e - v - 1
 		var w who
 		switch {
+		case v-2 > lo && d.lower(v-1) == "as" && strings.HasSuffix(lw, "ing") && d.quotedAs(lo, v-1) >= 0:
+			// "Tehran radio quoted a Foreign Ministry spokesman as saying
+			// …": the one quoted speaks, not the outlet.
+			q := d.quotedAs(lo, v-1)
+			w = d.phrase(c, q+1, v-1)
 		case v > lo && d.lower(v-1) == "to" || strings.HasSuffix(lw, "ing") && !(v > lo && d.toks[v-1].upper):
 			// "…, telling Reuters, "…"": the subject of the sentence speaks.
 			w = d.sentenceSubject(c, sentLo, v)
@@ -584,4 +589,31 @@ func (d *doc) cueEndsClause(a attribution, end int) bool {
 		}
 	}
 	return true
+}
+
+var passiveAux = set("was were is are been be being")
+
+// quotedAs returns the token of "quoted" (or "quoting", "quotes",
+// "cited") that opens the object before the "as" at token as ("quoted a
+// spokesman as saying"), within a few words; else -1.
+func (d *doc) quotedAs(lo, as int) int {
+	for k := as - 1; k > lo && as-k <= 14; k-- {
+		t := d.toks[k]
+		if t.kind == mark || t.inQuote || d.isPunct(k, ".") && !isAbbrev(d, k-1) {
+			return -1
+		}
+		if t.kind == word && !t.upper {
+			switch d.lower(k) {
+			case "quoted", "quoting", "quotes", "quote", "cited", "citing", "cites":
+				if k+1 < as && !(k > lo && has(passiveAux, d.lower(k-1))) {
+					return k
+				}
+				return -1 // "Dixon was quoted by The Australian as saying": Dixon speaks
+			}
+			if d.isCueVerb(k) {
+				return -1
+			}
+		}
+	}
+	return -1
 }

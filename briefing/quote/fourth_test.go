@@ -9,11 +9,11 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except six guards against these rules reaching too far
-// ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
+// before its fix, except seven guards against these rules reaching too
+// far ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
 // Executive", "a Union statement", a firm named only at sentence starts,
-// "the <body> spokesman" after the body's chief), which held before and
-// must hold after.
+// "the <body> spokesman" after the body's chief, "X was quoted by <outlet>
+// as saying"), which held before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -284,6 +284,20 @@ func TestFourthFailureClasses(t *testing.T) {
 			text:    "Stuart Rowe, head of Marks Group, said the chain had a hard winter.\n\n\"We have brought in a lot of new clothing at new prices,\" the Marks Group spokesman said.",
 			prefix:  "We have brought in",
 			speaker: "the Marks Group spokesman",
+		},
+		{
+			name:    "an outlet that quoted someone as saying is not the speaker",
+			text:    "State radio quoted the country's top defence spokesman Ali Reza Karimi as saying that its rival was \"moving to the brink of an armed encounter with us.\"",
+			prefix:  "moving to the brink",
+			speaker: "Ali Reza Karimi",
+			role:    "the country's top defence spokesman",
+		},
+		{
+			name:    "a person quoted by an outlet as saying speaks, not the outlet",
+			text:    "Chief executive Geoff Dillon was quoted by the Sydney Courier newspaper as saying the carrier could no longer afford to remain \"all-Australian\".",
+			prefix:  "all-Australian",
+			speaker: "Geoff Dillon",
+			role:    "Chief executive",
 		},
 	}
 	for _, tt := range tests {
