@@ -299,6 +299,27 @@ func TestFourthFailureClasses(t *testing.T) {
 			speaker: "Geoff Dillon",
 			role:    "Chief executive",
 		},
+		{
+			name:    "two roles joined by 'and' after the name's comma stay with the name",
+			text:    "Philip Knightly, chairman and chief executive, said: \"Our businesses in the United States grew fast.\"",
+			prefix:  "Our businesses",
+			speaker: "Philip Knightly",
+			role:    "chairman and chief executive",
+		},
+		{
+			name:    "a role ending in 'the US' is a role",
+			text:    "Jim Lanzo, vice president of search at Ask Jeeves in the US, said: \"We are growing fast.\"",
+			prefix:  "We are growing fast",
+			speaker: "Jim Lanzo",
+			role:    "vice president of search at Ask Jeeves in the US",
+		},
+		{
+			name:    "a backbencher's title before the name is the role",
+			text:    "\"They are his praetorian guard,\" said Senior Labour backbencher Martin Oakes.",
+			prefix:  "They are his",
+			speaker: "Martin Oakes",
+			role:    "Senior Labour backbencher",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -566,7 +566,7 @@ func (d *doc) goodDescription(x, y int) bool {
 		}
 	}
 	last := d.lower(y - 1)
-	if d.toks[y-1].kind != word || has(closedClass, last) && !has(pronouns, last) || has(determiners, last) {
+	if d.toks[y-1].kind != word || has(closedClass, last) && !has(pronouns, last) && d.str(d.toks[y-1]) != "US" || has(determiners, last) {
 		return false
 	}
 	return content > 0

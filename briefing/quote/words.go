@@ -88,7 +88,7 @@ var roleWords = set(
 	"president vice prime minister ministers secretary sen senator senators rep representative",
 	"gov governor lt gen general adm admiral col colonel capt captain sgt sergeant cmdr commander",
 	"maj major chief justice judge mayor speaker leader chairman chairwoman chair chairperson",
-	"ambassador envoy spokesman spokeswoman spokesperson spokespeople director deputy",
+	"ambassador envoy spokesman spokeswoman spokesperson spokespeople director deputy counselor counsellor backbencher",
 	"attorney congressman congresswoman councilman councilwoman councillor councilor",
 	"king queen prince princess pope cardinal bishop rev reverend pastor father imam rabbi",
 	"professor prof coach officer agent detective sheriff chancellor premier emperor",
