@@ -9,11 +9,12 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except seven guards against these rules reaching too
-// far ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
+// before its fix, except nine guards against these rules reaching too far
+// ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
 // Executive", "a Union statement", a firm named only at sentence starts,
 // "the <body> spokesman" after the body's chief, "X was quoted by <outlet>
-// as saying"), which held before and must hold after.
+// as saying", "known as a \"…\"", "what he termed \"…\""), which held
+// before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -319,6 +320,24 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "They are his",
 			speaker: "Martin Oakes",
 			role:    "Senior Labour backbencher",
+		},
+		{
+			name:    "a conjunction opening the sentence is no intro phrase that hides the name before the role",
+			text:    "But Kenji Uchino, professor of political science at Hosei University, said, \"The government can afford to get tough now.\"",
+			prefix:  "The government can afford",
+			speaker: "Kenji Uchino",
+			role:    "professor of political science at Hosei University",
+		},
+		{
+			name:   "a term the article names ('known as a \"…\"') is nobody's words",
+			text:   "But Gianni Alberti, the head of the family, wanted to keep control, and preferred the right to sell later, known as a \"put option\".",
+			prefix: "put option",
+		},
+		{
+			name:    "what the speaker termed something is the speaker's words",
+			text:    "\"There has been a reassessment,\" Lawton said. He disagreed with what he termed \"the grossly exaggerated claim\" that rates were too high.",
+			prefix:  "the grossly exaggerated claim",
+			speaker: "Lawton",
 		},
 	}
 	for _, tt := range tests {

@@ -290,6 +290,12 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 			cd.att = attribution{kind: cueBefore, spk: p.att.spk, verb: p.att.verb, end: cd.open, direct: true}
 		}
 	}
+	if cd.att.kind != noCue && cd.words <= 4 && d.namingBefore(cd.open) {
+		// "known as a "put option"", "the so-called "decapitation
+		// strategy"": a term the article names, which nobody is quoted
+		// saying.
+		cd.att = attribution{kind: noCue, verb: -1}
+	}
 	// Fragments and titles.
 	inSentence := d.wordsBefore(lo, cd.open) || cd.close >= 0 && d.wordsAfterInClause(cd.close+1, cd.att)
 	cd.partial = !d.opensUpper(cd.open) && inSentence || cd.att.kind == cueFrame
@@ -313,6 +319,26 @@ func relays(w who) bool {
 }
 
 var relayWords = set("agency newspaper paper daily radio television tv broadcaster")
+
+// namingBefore reports words right before the opening mark at token open
+// that name a term rather than quote speech: "known as (a)", "so-called",
+// "nicknamed".
+func (d *doc) namingBefore(open int) bool {
+	k := open - 1
+	if k >= 0 && d.toks[k].kind == word && (d.lower(k) == "a" || d.lower(k) == "an" || d.lower(k) == "the") {
+		k--
+	}
+	if k < 0 || d.toks[k].kind != word || d.toks[k].para != d.toks[open].para {
+		return false
+	}
+	switch d.lower(k) {
+	case "so-called", "nicknamed":
+		return true // not "what he termed", "what he dubbed": his own words
+	case "as":
+		return k > 0 && d.lower(k-1) == "known"
+	}
+	return false
+}
 
 // embeddedTerm reports a short fragment quoted inside its sentence and
 // run straight on ("the party's much vaunted "decapitation strategy" Lord

@@ -159,6 +159,12 @@ func (d *doc) skipIntro(a, e int) int {
 		if d.toks[a].kind != word || !has(introWords, d.lower(a)) || has(pronouns, d.lower(a)) {
 			return a
 		}
+		if has(introTrimCap, d.lower(a)) && a+1 < e && d.isCapWord(a+1) {
+			// "But Kenzo Uchida, professor of …, said": a conjunction
+			// opening the sentence, not an intro phrase up to the comma.
+			a++
+			continue
+		}
 		k := a
 		for k < e && !d.isPunct(k, ",") {
 			k++
