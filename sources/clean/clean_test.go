@@ -101,6 +101,13 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		// a date and the section the article was filed in
 		{"date and section", []string{"02.02.2022 | Frauen-Team"}},
 		{"date and kind", []string{"14.03.2024 Meldung"}},
+		// teasers for other pages, cut short
+		{"teaser with a more link in German", []string{"Wie der Hafen im Winter eisfrei bleibt… mehr •••"}},
+		{"teaser closed by a blog engine", []string{"The old lighthouse keeper's cottage opens to visitors this summer, and we went to see it before the crowds arrive, with a thermos and [...]"}},
+		// prompts to follow the site on a network or channel
+		{"follow prompt in German", []string{"Folgt uns auch auf Instagram, dort gibt es jeden Tag ein Foto aus dem Hafen."}},
+		{"channel prompt in Spanish", []string{"¡Síguenos en nuestro canal de Telegram para no perderte nada!"}},
+		{"group prompt", []string{"Join our harbour walkers' Facebook group to meet other readers."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -149,6 +156,8 @@ func TestBlocksKeepsArticleText(t *testing.T) {
 		"Mehr als 300 Bürger hatten sich angemeldet, um die Pläne zu kommentieren.",
 		"Users can download the new ferry app from Monday, the port authority said.",
 		"12.03.2024 war ein besonderer Tag für den Hafen, denn die neue Fähre legte zum ersten Mal an.",
+		"Supporters were urged to join the candidate's Telegram channel before the vote.",
+		"„Wir machen weiter […]“",
 		"Foto- und Filmaufnahmen sind im Hafen nur mit einer Genehmigung erlaubt.",
 		"The court ruled on copyright law in a case brought by photographers.",
 		"The deal was first reported by Reuters.",

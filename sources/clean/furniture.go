@@ -167,8 +167,31 @@ func isFurniture(text string) bool {
 	if n <= 30 && isCommentNote(lower) {
 		return true
 	}
+	if n <= 60 && teaserEndRE().MatchString(tail(lower, 40)) {
+		return true
+	}
+	if n <= 40 && containsAny(lower, socialNetworks) && socialRE().MatchString(lower) && callRE().MatchString(lower) &&
+		personRE().MatchString(lower) {
+		return true
+	}
 	return false
 }
+
+var (
+	// a teaser for another page: an excerpt cut short ("…") and a link
+	// to read on, or the "[…]" that blog engines close excerpts with
+	teaserEndRE = lazyRegexp(`(…|\.\.\.)\s*(mehr|weiterlesen|read more|more|lire la suite|leer más|leggi tutto|ler mais)\W*$|\[(…|\.\.\.)\]\s*$`)
+	// a prompt to follow the site on a social network or messaging
+	// channel: the network, a call ("join", "folgt", "síguenos") and the
+	// site or the reader in person ("us", "our", "your", "nuestro", "tu")
+	socialRE = lazyRegexp(`\b(facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|pinterest)\b`)
+	callRE   = lazyRegexp(`\b(síguenos|siguenos|seguir|suscríbete|suscribirse|mira|folge|folgt|abonniere|abonnieren|join|follow|subscribe|rejoignez|suivez|abonnez|iscriviti|seguici|segue|siga|inscreva)\b`)
+	personRE = lazyRegexp(`\b(us|our|your|you|uns|unser\w*|dein\w*|du|ihr|euch|nos|nuestro|nuestra|nuestros|tu|tus|nous|notre|vous|votre|ci|nostro|nostra|nosso|nossa|seu|sua)\b`)
+)
+
+// socialNetworks are the names that socialRE looks for, to test cheaply
+// first.
+var socialNetworks = []string{"facebook", "twitter", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "pinterest"}
 
 var (
 	// the words of a comment form's notes: that one must be logged in to
