@@ -339,6 +339,20 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "the grossly exaggerated claim",
 			speaker: "Lawton",
 		},
+		{
+			name:    "a month's name after a given name is a surname",
+			text:    "\"The U.S. does not have the chips they need,\" said Richard May, senior analyst at Barrow Securities in Tokyo.",
+			prefix:  "The U.S. does not",
+			speaker: "Richard May",
+			role:    "senior analyst at Barrow Securities in Tokyo",
+		},
+		{
+			name:    "two roles joined by 'and' after a firm's possessive stay with the name",
+			text:    "Robert Benmore, Metco's chairman and chief executive, said that it was a \"great opportunity for the brand\".",
+			prefix:  "great opportunity",
+			speaker: "Robert Benmore",
+			role:    "Metco's chairman and chief executive",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

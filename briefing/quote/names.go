@@ -25,7 +25,17 @@ func (d *doc) isCapWord(i int) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
-	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i)
+	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i) || d.surnameMonth(i)
+}
+
+// surnameMonth reports a month's name used as a surname right after a
+// known given name ("Theresa May", "Richard May").
+func (d *doc) surnameMonth(i int) bool {
+	if i == 0 || !has(months, d.lower(i)) || d.toks[i-1].kind != word || !d.toks[i-1].upper || d.toks[i-1].e+1 != d.toks[i].s {
+		return false
+	}
+	_, ok := givenNameGender(d.lower(i - 1))
+	return ok
 }
 
 // titleOpener reports a capitalised word that is otherwise a function

@@ -129,7 +129,7 @@ func (d *doc) appositiveAnd(lo, j int) bool {
 			return false
 		}
 		if d.isPunct(m, ",") {
-			return m-1 >= lo && d.isCapWord(m-1) && m+1 < j && (has(determiners, d.lower(m+1)) || !d.toks[m+1].upper && (isRole(d.lower(m+1)) || has(roleModifiers, d.lower(m+1))))
+			return m-1 >= lo && d.isCapWord(m-1) && m+1 < j && (has(determiners, d.lower(m+1)) || d.isTitleWord(m+1) || isPossessive(d.str(d.toks[m+1])) || !d.toks[m+1].upper && (isRole(d.lower(m+1)) || has(roleModifiers, d.lower(m+1))))
 		}
 		if t.kind == punct {
 			return false
