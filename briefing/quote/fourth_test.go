@@ -9,12 +9,12 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except nine guards against these rules reaching too far
+// before its fix, except ten guards against these rules reaching too far
 // ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
 // Executive", "a Union statement", a firm named only at sentence starts,
 // "the <body> spokesman" after the body's chief, "X was quoted by <outlet>
-// as saying", "known as a \"…\"", "what he termed \"…\""), which held
-// before and must hold after.
+// as saying", "known as a \"…\"", "what he termed \"…\"", "Mr X, of
+// <place>,"), which held before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -352,6 +352,19 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "great opportunity",
 			speaker: "Robert Benmore",
 			role:    "Metco's chairman and chief executive",
+		},
+		{
+			name:    "a body set off by commas after the name is the role, as the article sets it",
+			text:    "Lennart Jans, of the Volvo board, said: \"Switzerland attracts us as an international capital market.\"",
+			prefix:  "Switzerland attracts",
+			speaker: "Lennart Jans",
+			role:    "of the Volvo board",
+		},
+		{
+			name:    "a place set off by commas after the name is no role",
+			text:    "Mr Wellby, of Torfaen, said: \"We are happy with the deal.\"",
+			prefix:  "We are happy",
+			speaker: "Wellby",
 		},
 	}
 	for _, tt := range tests {

@@ -428,6 +428,13 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	if role := d.appositiveRoleIn(x, e); role != "" {
 		return role
 	}
+	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && d.isPunct(e, ",") {
+		// "Lennart Jans, of the Volvo board, said": the body is the
+		// affiliation; a place ("of Torfaen") is not.
+		if _, _, ok := d.affiliationAfter(x, e); ok {
+			return trimRole(d.text[d.toks[x].s:d.toks[e-1].e]) // "of the Volvo board", as the article sets it off
+		}
+	}
 	// "a research director at Gartner and someone who has followed …":
 	// the role before an "and" that opens another description.
 	for k := x + 2; k+1 < e; k++ {
