@@ -57,6 +57,10 @@ type TrainOptions struct {
 	Hedge float64
 	// Seed fixes the order sentences are visited in.
 	Seed uint64
+	// Runs: the weights are the mean of this many runs, each visiting
+	// the sentences in another order (seeds Seed, Seed+1, ...): a model
+	// that does not hang on one order. 0 or 1: one run.
+	Runs int
 	// WordL2 multiplies L2 for the word features: the words are many and
 	// each is seen a few times, the rule reading's facts few and often.
 	WordL2 float64
@@ -72,7 +76,11 @@ func DefaultTrainOptions() TrainOptions {
 }
 
 func (o TrainOptions) String() string {
-	return fmt.Sprintf("L2 %g (words ×%g), %d epochs, min count %d, balance %.2f, rule prior %.1f, neither margin %.2f, hedge %.2f", o.L2, o.WordL2, o.Epochs, o.MinCount, o.Balance, o.Prior, o.Margin, o.Hedge)
+	s := fmt.Sprintf("L2 %g (words ×%g), %d epochs, min count %d, balance %.2f, rule prior %.1f, neither margin %.2f, hedge %.2f", o.L2, o.WordL2, o.Epochs, o.MinCount, o.Balance, o.Prior, o.Margin, o.Hedge)
+	if o.Runs > 1 {
+		s += fmt.Sprintf(", mean of %d runs", o.Runs)
+	}
+	return s
 }
 
 // Featurize reads a sentence into its feature names with the rule
@@ -150,15 +158,58 @@ func Train(x [][]string, gold []Class, ro Options, o TrainOptions) *Model {
 			l2[i] *= o.WordL2
 		}
 	}
-	w := make([][len(Classes)]float64, len(names))
-	g2 := make([][len(Classes)]float64, len(names)) // AdaGrad's sums of squares
+	runs := max(1, o.Runs)
+	var w [][len(Classes)]float64
+	for run := range runs {
+		wr := descend(xs, gold, prior, cw, l2, len(names), o.Epochs, o.Seed+uint64(run))
+		if w == nil {
+			w = wr
+			continue
+		}
+		for k := range w {
+			for c := range w[k] {
+				w[k][c] += wr[k][c]
+			}
+		}
+	}
+	if runs > 1 {
+		for k := range w {
+			for c := range w[k] {
+				w[k][c] /= float64(runs)
+			}
+		}
+	}
+	m := &Model{Options: ro, Margin: o.Margin, Hedge: o.Hedge, Prior: o.Prior, Weights: make(map[string][len(Classes)]float64, len(names))}
+	for i, f := range names {
+		var row [len(Classes)]float64
+		zero := true
+		for c := range row {
+			row[c] = math.Round(w[i][c]*1e4) / 1e4
+			zero = zero && row[c] == 0
+		}
+		if !zero {
+			m.Weights[f] = row
+		}
+	}
+	return m
+}
+
+// descend fits the weights by AdaGrad over the sentences in an order
+// fixed by seed, and returns the mean of the weights after each epoch of
+// the second half: steadier than the last epoch's, which lean towards
+// the sentences visited last.
+func descend(xs [][]int, gold []Class, prior [][len(Classes)]float64, cw [len(Classes)]float64, l2 []float64, n, epochs int, seed uint64) [][len(Classes)]float64 {
+	w := make([][len(Classes)]float64, n)
+	g2 := make([][len(Classes)]float64, n) // AdaGrad's sums of squares
+	avg := make([][len(Classes)]float64, n)
+	kept := 0
 	order := make([]int, len(xs))
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x746f6e65))
+	rng := rand.New(rand.NewPCG(seed, 0x746f6e65))
 	const rate = 0.5
-	for ep := 0; ep < o.Epochs; ep++ {
+	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 		for _, i := range order {
 			sc := scoreIdx(w, xs[i])
@@ -178,20 +229,23 @@ func Train(x [][]string, gold []Class, ro Options, o TrainOptions) *Model {
 				}
 			}
 		}
-	}
-	m := &Model{Options: ro, Margin: o.Margin, Hedge: o.Hedge, Prior: o.Prior, Weights: make(map[string][len(Classes)]float64, len(names))}
-	for i, f := range names {
-		var row [len(Classes)]float64
-		zero := true
-		for c := range row {
-			row[c] = math.Round(w[i][c]*1e4) / 1e4
-			zero = zero && row[c] == 0
-		}
-		if !zero {
-			m.Weights[f] = row
+		if ep >= epochs/2 {
+			for k := range w {
+				for c := range w[k] {
+					avg[k][c] += w[k][c]
+				}
+			}
+			kept++
 		}
 	}
-	return m
+	if kept > 0 {
+		for k := range w {
+			for c := range w[k] {
+				w[k][c] = avg[k][c] / float64(kept)
+			}
+		}
+	}
+	return w
 }
 
 func dropped(f string, prefixes []string) bool {

@@ -181,3 +181,43 @@ func TestFingerprintNamesTheModel(t *testing.T) {
 		t.Error("a different model gives the same fingerprint")
 	}
 }
+
+// TestTrainRunsAreAveraged: a model of several runs weighs each feature
+// by the mean of the runs', each run visiting the sentences in its own
+// order.
+func TestTrainRunsAreAveraged(t *testing.T) {
+	sents, gold := trainingSet(t)
+	x := Featurize(sents, DefaultOptions())
+	o := DefaultTrainOptions()
+	o.Runs = 3
+	mean := Train(x, gold, DefaultOptions(), o)
+	var singles []*Model
+	for r := range 3 {
+		so := DefaultTrainOptions()
+		so.Seed = o.Seed + uint64(r)
+		singles = append(singles, Train(x, gold, DefaultOptions(), so))
+	}
+	if len(mean.Weights) == 0 {
+		t.Fatal("no weights")
+	}
+	differ := false
+	for f, row := range mean.Weights {
+		for c := range row {
+			want := 0.0
+			for _, m := range singles {
+				want += m.Weights[f][c]
+			}
+			want /= 3
+			// Each model's weights are rounded to 1e-4 when stored.
+			if d := row[c] - want; d > 2e-4 || d < -2e-4 {
+				t.Fatalf("%s[%d] = %.4f, want the runs' mean %.4f", f, c, row[c], want)
+			}
+			if singles[0].Weights[f][c] != singles[1].Weights[f][c] {
+				differ = true
+			}
+		}
+	}
+	if !differ {
+		t.Error("runs in other orders gave the same weights: the seed does not reach the order")
+	}
+}
