@@ -121,7 +121,9 @@ var bodyKinds = set("firm company maker makers carrier operator manufacturer pro
 // bodyEndings end the names of firms and research houses beyond orgWords.
 var bodyEndings = set("securities capital partners research investments investment associates management",
 	"advisors advisers holdings trust motors brothers consulting consultants communications",
-	"insurance industries airlines airways group markets economics analytics stockbrokers brokers")
+	"insurance industries airlines airways group markets economics analytics stockbrokers brokers",
+	"acquisition acquisitions exploration petroleum resources chemical chemicals electric electronics",
+	"foods products systems technologies software realty properties bancorp financial mining minerals")
 
 // withAffiliation adds an affiliation to a role: "economist" and "at
 // IXIS" make "economist at IXIS"; with no role, the body alone.

@@ -366,6 +366,27 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "We are happy",
 			speaker: "Wellby",
 		},
+		{
+			name:   "'the Bank said' after the Bank of England is no person named Bank",
+			text:   "Auctions begin in May, the Bank of England said.\n\nIn an official notice released today, the Bank said \"There will be no formal arrangement for the auctions.\"",
+			prefix: "There will be no formal",
+		},
+		{
+			name:   "'Another added' is neither a name nor the speaker quoted before",
+			text:   "\"It is hard to tell whether the deal stands,\" a dealer said. Another added, \"If the Americans do not get what they want they will act.\"",
+			prefix: "If the Americans",
+		},
+		{
+			name:    "a title word before a firm's word for its business is part of the firm's name",
+			text:    "General Acquisitions said the board could not decide until it has \"explored with us the ways to proceed.\"",
+			prefix:  "explored with us",
+			speaker: "General Acquisitions",
+		},
+		{
+			name:   "a capitalised word before a number is a numbered part, not a person",
+			text:   "Section 5 of the members order obliges members to declare interests \"where the interest would prejudice the proceedings\".",
+			prefix: "where the interest",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -421,6 +421,9 @@ func (d *doc) nounAsName(a, b int) bool {
 		return false
 	}
 	lw := d.lower(a)
+	if b < len(d.toks) && d.toks[b].kind == word && isNumber(d.str(d.toks[b])) && d.toks[a].e < d.toks[b].s {
+		return true // "Section 5", "Article 50": a numbered part, not a person
+	}
 	if a > 0 && d.toks[a-1].kind == word && isPossessive(d.str(d.toks[a-1])) && isRole(stripPossessive(d.lower(a-1))) {
 		return true // "Prime Minister's Questions": what an office holds, not a person
 	}

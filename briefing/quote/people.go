@@ -177,6 +177,9 @@ func (c *cast) collect(d *doc) {
 			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) || d.shouted(r.nameA, r.b) {
 				continue // "Japan", "Peking": places, never people; "A U.S. Banker"; "GmbH"
 			}
+			if r.nameA == r.a && r.a > 0 && d.lower(r.a-1) == "the" && d.onlyWords(r.nameA, r.b, pointingBodies) {
+				continue // "the Bank said": the body named before, not a name
+			}
 			n := r.b - r.nameA
 			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) && !d.strayOpener(r) || d.speechBefore(r.a) ||
 				n >= 2 && n <= 4 && (d.appositiveRole(r.b, n >= 2) != "" || d.afterRoleComma(r.a))

@@ -73,6 +73,11 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if has(pronouns, lw) {
 			return who{kind: pronoun, pron: lw, tok: a, person: -1}
 		}
+		if lw == "another" {
+			// "Another added": someone not named, and not the one quoted
+			// before; no speaker to show.
+			return who{kind: described, name: d.str(d.toks[a]), tok: a, end: b, person: -1, vague: true}
+		}
 	}
 	// Split at top-level commas.
 	var segs []segment

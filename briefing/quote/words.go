@@ -183,7 +183,7 @@ var closedClass = set(
 	"however meanwhile indeed perhaps maybe instead rather moreover furthermore thus therefore",
 	"monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow",
 	"january february march april may june july august september october november december",
-	"all any both each every few many most much none one other others several some such",
+	"all any both each every few many most much none one other others several some such another",
 	"like unlike despite amid among between against through throughout within without",
 	"said says say told asked added according",
 	"now later here today instead again already yes well too afterward afterwards first",
