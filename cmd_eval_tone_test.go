@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +78,56 @@ func TestJoinRepeats(t *testing.T) {
 	}
 	if groups[3] == groups[0] {
 		t.Errorf("groups = %v: c shares nothing and should stand alone", groups)
+	}
+}
+
+// TestEvalToneBlindAndAgree: --blind writes labelled lines without their
+// labels, and --agree scores a second labelling of them against the
+// stored one.
+func TestEvalToneBlindAndAgree(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "")
+	evalDir, _ := filepath.Abs("../shared/eval")
+	if _, err := os.Stat(filepath.Join(evalDir, "reuters-dev.jsonl")); err != nil {
+		t.Skip("../shared/eval is absent")
+	}
+	labels, _ := filepath.Abs("briefing/tone/devset/labels.jsonl")
+	dir := t.TempDir()
+	out, _, err := attache(t, dir, "eval", "tone", "--blind", "6", "--seed", "3", "--dir", evalDir, "--labels", labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d sheet lines, want 6:\n%s", len(lines), out)
+	}
+	var relabels strings.Builder
+	for _, l := range lines {
+		var row map[string]any
+		if err := json.Unmarshal([]byte(l), &row); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := row["label"]; ok {
+			t.Errorf("the blind sheet shows a label: %s", l)
+		}
+		if row["text"] == "" || row["id"] == "" {
+			t.Errorf("a sheet line without its id or text: %s", l)
+		}
+		fmt.Fprintf(&relabels, "{\"id\":%q,\"label\":\"neither\"}\n", row["id"])
+	}
+	rel := filepath.Join(dir, "relabels.jsonl")
+	if err := os.WriteFile(rel, []byte(relabels.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = attache(t, dir, "eval", "tone", "--agree", rel, "--dir", evalDir, "--labels", labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "second labelling against the stored labels: 6 lines, agreement") || !strings.Contains(out, "Cohen's kappa") {
+		t.Errorf("--agree output:\n%s", out)
+	}
+
+	os.WriteFile(rel, []byte(`{"id":"reuters/none#0","label":"neither"}`+"\n"), 0o644)
+	if _, _, err := attache(t, dir, "eval", "tone", "--agree", rel, "--dir", evalDir, "--labels", labels); err == nil {
+		t.Error("a relabel naming no labelled line: want an error")
 	}
 }
