@@ -9,12 +9,13 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except ten guards against these rules reaching too far
+// before its fix, except eleven guards against these rules reaching too far
 // ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
 // Executive", "a Union statement", a firm named only at sentence starts,
 // "the <body> spokesman" after the body's chief, "X was quoted by <outlet>
 // as saying", "known as a \"…\"", "what he termed \"…\"", "Mr X, of
-// <place>,"), which held before and must hold after.
+// <place>,", "Acting CFTC Chairman X said CFTC continued"), which held
+// before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -386,6 +387,27 @@ func TestFourthFailureClasses(t *testing.T) {
 			name:   "a capitalised word before a number is a numbered part, not a person",
 			text:   "Section 5 of the members order obliges members to declare interests \"where the interest would prejudice the proceedings\".",
 			prefix: "where the interest",
+		},
+		{
+			name:    "a participle clause before the name, with no comma, is no part of the speaker",
+			text:    "Central Bank governor Jose Ferrand spoke on Monday.\n\nCommenting on the country's foreign debt Ferrand said: \"I think the debt stock looms large.\"",
+			prefix:  "I think the debt",
+			speaker: "Jose Ferrand",
+			role:    "Central Bank governor",
+		},
+		{
+			name:    "an acting title with its body before the name is the role, not a clause",
+			text:    "Acting CFTC Chairman Kalo Hinemann said CFTC continued to \"closely monitor the financial integrity of firms\".",
+			prefix:  "closely monitor",
+			speaker: "Kalo Hinemann",
+			role:    "Acting CFTC Chairman",
+		},
+		{
+			name:    "general role nouns before a name are titles",
+			text:    "\"So I would expect phone companies to act,\" said Telecoms ombudsman Elizabeth Franks.",
+			prefix:  "So I would expect",
+			speaker: "Elizabeth Franks",
+			role:    "Telecoms ombudsman",
 		},
 	}
 	for _, tt := range tests {

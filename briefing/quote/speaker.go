@@ -52,6 +52,26 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if a >= b {
 		return who{person: -1}
 	}
+	// "Commenting on the country's debt Fernandez said", "Leaving a
+	// Brussels summit Mr Blair said": a participle clause before the name,
+	// with no comma, is no part of the speaker.
+	if d.toks[a].kind == word && d.toks[a].upper && len(d.lower(a)) > 5 && strings.HasSuffix(d.lower(a), "ing") && !has(closedClass, d.lower(a)) {
+		k := b
+		for k > a+1 && (d.isCapWord(k-1) || d.honorificAt(k-1) || d.isPunct(k-1, ".") && k-2 > a && d.toks[k-2].upper) {
+			k--
+		}
+		if k < b && k > a+1 && d.toks[k-1].kind == word && !d.toks[k-1].upper && !d.onlyPunct(a, b) {
+			comma := false
+			for j := a; j < k; j++ {
+				if d.isPunct(j, ",") {
+					comma = true
+				}
+			}
+			if !comma && !d.verbalIn(a+1, k) {
+				a = k // not "Acting CFTC Chairman Kalo Hineman said CFTC"
+			}
+		}
+	}
 	// "Du Plessis in disclosing the agreement said": what the speaker was
 	// doing is no part of the name.
 	for k := a + 1; k+1 < b; k++ {

@@ -89,6 +89,7 @@ var roleWords = set(
 	"gov governor lt gen general adm admiral col colonel capt captain sgt sergeant cmdr commander",
 	"maj major chief justice judge mayor speaker leader chairman chairwoman chair chairperson",
 	"ambassador envoy spokesman spokeswoman spokesperson spokespeople director deputy counselor counsellor backbencher",
+	"frontbencher stockbroker agronomist delegate coordinator organiser organizer ombudsman alderman supremo",
 	"attorney congressman congresswoman councilman councilwoman councillor councilor",
 	"king queen prince princess pope cardinal bishop rev reverend pastor father imam rabbi",
 	"professor prof coach officer agent detective sheriff chancellor premier emperor",
