@@ -409,6 +409,20 @@ func TestFourthFailureClasses(t *testing.T) {
 			speaker: "Elizabeth Franks",
 			role:    "Telecoms ombudsman",
 		},
+		{
+			name:    "a body after 'at' or 'from' following the name is the affiliation, not part of the name",
+			text:    "\"Everything is going digital,\" said Kirsten Pfeiffer from the Consumer Electronics Association.",
+			prefix:  "Everything is going",
+			speaker: "Kirsten Pfeiffer",
+			role:    "the Consumer Electronics Association",
+		},
+		{
+			name:    "a firm named with its kind after 'of' is the affiliation",
+			text:    "\"A five to ten pct drop is likely,\" said Nick Knightley of brokers James Capel.",
+			prefix:  "A five to ten",
+			speaker: "Nick Knightley",
+			role:    "brokers James Capel",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

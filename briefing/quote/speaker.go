@@ -343,6 +343,13 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 			affiliation = body // "Steve Cerier of Manufacturers Hanover Trust Co"
 		}
 		y = r.b // "Ana Ruiz of Toledo", "Paul Hoffer of the Lisbon Forum"
+	} else if r.b+1 < y && r.b > k && has(affiliationPreps, d.lower(r.b)) && !d.isTitleWord(r.b-1) {
+		// "Richard Cohen at Brown Baldwin Nisker Ltd", "David Noone from
+		// Intervoice", "Nick Knight of brokers James Capel": the body the
+		// person works for.
+		if _, body, ok := d.affiliationAfter(r.b, y); ok {
+			affiliation, y = body, r.b
+		}
 	}
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)
@@ -538,6 +545,9 @@ func (d *doc) looseTitle(x, h, n, y int) bool {
 	}
 	return true
 }
+
+// affiliationPreps put a body after a name ("of", "at", "from", "with").
+var affiliationPreps = set("of at from with")
 
 // titlePreps join a title to what it is over ("minister for culture").
 var titlePreps = set("of for to at with from by in on")
