@@ -411,7 +411,7 @@ func TestFourthFailureClasses(t *testing.T) {
 		},
 		{
 			name:    "a body after 'at' or 'from' following the name is the affiliation, not part of the name",
-			text:    "\"Everything is going digital,\" said Kirsten Pfeiffer from the Consumer Electronics Association.",
+			text:    "Sales rose again this year. Kirsten Pfeiffer from the Consumer Electronics Association said: \"Everything is going digital.\"",
 			prefix:  "Everything is going",
 			speaker: "Kirsten Pfeiffer",
 			role:    "the Consumer Electronics Association",
