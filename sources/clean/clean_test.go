@@ -101,6 +101,11 @@ func TestBlocksRemovesFurniture(t *testing.T) {
 		// a date and the section the article was filed in
 		{"date and section", []string{"02.02.2022 | Frauen-Team"}},
 		{"date and kind", []string{"14.03.2024 Meldung"}},
+		// list markers that name their topic, and their lists
+		{"topic marker in German", []string{"Mehr zu Hafen und Fähren", "Neue Fähre ab Mai", "Hafenfest abgesagt"}},
+		{"read also the following", []string{"Lesen Sie auch die folgenden Beiträge:", "Neue Fähre ab Mai"}},
+		{"topic marker in French", []string{"Articles et vidéos sur le sujet", "Le port en hiver"}},
+		{"more on a topic", []string{"More on the harbour:", "A new ferry from May"}},
 		// teasers for other pages, cut short
 		{"teaser with a more link in German", []string{"Wie der Hafen im Winter eisfrei bleibt… mehr •••"}},
 		{"teaser closed by a blog engine", []string{"The old lighthouse keeper's cottage opens to visitors this summer, and we went to see it before the crowds arrive, with a thermos and [...]"}},
@@ -157,6 +162,7 @@ func TestBlocksKeepsArticleText(t *testing.T) {
 		"Users can download the new ferry app from Monday, the port authority said.",
 		"12.03.2024 war ein besonderer Tag für den Hafen, denn die neue Fähre legte zum ersten Mal an.",
 		"Supporters were urged to join the candidate's Telegram channel before the vote.",
+		"Mehr zu zahlen als im Vorjahr, klagten viele Fährgäste.",
 		"„Wir machen weiter […]“",
 		"Foto- und Filmaufnahmen sind im Hafen nur mit einer Genehmigung erlaubt.",
 		"The court ruled on copyright law in a case brought by photographers.",

@@ -364,8 +364,17 @@ func isByline(text string) bool {
 }
 
 // isListMarker reports whether a block introduces a list of other stories.
+// topicMarkerRE matches the list markers that name their topic ("Mehr zu
+// Klima und Konsum", "Lesen Sie auch die folgenden Beiträge:", "Audios et
+// vidéos sur le sujet", "More on the election:").
+var topicMarkerRE = lazyRegexp(`(?i)^(mehr (zum thema|zu diesem thema|zu)|lesen sie auch|schon gelesen|weitere (artikel|beiträge|informationen)|(artikel|videos?|audios?) und (videos?|audios?|artikel) zum thema|(audios|vidéos|articles) et (vidéos|audios|articles) sur le sujet|más sobre|more (on|about))\b[\p{L}\p{N} .:'’&-]{0,40}[:?!.…]?$`)
+
 func isListMarker(text string) bool {
-	return len(text) <= 80 && listMarkerRE().MatchString(strings.TrimSpace(text))
+	if len(text) > 80 {
+		return false
+	}
+	t := strings.TrimSpace(text)
+	return listMarkerRE().MatchString(t) || topicMarkerRE().MatchString(t)
 }
 
 // isListItem reports whether a block following a list marker is one of its
