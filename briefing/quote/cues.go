@@ -287,6 +287,13 @@ func (d *doc) npAfter(a, end int) int {
 					k++
 					continue
 				}
+				if commas == 0 && k > a && k+1 < end && d.toks[k-1].kind == word && !d.toks[k-1].upper && !has(determiners, d.lower(a)) && (isRole(d.lower(k-1)) || isSpeakerNoun(d.lower(k-1))) && d.isCapWord(k+1) && d.nameCloses(k+1, end) {
+					// "said RNID technology director, Guido Gybels": the
+					// title, then the name after its comma.
+					commas++
+					k++
+					continue
+				}
 				if commas == 1 && k+1 < end && d.toks[k+1].kind == word && d.firmTail(k+1, d.nextComma(k+1, end)) {
 					k = d.nextComma(k+1, end) // "president of Goldmark, Sachs and Co"
 					continue
@@ -616,4 +623,15 @@ func (d *doc) quotedAs(lo, as int) int {
 		}
 	}
 	return -1
+}
+
+// nameCloses reports whether a name run starting at token k ends the
+// phrase: nothing but punctuation follows it before end ("…, Guido
+// Gybels."), not a verb ("…, Reuters reported").
+func (d *doc) nameCloses(k, end int) bool {
+	r := d.runAt(k, end)
+	if r.nameA >= r.b {
+		return false
+	}
+	return r.b >= end || d.toks[r.b].kind != word
 }

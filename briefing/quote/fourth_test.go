@@ -9,13 +9,13 @@ import (
 // shown in briefs (labels/attribution-fourth.jsonl), each in an article of
 // our own in the shape of the real ones: the speaker and role a brief
 // would show, or "" when it must not show the quotation. Each failed
-// before its fix, except eleven guards against these rules reaching too far
+// before its fix, except twelve guards against these rules reaching too far
 // ("Speaking in Harrogate Mr …", "Consumer demand …", "the Scottish
 // Executive", "a Union statement", a firm named only at sentence starts,
 // "the <body> spokesman" after the body's chief, "X was quoted by <outlet>
 // as saying", "known as a \"…\"", "what he termed \"…\"", "Mr X, of
-// <place>,", "Acting CFTC Chairman X said CFTC continued"), which held
-// before and must hold after.
+// <place>,", "Acting CFTC Chairman X said CFTC continued", "said a
+// spokesman, Reuters reported"), which held before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -422,6 +422,19 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "A five to ten",
 			speaker: "Nick Knightley",
 			role:    "brokers James Capel",
+		},
+		{
+			name:    "a title, a comma and the name after the cue verb: the name speaks, the title is the role",
+			text:    "\"There are no technical reasons for it,\" said RNIB technology director, Guido Gybers.",
+			prefix:  "There are no technical",
+			speaker: "Guido Gybers",
+			role:    "RNIB technology director",
+		},
+		{
+			name:    "a description, a comma and an outlet with its verb after the cue is not read as title and name",
+			text:    "\"It is fine,\" said a spokesman, Reuters reported.",
+			prefix:  "It is fine",
+			speaker: "a spokesman",
 		},
 	}
 	for _, tt := range tests {

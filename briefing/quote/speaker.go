@@ -233,8 +233,8 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if len(names) == 0 {
 		return desc
 	}
-	if desc.kind == described && len(names) == 1 && names[0].role == "" && d.roleHeaded(desc.tok, desc.end) {
-		roles[0] = trimRole(desc.name)
+	if desc.kind == described && len(names) == 1 && names[0].role == "" && roles[0] == "" && (d.roleHeaded(desc.tok, desc.end) || desc.end <= names[0].tok && d.titleBeforeComma(desc.tok, desc.end)) {
+		roles[0] = trimRole(desc.name) // "RNID technology director, Guido Gybels"
 	}
 	if len(names) == 1 {
 		w := names[0]
@@ -754,4 +754,18 @@ func (d *doc) topicAfter(k, b int) bool {
 		}
 	}
 	return poss
+}
+
+// titleBeforeComma reports a description [x, y) that reads as a title set
+// before a name with a comma: it ends in a lower-case role noun and holds
+// no verb ("RNID technology director", "Opera spokeswoman").
+func (d *doc) titleBeforeComma(x, y int) bool {
+	if y <= x || y >= len(d.toks) || !d.isPunct(y, ",") || d.toks[y-1].kind != word || d.toks[y-1].upper {
+		return false
+	}
+	lw := d.lower(y - 1)
+	if h, _ := d.descriptionHead(x, y); h != y-1 {
+		return false // "an article by China's counsellor in its embassy": headed by "article"
+	}
+	return (isRole(lw) || isSpeakerNoun(lw) && !has(orgWords, lw) && !has(documentWords, lw)) && !d.verbalIn(x, y)
 }
