@@ -208,4 +208,5 @@ var speakerNouns = set(
 	"executive manager investor consultant researcher scientist engineer lawyer",
 	"team side camp group union federation association council",
 	"counterpart colleague successor predecessor partner rival opponent ally friend member",
+	"nephew niece son daughter wife husband brother sister widow mother father cousin",
 )

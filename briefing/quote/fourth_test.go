@@ -436,6 +436,13 @@ func TestFourthFailureClasses(t *testing.T) {
 			prefix:  "It is fine",
 			speaker: "a spokesman",
 		},
+		{
+			name:    "a relation named before the name is the role",
+			text:    "\"He will be sadly missed,\" said Lord Harlow's nephew George Rickett.",
+			prefix:  "He will be sadly",
+			speaker: "George Rickett",
+			role:    "Lord Harlow's nephew",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
