@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -37,6 +39,10 @@ type Store struct {
 	pool     *pgxpool.Pool
 	location string
 	now      func() time.Time
+	// merging is set while a merge of the full-text index's pending
+	// list runs beside the saves (mergePending); merges ends with it.
+	merging atomic.Bool
+	merges  sync.WaitGroup
 }
 
 var _ sources.Store = (*Store)(nil)
@@ -87,6 +93,7 @@ func describe(cfg *pgxpool.Config) string {
 
 // Close closes the connections.
 func (s *Store) Close() error {
+	s.merges.Wait()
 	s.pool.Close()
 	return nil
 }
