@@ -126,10 +126,26 @@ func ContentHash(text string) []byte {
 	h := sha256.New()
 	buf := make([]byte, 0, 4096)
 	inWord, words := false, 0
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			inWord = false
-			continue
+	for i := 0; i < len(text); {
+		// ASCII, most of any text, a byte at a time by table; other runes
+		// as a range loop reads them (an invalid byte is U+FFFD).
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiClass[c]&asciiSpace != 0 {
+				inWord = false
+				i++
+				continue
+			}
+			r = rune(asciiLower[c])
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				inWord = false
+				continue
+			}
 		}
 		if !inWord {
 			if words > 0 {
@@ -139,9 +155,6 @@ func ContentHash(text string) []byte {
 			words++
 		}
 		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
 			buf = append(buf, byte(r))
 		} else {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
@@ -155,6 +168,26 @@ func ContentHash(text string) []byte {
 	return h.Sum(nil)
 }
 
+// asciiClass marks the ASCII bytes that unicode.IsSpace, unicode.IsLetter
+// and unicode.IsDigit hold true; asciiLower lower-cases an ASCII byte.
+var asciiClass, asciiLower = func() (class, lower [utf8.RuneSelf]byte) {
+	for c := range rune(utf8.RuneSelf) {
+		if unicode.IsSpace(c) {
+			class[c] |= asciiSpace
+		}
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			class[c] |= asciiWord
+		}
+		lower[c] = byte(unicode.ToLower(c))
+	}
+	return class, lower
+}()
+
+const (
+	asciiSpace = 1 << iota
+	asciiWord
+)
+
 // FNV-1a, 64 bits: the hash of a word in a sketch.
 const (
 	fnvOffset = 14695981039346656037
@@ -167,7 +200,22 @@ func wordHashes(text string) []uint64 {
 	out := make([]uint64, 0, len(text)/6)
 	h, in := uint64(fnvOffset), false
 	var enc [utf8.UTFMax]byte
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if asciiClass[c]&asciiWord == 0 {
+				if in {
+					out = append(out, h)
+					h, in = fnvOffset, false
+				}
+				continue
+			}
+			in = true
+			h = (h ^ uint64(asciiLower[c])) * fnvPrime
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if in {
 				out = append(out, h)
@@ -176,13 +224,6 @@ func wordHashes(text string) []uint64 {
 			continue
 		}
 		in = true
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			h = (h ^ uint64(r)) * fnvPrime
-			continue
-		}
 		for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
 			h = (h ^ uint64(c)) * fnvPrime
 		}
