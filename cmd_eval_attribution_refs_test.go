@@ -39,7 +39,7 @@ func TestEvalQuotesDecodesReferences(t *testing.T) {
 		"unseen": map[string]any{"speaker": "José Ruivo", "role": "Agency President", "speaker_ok": true, "role_ok": "right"}})
 	labels := filepath.Join(dir, "labels.jsonl")
 	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", labels)
+		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", labels, "--fifth", "")
 	if err != nil {
 		t.Fatalf("eval quotes: %v", err)
 	}

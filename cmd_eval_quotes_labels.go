@@ -18,6 +18,7 @@ var (
 	defaultFreshLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fresh.jsonl")
 	defaultThirdLabels       = filepath.Join("briefing", "quote", "labels", "attribution-third.jsonl")
 	defaultFourthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-fourth.jsonl")
+	defaultFifthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fifth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
