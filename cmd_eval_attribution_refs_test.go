@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,21 +13,7 @@ import (
 func TestEvalQuotesDecodesReferences(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
-	write := func(name string, v ...any) {
-		t.Helper()
-		var b strings.Builder
-		for _, x := range v {
-			line, err := json.Marshal(x)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.Write(line)
-			b.WriteByte('\n')
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := jsonlWriter(t, dir)
 	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
 	write("reuters-dev.jsonl", map[string]any{"id": 7, "published": "1987-03-02T10:00:00Z", "text": "No quotations."})
 	text := "The agency wrote to the parliament on Friday.\n\nIn a letter, Agency President Jos&#233; Ruivo told the parliament that the agency \"did not intend to send a new proposal to the assembly\" this year."

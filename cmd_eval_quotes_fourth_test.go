@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,21 +13,7 @@ import (
 func TestEvalQuotesFourth(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
-	write := func(name string, v ...any) {
-		t.Helper()
-		var b strings.Builder
-		for _, x := range v {
-			line, err := json.Marshal(x)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.Write(line)
-			b.WriteByte('\n')
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := jsonlWriter(t, dir)
 	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
 	text := "The ministry raised its forecast for the harvest.\n\n\"The rains came early this year,\" Farm Minister Odile Brandt said on Tuesday."
 	write("reuters-dev.jsonl", map[string]any{"id": 7, "published": "1987-03-02T10:00:00Z", "text": text})

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// jsonlWriter returns a function that writes each value given to it as one
+// JSON line of the named file in dir, as the evaluation files are laid out.
+func jsonlWriter(t *testing.T, dir string) func(name string, v ...any) {
+	return func(name string, v ...any) {
+		t.Helper()
+		var b strings.Builder
+		for _, x := range v {
+			line, err := json.Marshal(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Write(line)
+			b.WriteByte('\n')
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
