@@ -91,7 +91,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// "the Crown Prince", "the Chamber": the one person or body named
 		// before with that title or name.
 		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 {
-			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+			w = c.namedAt(idx, cd.open)
 		}
 	}
 	if w.kind == described && !w.vague && d.definitePerson(w) {
@@ -99,12 +99,12 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// definite description of a person with a name in it may refer
 		// back to someone the article named with that title.
 		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 && !c.people[idx].org {
-			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+			w = c.namedAt(idx, cd.open)
 		} else if has(partyMembers, stripPossessive(d.lower(w.end-1))) {
 			// "the New Jersey Democrat" stands in for a name; "the ABN
 			// economist" may introduce someone the article never names.
 			if idx := c.onlyPersonBefore(d, sent, cd.open, w.name); idx >= 0 {
-				w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+				w = c.namedAt(idx, cd.open)
 			} else {
 				w.vague = true
 			}
@@ -115,7 +115,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// qualified by a body's name, for the one person the article gave
 		// a role with that body in it.
 		if idx := c.bodyRoleHolder(d, w.tok, w.end, cd.open); idx >= 0 {
-			w = who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, cd.open), person: idx}
+			w = c.namedAt(idx, cd.open)
 		}
 	}
 	if w.kind == described && !w.vague && w.tok >= 0 && w.end > w.tok && w.end <= len(d.toks) && d.lower(w.tok) == "the" && has(partyMembers, stripPossessive(d.lower(w.end-1))) {
@@ -379,4 +379,10 @@ func (c *cast) bodyRoleHolder(d *doc, x, y, i int) int {
 		found = m.who
 	}
 	return found
+}
+
+// namedAt is person idx of the cast as the speaker, with the role the
+// article gives them nearest token at.
+func (c *cast) namedAt(idx, at int) who {
+	return who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, at), person: idx}
 }

@@ -164,15 +164,12 @@ func (pt *pageText) find(s string) (int, int) {
 // weak marks name forms, sidebars, widgets, footers and related lists,
 // which page builders also put on the article's own containers.
 var (
-	strongMarks = map[string]bool{
+	strongMarks = withWords(map[string]bool{
 		"comment": true, "comments": true, "commentlist": true, "respond": true, "disqus": true,
 		"author": true, "bio": true, "biography": true, "authorbox": true,
-		"kommentar": true, "kommentare": true, "commentaires": true, "comentarios": true,
-		"commenti": true, "reacties": true, "komentarze": true,
-	}
-	commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true,
-		"kommentar": true, "kommentare": true, "commentaires": true, "comentarios": true,
-		"commenti": true, "reacties": true, "komentarze": true}
+	}, localCommentWords, true)
+	commentWords = withWords(map[string]bool{"comment": true, "comments": true, "commentlist": true},
+		localCommentWords, true)
 	weakMarks = map[string]bool{
 		"reply": true, "replies": true, "about": true, "profile": true, "newsletter": true,
 		"subscribe": true, "signup": true, "sidebar": true, "widget": true, "footer": true,

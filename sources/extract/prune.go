@@ -28,7 +28,7 @@ const (
 // hintWords maps the words found in class names and ids to what they mark.
 // Class names are split at every character that is not a letter or digit,
 // so "e-image__meta" gives "e", "image", "meta".
-var hintWords = map[string]hintKind{
+var hintWords = withWords(map[string]hintKind{
 	"caption": hintCaption, "captions": hintCaption, "figcaption": hintCaption,
 	"credit": hintCaption, "credits": hintCaption, "photocredit": hintCaption,
 	"imagecredit": hintCaption, "byline": hintCaption, "bylines": hintCaption,
@@ -59,10 +59,18 @@ var hintWords = map[string]hintKind{
 
 	"comment": hintComments, "comments": hintComments, "commentlist": hintComments,
 	"respond": hintComments, "disqus": hintComments,
-	// comment threads named in the site's own language
-	"kommentar": hintComments, "kommentare": hintComments, "commentaires": hintComments,
-	"comentarios": hintComments, "commenti": hintComments, "reacties": hintComments,
-	"komentarze": hintComments,
+}, localCommentWords, hintComments)
+
+// localCommentWords are the class and id words of comment threads named
+// in the site's own language; they count as "comments" does.
+var localCommentWords = []string{"kommentar", "kommentare", "commentaires", "comentarios", "commenti", "reacties", "komentarze"}
+
+// withWords adds each of words to m with the value v and returns m.
+func withWords[V any](m map[string]V, words []string, v V) map[string]V {
+	for _, w := range words {
+		m[w] = v
+	}
+	return m
 }
 
 // Limits on what a hinted element may hold and still be removed, so that a
