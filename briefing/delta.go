@@ -79,7 +79,7 @@ func (e *Engine) startTrend(ctx context.Context, req Request, sel selection) <-c
 		from = sel.since
 	}
 	go func() {
-		t, err := e.timelineOf(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "", &sel.noSample)
+		t, err := e.timelineOf(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "", &sel.noSample, true)
 		if err != nil || t.Trend == "" {
 			out <- ""
 			return

@@ -154,13 +154,16 @@ const timelineLimit = 5000
 // or month ("" picks week for windows up to half a year), each story
 // tagged by tone.
 func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timeline, error) {
-	return e.timelineOf(ctx, req, by, nil)
+	return e.timelineOf(ctx, req, by, nil, false)
 }
 
 // timelineOf is Timeline; noSample, when given, says whether the sample
 // is left out (leaveSampleOut), so that a brief that knows it need not
-// ask the store again.
-func (e *Engine) timelineOf(ctx context.Context, req Request, by string, noSample *bool) (*Timeline, error) {
+// ask the store again. countsOnly asks for a timeline good for its counts,
+// turns and trend only: the stories keep their tone class, date, story and
+// outlet but none of their text (no title, URL or evidence), which a
+// store that keeps readings serves at a fraction of the cost.
+func (e *Engine) timelineOf(ctx context.Context, req Request, by string, noSample *bool, countsOnly bool) (*Timeline, error) {
 	if len(req.Countries) != 2 {
 		return nil, &UserError{Message: "A timeline is about two countries, e.g. `timeline japan italy` or `/timeline japan italy`."}
 	}
@@ -188,7 +191,7 @@ func (e *Engine) timelineOf(ctx context.Context, req Request, by string, noSampl
 		}
 		noSample = &leave
 	}
-	items, capped, err := e.pairItems(ctx, [2]string{req.Countries[0], req.Countries[1]}, since, until, *noSample)
+	items, capped, err := e.pairItems(ctx, [2]string{req.Countries[0], req.Countries[1]}, since, until, *noSample, countsOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -263,18 +266,26 @@ type pairItem struct {
 // until], each read for the pair: from the readings the store keeps when
 // it keeps them, reading itself only the articles it has no reading of
 // by these rules; otherwise from every article naming both. capped says
-// that the window held more than timelineLimit.
-func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until time.Time, noSample bool) (items []pairItem, capped bool, err error) {
+// that the window held more than timelineLimit. classOnly asks of the
+// store only what the counts need (sources.ReadingQuery.HeadOnly): the
+// stored readings then come without title, URL or the tone's counts and
+// evidence, their class alone.
+func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until time.Time, noSample, classOnly bool) (items []pairItem, capped bool, err error) {
 	pr, ok := e.corpus.(pairReadings)
 	var arts []sources.Article
 	if ok {
-		read, unread, err := pr.PairReadings(ctx, sources.ReadingQuery{Pair: pair, Since: since, Until: until, NoSample: noSample, Version: e.pairs.Version(), Limit: timelineLimit})
+		read, unread, err := pr.PairReadings(ctx, sources.ReadingQuery{Pair: pair, Since: since, Until: until, NoSample: noSample, Version: e.pairs.Version(), Limit: timelineLimit, HeadOnly: classOnly})
 		if err != nil {
 			return nil, false, err
 		}
 		capped = len(read) == timelineLimit || len(unread) == timelineLimit
+		decode := decodeTone
+		if classOnly {
+			decode = decodeToneClass
+		}
+		items = make([]pairItem, 0, len(read)+len(unread))
 		for _, r := range read {
-			st, err := decodeTone(r.Data)
+			st, err := decode(r.Data)
 			if err != nil {
 				unread = append(unread, r.Article.ID) // read it afresh
 				continue
@@ -319,36 +330,43 @@ var _ pairReadings = (sources.Store)(nil)
 // pair, dated by the story's first article, with the outlets that carried
 // the story.
 func timelineStories(items []pairItem) []*toned {
-	byStory := map[int64]*toned{}
-	outlets := map[int64]map[string]bool{}
-	first := map[int64]time.Time{}
-	var order []int64
+	type group struct {
+		best    *toned
+		first   time.Time
+		outlets []string // few: a linear look is cheaper than a map
+	}
+	index := make(map[int64]int, len(items))
+	groups := make([]group, 0, len(items))
 	for _, it := range items {
 		a, r := it.a, it.r
 		sid := a.StoryID
 		if sid == 0 {
 			sid = -a.ID
 		}
-		if outlets[sid] == nil {
-			outlets[sid] = map[string]bool{}
-			order = append(order, sid)
+		k, ok := index[sid]
+		if !ok {
+			k = len(groups)
+			index[sid] = k
+			groups = append(groups, group{first: a.Published})
 		}
-		outlets[sid][a.Source] = true
-		if f, ok := first[sid]; !ok || a.Published.Before(f) {
-			first[sid] = a.Published
+		g := &groups[k]
+		if !slices.Contains(g.outlets, a.Source) {
+			g.outlets = append(g.outlets, a.Source)
 		}
-		cur := byStory[sid]
+		if a.Published.Before(g.first) {
+			g.first = a.Published
+		}
+		cur := g.best
 		if cur == nil || r.strength > cur.strength || r.strength == cur.strength && r.st.Class != tone.Neither && cur.Class() == tone.Neither {
-			s := &toned{TimelineStory: storyOf(a, r.st), strength: r.strength}
-			byStory[sid] = s
+			g.best = &toned{TimelineStory: storyOf(a, r.st), strength: r.strength}
 		}
 	}
-	out := make([]*toned, 0, len(order))
-	for _, sid := range order {
-		s := byStory[sid]
-		s.Outlets = len(outlets[sid])
-		s.Published = first[sid]
-		out = append(out, s)
+	out := make([]*toned, len(groups))
+	for k := range groups {
+		s := groups[k].best
+		s.Outlets = len(groups[k].outlets)
+		s.Published = groups[k].first
+		out[k] = s
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Published.Before(out[j].Published) })
 	return out

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,9 +65,20 @@ func TestTimelineFromReadingsAgreesWithReading(t *testing.T) {
 		}
 		draw := func(st sources.Store, pair []string, by string) string {
 			t.Helper()
-			tl, err := New(st, g, Options{Now: clock}).Timeline(ctx, Request{Countries: pair}, by)
+			eng := New(st, g, Options{Now: clock})
+			tl, err := eng.Timeline(ctx, Request{Countries: pair}, by)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// The counts-only timeline a brief draws its trend from
+			// counts, turns and trends the same.
+			no := false
+			counts, err := eng.timelineOf(ctx, Request{Countries: pair}, by, &no, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := countsOf(counts), countsOf(tl); got != want {
+				t.Errorf("%v by %s: counts only:\n%s\nthe timeline:\n%s", pair, by, got, want)
 			}
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
@@ -121,4 +133,19 @@ func TestTimelineFromReadingsAgreesWithReading(t *testing.T) {
 			t.Errorf("the Canada-Mexico fixtures give %+v: the test needs both sides", ca.Totals)
 		}
 	})
+}
+
+// countsOf writes what a counts-only timeline keeps of a timeline: its
+// totals, trend, turns (but their lead stories) and each period's counts
+// and balance.
+func countsOf(tl *Timeline) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "totals %+v\ntrend %q\n", tl.Totals, tl.Trend)
+	for _, tu := range tl.Turns {
+		fmt.Fprintf(&b, "turn %s %s->%s\n", tu.Label, tu.From, tu.To)
+	}
+	for _, p := range tl.Periods {
+		fmt.Fprintf(&b, "%s %+v %.3f\n", p.Label, p.Stories, p.Balance)
+	}
+	return b.String()
 }

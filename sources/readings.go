@@ -71,6 +71,12 @@ type ReadingQuery struct {
 	Version int64
 	// Limit bounds each list, newest first (zero: 5000).
 	Limit int
+	// HeadOnly asks for less of each reading: its strength, the first
+	// byte of its Data, and the article's id, story, source, date and
+	// sample mark, with no title or URL. A reader that leads its record
+	// with what it counts by (the briefing's tone class) can count a
+	// year of readings without carrying the rest.
+	HeadOnly bool
 }
 
 // StoredReading is a reading with the article it is of (the article's

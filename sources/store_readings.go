@@ -176,8 +176,11 @@ func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]Store
 	if q.NoSample {
 		own = ` AND r.sample = 0`
 	}
-	read, err := queryAll(ctx, s.db, "pair readings", scanStoredReading, `SELECT r.article_id, r.url, r.title, r.source, r.published,
-		r.story_id, r.sample, r.strength, r.data
+	cols := `r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data`
+	if q.HeadOnly {
+		cols = `'', '', r.source, r.published, r.story_id, r.sample, r.strength, substr(r.data, 1, 1)`
+	}
+	read, err := queryAll(ctx, s.db, "pair readings", scanStoredReading, `SELECT r.article_id, `+cols+`
 		FROM pair_readings r
 		WHERE r.pair = ? AND r.article_id BETWEEN ? AND ? AND r.version = ?`+own+`
 		ORDER BY r.article_id DESC LIMIT ?`, PairKey(q.Pair[0], q.Pair[1]), lo, hi, q.Version, limit)

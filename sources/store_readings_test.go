@@ -1,6 +1,7 @@
 package sources_test
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"strconv"
@@ -106,6 +107,24 @@ func TestPairReadings(t *testing.T) {
 		}
 		if !read[0].Article.Sample {
 			t.Errorf("the sample's reading is not marked as the sample's: %+v", read[0].Article)
+		}
+		// HeadOnly: the same readings with the first byte of their data
+		// and no title or URL.
+		head := window
+		head.HeadOnly = true
+		short, unread, err := s.PairReadings(ctx, head)
+		if err != nil || len(short) != len(read) || len(unread) != 0 {
+			t.Fatalf("head only: %d readings, unread %v, %v; want %d, none", len(short), unread, err, len(read))
+		}
+		for i, r := range short {
+			full := read[i]
+			want := full
+			want.Article.Title, want.Article.URL, want.Data = "", "", full.Data[:1]
+			if r.Article.ID != want.Article.ID || r.Article.Title != "" || r.Article.URL != "" || r.Article.Source != want.Article.Source ||
+				!r.Article.Published.Equal(want.Article.Published) || r.Article.StoryID != want.Article.StoryID || r.Article.Sample != want.Article.Sample ||
+				r.Strength != want.Strength || r.Pair != want.Pair || !bytes.Equal(r.Data, want.Data) {
+				t.Errorf("head only, reading %d = %+v; want %+v", i, r, want)
+			}
 		}
 		window.NoSample = true
 		if read, _, _ := s.PairReadings(ctx, window); len(read) != 3 {

@@ -177,6 +177,10 @@ func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sou
 	if pair[1] < pair[0] {
 		pair[0], pair[1] = pair[1], pair[0]
 	}
+	cols := `r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data`
+	if q.HeadOnly {
+		cols = `'', '', r.source, r.published, r.story_id, r.sample, r.strength, substring(r.data from 1 for 1)`
+	}
 	read, err := queryAll(ctx, s.pool, "pair readings", func(row pgx.Row) (sources.StoredReading, error) {
 		var r sources.StoredReading
 		var published int64
@@ -185,7 +189,7 @@ func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sou
 		a.Published = time.Unix(published, 0).UTC()
 		r.Pair = pair
 		return r, err
-	}, `SELECT r.article_id, r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data
+	}, `SELECT r.article_id, `+cols+`
 		FROM pair_readings r
 		WHERE r.pair = $1 AND r.article_id BETWEEN $2 AND $3 AND r.version = $4`+own+`
 		ORDER BY r.article_id DESC LIMIT $5`, sources.PairKey(pair[0], pair[1]), lo, hi, q.Version, limit)
