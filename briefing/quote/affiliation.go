@@ -24,10 +24,27 @@ func (d *doc) affiliationAfter(k, end int) (prep, body string, ok bool) {
 	for end > k+1 && d.toks[end-1].kind == punct && !d.isPunct(end-1, ">") && !d.isPunct(end-1, ")") {
 		end--
 	}
-	if end-k-1 > 10 || !d.orgish(k+1, end) {
+	if end-k-1 > 10 || !d.orgish(k+1, end) && !d.bodyDescribedAfter(k+1, end) {
 		return "", "", false
 	}
 	return prep, trimRole(d.text[d.toks[k+1].s:d.toks[end-1].e]), true
+}
+
+// bodyDescribedAfter reports a name [a, b) of one to four capitalised
+// words, no place, that an appositive right after it describes as a body
+// ("from Geomapa, the European mapping agency that …"): a body, though
+// its name holds no word that says so.
+func (d *doc) bodyDescribedAfter(a, b int) bool {
+	if b-a > 4 || b+2 >= len(d.toks) || !d.isPunct(b, ",") || !has(determiners, d.lower(b+1)) || d.allPlace(a, b) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !d.isCapWord(k) {
+			return false
+		}
+	}
+	end := d.clauseEnd(b + 1)
+	return d.describesBody(b+1, d.nextComma(b+1, end))
 }
 
 // affiliationEnd returns where an affiliation after a name at token b

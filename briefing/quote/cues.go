@@ -182,6 +182,13 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 			// "…." Smith said Jones "…": a new sentence, not a cue.
 			break
 		}
+		if cueVerb && closedSentence && !has(tellVerbs, lm) {
+			// "…." Ann Price said last year its prices were too high:
+			// after a time, the verb still takes a clause of its own.
+			if n := d.skipTime(m+1, end); n > m+1 && n < end && d.toks[n].kind == word && !has(npStoppers, d.lower(n)) && !has(objectPronouns, d.lower(n)) {
+				break
+			}
+		}
 		if cueVerb && closedSentence && has(tellVerbs, lm) && d.thatClauseAfter(m+1, end) {
 			// "…." The correspondent, Ana Ruiz, told listeners that …: reported
 			// speech of its own in a new sentence, not a cue.
@@ -367,6 +374,24 @@ func (d *doc) nextComma(k, end int) int {
 		}
 	}
 	return end
+}
+
+// skipTime returns the token after a time adverbial at k ("last year",
+// "on Monday", "yesterday", "earlier this week"), or k when none stands
+// there.
+func (d *doc) skipTime(k, end int) int {
+	for n := 0; n < 3 && k < end && d.toks[k].kind == word; n++ {
+		lw := d.lower(k)
+		switch {
+		case lw == "yesterday" || lw == "today" || lw == "earlier" || lw == "later" || lw == "tonight":
+			k++
+		case (lw == "last" || lw == "this" || lw == "next" || lw == "on") && k+1 < end && (has(timeWords, d.lower(k+1)) || has(months, d.lower(k+1))):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // tellVerbs take the hearer as their object ("…?" Trump told Britain's

@@ -25,7 +25,34 @@ func (d *doc) isCapWord(i int) bool {
 	if t.kind != word || !t.upper {
 		return false
 	}
+	if d.sentenceAdverb(i) || d.tickerSuffix(i) {
+		return false
+	}
 	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i) || d.surnameMonth(i)
+}
+
+// tickerSuffix reports the exchange code closing a ticker in the wire's
+// company mark ("HK" of "<HKLD.HK>"): no name.
+func (d *doc) tickerSuffix(i int) bool {
+	return i >= 2 && i+1 < len(d.toks) && d.isPunct(i-1, ".") && d.toks[i-1].e == d.toks[i].s && d.toks[i-2].e == d.toks[i-1].s && d.isPunct(i+1, ">")
+}
+
+// sentenceAdverb reports a word in -ly that opens its sentence and is set
+// off by a comma ("Essentially, he says, …", "Ultimately, the board …"),
+// which the text capitalises nowhere else and which is no given name: an
+// adverb, not a name.
+func (d *doc) sentenceAdverb(i int) bool {
+	lw := d.lower(i)
+	if len(lw) < 5 || !strings.HasSuffix(lw, "ly") || i+1 >= len(d.toks) || !d.isPunct(i+1, ",") {
+		return false
+	}
+	if !d.opensSentence(i) && !(d.toks[i-1].kind == mark && i >= 2 && (d.isPunct(i-2, ".") || d.isPunct(i-2, "?") || d.isPunct(i-2, "!"))) {
+		return false // not after a quotation that closed its sentence either
+	}
+	if _, given := givenNameGender(lw); given {
+		return false
+	}
+	return !d.capitalisedMidSentence(lw)
 }
 
 // surnameMonth reports a month's name used as a surname right after a

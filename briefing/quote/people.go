@@ -83,6 +83,8 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	} else if len(words) == 1 {
 		if i, ok := c.byFirst[first]; ok && !c.people[i].org && !c.people[i].theBody {
 			idx = i // "Ali" after "Sheikh Ali al-Sabah"; never "Pear" for "Pear Developer Network"
+		} else if i := c.misspelt(last); i >= 0 {
+			idx = i // "Mr Marvoic" after "Lena Marovic": the article's slip
 		}
 	}
 	if idx >= 0 {
@@ -137,6 +139,39 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	return idx
 }
 
+// misspelt returns the one person named before whose last name is lw
+// with two neighbouring letters swapped ("marvoic" for "marovic"), the
+// commonest slip in typing a name, or -1. Short names are left alone:
+// two different people's names of five letters or fewer differ so too
+// often.
+func (c *cast) misspelt(lw string) int {
+	if len(lw) < 6 {
+		return -1
+	}
+	found := -1
+	for i := range c.people {
+		p := &c.people[i]
+		if p.org || len(p.last) != len(lw) || p.last == lw || !swapOf(p.last, lw) || !strings.Contains(p.name, " ") {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// swapOf reports whether b is a with exactly two neighbouring letters
+// swapped.
+func swapOf(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 func (p *person) voteRole(role string) {
 	for w := range strings.FieldsSeq(role) {
 		w = strings.Trim(w, ",.")
@@ -189,7 +224,7 @@ func (c *cast) collect(d *doc) {
 			if evident {
 				if who := c.register(d, r, true); who >= 0 {
 					role := d.roleText(r)
-					if app := d.appositiveRole(r.b, r.b-r.nameA >= 2); app != "" && (role == "" || strings.HasPrefix(app, role)) {
+					if app := d.appositiveRole(r.b, r.b-r.nameA >= 2); app != "" && (role == "" || strings.HasPrefix(app, role) || courtesyTitle(role)) {
 						role = app
 					}
 					if role == "" {
@@ -221,6 +256,7 @@ func (c *cast) collect(d *doc) {
 		}
 	}
 	// Second pass: bare surnames and names of people seen elsewhere.
+	defer c.describedBefore(d)
 	defer c.describedSubjects(d)
 	if len(weak) == 0 {
 		return
@@ -431,8 +467,9 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	if role := d.appositiveRoleIn(x, e); role != "" {
 		return role
 	}
-	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && d.isPunct(e, ",") {
-		// "Lennart Jans, of the Volvo board, said": the body is the
+	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && (d.isPunct(e, ",") || e == end && d.isPunct(e, ".")) {
+		// "Lennart Jans, of the Volvo board, said", "…," said Ola Berg,
+		// of Eastfield Young Conservatives.": the body is the
 		// affiliation; a place ("of Torfaen") is not.
 		if _, _, ok := d.affiliationAfter(x, e); ok {
 			return trimRole(d.text[d.toks[x].s:d.toks[e-1].e]) // "of the Volvo board", as the article sets it off
@@ -443,6 +480,11 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	for k := x + 2; k+1 < e; k++ {
 		if d.toks[k].kind == word && d.lower(k) == "and" && (has(determiners, d.lower(k+1)) || has(indefinitePeople, d.lower(k+1))) {
 			return d.appositiveRoleIn(x, k)
+		}
+		if d.toks[k].kind == word && d.lower(k) == "and" && has(determiners, d.lower(x)) && !d.verbalIn(x, k) && d.appositiveRoleIn(k+1, e) != "" {
+			// "a dietitian and Director of Consumer Affairs for the
+			// council": a description and a title, both the person's.
+			return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
 		}
 	}
 	return ""

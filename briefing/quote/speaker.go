@@ -32,12 +32,36 @@ type segment struct{ a, b int }
 // may hold an appositive ("Giorgia Meloni, Italy's prime minister") and
 // coordinated names ("Admiral A, chief of staff, and Admiral B").
 func (d *doc) phrase(c *cast, a, b int) who {
+	// "Asked about its plans a spokesman said": a fronted clause opened by
+	// "Asked", with no comma, before a description of the speaker.
+	if d.toks[a].kind == word && d.toks[a].upper && d.lower(a) == "asked" && b-a > 3 {
+		for j := b - 2; j > a+1; j-- {
+			if d.toks[j].kind != word || d.isPunct(j, ",") {
+				break
+			}
+			if has(determiners, d.lower(j)) && !d.toks[j].upper && d.roleHeaded(j, b) && !d.verbalIn(j, b) {
+				a = j
+				break
+			}
+		}
+	}
 	// Trim fillers and punctuation at both ends.
 	for a < b && (d.toks[a].kind != word || has(introTrim, d.lower(a)) || has(clauseBreakers, d.lower(a)) || d.toks[a].upper && has(introWords, d.lower(a)) && !has(determiners, d.lower(a)) ||
 		a+1 < b && (has(timeWords, d.lower(a)) || has(months, d.lower(a))) && d.toks[a+1].kind == word) {
 		a++ // "On Wednesday Irish Transport Minister Martin Cullen said"
 	}
-	for b > a && (d.toks[b-1].kind != word || has(cueFillers, d.lower(b-1))) {
+	for b > a && (d.toks[b-1].kind != word || has(cueFillers, d.lower(b-1)) || d.tickerSuffix(b-1)) {
+		if d.isPunct(b-1, ">") || d.tickerSuffix(b-1) {
+			// "Hong Kong Land Co Ltd <HKLD.HK>": the ticker after a name.
+			k := b - 1
+			for k > a && !d.isPunct(k, "<") && b-k < 6 {
+				k--
+			}
+			if d.isPunct(k, "<") && k > a && d.toks[k-1].kind == word && d.toks[k-1].upper && d.onlyTicker(k+1, b) {
+				b = k
+				continue
+			}
+		}
 		if d.isPunct(b-1, ")") {
 			// Drop a trailing parenthesis: "Hale (D-Ohio)".
 			k := b - 1
@@ -214,7 +238,8 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			roles[len(roles)-1] += ", " + text
 			continue
 		}
-		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) && (d.roleHeaded(x, y) || !titled[len(titled)-1]) {
+		if len(names) > 0 && roles[len(roles)-1] == "" || len(names) > 0 && d.startsDescription(x) && (d.roleHeaded(x, y) || !titled[len(titled)-1]) ||
+			len(names) > 0 && courtesyTitle(roles[len(roles)-1]) && d.roleHeaded(x, y) {
 			// A description that is no role ("one of the most successful
 			// men in business") does not replace a title before the name.
 			roles[len(roles)-1] = trimRole(text)
@@ -254,6 +279,38 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	}
 	return who{kind: named, name: strings.Join(ns, " and "), role: strings.Join(rs, " and "), tok: names[0].tok, person: names[0].person}
 }
+
+// onlyTicker reports whether tokens [a, b) (up to a closing ">") are a
+// ticker: capitalised codes joined by dots, no spaces ("HKLD.HK", "PBI").
+func (d *doc) onlyTicker(a, b int) bool {
+	n := 0
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		switch {
+		case d.isPunct(k, ">"):
+			return n > 0 && k == b-1
+		case d.isPunct(k, "."):
+		case t.kind == word && strings.ToUpper(d.str(t)) == d.str(t):
+			n++
+		default:
+			return false
+		}
+		if k > a && d.toks[k-1].e != t.s {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// courtesyTitle reports a title before the name that is a rank, not a
+// post ("Professor Ana Ruiz"): a post the article gives in apposition
+// ("project leader at Dunmore", "head of materials testing") is the role
+// shown instead.
+func courtesyTitle(role string) bool {
+	return has(courtesyTitles, strings.ToLower(strings.TrimSuffix(role, ".")))
+}
+
+var courtesyTitles = set("professor prof dr doctor")
 
 // gerundPreps open a phrase of what someone was doing ("in disclosing").
 var gerundPreps = set("in by while when on after before")
@@ -384,6 +441,13 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		if w.role == "" && !c.people[idx].org {
 			w.role = c.roleNear(idx, r.nameA)
 		}
+		if courtesyTitle(w.role) {
+			// "Professor Ruiz told the BBC" after "Professor Ana Ruiz,
+			// project leader at Dunmore": the post given before.
+			if rn := c.roleNear(idx, r.nameA); rn != "" && !courtesyTitle(rn) {
+				w.role = rn
+			}
+		}
 	}
 	return w, true
 }
@@ -498,7 +562,10 @@ func (d *doc) titledName(c *cast, x, y int) (who, bool) {
 	if affiliation != "" && !strings.ContainsAny(role[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		role = withAffiliation(role, "of", affiliation)
 	}
-	if idx >= 0 && c.people[idx].role == "" {
+	if lw := d.lower(h - 1); !d.toks[h-1].upper && !isRole(lw) && (has(orgWords, lw) || has(bodyKinds, lw)) {
+		role = "" // "investment bank Merrill Lynch said": the kind of body speaking, no one's role
+	}
+	if idx >= 0 && c.people[idx].role == "" && role != "" {
 		c.people[idx].role = role
 	}
 	return who{kind: named, name: name, role: role, tok: n, person: idx}, true

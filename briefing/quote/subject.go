@@ -28,6 +28,7 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		return who{kind: pronoun, pron: p, tok: k - 1, person: -1}
 	}
 	e := k
+	atVerb := k // where the subject would end right before the verb
 	commas := 0
 	for k > lo {
 		t := d.toks[k-1]
@@ -72,10 +73,11 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 			continue
 		}
 		if !t.upper && has(clauseBreakers, lw) {
-			if lw == "and" && commas == 1 && d.appositiveAnd(lo, k-1) {
+			if lw == "and" && commas <= 1 && d.appositiveAnd(lo, k-1) {
 				// "Tom Ferris, a former pupil and joint leader of the
-				// Hunt, said": the "and" joins two roles of the name
-				// before the comma.
+				// Hunt, said", "Ana Rusk, a chemist and Director of
+				// Safety for the council said": the "and" joins two roles
+				// of the name before the comma, closed or not.
 				k--
 				continue
 			}
@@ -116,7 +118,21 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		return who{person: -1}
 	}
 	// Leave out intro phrases: "In a statement, Smith said".
-	return d.phrase(c, d.skipIntro(k, e), e)
+	w := d.phrase(c, d.skipIntro(k, e), e)
+	if w.kind == noSpeaker && e == atVerb {
+		// "Asked if the firm had any plans abroad a spokesman said": a
+		// clause with no comma before a description of the speaker (not
+		// the object of a preposition: "from a candidate who promised").
+		for j := e - 2; j > k && j >= e-6; j-- {
+			if d.toks[j].kind != word {
+				break
+			}
+			if describingDeterminer(d.lower(j)) && !d.toks[j].upper && d.roleHeaded(j, e) && !d.verbalIn(j, e) && d.toks[j-1].kind == word && !has(titlePreps, d.lower(j-1)) && !has(adjunctPreps, d.lower(j-1)) && !has(placePreps, d.lower(j-1)) {
+				return d.phrase(c, j, e)
+			}
+		}
+	}
+	return w
 }
 
 // appositiveAnd reports whether the "and" at token j stands inside an

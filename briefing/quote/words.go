@@ -147,7 +147,7 @@ var orgWords = set(
 	"inc corp company co pac fund society league coalition alliance navy army university",
 	"college school bank board federation police government parliament cabinet",
 	"press radio television tv agency newspaper daily treasury exchequer chamber",
-	"democrats republicans club confederation",
+	"democrats republicans conservatives liberals socialists club confederation",
 )
 
 // introWords start a clause before the subject ("In a statement, ...").
