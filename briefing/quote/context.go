@@ -287,6 +287,17 @@ func (d *doc) definitePerson(w who) bool {
 		}
 	}
 	lw := stripPossessive(d.lower(h))
+	if !place && has(partyMembers, lw) && h > w.tok+1 {
+		// "the Nebarska Democrat": capitalised words before a party
+		// member, none a title or a body, name where the member is from
+		// (a place the gazetteer does not know, or misspelt).
+		place = true
+		for k := w.tok + 1; k < h; k++ {
+			if !d.isCapWord(k) || d.isTitleWord(k) || has(orgWords, d.lower(k)) || isRole(d.lower(k)) {
+				place = false
+			}
+		}
+	}
 	return place && (isRole(lw) || has(partyMembers, lw)) && !has(orgWords, lw) && !has(documentWords, lw)
 }
 

@@ -305,6 +305,12 @@ func (d *doc) npAfter(a, end int) int {
 					k = d.nextComma(k+1, end) // "president of Goldmark, Sachs and Co"
 					continue
 				}
+				if commas == 0 && k > a && d.toks[k-1].kind == word && d.toks[k-1].upper {
+					if m := d.firmOwnerEnd(a, end); m > k {
+						k = m // "said Brandt, Kessler, Vogt's Hartmann"
+						continue
+					}
+				}
 				if commas == 1 && k+1 < end && d.nextComma(k+1, end) == end && end-k-1 <= 2 && d.toks[k+1].kind == word && d.toks[k+1].upper && d.toks[end-1].kind == word && d.hasPrepPlace(a, k) {
 					k = end // "a native of San Diego, California."
 					continue
@@ -374,6 +380,49 @@ func (d *doc) nextComma(k, end int) int {
 		}
 	}
 	return end
+}
+
+// firmOwnerEnd returns where a firm's name cut by commas and ending in a
+// possessive before a person's name ends ("Brandt, Kessler, Vogt's
+// Hartmann"), reading from token a up to end, or -1.
+func (d *doc) firmOwnerEnd(a, end int) int {
+	var segs []segment
+	s := a
+	for k := a; k <= end; k++ {
+		if k == end || d.isPunct(k, ",") {
+			if k == s {
+				return -1
+			}
+			segs = append(segs, segment{s, k})
+			if k < end && len(segs) > 0 {
+				for j := s; j < k; j++ {
+					if isPossessive(d.str(d.toks[j])) {
+						return -1 // the possessive comes in the last segment
+					}
+				}
+			}
+			s = k + 1
+			if k < end && k+1 < end && !d.isCapWord(k+1) {
+				return -1
+			}
+			continue
+		}
+		if d.toks[k].kind != word {
+			return -1
+		}
+		if isPossessive(d.str(d.toks[k])) && k+1 < end && d.isCapWord(k+1) {
+			m := k + 1
+			for m < end && m < k+3 && d.isCapWord(m) {
+				m++
+			}
+			segs = append(segs, segment{s, m})
+			if len(segs) > 1 && d.firmOwnerSegments(segs) {
+				return m
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // skipTime returns the token after a time adverbial at k ("last year",

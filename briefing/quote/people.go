@@ -429,8 +429,25 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		// "Christopher Brougham, regional manager, rescheduling unit, at
 		// Lloyds Bank Plc, said": segments without a verb up to the cue.
 		k := e
+		fe := -1 // the end of a firm's name cut by the comma: "Smith Barney, Harris Upham and Co."
 		for n := 0; n < 3; n++ {
 			m := d.nextComma(k+1, end)
+			if n == 0 && m < end && d.toks[e-1].kind == word && d.toks[e-1].upper && d.firmTail(k+1, m) {
+				fe = m
+			}
+			if m >= end && m > k+2 && m-x <= 16 {
+				// "chief economist of Schroeder, Munchmeyer, Hengst
+				// Investment GmbH said": the firm's name runs on to the
+				// cue verb, with no comma before it.
+				for c := k + 2; c < end && c < k+8; c++ {
+					if d.isCueVerb(c) {
+						if d.plainSegment(k+1, c) && d.firmTail(k+1, c) && d.appositiveRoleIn(x, e) != "" {
+							return trimRole(d.text[d.toks[x].s:d.toks[c-1].e])
+						}
+						break
+					}
+				}
+			}
 			if m == k+1 || m-x > 16 || !d.plainSegment(k+1, m) {
 				break
 			}
@@ -449,6 +466,9 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			}
 			k = m
 		}
+		if fe > 0 && d.appositiveRoleIn(x, e) != "" {
+			return trimRole(d.text[d.toks[x].s:d.toks[fe-1].e])
+		}
 	}
 	if e-x > 3 && d.isPunct(e-1, ")") {
 		// "president of the Brazilian Association of Citrus Juice
@@ -465,7 +485,25 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	if role := d.appositiveRoleIn(x, e); role != "" {
+		if t := d.quotedTitleAt(e); t > e && e == end {
+			// "author of the EF Hutton publication "Global Crop
+			// News," said": the title the role names is part of it.
+			return d.text[d.toks[x].s:d.toks[t].e]
+		}
 		return role
+	}
+	if e-x > 14 && d.isPunct(e, ",") {
+		// "campaign manager of a group lobbying to keep the old line from
+		// Dunmore to the coast open,": too long to show whole; the title
+		// before a complement that only sketches the body ("of a group").
+		for k := x + 1; k+1 < e && k < x+5; k++ {
+			if d.toks[k].kind == word && !d.toks[k].upper && has(titlePreps, d.lower(k)) {
+				if lw := d.lower(k + 1); (lw == "a" || lw == "an") && !d.toks[k+1].upper {
+					return d.appositiveRoleIn(x, k)
+				}
+				break
+			}
+		}
 	}
 	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && (d.isPunct(e, ",") || e == end && d.isPunct(e, ".")) {
 		// "Lennart Jans, of the Volvo board, said", "…," said Ola Berg,
@@ -488,6 +526,34 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	return ""
+}
+
+// quotedTitleAt returns the closing mark of a short title in quotation
+// marks opening at token k ("Global Crop News,"), capitalised words
+// only, followed by a speech verb or a comma, or -1.
+func (d *doc) quotedTitleAt(k int) int {
+	if k >= len(d.toks) || d.toks[k].kind != mark || !d.toks[k].canOpen {
+		return -1
+	}
+	words := 0
+	for j := k + 1; j < len(d.toks) && j < k+10; j++ {
+		t := d.toks[j]
+		switch {
+		case t.kind == mark:
+			if j+1 < len(d.toks) && words > 0 && (d.isCueVerb(j+1) || d.isPunct(j+1, ",")) {
+				return j
+			}
+			return -1
+		case t.kind == word:
+			if !t.upper && !has(titleSmallWords, t.low) {
+				return -1
+			}
+			words++
+		case !d.isPunct(j, ",") && !d.isPunct(j, "."):
+			return -1
+		}
+	}
+	return -1
 }
 
 // indefinitePeople open a description of someone by what they did

@@ -147,6 +147,11 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if s < b {
 		segs = append(segs, segment{s, b})
 	}
+	if n := len(segs); n > 1 && d.firmOwnerSegments(segs) {
+		// "said Brandt, Kessler, Vogt's Hartmann": a firm's name with
+		// commas owns the person named after it.
+		segs = segs[n-1:]
+	}
 	var names []who
 	var roles []string
 	var titled []bool // the name had its title before it in its segment
@@ -302,6 +307,37 @@ func (d *doc) onlyTicker(a, b int) bool {
 	return n > 0
 }
 
+// firmOwnerSegments reports segments that are a firm's name cut by
+// commas and ending in a possessive before a name ("Brandt", "Kessler",
+// "Vogt's Hartmann"): capitalised words only, no title or role word, and
+// a last segment of an owner's possessive and one or two name words.
+func (d *doc) firmOwnerSegments(segs []segment) bool {
+	last := segs[len(segs)-1]
+	p := -1
+	for k := last.a; k < last.b; k++ {
+		if !d.isCapWord(k) || d.isTitleWord(k) || isRole(d.lower(k)) {
+			return false
+		}
+		if isPossessive(d.str(d.toks[k])) {
+			p = k
+		}
+	}
+	if p < 0 || last.b-p-1 < 1 || last.b-p-1 > 2 {
+		return false
+	}
+	for _, sg := range segs[:len(segs)-1] {
+		if sg.b-sg.a > 3 {
+			return false
+		}
+		for k := sg.a; k < sg.b; k++ {
+			if !d.isCapWord(k) || d.isTitleWord(k) || isRole(d.lower(k)) || d.honorificAt(k) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // courtesyTitle reports a title before the name that is a rank, not a
 // post ("Professor Ana Ruiz"): a post the article gives in apposition
 // ("project leader at Dunmore", "head of materials testing") is the role
@@ -324,11 +360,38 @@ var introTrimCap = set("and but so then also yet still")
 func trimRole(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",;:")
-	// "<Bache Securities Ltd>": the wire's mark for a company name.
+	// "<Bache Securities Ltd>": the wire's mark for a company name; a
+	// ticker in it ("<PBI>", "<RAFF.PA>") after the name is left out.
 	if strings.ContainsAny(s, "<>") {
+		s = strings.TrimSpace(dropTickers(s))
 		s = strings.NewReplacer("<", "", ">", "").Replace(s)
 	}
 	return s
+}
+
+// dropTickers removes the wire's marks that hold only a ticker, after a
+// name ("Pitney Bowes Inc <PBI>"): capitals and dots, no space.
+func dropTickers(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], ">")
+		if j < 0 {
+			break
+		}
+		in := s[i+1 : i+j]
+		if i > 0 && in != "" && strings.Trim(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.0123456789") == "" {
+			b.WriteString(strings.TrimRight(s[:i], " "))
+		} else {
+			b.WriteString(s[:i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func isNumber(s string) bool {
@@ -677,6 +740,9 @@ func (d *doc) goodDescription(x, y int) bool {
 // firmTail reports whether tokens [x, y) finish a firm's name cut by a
 // comma: capitalised words ending in a company word ("Sachs and Co").
 func (d *doc) firmTail(x, y int) bool {
+	if y-x > 1 && d.isPunct(y-1, ".") {
+		y-- // "Harris Upham and Co."
+	}
 	if !d.toks[x].upper || d.toks[y-1].kind != word || !has(firmWords, d.lower(y-1)) {
 		return false
 	}
