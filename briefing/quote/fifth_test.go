@@ -9,9 +9,11 @@ import (
 // quotes shown in briefs (labels/attribution-fifth.jsonl) and the earlier
 // sets, each in an article of our own words in the shape of the real
 // ones: the speaker and role a brief would show, or "" when it must not
-// show the quotation. Each failed before its fix, except one guard (an
-// office owned by the one described, "the prime minister's office said",
-// describes nobody named next), which held before and must hold after.
+// show the quotation. Each failed before its fix, except two guards
+// against the earlier-description rule reaching too far (an office owned
+// by the one described, "the prime minister's office said", describes
+// nobody named next; a one-word name after a description may be a firm's),
+// which held before and must hold after.
 func TestFifthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -78,6 +80,18 @@ func TestFifthFailureClasses(t *testing.T) {
 			text:    "The prime minister's office said the payroll fraud was uncovered by auditors.\n\nPaul Ndoro said charges would follow. \"The prime minister wants exemplary penalties for all involved,\" he told the programme.",
 			prefix:  "The prime minister wants",
 			speaker: "Paul Ndoro",
+		},
+		{
+			name:    "a role given by the lead sentence's description of a person named with an honorific",
+			text:    "The country's top judge has refused to sit on the new appointments panel.\n\nLord Hartwell said judges must stay apart from ministers. \"The bench must keep its distance from government,\" he said.",
+			prefix:  "The bench must keep",
+			speaker: "Hartwell",
+			role:    "the country's top judge",
+		},
+		{
+			name:    "a one-word name after a description is no person introduced by it",
+			text:    "The exchange will open an inquiry into dealings in the builder's shares, a bourse spokesman said.\n\nBredmoor shares fell sharply on Tuesday. \"The price trend shows not all investors had the same news,\" the spokesman said.",
+			prefix:  "The price trend",
 		},
 		{
 			name:    "a surname misspelt by two letters swapped is the person named before",

@@ -44,8 +44,8 @@ func (c *cast) describedBefore(d *doc) {
 		}
 		mn := c.mentions[m]
 		p := &c.people[mn.who]
-		if p.org || p.role != "" || mn.poss || d.toks[mn.tok].para > d.toks[b-1].para+1 || !strings.Contains(p.name, " ") {
-			continue // a person named in full: "Bredero shares fell" names a firm
+		if p.org || p.role != "" || mn.poss || d.toks[mn.tok].para > d.toks[b-1].para+1 || !strings.Contains(p.name, " ") && !d.afterHonorific(mn.tok) {
+			continue // a person named in full or with an honorific ("Lord Woolf"): "Bredero shares fell" names a firm
 		}
 		// Named within the next two sentences, as the first name there.
 		if s+3 < len(starts) && mn.tok >= starts[s+3] {
@@ -64,6 +64,16 @@ func (c *cast) describedBefore(d *doc) {
 			p.role = desc
 		}
 	}
+}
+
+// afterHonorific reports an honorific right before the name at token tok
+// ("Lord Woolf", "Mr. Hale").
+func (d *doc) afterHonorific(tok int) bool {
+	k := tok - 1
+	if k > 0 && d.isPunct(k, ".") {
+		k--
+	}
+	return k >= 0 && d.honorificAt(k)
 }
 
 // roleless reports whether no mention of person p gives a role.
@@ -180,7 +190,7 @@ func (d *doc) describedRole(x, b int) (int, bool) {
 		if t.kind != word || t.inQuote {
 			break
 		}
-		if isPossessive(d.str(t)) && k > x {
+		if isPossessive(d.str(t)) && isRole(stripPossessive(t.low)) {
 			return 0, false // "the prime minister's office": the office, not the person
 		}
 		if !t.upper && isRole(t.low) {
