@@ -89,9 +89,16 @@ func TestFifthFailureClasses(t *testing.T) {
 			role:    "the country's top judge",
 		},
 		{
-			name:    "a one-word name after a description is no person introduced by it",
-			text:    "The exchange will open an inquiry into dealings in the builder's shares, a bourse spokesman said.\n\nBredmoor shares fell sharply on Tuesday. \"The price trend shows not all investors had the same news,\" the spokesman said.",
-			prefix:  "The price trend",
+			name:   "a one-word name after a description is no person introduced by it",
+			text:   "The exchange will open an inquiry into dealings in the builder's shares, a bourse spokesman said.\n\nBredmoor shares fell sharply on Tuesday. \"The price trend shows not all investors had the same news,\" the spokesman said.",
+			prefix: "The price trend",
+		},
+		{
+			name:    "a described speaker with the body's initials set off before the verb",
+			text:    "Kenya was let down by the failed tea talks in Geneva, the head of the state-run Tea Board, KTB, said.\n\n\"This has done nothing for the growers,\" P. Wambui said on his return.",
+			prefix:  "This has done nothing",
+			speaker: "P. Wambui",
+			role:    "the head of the state-run Tea Board, KTB",
 		},
 		{
 			name:    "a surname misspelt by two letters swapped is the person named before",

@@ -31,10 +31,11 @@ func (c *cast) describedBefore(d *doc) {
 			continue
 		}
 		// The first person named after the description; bodies named on
-		// the way ("the Coffee Board") do not count.
+		// the way ("the Coffee Board", its initials) and places after "in"
+		// do not count.
 		m := c.firstMentionFrom(a)
-		for m < len(c.mentions) && c.people[c.mentions[m].who].org {
-			m++
+		for m < len(c.mentions) && (c.people[c.mentions[m].who].org || isAcronym(c.people[c.mentions[m].who].name) || d.afterPlacePrep(c.mentions[m].tok)) {
+			m++ // "the Coffee Board", "CMB", "talks in Geneva"
 		}
 		if m >= len(c.mentions) {
 			return
@@ -47,8 +48,10 @@ func (c *cast) describedBefore(d *doc) {
 		if p.org || p.role != "" || mn.poss || d.toks[mn.tok].para > d.toks[b-1].para+1 || !strings.Contains(p.name, " ") && !d.afterHonorific(mn.tok) {
 			continue // a person named in full or with an honorific ("Lord Woolf"): "Bredero shares fell" names a firm
 		}
-		// Named within the next two sentences, as the first name there.
-		if s+3 < len(starts) && mn.tok >= starts[s+3] {
+		// Named within the next two sentences, as the first name there
+		// (sentences inside a quotation do not count: "…. They have no
+		// evidence," said Ana Ruiz).
+		if n := d.plainSentencesBetween(starts, s+1, mn.tok); n > 2 {
 			continue
 		}
 		if !d.opensWithName(mn.tok) {
@@ -64,6 +67,24 @@ func (c *cast) describedBefore(d *doc) {
 			p.role = desc
 		}
 	}
+}
+
+// plainSentencesBetween counts the sentences from starts[from] that
+// begin before token tok and do not open inside a quotation.
+func (d *doc) plainSentencesBetween(starts []int, from, tok int) int {
+	n := 0
+	for s := from; s < len(starts) && starts[s] <= tok; s++ {
+		if k := starts[s]; k < len(d.toks) && !d.toks[k].inQuote && !(d.toks[k].kind == mark && k+1 < len(d.toks) && d.toks[k+1].inQuote && d.toks[k].canOpen && !d.toks[k].canClose) {
+			n++
+		}
+	}
+	return n
+}
+
+// afterPlacePrep reports a name right after "in", "at", "from" …: most
+// often a place or a body, not a person introduced.
+func (d *doc) afterPlacePrep(tok int) bool {
+	return tok > 0 && d.toks[tok-1].kind == word && has(placePreps, d.lower(tok-1))
 }
 
 // afterHonorific reports an honorific right before the name at token tok
@@ -147,6 +168,9 @@ func (d *doc) personDescribedIn(a, b int) (string, bool) {
 		return "", false
 	}
 	k := e
+	if d.isPunct(k-1, ",") {
+		k-- // ", the chairman of the Board, CMB, said"
+	}
 	for {
 		c := k - 1
 		for c > a && !d.isPunct(c, ",") {
@@ -162,7 +186,7 @@ func (d *doc) personDescribedIn(a, b int) (string, bool) {
 		}
 		x := c + 1
 		if x < k && describingDeterminer(d.lower(x)) {
-			if y, ok := d.describedRole(x, e); ok && y == k {
+			if y, ok := d.describedRole(x, e); ok && (y == k || y == e) {
 				return descText(d, x, y), true
 			}
 		}
@@ -217,7 +241,8 @@ func (d *doc) describedRole(x, b int) (int, bool) {
 				m += 3
 				continue
 			}
-			if t.kind != word || t.inQuote || !t.upper && (looksVerbal(t.low) && !strings.HasSuffix(t.low, "-run") || has(speechVerbs, t.low) || has(cueFillers, t.low)) && !has(determiners, t.low) {
+			adjective := has(determiners, d.lower(m-1)) || strings.HasSuffix(t.low, "-run") // "the outlawed organization", "the state-run board"
+			if t.kind != word || t.inQuote || !t.upper && (looksVerbal(t.low) && !adjective || has(speechVerbs, t.low) || has(cueFillers, t.low)) && !has(determiners, t.low) {
 				break
 			}
 			m++
