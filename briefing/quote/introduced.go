@@ -57,7 +57,7 @@ func (c *cast) describedBefore(d *doc) {
 		if !d.opensWithName(mn.tok) {
 			continue
 		}
-		if c.roleless(mn.who) && c.genderAgrees(mn.who, desc) && c.firstOf(mn.who) == m {
+		if c.roleless(mn.who) && c.genderAgrees(mn.who, desc) && c.firstOf(mn.who) == m && !c.topOfficeOfOther(d, mn.who, desc) {
 			if strings.HasPrefix(desc, "the ") {
 				if r := c.resolveTitle(desc, a); r >= 0 && r != mn.who {
 					continue

@@ -323,7 +323,7 @@ func (c *cast) describedSubjects(d *doc) {
 		}
 		if prev >= 0 && d.toks[start].para <= d.toks[prev].para+1 {
 			if x, y, ok := d.describedSubjectAt(start, i+1); ok {
-				if p, ok := c.subjectOf(d, prev, start); ok {
+				if p, ok := c.subjectOf(d, prev, start); ok && !c.topOfficeOfOther(d, p, d.text[d.toks[x].s:d.toks[y-1].e]) && c.personLike(d, p) {
 					role := d.text[d.toks[x+1].s:d.toks[y-1].e]
 					if c.genderAgrees(p, role) {
 						if r := c.resolveTitle(d.text[d.toks[x].s:d.toks[y-1].e], x); r < 0 || r == p {
@@ -339,6 +339,48 @@ func (c *cast) describedSubjects(d *doc) {
 		c.mentions = mergeMentions(c.mentions, extra)
 	}
 }
+
+// personLike reports whether p is named somewhere in full or with an
+// honorific ("Michael Howard", "Mr Blunkett"), not only by one word that
+// may be a firm's ("Standard said").
+func (c *cast) personLike(d *doc, p int) bool {
+	if strings.Contains(c.people[p].name, " ") {
+		return true
+	}
+	for _, m := range c.mentions {
+		if m.who == p && d.afterHonorific(m.tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// topOfficeOfOther reports a description of a country's top office
+// ("the prime minister", "the president") when the article names another
+// person whom the gazetteer knows to hold such an office at its date
+// ("Mr Blunkett was joined by Tony Blair …. The prime minister said"):
+// the description is that person's, not p's.
+func (c *cast) topOfficeOfOther(d *doc, p int, desc string) bool {
+	f := strings.Fields(strings.ToLower(desc))
+	top := false
+	for _, w := range f {
+		if has(topOffices, w) {
+			top = true
+		}
+	}
+	if !top {
+		return false
+	}
+	for _, m := range c.mentions {
+		if m.who != p && m.tok < len(d.toks) && d.toks[m.tok].leader {
+			return true
+		}
+	}
+	return false
+}
+
+// topOffices head the titles of the holders of a country's top offices.
+var topOffices = set("president premier prime chancellor king queen emperor")
 
 // subjectOf returns the person named as the subject of the sentence that
 // starts at token a (and ends before b): the first person named, with at
@@ -1163,19 +1205,26 @@ func (d *doc) describedSubjectAt(a, b int) (int, int, bool) {
 	if k >= b || d.toks[k].low != "the" || d.toks[k].inQuote {
 		return 0, 0, false
 	}
+	plain := true // only title words so far: "the prime minister"
 	for m := k + 1; m < b && m < k+6; m++ {
 		t := d.toks[m]
 		if t.kind != word {
 			return 0, 0, false
 		}
 		if isRole(t.low) && !t.upper || t.low == "man" || t.low == "woman" {
-			if m+1 < b && d.toks[m+1].kind == word && !d.toks[m+1].upper && d.predicateAt(m+1) {
-				return k, m + 1, true
+			if m+1 < b && d.toks[m+1].kind == word && !d.toks[m+1].upper && isRole(d.toks[m+1].low) && has(roleModifiers, t.low) {
+				continue // "the prime minister", "the vice president": the head comes last
+			}
+			if m+1 < b && d.toks[m+1].kind == word && !d.toks[m+1].upper && (d.predicateAt(m+1) || plain && looksVerbal(d.toks[m+1].low)) {
+				return k, m + 1, true // "The Tory leader said", "The prime minister was speaking"
 			}
 			return 0, 0, false
 		}
 		if !has(roleModifiers, t.low) && t.upper {
 			return 0, 0, false
+		}
+		if !t.upper && !has(roleModifiers, t.low) {
+			plain = false // "The statement said ministers had …"
 		}
 	}
 	return 0, 0, false

@@ -73,8 +73,8 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 		b--
 	}
-	if a >= b {
-		return who{person: -1}
+	if a >= b || d.placesJoined(a, b) {
+		return who{person: -1} // "Italy and Canada have agreed": places, no speaker
 	}
 	// "Commenting on the country's debt Fernandez said", "Leaving a
 	// Brussels summit Mr Blair said": a participle clause before the name,
@@ -198,6 +198,10 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			lastWasName = false
 			roleEndsBody = d.toks[y-1].kind == word && d.toks[y-1].upper
 			continue
+		}
+		if d.placesJoined(x, y) {
+			lastWasName = false
+			continue // "…, Italy and Greece": places, no speaker
 		}
 		w, ok := d.nameIn(c, x, y)
 		if !ok {
@@ -336,6 +340,28 @@ func (d *doc) firmOwnerSegments(segs []segment) bool {
 		}
 	}
 	return true
+}
+
+// placesJoined reports places joined by "and" or commas ("Italy and
+// Canada", "France, Italy and Canada"): no speaker.
+func (d *doc) placesJoined(a, b int) bool {
+	places, joins := 0, 0
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		switch {
+		case t.kind == word && t.low == "and":
+			joins++
+		case t.kind == word && t.low == "the":
+		case t.kind == word && t.place != notPlace:
+			if k == a || d.toks[k-1].place == notPlace {
+				places++ // one place per run of place words
+			}
+		case d.isPunct(k, ",") || d.isPunct(k, "."):
+		default:
+			return false
+		}
+	}
+	return places >= 2 && joins > 0
 }
 
 // courtesyTitle reports a title before the name that is a rank, not a
@@ -787,7 +813,12 @@ func (d *doc) titleSegment(x, y int) bool {
 // bank"): it describes an organisation, never the person's role.
 func (d *doc) describesBody(x, y int) bool {
 	h, _ := d.descriptionHead(x, y)
-	return h >= 0 && !d.toks[h].upper && has(orgWords, d.lower(h)) && !isRole(d.lower(h))
+	if h < 0 || d.toks[h].upper {
+		return false
+	}
+	lw := d.lower(h)
+	// "the creditor banks", "the officials": many, never one person's role.
+	return (has(orgWords, lw) || has(orgWords, strings.TrimSuffix(lw, "s")) || has(pluralWords, lw)) && !isRole(lw)
 }
 
 // roleHeaded reports whether tokens [x, y) are a lower-case title headed

@@ -32,6 +32,9 @@ type tok struct {
 	sentEnd bool
 	// place says the word is part of a place name, and how.
 	place placeKind
+	// leader marks a word of the name of someone the gazetteer knows
+	// as holding a country's top office at the article's date.
+	leader bool
 }
 
 // placeKind says how a word names a place.
@@ -59,8 +62,17 @@ func (d *doc) markPlaces(ms []geo.Mention) {
 			kind = placeDemonym
 		case geo.ViaBody:
 			kind = placeBody
+		case geo.ViaLeader:
+			// A leader's name names a person, not a place; it is kept
+			// to tell whom "the prime minister" means.
+			for j := k; j < len(d.toks) && d.toks[j].s < m.End; j++ {
+				if d.toks[j].s >= m.Start && d.toks[j].kind == word {
+					d.toks[j].leader = true
+				}
+			}
+			continue
 		default:
-			continue // a leader's name names a person, not a place
+			continue
 		}
 		for k < len(d.toks) && d.toks[k].e <= m.Start {
 			k++
