@@ -9,11 +9,11 @@ import (
 // quotes shown in briefs (labels/attribution-fifth.jsonl) and the earlier
 // sets, each in an article of our own words in the shape of the real
 // ones: the speaker and role a brief would show, or "" when it must not
-// show the quotation. Each failed before its fix, except two guards
-// against the earlier-description rule reaching too far (an office owned
-// by the one described, "the prime minister's office said", describes
-// nobody named next; a one-word name after a description may be a firm's),
-// which held before and must hold after.
+// show the quotation. Each failed before its fix, except three guards
+// against rules reaching too far (an office owned by the one described,
+// "the prime minister's office said", describes nobody named next; a
+// one-word name after a description may be a firm's; "who is resigning"
+// is no role), which held before and must hold after.
 func TestFifthFailureClasses(t *testing.T) {
 	tests := []struct {
 		name, text, prefix string
@@ -112,6 +112,26 @@ func TestFifthFailureClasses(t *testing.T) {
 			text:    "Harwick said on Monday it had not been told of any inquiry. The spokesman said the firm would help the regulators.\n\n\"As far as we know, nobody is looking into our books,\" Harwick said.",
 			prefix:  "As far as we know",
 			speaker: "Harwick",
+		},
+		{
+			name:    "a title without an article in a relative clause after the name",
+			text:    "Ed Lane, who is chairman of the public spending committee, said the figures were wrong.\n\n\"Nobody checked the sums before the money went out,\" he said.",
+			prefix:  "Nobody checked the sums",
+			speaker: "Ed Lane",
+			role:    "chairman of the public spending committee",
+		},
+		{
+			name:    "a title after 'who is also' and an owner's possessive, closing the sentence",
+			text:    "The talks will resume on Monday, said Rosa Ibarra, who is also Chile's chief trade negotiator.\n\n\"We are close on every point but one,\" she said.",
+			prefix:  "We are close on every point",
+			speaker: "Rosa Ibarra",
+			role:    "Chile's chief trade negotiator",
+		},
+		{
+			name:    "a relative clause that says what the person is doing is no role",
+			text:    "Paul Weston, who is resigning at the end of the month, said the board had been told.\n\n\"I leave with no regrets at all,\" he said.",
+			prefix:  "I leave with no regrets",
+			speaker: "Paul Weston",
 		},
 		{
 			name:   "places joined by 'and' are no speaker",

@@ -441,6 +441,26 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 		return ""
 	}
+	if b+3 < len(d.toks) && d.lower(b+1) == "who" && (d.lower(b+2) == "is" || d.lower(b+2) == "was") {
+		// "Ed Lane, who is chairman of the accounts committee,", "Ana
+		// Ruiz, who is also Mexico's chief debt negotiator.": a title
+		// without an article, closed by a comma or the sentence's end.
+		x := b + 3
+		if d.lower(x) == "also" {
+			x++
+		}
+		if x < len(d.toks) && d.toks[x].kind == word && (!d.toks[x].upper && isRole(d.lower(x)) || has(roleModifiers, d.lower(x)) && !d.toks[x].upper || isPossessive(d.str(d.toks[x])) && d.toks[x].upper) {
+			for k := x + 1; k < len(d.toks) && k < x+14 && d.toks[k].para == d.toks[b].para && !d.toks[k].inQuote; k++ {
+				if d.isPunct(k, ",") || k == end {
+					if d.roleHeaded(x, k) && !d.verbalIn(x, k) {
+						return d.appositiveRoleIn(x, k)
+					}
+					return ""
+				}
+			}
+		}
+		return ""
+	}
 	// The appositive ends at its closing comma or at the speech verb; in
 	// the second case the name must be a full one: in "… in the Gulf, a
 	// senior official said" the description is the subject, not an
