@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"attache/briefing/eval"
 	"attache/briefing/geo"
@@ -80,7 +81,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	train := fs.String("train", "", "fit the model on the labelled dev set and write it to FILE (briefing/tone/model.json is the one embedded)")
 	showErrors := fs.Bool("errors", false, "with --dev or --score: list the lines tagged wrong")
 	sample := fs.Int("sample", 0, "draw N candidate sentences to label (for the labeller, not scored)")
-	seed := fs.Uint64("seed", 1, "the seed of --sample")
+	seed := fs.Uint64("seed", 1, "the seed of --sample and --blind; with --dev, --fit, --train and --agree --model, the order of the first training run")
 	titles := fs.String("titles", "", "with --sample: comma-separated title words that articles must hold")
 	source := fs.String("source", "", "with --sample: reuters or bbc")
 	perPair := fs.Int("per-pair", 6, "with --sample: at most N sentences of one pair")
@@ -103,7 +104,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	case *blind > 0:
 		return blindSheet(app.stdout, *dir, *labels, *blind, *seed)
 	case *agree != "":
-		return agreeTone(app.stdout, finder, *dir, *labels, *agree, *withModel)
+		return agreeTone(app.stdout, finder, *dir, *labels, *agree, *withModel, *seed)
 	case *dev || *build || *train != "":
 		lines, err := devLines(*dir, *labels)
 		if err != nil {
@@ -113,9 +114,9 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 			return writeToneLines(app.stdout, lines)
 		}
 		if *train != "" {
-			return trainTone(app, finder, lines, *train)
+			return trainTone(app, finder, lines, *train, *seed)
 		}
-		return scoreTone(app.stdout, finder, lines, *showErrors)
+		return scoreTone(app.stdout, finder, lines, *showErrors, *seed)
 	}
 	if len(pos) != 1 {
 		io.WriteString(app.stderr, toneUsage)
@@ -126,7 +127,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if *fit {
-		return scoreTone(app.stdout, finder, lines, *showErrors)
+		return scoreTone(app.stdout, finder, lines, *showErrors, *seed)
 	}
 	if *score {
 		return scoreShipped(app.stdout, finder, lines, *showErrors)
@@ -230,9 +231,12 @@ func lineGroup(l toneLine) string {
 	return l.ID
 }
 
-// joinRepeats puts the articles that share a sentence's text in one
-// group: the corpora hold some stories twice under two ids, and a
-// sentence scored in one fold must not be learned in another.
+// joinRepeats puts the articles that share a sentence in one group: the
+// corpora hold some stories twice under two ids, sometimes refiled with a
+// word or a figure changed, and a sentence scored in one fold must not be
+// learned in another. Two lines are the same sentence when their texts
+// are equal with white space and case folded, or when at least half of
+// the runs of three words of either are shared (nearDuplicate).
 func joinRepeats(lines []toneLine, groups []string) {
 	parent := map[string]string{}
 	var find func(g string) string
@@ -245,21 +249,64 @@ func joinRepeats(lines []toneLine, groups []string) {
 		parent[g] = r
 		return r
 	}
+	union := func(a, b string) {
+		if a, b = find(a), find(b); a != b {
+			parent[b] = a
+		}
+	}
 	first := map[string]string{}
+	shingles := make([]map[string]bool, len(lines))
+	holding := map[string][]int{} // a run of three words: the lines that hold it
 	for i, l := range lines {
 		key := strings.ToLower(strings.Join(strings.Fields(l.Text), " "))
 		if g, ok := first[key]; ok {
-			a, b := find(g), find(groups[i])
-			if a != b {
-				parent[b] = a
-			}
-			continue
+			union(g, groups[i])
+		} else {
+			first[key] = groups[i]
 		}
-		first[key] = groups[i]
+		shingles[i] = trigrams(l.Text)
+		for sh := range shingles[i] {
+			holding[sh] = append(holding[sh], i)
+		}
+	}
+	for i := range lines {
+		shared := map[int]int{}
+		for sh := range shingles[i] {
+			for _, j := range holding[sh] {
+				if j > i {
+					shared[j]++
+				}
+			}
+		}
+		for j, n := range shared {
+			if nearDuplicate(n, len(shingles[i]), len(shingles[j])) {
+				union(groups[i], groups[j])
+			}
+		}
 	}
 	for i := range groups {
 		groups[i] = find(groups[i])
 	}
+}
+
+// trigrams are the runs of three words of a text, its letters and digits
+// in lower case.
+func trigrams(text string) map[string]bool {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	out := map[string]bool{}
+	for i := 0; i+3 <= len(ws); i++ {
+		out[strings.Join(ws[i:i+3], " ")] = true
+	}
+	return out
+}
+
+// nearDuplicate: two texts holding a and b runs of three words, shared
+// of them, share at least half of all their runs (Jaccard ≥ 0.5).
+func nearDuplicate(shared, a, b int) bool {
+	all := a + b - shared
+	return all > 0 && 2*shared >= all
 }
 
 // labelled keeps the lines that carry a label, with their classes.
@@ -373,13 +420,13 @@ func fitLines(f *tone.Finder, all []toneLine) (lines []toneLine, gold []tone.Cla
 // scored on the fifth, the folds never splitting an article, the choices
 // made inside the four by folds of their own. The rule reading alone is
 // printed the same way, for comparison.
-func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) error {
+func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool, seed uint64) error {
 	lines, gold, sents, groups, err := fitLines(f, all)
 	if err != nil {
 		return err
 	}
 	// Whole dev: fitted and scored on every line.
-	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
+	model, to := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), toneGrid(seed))
 	c := tone.NewLearned(model)
 	var whole, rulesWhole devset.Scores
 	rules := tone.NewRules(model.Options)
@@ -390,7 +437,7 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 		rulesWhole.Add(gold[i], rules.Classify(sents[i]).Class)
 	}
 	// Cross-validated: fitted on four folds, scored on the fifth.
-	cv := crossValidate(sents, gold, groups)
+	cv := crossValidate(sents, gold, groups, seed)
 	var pooled, rulesPooled devset.Scores
 	bySource := map[string]*devset.Scores{}
 	perFold, rulesPerFold := make([]devset.Scores, eval.DefaultFolds), make([]devset.Scores, eval.DefaultFolds)
@@ -412,6 +459,7 @@ func scoreTone(w io.Writer, f *tone.Finder, all []toneLine, showErrors bool) err
 	writeFolds(w, "per-fold macro-F1", macroF1s(perFold))
 	writeFolds(w, "per-fold confusions (%)", crossShares(perFold))
 	writeBySource(w, bySource)
+	fmt.Fprintf(w, "  each model the mean of runs in the training orders %d-%d (--seed)\n", seed, seed+tone.FitRuns-1)
 	for k, c := range cv.chosen {
 		fmt.Fprintf(w, "  fold %d chose: %s\n", k, c)
 	}
@@ -440,7 +488,7 @@ type crossValidation struct {
 // crossValidate fits the classifier on four folds (grouped by article)
 // and tags the fifth, for each fold in turn; every choice is made inside
 // the four training folds by folds of their own.
-func crossValidate(sents []tone.Sentence, gold []tone.Class, groups []string) crossValidation {
+func crossValidate(sents []tone.Sentence, gold []tone.Class, groups []string, seed uint64) crossValidation {
 	cv := crossValidation{folds: eval.Folds(groups, eval.DefaultFolds), tags: make([]tone.Tag, len(sents)), rules: make([]tone.Class, len(sents))}
 	for k := 0; k < eval.DefaultFolds; k++ {
 		train, test := eval.Split(cv.folds, k)
@@ -448,7 +496,7 @@ func crossValidate(sents []tone.Sentence, gold []tone.Class, groups []string) cr
 		for j, i := range train {
 			ts[j], tg[j], tgroups[j] = sents[i], gold[i], groups[i]
 		}
-		mk, tok := tone.Fit(ts, tg, eval.Folds(tgroups, eval.DefaultFolds-1), tone.DefaultGrid())
+		mk, tok := tone.Fit(ts, tg, eval.Folds(tgroups, eval.DefaultFolds-1), toneGrid(seed))
 		ck := tone.NewLearned(mk)
 		rk := tone.NewRules(mk.Options)
 		cv.chosen = append(cv.chosen, tok.String())
@@ -476,13 +524,21 @@ func crossShares(ss []devset.Scores) []float64 {
 	return out
 }
 
+// toneGrid is the grid of training choices, with the first training run
+// in the order seed.
+func toneGrid(seed uint64) tone.Grid {
+	g := tone.DefaultGrid()
+	g.Seed = seed
+	return g
+}
+
 // trainTone fits the model on every labelled line and writes it to path.
-func trainTone(app *App, f *tone.Finder, all []toneLine, path string) error {
+func trainTone(app *App, f *tone.Finder, all []toneLine, path string, seed uint64) error {
 	_, gold, sents, groups, err := fitLines(f, all)
 	if err != nil {
 		return err
 	}
-	m, _ := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), tone.DefaultGrid())
+	m, _ := tone.Fit(sents, gold, eval.Folds(groups, eval.DefaultFolds-1), toneGrid(seed))
 	b, err := tone.MarshalModel(m)
 	if err != nil {
 		return err
@@ -592,7 +648,7 @@ func readRefs(labels string) ([]devset.Ref, error) {
 // agreeTone compares a second, blind labelling of some lines with their
 // stored labels: how far two readers of the guide agree bounds what a
 // classifier can score against either.
-func agreeTone(w io.Writer, f *tone.Finder, dir, labels, path string, withModel bool) error {
+func agreeTone(w io.Writer, f *tone.Finder, dir, labels, path string, withModel bool, seed uint64) error {
 	rf, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("eval tone: %w", err)
@@ -651,7 +707,7 @@ func agreeTone(w io.Writer, f *tone.Finder, dir, labels, path string, withModel 
 		if err != nil {
 			return err
 		}
-		cv := crossValidate(sents, gold, groups)
+		cv := crossValidate(sents, gold, groups, seed)
 		var vsFirst, vsSecond, vsAgreed devset.Scores
 		for i, l := range lines {
 			sc, ok := second[l.ID]

@@ -55,6 +55,18 @@ func TestEvalTone(t *testing.T) {
 		}
 	}
 
+	// --fit cross-validates on the labelled lines, the training runs in
+	// the orders --seed names.
+	out, _, err = attache(t, dir, "eval", "tone", in, "--fit", "--seed", "7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"cross-validated (5 folds grouped by article", "training orders 7-11 (--seed)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--fit --seed 7 output lacks %q:\n%s", want, out)
+		}
+	}
+
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"id":"x","text":"Japan and Italy met.","pair":["JP","IT"],"label":"friendly"}`+"\n"), 0o644)
 	if _, _, err := attache(t, dir, "eval", "tone", bad); err == nil || !strings.Contains(err.Error(), "line 1") {
@@ -70,14 +82,25 @@ func TestJoinRepeats(t *testing.T) {
 		{ID: "b#1", Text: " Japan and  Italy held talks. "},
 		{ID: "b#2", Text: "Italy signed the pact."},
 		{ID: "c#1", Text: "Japanese exports rose."},
+		// A story refiled with one word changed.
+		{ID: "d#1", Text: "Reagan imposed the sanctions on April 17 in retaliation for Japan's failure to honour the pact."},
+		{ID: "e#3", Text: "Reagan imposed the sanctions on April 17 in retaliation for Japan's failure to honor the pact."},
+		// Another sentence on the same matter, in other words.
+		{ID: "f#1", Text: "The sanctions were imposed by Reagan because Japan had failed to honor the pact."},
 	}
-	groups := []string{"a", "b", "b", "c"}
+	groups := []string{"a", "b", "b", "c", "d", "e", "f"}
 	joinRepeats(lines, groups)
 	if groups[0] != groups[1] || groups[1] != groups[2] {
 		t.Errorf("groups = %v: a and b share a sentence and should share a group", groups)
 	}
 	if groups[3] == groups[0] {
 		t.Errorf("groups = %v: c shares nothing and should stand alone", groups)
+	}
+	if groups[4] != groups[5] {
+		t.Errorf("groups = %v: d and e are one sentence with a word changed and should share a group", groups)
+	}
+	if groups[6] == groups[4] || groups[6] == groups[0] || groups[6] == groups[3] {
+		t.Errorf("groups = %v: f says the same in other words and should stand alone", groups)
 	}
 }
 

@@ -17,6 +17,9 @@ type Grid struct {
 	// choice may make over the held-out folds; among those within it the
 	// best macro-F1 wins, and when none is, the fewest confusions.
 	MaxCross float64
+	// Seed is the order of the first training run (0: 1); Fit's model is
+	// the mean of runs in the orders Seed, Seed+1, ...
+	Seed uint64
 }
 
 // DefaultGrid is the set Fit chooses among.
@@ -45,20 +48,24 @@ func Fit(sents []Sentence, gold []Class, folds []int, grid Grid) (*Model, TrainO
 	to := ChooseTraining(x, gold, folds, grid)
 	// The choices are made on one run each; the model kept is the mean
 	// of several, which the order sentences were visited in sways less.
-	to.Runs = fitRuns
+	to.Runs = FitRuns
 	m := Train(x, gold, ro, to)
 	m.Trained = fmt.Sprintf("%d sentences; %s; %s", len(sents), ro, to)
 	return m, to
 }
 
-// fitRuns is how many runs, each visiting the sentences in another
+// FitRuns is how many runs, each visiting the sentences in another
 // order, the model Fit keeps is the mean of.
-const fitRuns = 5
+const FitRuns = 5
 
 // ChooseTraining picks the training choices that score the best pooled
 // macro-F1 when trained on all folds but one and scored on that one.
 func ChooseTraining(x [][]string, gold []Class, folds []int, grid Grid) TrainOptions {
-	return chooseTraining(x, gold, folds, grid, DefaultTrainOptions())
+	base := DefaultTrainOptions()
+	if grid.Seed != 0 {
+		base.Seed = grid.Seed
+	}
+	return chooseTraining(x, gold, folds, grid, base)
 }
 
 func chooseTraining(x [][]string, gold []Class, folds []int, grid Grid, base TrainOptions) TrainOptions {

@@ -137,6 +137,25 @@ func TestChooseTrainingPicksFromTheGrid(t *testing.T) {
 	}
 }
 
+// TestChooseTrainingKeepsTheSeed: the grid's seed is the order of the
+// training runs the choices are made with, and so of the model's runs.
+func TestChooseTrainingKeepsTheSeed(t *testing.T) {
+	sents, gold := trainingSet(t)
+	x := Featurize(sents, DefaultOptions())
+	folds := make([]int, len(x))
+	for i := range folds {
+		folds[i] = i % 4
+	}
+	g := Grid{L2: []float64{1e-3}, Balance: []float64{0.5}, Seed: 7}
+	if o := ChooseTraining(x, gold, folds, g); o.Seed != 7 {
+		t.Errorf("chose %s with seed %d, want the grid's 7", o, o.Seed)
+	}
+	g.Seed = 0
+	if o := ChooseTraining(x, gold, folds, g); o.Seed != DefaultTrainOptions().Seed {
+		t.Errorf("no seed in the grid: chose seed %d, want the default %d", o.Seed, DefaultTrainOptions().Seed)
+	}
+}
+
 func BenchmarkClassify(b *testing.B) {
 	f := NewFinder(mustGaz(b))
 	texts := []string{

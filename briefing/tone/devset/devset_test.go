@@ -23,8 +23,16 @@ func TestLabelsRebuildFromCorpora(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(refs) < 400 {
-		t.Errorf("%d labelled sentences, want at least 400", len(refs))
+	if len(refs) < 2400 {
+		t.Errorf("%d labelled sentences, want at least 2,400 (four rounds)", len(refs))
+	}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		id := LineID(r.Article, r.Sentence)
+		if seen[id] {
+			t.Errorf("%s is labelled twice", id)
+		}
+		seen[id] = true
 	}
 	counts := map[string]int{}
 	for _, r := range refs {
