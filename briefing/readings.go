@@ -185,15 +185,6 @@ func encodeTone(st tone.StoryTone) []byte {
 // errStoredTone is a record that encodeTone did not write.
 var errStoredTone = errors.New("briefing: stored tone unreadable")
 
-// decodeToneClass reads the class alone from a record of encodeTone, or
-// from its first byte (what a store's HeadOnly reading keeps of it).
-func decodeToneClass(b []byte) (tone.StoryTone, error) {
-	if len(b) == 0 || int(b[0]) >= len(tone.Classes) {
-		return tone.StoryTone{}, errStoredTone
-	}
-	return tone.StoryTone{Class: tone.Class(b[0])}, nil
-}
-
 func decodeTone(b []byte) (tone.StoryTone, error) {
 	var st tone.StoryTone
 	if len(b) == 0 || int(b[0]) >= len(tone.Classes) {

@@ -256,41 +256,73 @@ func leads(s *toned, cur *TimelineStory) bool {
 	return s.Published.After(cur.Published)
 }
 
-// pairItem is an article read for a pair.
+// pairItem is an article read for a pair: what a timeline counts of it
+// (its id, story, date, outlet, how much it is about the pair and its
+// tone) and, unless the store gave only that, the article and its whole
+// reading.
 type pairItem struct {
-	a sources.Article
-	r toneRead
+	head  sources.ReadingHead // Head aside: class holds the tone
+	class tone.Class
+	full  *readArticle
+}
+
+// readArticle is an article with its whole reading for a pair.
+type readArticle struct {
+	a  sources.Article
+	st tone.StoryTone
+}
+
+func fullItem(a sources.Article, r toneRead) pairItem {
+	return pairItem{
+		head:  sources.ReadingHead{ArticleID: a.ID, StoryID: a.StoryID, Published: a.Published, Sample: a.Sample, Strength: r.strength},
+		class: r.st.Class,
+		full:  &readArticle{a: a, st: r.st},
+	}
 }
 
 // pairItems returns the articles about the pair published in [since,
 // until], each read for the pair: from the readings the store keeps when
 // it keeps them, reading itself only the articles it has no reading of
 // by these rules; otherwise from every article naming both. capped says
-// that the window held more than timelineLimit. classOnly asks of the
-// store only what the counts need (sources.ReadingQuery.HeadOnly): the
-// stored readings then come without title, URL or the tone's counts and
-// evidence, their class alone.
-func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until time.Time, noSample, classOnly bool) (items []pairItem, capped bool, err error) {
+// that the window held more than timelineLimit. countsOnly asks the store
+// for the readings' heads alone (sources.ReadingStore.PairHeads): the
+// items it read then have no article or reading, their tone class alone,
+// and their stories no outlets.
+func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until time.Time, noSample, countsOnly bool) (items []pairItem, capped bool, err error) {
 	pr, ok := e.corpus.(pairReadings)
 	var arts []sources.Article
 	if ok {
-		read, unread, err := pr.PairReadings(ctx, sources.ReadingQuery{Pair: pair, Since: since, Until: until, NoSample: noSample, Version: e.pairs.Version(), Limit: timelineLimit, HeadOnly: classOnly})
-		if err != nil {
-			return nil, false, err
-		}
-		capped = len(read) == timelineLimit || len(unread) == timelineLimit
-		decode := decodeTone
-		if classOnly {
-			decode = decodeToneClass
-		}
-		items = make([]pairItem, 0, len(read)+len(unread))
-		for _, r := range read {
-			st, err := decode(r.Data)
-			if err != nil {
-				unread = append(unread, r.Article.ID) // read it afresh
-				continue
+		q := sources.ReadingQuery{Pair: pair, Since: since, Until: until, NoSample: noSample, Version: e.pairs.Version(), Limit: timelineLimit}
+		var unread []int64
+		if countsOnly {
+			var heads []sources.ReadingHead
+			if heads, unread, err = pr.PairHeads(ctx, q); err != nil {
+				return nil, false, err
 			}
-			items = append(items, pairItem{a: r.Article, r: toneRead{st: st, strength: r.Strength}})
+			capped = len(heads) == timelineLimit || len(unread) == timelineLimit
+			items = make([]pairItem, 0, len(heads)+len(unread))
+			for _, h := range heads {
+				if int(h.Head) >= len(tone.Classes) {
+					unread = append(unread, h.ArticleID) // read it afresh
+					continue
+				}
+				items = append(items, pairItem{head: h, class: tone.Class(h.Head)})
+			}
+		} else {
+			var read []sources.StoredReading
+			if read, unread, err = pr.PairReadings(ctx, q); err != nil {
+				return nil, false, err
+			}
+			capped = len(read) == timelineLimit || len(unread) == timelineLimit
+			items = make([]pairItem, 0, len(read)+len(unread))
+			for _, r := range read {
+				st, err := decodeTone(r.Data)
+				if err != nil {
+					unread = append(unread, r.Article.ID) // read it afresh
+					continue
+				}
+				items = append(items, fullItem(r.Article, toneRead{st: st, strength: r.Strength}))
+			}
 		}
 		if len(unread) > 0 {
 			if arts, err = pr.ArticlesByID(ctx, unread); err != nil {
@@ -308,12 +340,12 @@ func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until tim
 	}
 	for k, r := range e.readAll(arts, pair) {
 		if r.strength > 0 {
-			items = append(items, pairItem{a: arts[k], r: r})
+			items = append(items, fullItem(arts[k], r))
 		}
 	}
 	// Newest first, however they were read: of two articles of a story
 	// equally about the pair, the same one leads.
-	slices.SortFunc(items, func(x, y pairItem) int { return cmp.Compare(y.a.ID, x.a.ID) })
+	slices.SortFunc(items, func(x, y pairItem) int { return cmp.Compare(y.head.ArticleID, x.head.ArticleID) })
 	return items, capped, nil
 }
 
@@ -321,6 +353,7 @@ func (e *Engine) pairItems(ctx context.Context, pair [2]string, since, until tim
 // (sources.ReadingStore).
 type pairReadings interface {
 	PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sources.StoredReading, []int64, error)
+	PairHeads(ctx context.Context, q sources.ReadingQuery) ([]sources.ReadingHead, []int64, error)
 	ArticlesByID(ctx context.Context, ids []int64) ([]sources.Article, error)
 }
 
@@ -331,41 +364,49 @@ var _ pairReadings = (sources.Store)(nil)
 // the story.
 func timelineStories(items []pairItem) []*toned {
 	type group struct {
-		best    *toned
+		best    *pairItem
 		first   time.Time
 		outlets []string // few: a linear look is cheaper than a map
+		// (none known of items the store gave the head of alone)
 	}
 	index := make(map[int64]int, len(items))
 	groups := make([]group, 0, len(items))
-	for _, it := range items {
-		a, r := it.a, it.r
-		sid := a.StoryID
+	for i := range items {
+		it := &items[i]
+		h := &it.head
+		sid := h.StoryID
 		if sid == 0 {
-			sid = -a.ID
+			sid = -h.ArticleID
 		}
 		k, ok := index[sid]
 		if !ok {
 			k = len(groups)
 			index[sid] = k
-			groups = append(groups, group{first: a.Published})
+			groups = append(groups, group{first: h.Published})
 		}
 		g := &groups[k]
-		if !slices.Contains(g.outlets, a.Source) {
-			g.outlets = append(g.outlets, a.Source)
+		if it.full != nil && !slices.Contains(g.outlets, it.full.a.Source) {
+			g.outlets = append(g.outlets, it.full.a.Source)
 		}
-		if a.Published.Before(g.first) {
-			g.first = a.Published
+		if h.Published.Before(g.first) {
+			g.first = h.Published
 		}
 		cur := g.best
-		if cur == nil || r.strength > cur.strength || r.strength == cur.strength && r.st.Class != tone.Neither && cur.Class() == tone.Neither {
-			g.best = &toned{TimelineStory: storyOf(a, r.st), strength: r.strength}
+		if cur == nil || h.Strength > cur.head.Strength || h.Strength == cur.head.Strength && it.class != tone.Neither && cur.class == tone.Neither {
+			g.best = it
 		}
 	}
 	out := make([]*toned, len(groups))
-	for k := range groups {
-		s := groups[k].best
-		s.Outlets = len(groups[k].outlets)
-		s.Published = groups[k].first
+	for k, g := range groups {
+		b := g.best
+		s := &toned{strength: b.head.Strength}
+		if b.full != nil {
+			s.TimelineStory = storyOf(b.full.a, b.full.st)
+		} else {
+			s.TimelineStory = TimelineStory{ArticleID: b.head.ArticleID, Sample: b.head.Sample, Tone: b.class.String()}
+		}
+		s.Outlets = len(g.outlets)
+		s.Published = g.first
 		out[k] = s
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Published.Before(out[j].Published) })

@@ -71,12 +71,21 @@ type ReadingQuery struct {
 	Version int64
 	// Limit bounds each list, newest first (zero: 5000).
 	Limit int
-	// HeadOnly asks for less of each reading: its strength, the first
-	// byte of its Data, and the article's id, story, source, date and
-	// sample mark, with no title or URL. A reader that leads its record
-	// with what it counts by (the briefing's tone class) can count a
-	// year of readings without carrying the rest.
-	HeadOnly bool
+}
+
+// ReadingHead is what counting a reading needs of it and its article:
+// PairHeads returns these, a fraction of a StoredReading's size, with no
+// text at all.
+type ReadingHead struct {
+	ArticleID, StoryID int64
+	Published          time.Time
+	Sample             bool
+	Strength           float64
+	// Head is the first byte of the reading's Data (0 when it is empty):
+	// a reader that leads its record with what it counts by (the
+	// briefing's tone class) can count a year of readings without
+	// carrying the rest.
+	Head byte
 }
 
 // StoredReading is a reading with the article it is of (the article's
@@ -104,6 +113,9 @@ type ReadingStore interface {
 	// not read (stored before the reader, by a writer without it, or read
 	// by other rules), newest first, for the caller to read itself.
 	PairReadings(ctx context.Context, q ReadingQuery) (read []StoredReading, unread []int64, err error)
+	// PairHeads is PairReadings with the heads of the readings, for a
+	// caller that counts them.
+	PairHeads(ctx context.Context, q ReadingQuery) (read []ReadingHead, unread []int64, err error)
 	// ArticlesByID returns the stored articles among ids, in that order.
 	ArticlesByID(ctx context.Context, ids []int64) ([]Article, error)
 	// UnreadArticles returns, in id order, up to limit ids above after of

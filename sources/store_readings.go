@@ -176,11 +176,8 @@ func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]Store
 	if q.NoSample {
 		own = ` AND r.sample = 0`
 	}
-	cols := `r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data`
-	if q.HeadOnly {
-		cols = `'', '', r.source, r.published, r.story_id, r.sample, r.strength, substr(r.data, 1, 1)`
-	}
-	read, err := queryAll(ctx, s.db, "pair readings", scanStoredReading, `SELECT r.article_id, `+cols+`
+	read, err := queryAll(ctx, s.db, "pair readings", scanStoredReading, `SELECT r.article_id, r.url, r.title, r.source, r.published,
+		r.story_id, r.sample, r.strength, r.data
 		FROM pair_readings r
 		WHERE r.pair = ? AND r.article_id BETWEEN ? AND ? AND r.version = ?`+own+`
 		ORDER BY r.article_id DESC LIMIT ?`, PairKey(q.Pair[0], q.Pair[1]), lo, hi, q.Version, limit)
@@ -190,21 +187,66 @@ func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]Store
 	for i := range read {
 		read[i].Pair = sortedPair(q.Pair)
 	}
-	// The articles of the pair that this version has not read, unless it
-	// has read them all. (The sample's articles are looked for too: they
-	// are few.)
-	if sealed, err := s.sealedBy(ctx); err != nil || sealed == q.Version {
-		return read, nil, err
+	unread, err := s.unreadOfPair(ctx, q, lo, hi, limit)
+	return read, unread, err
+}
+
+// PairHeads returns the heads of the readings of a pair by a version, and
+// the articles of the pair that version has not read.
+func (s *SQLiteStore) PairHeads(ctx context.Context, q ReadingQuery) ([]ReadingHead, []int64, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultReadingLimit
 	}
-	unread, err := queryAll(ctx, s.db, "unread articles of a pair", scanID, `SELECT c0.article_id FROM article_countries c0
+	lo, hi := IDRange(q.Since, q.Until)
+	own := ""
+	if q.NoSample {
+		own = ` AND r.sample = 0`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT r.article_id, r.story_id, r.published, r.sample, r.strength, substr(r.data, 1, 1)
+		FROM pair_readings r
+		WHERE r.pair = ? AND r.article_id BETWEEN ? AND ? AND r.version = ?`+own+`
+		ORDER BY r.article_id DESC LIMIT ?`, PairKey(q.Pair[0], q.Pair[1]), lo, hi, q.Version, limit)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
+	}
+	defer rows.Close()
+	var read []ReadingHead
+	for rows.Next() {
+		var (
+			h         ReadingHead
+			published int64
+			sample    int
+			head      []byte
+		)
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &published, &sample, &h.Strength, &head); err != nil {
+			return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
+		}
+		h.Published, h.Sample = time.Unix(published, 0).UTC(), sample == 1
+		if len(head) > 0 {
+			h.Head = head[0]
+		}
+		read = append(read, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
+	}
+	unread, err := s.unreadOfPair(ctx, q, lo, hi, limit)
+	return read, unread, err
+}
+
+// unreadOfPair returns the articles of the pair in [lo, hi] that
+// q.Version has not read, unless it has read them all. (The sample's
+// articles are looked for too: they are few.)
+func (s *SQLiteStore) unreadOfPair(ctx context.Context, q ReadingQuery, lo, hi int64, limit int) ([]int64, error) {
+	if sealed, err := s.sealedBy(ctx); err != nil || sealed == q.Version {
+		return nil, err
+	}
+	return queryAll(ctx, s.db, "unread articles of a pair", scanID, `SELECT c0.article_id FROM article_countries c0
 		JOIN article_countries c1 ON c1.country = ? AND c1.article_id = c0.article_id
 		WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?
 		AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = c0.article_id AND m.version = ?)
 		ORDER BY c0.article_id DESC LIMIT ?`, q.Pair[1], q.Pair[0], lo, hi, q.Version, limit)
-	if err != nil {
-		return nil, nil, err
-	}
-	return read, unread, nil
 }
 
 func sortedPair(p [2]string) [2]string {

@@ -1,7 +1,6 @@
 package sources_test
 
 import (
-	"bytes"
 	"context"
 	"slices"
 	"strconv"
@@ -108,27 +107,30 @@ func TestPairReadings(t *testing.T) {
 		if !read[0].Article.Sample {
 			t.Errorf("the sample's reading is not marked as the sample's: %+v", read[0].Article)
 		}
-		// HeadOnly: the same readings with the first byte of their data
-		// and no title or URL.
-		head := window
-		head.HeadOnly = true
-		short, unread, err := s.PairReadings(ctx, head)
-		if err != nil || len(short) != len(read) || len(unread) != 0 {
-			t.Fatalf("head only: %d readings, unread %v, %v; want %d, none", len(short), unread, err, len(read))
+		// The heads of the same readings: the first byte of their data,
+		// the article's id, story, date, source and sample mark.
+		heads, unread, err := s.PairHeads(ctx, window)
+		if err != nil || len(heads) != len(read) || len(unread) != 0 {
+			t.Fatalf("heads: %d, unread %v, %v; want %d, none", len(heads), unread, err, len(read))
 		}
-		for i, r := range short {
-			full := read[i]
-			want := full
-			want.Article.Title, want.Article.URL, want.Data = "", "", full.Data[:1]
-			if r.Article.ID != want.Article.ID || r.Article.Title != "" || r.Article.URL != "" || r.Article.Source != want.Article.Source ||
-				!r.Article.Published.Equal(want.Article.Published) || r.Article.StoryID != want.Article.StoryID || r.Article.Sample != want.Article.Sample ||
-				r.Strength != want.Strength || r.Pair != want.Pair || !bytes.Equal(r.Data, want.Data) {
-				t.Errorf("head only, reading %d = %+v; want %+v", i, r, want)
+		for i, h := range heads {
+			r := read[i]
+			want := sources.ReadingHead{ArticleID: r.Article.ID, StoryID: r.Article.StoryID, Published: r.Article.Published,
+				Sample: r.Article.Sample, Strength: r.Strength, Head: r.Data[0]}
+			if !h.Published.Equal(want.Published) || h.Published.Location() != time.UTC {
+				t.Errorf("head %d published %v; want %v UTC", i, h.Published, want.Published)
+			}
+			h.Published = want.Published
+			if h != want {
+				t.Errorf("head %d = %+v; want %+v", i, h, want)
 			}
 		}
 		window.NoSample = true
 		if read, _, _ := s.PairReadings(ctx, window); len(read) != 3 {
 			t.Errorf("without the sample: %q", readingTitles(read))
+		}
+		if heads, _, _ := s.PairHeads(ctx, window); len(heads) != 3 || slices.ContainsFunc(heads, func(h sources.ReadingHead) bool { return h.Sample }) {
+			t.Errorf("heads without the sample: %+v", heads)
 		}
 		if read, _, _ := s.PairReadings(ctx, sources.ReadingQuery{Pair: [2]string{"CN", "IT"}, Since: day, Until: now, Version: 1}); !slices.Equal(readingTitles(read), []string{"Japan, Italy and China at a summit"}) {
 			t.Errorf("readings of CN-IT = %q", readingTitles(read))
@@ -144,6 +146,9 @@ func TestPairReadings(t *testing.T) {
 		read, unread, err = s.PairReadings(ctx, window)
 		if err != nil || len(read) != 4 || len(unread) != 1 {
 			t.Fatalf("after an unread article: %q, unread %v, %v; want the 4 read and 1 unread", readingTitles(read), unread, err)
+		}
+		if heads, headsUnread, err := s.PairHeads(ctx, window); err != nil || len(heads) != 4 || !slices.Equal(headsUnread, unread) {
+			t.Errorf("heads after an unread article: %d, unread %v, %v; want 4 and %v", len(heads), headsUnread, err, unread)
 		}
 		got, err := s.ArticlesByID(ctx, append(unread, 42))
 		if err != nil || len(got) != 1 || got[0].Title != "Japan and Italy open a consulate" || got[0].Text == "" {

@@ -177,10 +177,6 @@ func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sou
 	if pair[1] < pair[0] {
 		pair[0], pair[1] = pair[1], pair[0]
 	}
-	cols := `r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data`
-	if q.HeadOnly {
-		cols = `'', '', r.source, r.published, r.story_id, r.sample, r.strength, substring(r.data from 1 for 1)`
-	}
 	read, err := queryAll(ctx, s.pool, "pair readings", func(row pgx.Row) (sources.StoredReading, error) {
 		var r sources.StoredReading
 		var published int64
@@ -189,31 +185,64 @@ func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sou
 		a.Published = time.Unix(published, 0).UTC()
 		r.Pair = pair
 		return r, err
-	}, `SELECT r.article_id, `+cols+`
+	}, `SELECT r.article_id, r.url, r.title, r.source, r.published, r.story_id, r.sample, r.strength, r.data
 		FROM pair_readings r
 		WHERE r.pair = $1 AND r.article_id BETWEEN $2 AND $3 AND r.version = $4`+own+`
 		ORDER BY r.article_id DESC LIMIT $5`, sources.PairKey(pair[0], pair[1]), lo, hi, q.Version, limit)
 	if err != nil {
 		return nil, nil, err
 	}
-	// The articles of the pair that this version has not read, unless it
-	// has read them all.
+	unread, err := s.unreadOfPair(ctx, q, lo, hi, limit)
+	return read, unread, err
+}
+
+// PairHeads returns the heads of the readings of a pair by a version, and
+// the articles of the pair that version has not read.
+func (s *Store) PairHeads(ctx context.Context, q sources.ReadingQuery) ([]sources.ReadingHead, []int64, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 5000
+	}
+	lo, hi := sources.IDRange(q.Since, q.Until)
+	own := ""
+	if q.NoSample {
+		own = ` AND NOT r.sample`
+	}
+	read, err := queryAll(ctx, s.pool, "pair heads", func(row pgx.Row) (sources.ReadingHead, error) {
+		var (
+			h         sources.ReadingHead
+			published int64
+			head      int32
+		)
+		err := row.Scan(&h.ArticleID, &h.StoryID, &published, &h.Sample, &h.Strength, &head)
+		h.Published, h.Head = time.Unix(published, 0).UTC(), byte(head)
+		return h, err
+	}, `SELECT r.article_id, r.story_id, r.published, r.sample, r.strength, r.head
+		FROM pair_readings r
+		WHERE r.pair = $1 AND r.article_id BETWEEN $2 AND $3 AND r.version = $4`+own+`
+		ORDER BY r.article_id DESC LIMIT $5`, sources.PairKey(q.Pair[0], q.Pair[1]), lo, hi, q.Version, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	unread, err := s.unreadOfPair(ctx, q, lo, hi, limit)
+	return read, unread, err
+}
+
+// unreadOfPair returns the articles of the pair in [lo, hi] that
+// q.Version has not read, unless it has read them all.
+func (s *Store) unreadOfPair(ctx context.Context, q sources.ReadingQuery, lo, hi int64, limit int) ([]int64, error) {
 	var sealed bool
 	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM reading_seal WHERE version = $1)`, q.Version).Scan(&sealed); err != nil {
-		return nil, nil, fmt.Errorf("postgres: read the readings' seal: %w", err)
+		return nil, fmt.Errorf("postgres: read the readings' seal: %w", err)
 	}
 	if sealed {
-		return read, nil, nil
+		return nil, nil
 	}
-	unread, err := queryAll(ctx, s.pool, "unread articles of a pair", scanID, `SELECT c0.article_id FROM article_countries c0
+	return queryAll(ctx, s.pool, "unread articles of a pair", scanID, `SELECT c0.article_id FROM article_countries c0
 		JOIN article_countries c1 ON c1.country = $1 AND c1.article_id = c0.article_id
 		WHERE c0.country = $2 AND c0.article_id BETWEEN $3 AND $4
 		AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = c0.article_id AND m.version = $5)
 		ORDER BY c0.article_id DESC LIMIT $6`, q.Pair[1], q.Pair[0], lo, hi, q.Version, limit)
-	if err != nil {
-		return nil, nil, err
-	}
-	return read, unread, nil
 }
 
 func scanID(row pgx.Row) (int64, error) {
