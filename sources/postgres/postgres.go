@@ -120,7 +120,10 @@ const lockKey = `hashtextextended(current_schema() || $1, 0)`
 // migrate applies the embedded migrations the database lacks, each in its
 // own transaction, holding an advisory lock so that processes starting
 // together migrate once.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, 0) }
+
+// migrateTo is migrate up to the migration numbered last (0: all of them).
+func (s *Store) migrateTo(ctx context.Context, last int) error {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("postgres: list migrations: %w", err)
@@ -148,7 +151,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("postgres: migration %s: name must start with its number", base)
 		}
-		if version <= current {
+		if version <= current || last > 0 && version > last {
 			continue
 		}
 		body, err := migrationFiles.ReadFile(name)
