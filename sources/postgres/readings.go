@@ -272,8 +272,12 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]sources.Articl
 
 // UnreadArticles returns ids of articles that version has not read.
 func (s *Store) UnreadArticles(ctx context.Context, version int64, after int64, limit int) ([]int64, error) {
+	// The bound on m.article_id is the planner's to know: it does not carry
+	// a.id > $1 across the join, and with it a merge anti-join read
+	// article_readings from its start on every call (30 s a call at
+	// 1,000,000 articles once most were read).
 	return queryAll(ctx, s.pool, "unread articles", scanID, `SELECT a.id FROM articles a
-		WHERE a.id > $1 AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = a.id AND m.version = $2)
+		WHERE a.id > $1 AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = a.id AND m.article_id > $1 AND m.version = $2)
 		ORDER BY a.id LIMIT $3`, after, version, limit)
 }
 
