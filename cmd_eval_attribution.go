@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -83,6 +84,14 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 	}
 	shown := map[string][]briefing.ShownQuote{}
 	var before, labelled, unseen, now attributionTally
+	// Per source: what briefs showed when the set was labelled, and now.
+	srcUnseen, srcNow := map[string]*attributionTally{}, map[string]*attributionTally{}
+	tallyOf := func(m map[string]*attributionTally, src string) *attributionTally {
+		if m[src] == nil {
+			m[src] = &attributionTally{}
+		}
+		return m[src]
+	}
 	notShown := 0
 	var wrong []string
 	for _, l := range labels {
@@ -104,7 +113,9 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		}
 		if l.Unseen != nil {
 			unseen.add(*l.Unseen)
+			tallyOf(srcUnseen, l.Source).add(*l.Unseen)
 		}
+		tallyOf(srcNow, l.Source)
 		q, ok := quoteAt(rec.text, qs, rec.at(l.Start))
 		if !ok {
 			notShown++
@@ -113,6 +124,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		}
 		j := judgeShown(q.Speaker, q.Role, l)
 		now.add(j)
+		srcNow[l.Source].add(j)
 		if !j.SpeakerOK || j.RoleOK == "wrong" {
 			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: shown %q / %q; right %q / %q", l.Source, l.Article, l.Start, q.Speaker, q.Role, l.Speaker, strings.Join(l.Roles, " | ")))
 		}
@@ -128,6 +140,14 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		fmt.Fprintf(w, "  unseen, when labelled  (%3d shown then): %s\n", unseen.n, unseen)
 	}
 	fmt.Fprintf(w, "  now                    (%3d shown now):  %s; %d labelled quotations not shown now\n", now.n, now, notShown)
+	if len(srcNow) > 1 {
+		for _, src := range slices.Sorted(maps.Keys(srcNow)) {
+			if t := srcUnseen[src]; t != nil {
+				fmt.Fprintf(w, "    %-8s unseen     (%3d): %s\n", src, t.n, *t)
+			}
+			fmt.Fprintf(w, "    %-8s now        (%3d): %s\n", src, srcNow[src].n, *srcNow[src])
+		}
+	}
 	for _, s := range wrong {
 		fmt.Fprintln(w, s)
 	}

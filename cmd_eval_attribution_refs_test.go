@@ -23,7 +23,7 @@ func TestEvalQuotesDecodesReferences(t *testing.T) {
 		"unseen": map[string]any{"speaker": "José Ruivo", "role": "Agency President", "speaker_ok": true, "role_ok": "right"}})
 	labels := filepath.Join(dir, "labels.jsonl")
 	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", labels, "--fifth", "")
+		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", labels, "--fifth", "", "--sixth", "")
 	if err != nil {
 		t.Fatalf("eval quotes: %v", err)
 	}

@@ -23,7 +23,7 @@ func TestEvalQuotesFourth(t *testing.T) {
 		"unseen": map[string]any{"speaker": "Odile Brandt", "role": "", "speaker_ok": true, "role_ok": "wrong"}})
 	fourth := filepath.Join(dir, "fourth.jsonl")
 	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", fourth, "--fifth", "")
+		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", fourth, "--fifth", "", "--sixth", "")
 	if err != nil {
 		t.Fatalf("eval quotes --fourth: %v", err)
 	}

@@ -19,6 +19,7 @@ var (
 	defaultThirdLabels       = filepath.Join("briefing", "quote", "labels", "attribution-third.jsonl")
 	defaultFourthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-fourth.jsonl")
 	defaultFifthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fifth.jsonl")
+	defaultSixthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-sixth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
