@@ -73,6 +73,18 @@ type ReadingQuery struct {
 	Limit int
 }
 
+// Bounds returns what a store reads for q: at most limit rows of each
+// list (Limit, or 5000), of the articles whose ids are in [lo, hi] (its
+// window, IDRange).
+func (q ReadingQuery) Bounds() (limit int, lo, hi int64) {
+	limit = q.Limit
+	if limit <= 0 {
+		limit = defaultReadingLimit
+	}
+	lo, hi = IDRange(q.Since, q.Until)
+	return limit, lo, hi
+}
+
 // ReadingHead is what counting a reading needs of it and its article:
 // PairHeads returns these, a fraction of a StoredReading's size, with no
 // text at all.

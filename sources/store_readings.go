@@ -167,15 +167,8 @@ func (s *SQLiteStore) SealReadings(ctx context.Context, version int64) (bool, er
 // PairReadings returns the readings of a pair by a version, and the
 // articles of the pair that version has not read.
 func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]StoredReading, []int64, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultReadingLimit
-	}
-	lo, hi := IDRange(q.Since, q.Until)
-	own := ""
-	if q.NoSample {
-		own = ` AND r.sample = 0`
-	}
+	limit, lo, hi := q.Bounds()
+	own := ownReadings(q)
 	read, err := queryAll(ctx, s.db, "pair readings", scanStoredReading, `SELECT r.article_id, r.url, r.title, r.source, r.published,
 		r.story_id, r.sample, r.strength, r.data
 		FROM pair_readings r
@@ -194,15 +187,8 @@ func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]Store
 // PairHeads returns the heads of the readings of a pair by a version, and
 // the articles of the pair that version has not read.
 func (s *SQLiteStore) PairHeads(ctx context.Context, q ReadingQuery) ([]ReadingHead, []int64, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultReadingLimit
-	}
-	lo, hi := IDRange(q.Since, q.Until)
-	own := ""
-	if q.NoSample {
-		own = ` AND r.sample = 0`
-	}
+	limit, lo, hi := q.Bounds()
+	own := ownReadings(q)
 	rows, err := s.db.QueryContext(ctx, `SELECT r.article_id, r.story_id, r.published, r.sample, r.strength, substr(r.data, 1, 1)
 		FROM pair_readings r
 		WHERE r.pair = ? AND r.article_id BETWEEN ? AND ? AND r.version = ?`+own+`
@@ -247,6 +233,15 @@ func (s *SQLiteStore) unreadOfPair(ctx context.Context, q ReadingQuery, lo, hi i
 		WHERE c0.country = ? AND c0.article_id BETWEEN ? AND ?
 		AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = c0.article_id AND m.version = ?)
 		ORDER BY c0.article_id DESC LIMIT ?`, q.Pair[1], q.Pair[0], lo, hi, q.Version, limit)
+}
+
+// ownReadings is the condition that leaves the sample's readings out when
+// q asks.
+func ownReadings(q ReadingQuery) string {
+	if q.NoSample {
+		return ` AND r.sample = 0`
+	}
+	return ""
 }
 
 func sortedPair(p [2]string) [2]string {

@@ -15,10 +15,7 @@ import (
 // one-word name after a description may be a firm's; "who is resigning"
 // is no role), which held before and must hold after.
 func TestFifthFailureClasses(t *testing.T) {
-	tests := []struct {
-		name, text, prefix string
-		speaker, role      string
-	}{
+	tests := []attributionCase{
 		{
 			name:    "a post in apposition beats 'Professor' before the name",
 			text:    "\"The sensors can tell a cat from a child,\" said Professor Helena Marsh, project leader at Dunmore.",
@@ -226,32 +223,7 @@ func TestFifthFailureClasses(t *testing.T) {
 			speaker: "Harlan Cobb",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var q *Quote
-			got := find(t, tt.text)
-			for i := range got {
-				if strings.HasPrefix(got[i].Text, tt.prefix) {
-					q = &got[i]
-				}
-			}
-			if q == nil {
-				if tt.speaker != "" {
-					t.Fatalf("no quotation starting %q in %+v", tt.prefix, got)
-				}
-				return
-			}
-			if tt.speaker == "" {
-				if q.Attributed() {
-					t.Errorf("quotation %q shown as said by %q (%s); want it left out of briefs", tt.prefix, q.Speaker, q.Evidence)
-				}
-				return
-			}
-			if !q.Attributed() || q.Speaker != tt.speaker || q.Role != tt.role {
-				t.Errorf("quotation %q: speaker %q, role %q, shown %v (%s); want %q, %q, shown", tt.prefix, q.Speaker, q.Role, q.Attributed(), q.Evidence, tt.speaker, tt.role)
-			}
-		})
-	}
+	checkAttributions(t, tests)
 }
 
 // TestTopOfficeOfAnother guards the described-subject rules, since "the

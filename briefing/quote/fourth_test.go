@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -17,10 +16,7 @@ import (
 // <place>,", "Acting CFTC Chairman X said CFTC continued", "said a
 // spokesman, Reuters reported"), which held before and must hold after.
 func TestFourthFailureClasses(t *testing.T) {
-	tests := []struct {
-		name, text, prefix string
-		speaker, role      string
-	}{
+	tests := []attributionCase{
 		{
 			name:    "a title opening with 'First' is the role, not part of the name",
 			text:    "Critics had long called for her removal. First Minister Alun Pryce told reporters he had agreed the move with her last year. \"She has done the job for six years and done it well.\"",
@@ -444,30 +440,5 @@ func TestFourthFailureClasses(t *testing.T) {
 			role:    "Lord Harlow's nephew",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var q *Quote
-			got := find(t, tt.text)
-			for i := range got {
-				if strings.HasPrefix(got[i].Text, tt.prefix) {
-					q = &got[i]
-				}
-			}
-			if q == nil {
-				if tt.speaker != "" {
-					t.Fatalf("no quotation starting %q in %+v", tt.prefix, got)
-				}
-				return
-			}
-			if tt.speaker == "" {
-				if q.Attributed() {
-					t.Errorf("quotation %q shown as said by %q (%s); want it left out of briefs", tt.prefix, q.Speaker, q.Evidence)
-				}
-				return
-			}
-			if !q.Attributed() || q.Speaker != tt.speaker || q.Role != tt.role {
-				t.Errorf("quotation %q: speaker %q, role %q, shown %v (%s); want %q, %q, shown", tt.prefix, q.Speaker, q.Role, q.Attributed(), q.Evidence, tt.speaker, tt.role)
-			}
-		})
-	}
+	checkAttributions(t, tests)
 }

@@ -10,10 +10,7 @@ import (
 // article of our own in the shape of the real ones: the speaker and role
 // a brief would show, or "" when it must not show the quotation.
 func TestUnseenFailureClasses(t *testing.T) {
-	tests := []struct {
-		name, text, prefix string
-		speaker, role      string
-	}{
+	tests := []attributionCase{
 		{
 			name:    "a title with 'of the' before the name, and the name after a word of that title",
 			text:    "Chancellor of the Exchequer Nigel Lorrimer said the two countries must work to avert a trade war.\n\nAsked whether a war could be averted, Lorrimer replied, \"I very much hope so, and so do our partners.\"",
@@ -208,6 +205,21 @@ func TestUnseenFailureClasses(t *testing.T) {
 			speaker: "",
 		},
 	}
+	checkAttributions(t, tests)
+}
+
+// attributionCase is a quotation in a text of our own and who a brief
+// should show as saying it: speaker "" when the brief should leave it out
+// (or the finder not find it at all).
+type attributionCase struct {
+	name, text, prefix string
+	speaker, role      string
+}
+
+// checkAttributions finds the quotations of each case's text and checks
+// the one starting with its prefix.
+func checkAttributions(t *testing.T, tests []attributionCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var q *Quote

@@ -164,15 +164,8 @@ func (s *Store) SealReadings(ctx context.Context, version int64) (bool, error) {
 // PairReadings returns the readings of a pair by a version, and the
 // articles of the pair that version has not read.
 func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sources.StoredReading, []int64, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 5000
-	}
-	lo, hi := sources.IDRange(q.Since, q.Until)
-	own := ""
-	if q.NoSample {
-		own = ` AND NOT r.sample`
-	}
+	limit, lo, hi := q.Bounds()
+	own := ownReadings(q)
 	pair := q.Pair
 	if pair[1] < pair[0] {
 		pair[0], pair[1] = pair[1], pair[0]
@@ -199,15 +192,8 @@ func (s *Store) PairReadings(ctx context.Context, q sources.ReadingQuery) ([]sou
 // PairHeads returns the heads of the readings of a pair by a version, and
 // the articles of the pair that version has not read.
 func (s *Store) PairHeads(ctx context.Context, q sources.ReadingQuery) ([]sources.ReadingHead, []int64, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 5000
-	}
-	lo, hi := sources.IDRange(q.Since, q.Until)
-	own := ""
-	if q.NoSample {
-		own = ` AND NOT r.sample`
-	}
+	limit, lo, hi := q.Bounds()
+	own := ownReadings(q)
 	read, err := queryAll(ctx, s.pool, "pair heads", func(row pgx.Row) (sources.ReadingHead, error) {
 		var (
 			h         sources.ReadingHead
@@ -243,6 +229,15 @@ func (s *Store) unreadOfPair(ctx context.Context, q sources.ReadingQuery, lo, hi
 		WHERE c0.country = $2 AND c0.article_id BETWEEN $3 AND $4
 		AND NOT EXISTS (SELECT 1 FROM article_readings m WHERE m.article_id = c0.article_id AND m.version = $5)
 		ORDER BY c0.article_id DESC LIMIT $6`, q.Pair[1], q.Pair[0], lo, hi, q.Version, limit)
+}
+
+// ownReadings is the condition that leaves the sample's readings out when
+// q asks.
+func ownReadings(q sources.ReadingQuery) string {
+	if q.NoSample {
+		return ` AND NOT r.sample`
+	}
+	return ""
 }
 
 func scanID(row pgx.Row) (int64, error) {
