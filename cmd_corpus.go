@@ -121,7 +121,11 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 			queue = append(queue, queued{where: it.Where, index: len(batch)})
 			batch = append(batch, it.Article)
 		}
-		if len(queue) >= 500 {
+		// Ten of the ingester's batches a call, so that it prepares the
+		// next batch while it writes one (one batch a call leaves a core
+		// idle through each; the Reuters dev file, 12,274 stories, 6.4 s
+		// against 5.9-6.0 s in turn).
+		if len(queue) >= 5000 {
 			return flush(ctx)
 		}
 		return nil
