@@ -22,8 +22,7 @@ func TestEvalQuotesDecodesReferences(t *testing.T) {
 	write("labels.jsonl", map[string]any{"source": "bbc", "article": "bbc-tech-001", "start": start, "speaker": "José Ruivo", "roles": []string{"Agency President"},
 		"unseen": map[string]any{"speaker": "José Ruivo", "role": "Agency President", "speaker_ok": true, "role_ok": "right"}})
 	labels := filepath.Join(dir, "labels.jsonl")
-	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", labels, "--fifth", "", "--sixth", "")
+	out, err := evalQuotesSet(t, dir, "--fourth", labels)
 	if err != nil {
 		t.Fatalf("eval quotes: %v", err)
 	}

@@ -24,8 +24,7 @@ func TestEvalQuotesFifth(t *testing.T) {
 			"roles":  []string{"chief executive of Northway Ferries", "chief executive"},
 			"unseen": map[string]any{"speaker": "Northway Ferries", "role": "", "speaker_ok": false, "role_ok": "wrong"}})
 	fifth := filepath.Join(dir, "fifth.jsonl")
-	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", "", "--fifth", fifth, "--sixth", "")
+	out, err := evalQuotesSet(t, dir, "--fifth", fifth)
 	if err != nil {
 		t.Fatalf("eval quotes --fifth: %v", err)
 	}

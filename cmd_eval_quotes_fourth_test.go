@@ -22,8 +22,7 @@ func TestEvalQuotesFourth(t *testing.T) {
 	write("fourth.jsonl", map[string]any{"source": "reuters", "article": "7", "start": start, "speaker": "Odile Brandt", "roles": []string{"Farm Minister"},
 		"unseen": map[string]any{"speaker": "Odile Brandt", "role": "", "speaker_ok": true, "role_ok": "wrong"}})
 	fourth := filepath.Join(dir, "fourth.jsonl")
-	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", fourth, "--fifth", "", "--sixth", "")
+	out, err := evalQuotesSet(t, dir, "--fourth", fourth)
 	if err != nil {
 		t.Fatalf("eval quotes --fourth: %v", err)
 	}

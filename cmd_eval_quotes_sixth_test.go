@@ -28,8 +28,7 @@ func TestEvalQuotesSixth(t *testing.T) {
 			"roles":  []string{"chief executive of Northway Ferries", "chief executive"},
 			"unseen": map[string]any{"speaker": "Northway Ferries", "role": "", "speaker_ok": false, "role_ok": "wrong"}})
 	sixth := filepath.Join(dir, "sixth.jsonl")
-	out, _, err := attache(t, filepath.Join(dir, "data"), "eval", "quotes", "--dir", dir,
-		"--pronouns", "", "--labels", "", "--fresh", "", "--third", "", "--fourth", "", "--fifth", "", "--sixth", sixth)
+	out, err := evalQuotesSet(t, dir, "--sixth", sixth)
 	if err != nil {
 		t.Fatalf("eval quotes --sixth: %v", err)
 	}

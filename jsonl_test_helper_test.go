@@ -27,3 +27,22 @@ func jsonlWriter(t *testing.T, dir string) func(name string, v ...any) {
 		}
 	}
 }
+
+// quoteSetFlags are eval quotes' flags that name a hand-labelled set.
+var quoteSetFlags = []string{"--pronouns", "--labels", "--fresh", "--third", "--fourth", "--fifth", "--sixth"}
+
+// evalQuotesSet runs `eval quotes` over the files in dir with one
+// hand-labelled set, file given to flag, and every other set skipped.
+func evalQuotesSet(t *testing.T, dir, flag, file string) (string, error) {
+	t.Helper()
+	args := []string{"eval", "quotes", "--dir", dir}
+	for _, f := range quoteSetFlags {
+		v := ""
+		if f == flag {
+			v = file
+		}
+		args = append(args, f, v)
+	}
+	out, _, err := attache(t, filepath.Join(dir, "data"), args...)
+	return out, err
+}
