@@ -160,9 +160,10 @@ func (e *Engine) Timeline(ctx context.Context, req Request, by string) (*Timelin
 // timelineOf is Timeline; noSample, when given, says whether the sample
 // is left out (leaveSampleOut), so that a brief that knows it need not
 // ask the store again. countsOnly asks for a timeline good for its counts,
-// turns and trend only: the stories keep their tone class, date, story and
-// outlet but none of their text (no title, URL or evidence), which a
-// store that keeps readings serves at a fraction of the cost.
+// turns and trend only: the stories the store's readings give keep their
+// tone class, date and story but neither their text (no title, URL or
+// evidence) nor their outlets, which a store that keeps readings serves
+// at a fraction of the cost.
 func (e *Engine) timelineOf(ctx context.Context, req Request, by string, noSample *bool, countsOnly bool) (*Timeline, error) {
 	if len(req.Countries) != 2 {
 		return nil, &UserError{Message: "A timeline is about two countries, e.g. `timeline japan italy` or `/timeline japan italy`."}

@@ -189,33 +189,12 @@ func (s *SQLiteStore) PairReadings(ctx context.Context, q ReadingQuery) ([]Store
 func (s *SQLiteStore) PairHeads(ctx context.Context, q ReadingQuery) ([]ReadingHead, []int64, error) {
 	limit, lo, hi := q.Bounds()
 	own := ownReadings(q)
-	rows, err := s.db.QueryContext(ctx, `SELECT r.article_id, r.story_id, r.published, r.sample, r.strength, substr(r.data, 1, 1)
+	read, err := queryAll(ctx, s.db, "pair heads", scanReadingHead, `SELECT r.article_id, r.story_id, r.published, r.sample, r.strength, substr(r.data, 1, 1)
 		FROM pair_readings r
 		WHERE r.pair = ? AND r.article_id BETWEEN ? AND ? AND r.version = ?`+own+`
 		ORDER BY r.article_id DESC LIMIT ?`, PairKey(q.Pair[0], q.Pair[1]), lo, hi, q.Version, limit)
 	if err != nil {
-		return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
-	}
-	defer rows.Close()
-	var read []ReadingHead
-	for rows.Next() {
-		var (
-			h         ReadingHead
-			published int64
-			sample    int
-			head      []byte
-		)
-		if err := rows.Scan(&h.ArticleID, &h.StoryID, &published, &sample, &h.Strength, &head); err != nil {
-			return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
-		}
-		h.Published, h.Sample = time.Unix(published, 0).UTC(), sample == 1
-		if len(head) > 0 {
-			h.Head = head[0]
-		}
-		read = append(read, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("sources: pair heads: %w", err)
+		return nil, nil, err
 	}
 	unread, err := s.unreadOfPair(ctx, q, lo, hi, limit)
 	return read, unread, err
@@ -262,6 +241,21 @@ func scanStoredReading(sc rowScanner) (StoredReading, error) {
 	a.Published = time.Unix(published, 0).UTC()
 	a.Sample = sample == 1
 	return r, err
+}
+
+func scanReadingHead(sc rowScanner) (ReadingHead, error) {
+	var (
+		h         ReadingHead
+		published int64
+		sample    int
+		head      []byte
+	)
+	err := sc.Scan(&h.ArticleID, &h.StoryID, &published, &sample, &h.Strength, &head)
+	h.Published, h.Sample = time.Unix(published, 0).UTC(), sample == 1
+	if len(head) > 0 {
+		h.Head = head[0]
+	}
+	return h, err
 }
 
 func scanID(sc rowScanner) (int64, error) {
