@@ -162,7 +162,7 @@ func quotesCorpus(t *testing.T) []string {
 		{"title": "Ferry line opens between Denmark and Sweden", "url": "https://news.example/ferry", "source": "Example News", "published": old,
 			"text": "The Danish transport minister opened the line on Monday.\n\n“This ferry brings our two coasts closer than ever before,” Transport Minister Lea Novak said at the pier.\n\nSwedish officials were more careful. “We will judge the line by its first winter at sea,” said Anders Holm, a Swedish port official."},
 		{"title": "Denmark and Sweden sign port deal", "url": "https://news.example/ports", "source": "Example News", "published": old,
-			"text": "The two governments signed the deal in Malmo.\n\n“A shared port authority will save both countries money every year,” Lea Novak told reporters after the signing."},
+			"text": "The two governments signed the deal in Malmo.\n\n“A shared port authority will save both countries money every year,” Lea Novak, the Danish transport minister, told reporters after the signing."},
 	}
 	var b strings.Builder
 	for _, r := range rows {

@@ -78,7 +78,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 	ev := Cue
 	if cd.att.kind == noCue {
 		if before != nil && before.Speaker != "" {
-			q.Speaker, q.Role, q.Vague = before.Speaker, before.Role, before.Vague
+			q.Speaker, q.Role, q.Vague, q.Person = before.Speaker, before.Role, before.Vague, before.Person
 			q.Evidence = Guess
 			if before.Evidence != Guess && !d.otherNameBetween(c, before.Speaker, before.End, cd.open) {
 				q.Evidence = Continued
@@ -132,6 +132,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		if w.person >= 0 && c.people[w.person].body() {
 			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
 		}
+		q.Person = w.kind == named && d.personName(c, w)
 	case pronoun:
 		idx, near := -1, false
 		if w.pron == "who" {
@@ -145,6 +146,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			if c.people[idx].body() {
 				q.Role = ""
 			}
+			q.Person = !c.people[idx].org
 			q.Evidence = Guess
 			if near && ev == Cue {
 				q.Evidence = Pronoun
@@ -249,6 +251,22 @@ func (c *cast) mentionAt(k int) int {
 		return c.mentions[lo].who
 	}
 	return -1
+}
+
+// personName reports whether a named speaker is a person rather than a
+// body: the cast says so when it holds the name; a name the cast does not
+// hold (from a cue read apart, or the block layout) is a body when a word
+// of it names a kind of body or it is written in capitals ("USDA").
+func (d *doc) personName(c *cast, w who) bool {
+	if w.person >= 0 {
+		return !c.people[w.person].org
+	}
+	for _, f := range strings.Fields(w.name) {
+		if has(orgWords, strings.ToLower(f)) {
+			return false
+		}
+	}
+	return strings.ToUpper(w.name) != w.name
 }
 
 // body reports a speaker that is a body, named with a word for one

@@ -294,9 +294,11 @@ func (d *doc) npAfter(a, end int) int {
 					k++
 					continue
 				}
-				if commas == 0 && k > a && k+1 < end && d.toks[k-1].kind == word && !d.toks[k-1].upper && !has(determiners, d.lower(a)) && (isRole(d.lower(k-1)) || isSpeakerNoun(d.lower(k-1))) && d.isCapWord(k+1) && d.nameCloses(k+1, end) {
-					// "said RNID technology director, Guido Gybels": the
-					// title, then the name after its comma.
+				if commas == 0 && k > a && k+1 < end && d.toks[k-1].kind == word && !d.toks[k-1].upper && d.isCapWord(k+1) && d.nameCloses(k+1, end) &&
+					(!has(determiners, d.lower(a)) && (isRole(d.lower(k-1)) || isSpeakerNoun(d.lower(k-1))) || d.roleHeaded(a, k) && !d.verbalIn(a, k)) {
+					// "said RNID technology director, Guido Gybels", "said
+					// one leader of the farm workers' movement, Tomas
+					// Ribeiro": the title, then the name after its comma.
 					commas++
 					k++
 					continue

@@ -58,6 +58,10 @@ type Quote struct {
 	// someone ("the official") or no speaker at all, not a name or a
 	// description that says who.
 	Vague bool
+	// Person marks a speaker that is a named person, not a body ("the
+	// Foreign Ministry", "Reuters") or a description ("a spokesman"): a
+	// brief shows a person's words only with a role (see briefing).
+	Person bool
 	// Start and End are the byte offsets of the quoted text in the input
 	// (from the first quoted word to the last).
 	Start, End int

@@ -148,6 +148,8 @@ var orgWords = set(
 	"college school bank board federation police government parliament cabinet",
 	"press radio television tv agency newspaper daily treasury exchequer chamber",
 	"democrats republicans conservatives liberals socialists club confederation",
+	"authority authorities embassy consulate tribunal assembly directorate secretariat",
+	"corporation institution observatory regulator watchdog",
 )
 
 // introWords start a clause before the subject ("In a statement, ...").

@@ -1,0 +1,55 @@
+package briefing
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"attache/briefing/geo"
+)
+
+// A brief shows a person's words only with a role: from the article, or
+// from the gazetteer for the article's date. A body or a description
+// speaks without one. Before the gate, the first two quotations below
+// were shown with no role ("Ola Berg" / "").
+func TestArticleQuotesNeedARoleForAPerson(t *testing.T) {
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Shipping rates rose again this week.\n\n" +
+		"\"Nobody expected the canal to stay closed for a month,\" said Ola Berg.\n\n" +
+		"\"The insurers will not cover the longer route,\" Berg added.\n\n" +
+		"\"Freight costs will stay high until the spring,\" said Marta Ruiz, an analyst at Kestrel Shipping.\n\n" +
+		"\"We are looking at every option for our customers,\" the Danish Maritime Authority said in a statement.\n\n" +
+		"\"It is too early to say when the ships will return,\" one broker said.\n\n" +
+		"\"We will keep our ports open to every ship that needs them,\" said Fumio Kishida."
+	published := time.Date(2023, 3, 1, 12, 0, 0, 0, time.UTC)
+	type shown struct{ speaker, role string }
+	got := map[string]shown{}
+	for _, q := range ArticleQuotes(g, text, published) {
+		got[q.Text[:12]] = shown{q.Speaker, q.Role}
+	}
+	for _, prefix := range []string{"Nobody expec", "The insurers"} {
+		if s, ok := got[prefix]; ok {
+			t.Errorf("%q shown as said by %q with no role; want it left out", prefix, s.speaker)
+		}
+	}
+	want := map[string]shown{
+		"Freight cost": {"Marta Ruiz", "an analyst at Kestrel Shipping"},
+		"It is too ea": {"one broker", ""},
+	}
+	for prefix, w := range want {
+		if s, ok := got[prefix]; !ok || s != w {
+			t.Errorf("%q: shown %v (%+v); want %+v", prefix, ok, s, w)
+		}
+	}
+	// A body named with a word for one speaks for itself.
+	if s, ok := got["We are looki"]; !ok || !strings.HasSuffix(s.speaker, "Maritime Authority") || s.role != "" {
+		t.Errorf("the authority's statement: shown %v (%+v); want it shown as the authority's, with no role", ok, s)
+	}
+	// A leader the article names bare gets the gazetteer's office.
+	if s, ok := got["We will keep"]; !ok || s.speaker != "Fumio Kishida" || s.role == "" {
+		t.Errorf("Kishida's quotation: shown %v (%+v); want it shown with his office", ok, s)
+	}
+}
