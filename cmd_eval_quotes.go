@@ -25,8 +25,8 @@ const maxEvalLine = 64 << 20
 // to the count), over the whole set and per fold with folds grouped by
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
 // the right person on a hand-labelled sample; with --labels, --fresh,
-// --third, --fourth, --fifth and --sixth, the six hand-labelled sets of
-// quotes as briefs show them.
+// --third, --fourth, --fifth, --sixth and --seventh, the seven
+// hand-labelled sets of quotes as briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)
 	dir := fs.String("dir", filepath.Join("..", "shared", "eval"), "the evaluation data `directory`")
@@ -42,6 +42,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fourth := fs.String("fourth", defaultFourthLabels, "a fourth set of such labels, made blind after the third round's rules were fixed and scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
 	fifth := fs.String("fifth", defaultFifthLabels, "a fifth set of such labels, made blind by someone who changed no rule and kept from whoever changed them, scored with the rules from before and after the fourth round (JSON Lines; \"\" to skip)")
 	sixth := fs.String("sixth", defaultSixthLabels, "a sixth set of such labels, made blind like the fifth with the rules of main at 5116241 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
+	seventh := fs.String("seventh", defaultSeventhLabels, "a seventh set of such labels, made blind like the sixth with the rules of main at 60a9645 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -77,7 +78,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}, {*fifth, defaultFifthLabels}, {*sixth, defaultSixthLabels}} {
+	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}, {*fifth, defaultFifthLabels}, {*sixth, defaultSixthLabels}, {*seventh, defaultSeventhLabels}} {
 		if l.path != "" && labelsPresent(w, l.path, l.def) {
 			if err := scoreAttributionLabels(w, *dir, l.path, gaz); err != nil {
 				return err

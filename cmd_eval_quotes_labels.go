@@ -20,6 +20,7 @@ var (
 	defaultFourthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-fourth.jsonl")
 	defaultFifthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fifth.jsonl")
 	defaultSixthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-sixth.jsonl")
+	defaultSeventhLabels     = filepath.Join("briefing", "quote", "labels", "attribution-seventh.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
