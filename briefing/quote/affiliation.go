@@ -63,6 +63,9 @@ func (d *doc) affiliationEnd(b int) int {
 			return k // "… of Dresdner Bank described the results": the verb ends it
 		}
 	}
+	if end < b+12 && end < len(d.toks) && d.isPunct(end, ".") {
+		return end // "…, said Ola Berg of accounting firm Nordby Price and Co."
+	}
 	return b
 }
 
@@ -100,12 +103,15 @@ func (d *doc) orgish(a, b int) bool {
 		k++
 	}
 	kind := k > a && (has(orgWords, d.lower(k-1)) || has(bodyEndings, d.lower(k-1)) || has(bodyKinds, d.lower(k-1)))
-	caps, marks := 0, false
+	caps, marks, inner := 0, false, false
 	for j := k; j < b; j++ {
 		t := d.toks[j]
 		switch {
 		case t.kind == word && t.upper:
 			caps++
+			// "Daiwa Securities SMBC", "Consumer Electronics Association
+			// (CEA)": a word for a body inside the name.
+			inner = inner || has(orgWords, d.lower(j)) || has(bodyEndings, d.lower(j)) || has(firmWords, d.lower(j))
 		case t.kind == word && (d.lower(j) == "and" || d.lower(j) == "of" || d.lower(j) == "the" || d.lower(j) == "&"):
 		case t.kind == word:
 			if has(closedClass, d.lower(j)) || looksVerbal(d.lower(j)) || caps > 0 && isPossessive(d.str(d.toks[j-1])) {
@@ -128,7 +134,7 @@ func (d *doc) orgish(a, b int) bool {
 		last--
 	}
 	lw := d.lower(last)
-	return marks || kind || has(orgWords, lw) || has(firmWords, lw) || has(bodyEndings, lw) || caps == 1 && isAcronym(d.str(d.toks[last]))
+	return marks || kind || inner || has(orgWords, lw) || has(firmWords, lw) || has(bodyEndings, lw) || caps == 1 && isAcronym(d.str(d.toks[last]))
 }
 
 // bodyKinds say what kind of body the name after them is ("security

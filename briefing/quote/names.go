@@ -104,6 +104,12 @@ func (d *doc) runAt(i, limit int) nameRun {
 				j++ // "Salim al-Rashid"
 				continue
 			}
+			// "House Ways and Means Committee Chairman Dan Rostow": "and"
+			// inside a body's name that a title word follows.
+			if lw == "and" && j > i && d.bodyTitleAhead(j+1, limit) && !d.givenNameAt(i) {
+				j++
+				continue
+			}
 			// "Chancellor of the Exchequer Nigel Lawson": "of the" inside a title.
 			if lw == "of" && j > i && j+2 < limit && d.lower(j+1) == "the" && d.isCapWord(j+2) && d.isTitleWord(j-1) {
 				j += 2
@@ -119,6 +125,28 @@ func (d *doc) runAt(i, limit int) nameRun {
 		break
 	}
 	return d.splitRun(i, j)
+}
+
+// bodyTitleAhead reports capitalised words from token k that hold a word
+// for a body and then a title word ("Means Committee Chairman"), so that
+// an "and" before them joins one body's name, not two names.
+func (d *doc) bodyTitleAhead(k, limit int) bool {
+	body := false
+	for ; k < limit && d.isCapWord(k); k++ {
+		if body && d.isTitleWord(k) {
+			return true
+		}
+		body = body || has(orgWords, d.lower(k))
+	}
+	return false
+}
+
+// givenNameAt reports a known given name at token k ("Ana" of "Ana
+// Ruiz and Trade Committee Chairman Ola Berg": two people, not one
+// body's name).
+func (d *doc) givenNameAt(k int) bool {
+	_, ok := givenNameGender(d.lower(k))
+	return ok
 }
 
 // splitRun splits tokens [a, b) into a role part and a name part.

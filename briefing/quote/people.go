@@ -428,12 +428,23 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 	}
 	end := d.clauseEnd(b + 1)
 	e := d.nextComma(b+1, end)
-	if b+3 < len(d.toks) && d.lower(b+1) == "who" && (d.lower(b+2) == "is" || d.lower(b+2) == "was") && has(determiners, d.lower(b+3)) {
+	cop := b + 2 // the token after "who" and its copula ("is", "will be")
+	if b+2 < len(d.toks) && d.lower(b+1) == "who" {
+		switch d.lower(b + 2) {
+		case "is", "was", "remains", "becomes", "became":
+			cop = b + 3
+		case "will", "would", "has", "had":
+			if b+3 < len(d.toks) && (d.lower(b+3) == "be" || d.lower(b+3) == "been") {
+				cop = b + 4
+			}
+		}
+	}
+	if cop > b+2 && cop < len(d.toks) && has(determiners, d.lower(cop)) {
 		// "Baroness Royd, who was the first woman to be Speaker, said":
 		// a relative clause that only says what the person is.
-		for k := b + 4; k < len(d.toks) && k < b+18 && d.toks[k].para == d.toks[b].para && !d.toks[k].inQuote; k++ {
+		for k := cop + 1; k < len(d.toks) && k < cop+15 && d.toks[k].para == d.toks[b].para && !d.toks[k].inQuote; k++ {
 			if d.isPunct(k, ",") {
-				return d.appositiveRoleIn(b+3, k)
+				return d.appositiveRoleIn(cop, k)
 			}
 			if d.toks[k].kind != word {
 				break
@@ -441,11 +452,12 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 		return ""
 	}
-	if b+3 < len(d.toks) && d.lower(b+1) == "who" && (d.lower(b+2) == "is" || d.lower(b+2) == "was") {
+	if cop > b+2 && cop < len(d.toks) {
 		// "Ed Lane, who is chairman of the accounts committee,", "Ana
-		// Ruiz, who is also Mexico's chief debt negotiator.": a title
+		// Ruiz, who is also Mexico's chief debt negotiator.", "Roger
+		// Hemming, who will be chairman of the new company,": a title
 		// without an article, closed by a comma or the sentence's end.
-		x := b + 3
+		x := cop
 		if d.lower(x) == "also" {
 			x++
 		}
@@ -543,7 +555,9 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			if role := d.appositiveRoleIn(x, m); role != "" {
 				return trimRole(d.text[d.toks[x].s:d.toks[e-1].e])
 			}
-			return ""
+			if d.lower(x) != "of" && d.lower(x) != "from" {
+				return ""
+			} // "from the Consumer Gadget Association (CGA)": an affiliation, below
 		}
 	}
 	if role := d.appositiveRoleIn(x, e); role != "" {
@@ -567,9 +581,10 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			}
 		}
 	}
-	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && (d.isPunct(e, ",") || e == end && d.isPunct(e, ".")) {
+	if d.toks[x].kind == word && (d.lower(x) == "of" || d.lower(x) == "from") && (d.isPunct(e, ",") || e == end && d.isPunct(e, ".") || fullName && e < end && d.isCueVerb(e)) {
 		// "Lennart Jans, of the Volvo board, said", "…," said Ola Berg,
-		// of Eastfield Young Conservatives.": the body is the
+		// of Eastfield Young Conservatives.", "Ana Ruiz, from the
+		// Consumer Gadget Association (CGA) told": the body is the
 		// affiliation; a place ("of Torfaen") is not.
 		if _, _, ok := d.affiliationAfter(x, e); ok {
 			return trimRole(d.text[d.toks[x].s:d.toks[e-1].e]) // "of the Volvo board", as the article sets it off
