@@ -453,6 +453,9 @@ func TestCooldown(t *testing.T) {
 	}
 	quiet := h.say(guildID, alice, "!brief japan italy")
 	h.replyTo(h.say(guildID, bob, "!brief japan italy")) // others are not held back
+	// The quiet refusal is handled on a goroutine of its own: wait for its
+	// log line before the clock moves past the cooldown.
+	h.waitLogged(`"outcome":"cooldown"`, 2)
 	h.clock.Advance(31 * time.Second)
 	h.replyTo(h.say(guildID, alice, "!brief japan italy"))
 	for _, c := range h.fake.Calls() {

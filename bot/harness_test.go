@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -214,6 +215,20 @@ func (h *harness) say(guild string, u discordtest.User, content string) string {
 		h.t.Fatal(err)
 	}
 	return id
+}
+
+// waitLogged waits until the bot has logged s at least n times (event
+// handlers run on goroutines of their own, so a message that gets no reply
+// is known handled only by its log line) and fails the test after wait.
+func (h *harness) waitLogged(s string, n int) {
+	h.t.Helper()
+	deadline := time.Now().Add(wait)
+	for strings.Count(h.logs.String(), s) < n {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("logged %q %d times, want %d:\n%s", s, strings.Count(h.logs.String(), s), n, h.logs.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // replyTo waits for the bot's message answering message id.

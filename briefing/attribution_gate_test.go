@@ -23,14 +23,19 @@ func TestArticleQuotesNeedARoleForAPerson(t *testing.T) {
 		"\"Freight costs will stay high until the spring,\" said Marta Ruiz, an analyst at Kestrel Shipping.\n\n" +
 		"\"We are looking at every option for our customers,\" the Danish Maritime Authority said in a statement.\n\n" +
 		"\"It is too early to say when the ships will return,\" one broker said.\n\n" +
-		"\"We will keep our ports open to every ship that needs them,\" said Fumio Kishida."
+		"\"We will keep our ports open to every ship that needs them,\" said Fumio Kishida.\n\n" +
+		"\"Our ships will take the long way round the cape until further notice,\" Maersbeck said in a statement.\n\n" +
+		"For Rick Deane, director of sales at Kestrel, the delay is costly. \"Every week at sea adds to the bill,\" explains Mr Deane.\n\n" +
+		"\"We lose a day on every run to the north and back,\" explains Mr Dean."
 	published := time.Date(2023, 3, 1, 12, 0, 0, 0, time.UTC)
 	type shown struct{ speaker, role string }
 	got := map[string]shown{}
 	for _, q := range ArticleQuotes(g, text, published) {
 		got[q.Text[:12]] = shown{q.Speaker, q.Role}
 	}
-	for _, prefix := range []string{"Nobody expec", "The insurers"} {
+	// "Mr Dean" is a person though "Dean" reads as a title, and the
+	// article gives him no role.
+	for _, prefix := range []string{"Nobody expec", "The insurers", "We lose a da"} {
 		if s, ok := got[prefix]; ok {
 			t.Errorf("%q shown as said by %q with no role; want it left out", prefix, s.speaker)
 		}
@@ -47,6 +52,14 @@ func TestArticleQuotesNeedARoleForAPerson(t *testing.T) {
 	// A body named with a word for one speaks for itself.
 	if s, ok := got["We are looki"]; !ok || !strings.HasSuffix(s.speaker, "Maritime Authority") || s.role != "" {
 		t.Errorf("the authority's statement: shown %v (%+v); want it shown as the authority's, with no role", ok, s)
+	}
+	// One word with nothing that says person may be a firm: shown as
+	// it speaks, with no role.
+	if s, ok := got["Our ships wi"]; !ok || s.speaker != "Maersbeck" || s.role != "" {
+		t.Errorf("the one-word speaker: shown %v (%+v); want it shown with no role", ok, s)
+	}
+	if s, ok := got["Every week a"]; !ok || s.speaker != "Rick Deane" || s.role != "director of sales at Kestrel" {
+		t.Errorf("Mr Deane: shown %v (%+v); want Rick Deane, director of sales at Kestrel", ok, s)
 	}
 	// A leader the article names bare gets the gazetteer's office.
 	if s, ok := got["We will keep"]; !ok || s.speaker != "Fumio Kishida" || s.role == "" {

@@ -100,9 +100,10 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// back to someone the article named with that title.
 		if idx := c.resolveTitle(w.name, cd.open); idx >= 0 && !c.people[idx].org {
 			w = c.namedAt(idx, cd.open)
-		} else if has(partyMembers, stripPossessive(d.lower(w.end-1))) {
-			// "the New Jersey Democrat" stands in for a name; "the ABN
-			// economist" may introduce someone the article never names.
+		} else if lw := stripPossessive(d.lower(w.end - 1)); has(partyMembers, lw) || has(namedOffices, lw) {
+			// "the New Jersey Democrat", "the Utah senator" stand in for a
+			// name; "the ABN economist" may introduce someone the article
+			// never names.
 			if idx := c.onlyPersonBefore(d, sent, cd.open, w.name); idx >= 0 {
 				w = c.namedAt(idx, cd.open)
 			} else {
@@ -132,7 +133,12 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		if w.person >= 0 && c.people[w.person].body() {
 			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
 		}
-		q.Person = w.kind == named && d.personName(c, w)
+		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
+		if w.kind == described && !w.vague && d.bareTitle(w) {
+			// "Group Economics Adviser at Westbank said": a title standing
+			// where its holder's name should be; not shown.
+			q.Vague = true
+		}
 	case pronoun:
 		idx, near := -1, false
 		if w.pron == "who" {
@@ -146,7 +152,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			if c.people[idx].body() {
 				q.Role = ""
 			}
-			q.Person = !c.people[idx].org
+			q.Person = !c.people[idx].org // a pronoun's person: "he" or "she" says so
 			q.Evidence = Guess
 			if near && ev == Cue {
 				q.Evidence = Pronoun
@@ -253,15 +259,56 @@ func (c *cast) mentionAt(k int) int {
 	return -1
 }
 
-// personName reports whether a named speaker is a person rather than a
-// body: the cast says so when it holds the name; a name the cast does not
-// hold (from a cue read apart, or the block layout) is a body when a word
-// of it names a kind of body or it is written in capitals ("USDA").
-func (d *doc) personName(c *cast, w who) bool {
-	if w.person >= 0 {
-		return !c.people[w.person].org
+// honorificFirst reports a speaker written with an honorific before a
+// name ("Mr Dean", where "Dean" also reads as a title).
+func honorificFirst(name string) bool {
+	fs := strings.Fields(name)
+	if len(fs) < 2 {
+		return false
 	}
-	for _, f := range strings.Fields(w.name) {
+	_, ok := honorifics[strings.ToLower(strings.TrimSuffix(fs[0], "."))]
+	return ok
+}
+
+// bareTitle reports a description that is a capitalised title with no
+// determiner and no name, headed by one person's role ("Group Economics
+// Adviser at Westbank", "Windows product manager"): the article names
+// that person elsewhere, or the words are a heading. Plurals ("Texaco
+// sources", "Lawmakers") and descriptions that open with a determiner or
+// a lower-case word are not bare titles.
+func (d *doc) bareTitle(w who) bool {
+	if w.tok < 0 || w.end <= w.tok || w.end > len(d.toks) || d.toks[w.tok].kind != word || !d.toks[w.tok].upper || has(determiners, d.lower(w.tok)) || honorificFirst(w.name) {
+		return false
+	}
+	h, _ := d.descriptionHead(w.tok, w.end)
+	if h < 0 || d.toks[h].kind != word {
+		return false
+	}
+	lw := d.lower(h)
+	return isRole(lw) && !strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "people") && !has(orgWords, lw)
+}
+
+// personName reports whether a named speaker is a person rather than a
+// body: an honorific says so; the cast says so when it holds the name,
+// for one word only with a gender seen for it; a name the cast does not
+// hold (from a cue read apart, or the block layout) is a body when it is
+// one word, a word of it names a kind of body or it is written in
+// capitals ("USDA").
+func (d *doc) personName(c *cast, w who) bool {
+	if honorificFirst(w.name) {
+		return true
+	}
+	fs := strings.Fields(w.name)
+	if w.person >= 0 {
+		p := &c.people[w.person]
+		// One word with nothing that says person ("Monsanto",
+		// "Rockwell"): as likely a firm as a surname.
+		return !p.org && (len(fs) > 1 || p.votes[male]+p.votes[female] > 0)
+	}
+	if len(fs) < 2 {
+		return false
+	}
+	for _, f := range fs {
 		if has(orgWords, strings.ToLower(f)) {
 			return false
 		}
@@ -322,6 +369,12 @@ func (d *doc) definitePerson(w who) bool {
 // partyMembers are nouns for a member of a party, which name one person
 // and never a body ("the Ohio Democrat").
 var partyMembers = set("democrat republican tory conservative socialist liberal nationalist unionist")
+
+// namedOffices are offices whose holder a news story names: after "the"
+// and a place ("the Utah senator", "the U.S. Ambassador") they point back
+// to someone named before, unlike "the Shanghai official".
+var namedOffices = set("senator congressman congresswoman representative governor mayor ambassador envoy",
+	"minister premier chancellor president chairman chairwoman commissioner")
 
 // documentWords are what bodies speak through, not people.
 var documentWords = set("statement report communique letter memo document newspaper paper radio agency")

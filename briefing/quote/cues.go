@@ -212,6 +212,17 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 				return attribution{kind: cueAfter, spk: w, verb: m, end: d.cueClauseEnd(m+3, end), direct: true}
 			}
 		}
+		if lm == "quoted" && m+2 < end && d.lower(m+1) == "as" && d.lower(m+2) == "saying" && m-1 > k && (d.lower(m-1) == "was" || d.lower(m-1) == "is" || d.lower(m-1) == "were") {
+			// "…," Tom Walsh, who is leaving, was quoted as saying: the
+			// subject of the passive speaks.
+			if probe {
+				return attribution{kind: cueAfter, verb: m, end: d.cueClauseEnd(m+2, end)}
+			}
+			if w := d.phrase(c, k, m-1); w.kind == named || w.kind == described {
+				return attribution{kind: cueAfter, spk: w, verb: m, end: d.cueClauseEnd(m+2, end), direct: true}
+			}
+			return none
+		}
 		if cueVerb {
 			if probe {
 				return attribution{kind: cueAfter, verb: m, end: d.cueClauseEnd(m, end)}

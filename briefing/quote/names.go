@@ -154,7 +154,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 	// "Ana Ruiz of Toledo": a name before "of" keeps the name.
 	for k := b - 2; k > a; k-- {
 		if d.toks[k].kind == word && d.lower(k) == "of" {
-			if d.toks[k-1].kind == word && !d.isTitleWord(k-1) && !has(orgWords, d.lower(k-1)) && (!has(orgWords, d.lower(b-1)) || d.personBefore(a, k)) {
+			if d.toks[k-1].kind == word && !d.isTitleWord(k-1) && !has(orgWords, d.lower(k-1)) && (!has(orgWords, d.lower(b-1)) || d.personBefore(a, k) || d.surnameOfFirm(a, k, b)) {
 				r := d.splitRun(a, k)
 				r.b = k
 				return r
@@ -297,8 +297,8 @@ func (d *doc) splitRun(a, b int) nameRun {
 	for x := r.nameA; x < b; x++ {
 		lw := d.lower(x)
 		initial := len(lw) == 1 && x+1 < b && d.isPunct(x+1, ".") // "T. Boone Pickens"
-		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !initial && !(x+1 < b && isInitials(d.str(d.toks[x]))) {
-			r.org = true // "K.K Wong": initials before a name are no acronym
+		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !initial && !(x+1 < b && isInitials(d.str(d.toks[x]))) && !isRole(lw) {
+			r.org = true // "K.K Wong": initials before a name are no acronym; "Ruth Kelly MP" is a person
 		}
 	}
 	if r.nameA < b {
@@ -313,6 +313,9 @@ func (d *doc) splitRun(a, b int) nameRun {
 // a name: a role word, a modifier or a demonym ("Japanese Prime Minister").
 func (d *doc) isTitleWord(k int) bool {
 	lw := d.lower(k)
+	if rest, ok := strings.CutPrefix(lw, "ex-"); ok && rest != "" {
+		lw = rest // "ex-Foreign Secretary"
+	}
 	return isRole(lw) || d.isDemonym(k) || has(roleModifiers, lw) && lw != "the" && lw != "and" && lw != "for" && lw != "to" && lw != "at" && lw != "of"
 }
 
@@ -385,8 +388,8 @@ func (d *doc) titleBefore(a int) int {
 			ra -= 2 // "Work and pensions minister", "Trade and industry minister"
 			continue
 		}
-		if isRole(lw) || has(roleModifiers, lw) && (!has(closedClass, lw) || ra < a && d.isTitleWord(ra)) || isSpeakerNoun(lw) {
-			ra-- // "first deputy prime minister", not "first Ana Ruiz"
+		if isRole(lw) || has(roleModifiers, lw) && (!has(closedClass, lw) || ra < a && d.isTitleWord(ra)) || isSpeakerNoun(lw) || strings.HasPrefix(lw, "ex-") && d.isTitleWord(ra-1) {
+			ra-- // "first deputy prime minister", not "first Ana Ruiz"; "ex-Foreign Secretary"
 			continue
 		}
 		if strings.HasSuffix(lw, "ing") && !(ra-2 >= 0 && d.toks[ra-2].kind == word && !has(closedClass, d.lower(ra-2)) && !looksVerbal(d.lower(ra-2))) {
@@ -449,6 +452,21 @@ func (d *doc) personBefore(a, k int) bool {
 		}
 	}
 	return true
+}
+
+// surnameOfFirm reports one capitalised word before "of" (token k) and a
+// firm's name after it that ends in a firm's suffix ("Leslie of Discount
+// Corp"): a person and the firm they work for. A word for a body, a place
+// or a firm's word before "of" ("Bank of Tokyo Ltd") makes one name.
+func (d *doc) surnameOfFirm(a, k, b int) bool {
+	if k-a != 1 || d.toks[a].kind != word || d.toks[a].place != notPlace || isAcronym(d.str(d.toks[a])) {
+		return false
+	}
+	lw := d.lower(a)
+	if has(orgWords, lw) || has(bodyEndings, lw) || has(firmWords, lw) || isRole(lw) {
+		return false
+	}
+	return has(firmWords, d.lower(b-1)) && k+1 < b && d.toks[k+1].place == notPlace
 }
 
 // shouted reports whether tokens [a, b) are two or more words in capitals
@@ -631,7 +649,7 @@ func (d *doc) roleText(r nameRun) string {
 		return ""
 	}
 	e := r.nameA - 1
-	if d.toks[e].kind == punct && d.text[d.toks[e].s:d.toks[e].e] != "." {
+	if d.toks[e].kind == punct && d.text[d.toks[e].s:d.toks[e].e] != "." && d.text[d.toks[e].s:d.toks[e].e] != ")" {
 		e--
 	}
 	// "Foreign Secretary Sir Geoffrey …": the honorific is no part of the role.

@@ -486,6 +486,10 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			e = k // "an assistant U.S. trade representative just back from …"
 			break
 		}
+		if fullName && k > b+2 && d.presentVerbAfterName(k) {
+			e = k // "Ann Simpson, marketing manager at Snappy Prints believes the …"
+			break
+		}
 		if d.isCueVerb(k) || d.toks[k].kind == word && !d.toks[k].upper && has(finiteAux, d.lower(k)) {
 			// "Jarek Kujda, one of the project's founding members has been …"
 			if !fullName {
@@ -603,6 +607,22 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	return ""
+}
+
+// presentVerbAfterName reports a lower-case verb at token k right after a
+// capitalised word, with "that" or a determiner after it ("Snappy Prints
+// believes the …", "Kestrel thinks that …"): the appositive before it
+// has ended and the sentence's verb begun.
+func (d *doc) presentVerbAfterName(k int) bool {
+	if k+1 >= len(d.toks) || d.toks[k].kind != word || d.toks[k].upper || d.toks[k-1].kind != word || !d.toks[k-1].upper || isPossessive(d.str(d.toks[k-1])) {
+		return false
+	}
+	lw := d.lower(k)
+	if !has(speechVerbs, lw) && !has(frameVerbs, lw) && !(strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(lw) > 3) {
+		return false
+	}
+	next := d.lower(k + 1)
+	return next == "that" || has(determiners, next) && !d.toks[k+1].upper
 }
 
 // quotedTitleAt returns the closing mark of a short title in quotation

@@ -386,6 +386,11 @@ var introTrimCap = set("and but so then also yet still")
 func trimRole(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",;:")
+	if i := strings.LastIndexByte(s, '('); i >= 0 && !strings.Contains(s[i:], ")") {
+		// "former host and VJ (video jockey": a bracket the role's end
+		// cut open is left out with what it holds.
+		s = strings.TrimRight(strings.TrimSpace(s[:i]), ",;:")
+	}
 	// "<Bache Securities Ltd>": the wire's mark for a company name; a
 	// ticker in it ("<PBI>", "<RAFF.PA>") after the name is left out.
 	if strings.ContainsAny(s, "<>") {

@@ -120,6 +120,21 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	// Leave out intro phrases: "In a statement, Smith said".
 	w := d.phrase(c, d.skipIntro(k, e), e)
 	if w.kind == noSpeaker && e == atVerb {
+		// "… and at a press briefing today Greer said": a clause with no
+		// comma before a person's name, ended by a time word. (A plain
+		// noun before the name is no such end: "in a way Director Ana
+		// Ruiz slammed as …" is a relative clause.)
+		n := e
+		for n > k && e-n < 4 && d.isCapWord(n-1) {
+			n--
+		}
+		if n < e && n > k && d.toks[n-1].kind == word && !d.toks[n-1].upper && has(timeWords, d.lower(n-1)) {
+			if nw, ok := d.nameIn(c, n, e); ok && nw.kind == named && nw.person >= 0 && !c.people[nw.person].org {
+				return nw
+			}
+		}
+	}
+	if w.kind == noSpeaker && e == atVerb {
 		// "Asked if the firm had any plans abroad a spokesman said": a
 		// clause with no comma before a description of the speaker (not
 		// the object of a preposition: "from a candidate who promised").

@@ -109,7 +109,7 @@ func TestThirdSetFailureClasses(t *testing.T) {
 			text:    "The Tory finance spokesman, Brian Monro MSP, said: \"It is a form of disguise, and council tax is being used to pass on costs.\"",
 			prefix:  "It is a form of disguise",
 			speaker: "Brian Monro MSP",
-			role:    "The Tory finance spokesman",
+			role:    "Tory finance spokesman", // the title before the name, its article aside, now that "MSP" reads as a member's title
 		},
 		{
 			name:    "a role set off before the name after 'The' and an owner is that person's role, for the pronoun later",

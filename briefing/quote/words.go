@@ -103,6 +103,7 @@ var roleWords = set(
 	"comedian singer rapper host blogger journalist governor-elect mayor-elect",
 	"secretary-general director-general undersecretary chargé marshal vicar attache attaché",
 	"commodore brigadier lieutenant corporal inspector superintendent dean provost rector",
+	"mp mps mep meps msp msps mla mlas", // members of a parliament or assembly
 )
 
 // isRole reports whether a lower-case word is a title or role noun, also
