@@ -21,6 +21,7 @@ var (
 	defaultFifthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fifth.jsonl")
 	defaultSixthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-sixth.jsonl")
 	defaultSeventhLabels     = filepath.Join("briefing", "quote", "labels", "attribution-seventh.jsonl")
+	defaultEighthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-eighth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
