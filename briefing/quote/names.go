@@ -659,5 +659,13 @@ func (d *doc) roleText(r nameRun) string {
 	if e < r.roleA {
 		return ""
 	}
-	return d.text[d.toks[r.roleA].s:d.toks[e].e]
+	role := d.text[d.toks[r.roleA].s:d.toks[e].e]
+	if d.toks[e].kind == word && isPossessive(d.str(d.toks[e])) && e > r.roleA {
+		// "the Economist Intelligence Unit's Stuart Hensel": a title that
+		// ends in its owner's mark is the body the person works for.
+		for _, poss := range []string{"'s", "’s"} {
+			role = strings.TrimSuffix(role, poss)
+		}
+	}
+	return role
 }

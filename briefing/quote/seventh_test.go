@@ -69,6 +69,20 @@ func TestSeventhFailureClasses(t *testing.T) {
 			prefix: "It is an orthodox",
 		},
 		{
+			name:    "a title that is its owner's name alone is the body the person works for (eighth set)",
+			text:    "Growth slowed. \"The economy is running out of steam this year,\" said the Economist Research Group's Stuart Hensby.",
+			prefix:  "The economy is",
+			speaker: "Stuart Hensby",
+			role:    "Economist Research Group",
+		},
+		{
+			name:    "guard: an owner before a title stays in it",
+			text:    "Growth slowed. \"The economy is running out of steam this year,\" said Britain's Prime Minister Tony Blair.",
+			prefix:  "The economy is",
+			speaker: "Tony Blair",
+			role:    "Britain's Prime Minister",
+		},
+		{
 			name:    "guard: an official nobody names stays the speaker",
 			text:    "Rain ruined the harvest in the east. \"The crop will be a third smaller this year,\" the Shanghai official said.",
 			prefix:  "The crop will be",
