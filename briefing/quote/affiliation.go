@@ -146,7 +146,8 @@ var bodyEndings = set("securities capital partners research investments investme
 	"advisors advisers holdings trust motors brothers consulting consultants communications",
 	"insurance industries airlines airways group markets economics analytics stockbrokers brokers",
 	"acquisition acquisitions exploration petroleum resources chemical chemicals electric electronics",
-	"foods products systems technologies software realty properties bancorp financial mining minerals")
+	"foods products systems technologies software realty properties bancorp financial mining minerals",
+	"energy")
 
 // withAffiliation adds an affiliation to a role: "economist" and "at
 // IXIS" make "economist at IXIS"; with no role, the body alone.

@@ -134,6 +134,11 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
 		}
 		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
+		if w.kind == described && !w.vague && d.barePlural(w) {
+			// "prosecutors said", "Bankers say": a group, not one who
+			// spoke these words; not shown.
+			q.Vague = true
+		}
 		if w.kind == described && !w.vague && d.bareTitle(w) {
 			// "Group Economics Adviser at Westbank said": a title standing
 			// where its holder's name should be; not shown.
@@ -268,6 +273,16 @@ func honorificFirst(name string) bool {
 	}
 	_, ok := honorifics[strings.ToLower(strings.TrimSuffix(fs[0], "."))]
 	return ok
+}
+
+// barePlural reports a description that is one plural noun for people
+// and nothing else ("prosecutors", "Bankers", "Officials").
+func (d *doc) barePlural(w who) bool {
+	if w.tok < 0 || w.end != w.tok+1 || w.end > len(d.toks) || d.toks[w.tok].kind != word {
+		return false
+	}
+	lw := d.lower(w.tok)
+	return len(lw) > 3 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !has(orgWords, lw) && !isAcronym(d.str(d.toks[w.tok]))
 }
 
 // bareTitle reports a description that is a capitalised title with no

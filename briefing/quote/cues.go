@@ -523,6 +523,11 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 			}
 		default:
 			w = d.subjectBefore(c, sentLo, lo, v)
+			if w.kind == described && w.tok >= 0 && d.singularIndefinite(w.tok) && bareVerb(lw) && !(v > lo && has(auxOpeners, d.lower(v-1))) && !(v > lo && d.lower(v-1) == "to") {
+				// "Should it become a firm offer": "a firm" does not
+				// "offer"; the verb does not agree, so it is a noun.
+				continue
+			}
 		}
 		if w.kind == noSpeaker {
 			continue
@@ -578,6 +583,26 @@ func (d *doc) beforeCue(c *cast, sentLo, lo, open int) attribution {
 	}
 	return none
 }
+
+// singularIndefinite reports a description opening at token k with "a",
+// "an", "one" or "another": one speaker, who would take "says".
+func (d *doc) singularIndefinite(k int) bool {
+	switch d.lower(k) {
+	case "a", "an", "one", "another":
+		return true
+	}
+	return false
+}
+
+// bareVerb reports a verb in its bare form ("offer", "say"), which a
+// singular subject in the present does not take.
+func bareVerb(lw string) bool {
+	return !strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !irregularPast[lw]
+}
+
+// irregularPast are speech verbs' past forms that end in neither "ed" nor
+// "s" ("said", "told").
+var irregularPast = map[string]bool{"said": true, "told": true, "wrote": true, "spoke": true, "put": true, "thought": true, "felt": true, "knew": true, "saw": true, "began": true, "went": true, "came": true, "gave": true, "made": true, "took": true, "quipped": true}
 
 // opensUpper reports whether the quotation at mark token open starts with
 // a capital letter (a whole sentence rather than a fragment).

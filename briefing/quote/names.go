@@ -169,7 +169,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 		t := d.toks[k-1]
 		if t.kind != word {
 			// The dot of an initial stays in the name: "Robert P. Casey".
-			if d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].kind == word && len(d.toks[k-2].low) == 1 && d.toks[k-2].upper && k < b {
+			if d.isPunct(k-1, ".") && k-2 >= a && d.toks[k-2].kind == word && (len(d.toks[k-2].low) == 1 || isInitials(d.str(d.toks[k-2]))) && d.toks[k-2].upper && k < b {
 				k--
 				continue
 			}
@@ -372,8 +372,11 @@ func (d *doc) titleBefore(a int) int {
 			ra--
 			continue
 		}
-		if lw == "and" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) {
-			ra-- // "Phillips and Drew", "vice president and treasurer"; not "Ruiz and former Gov."
+		if lw == "and" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && (d.toks[ra-2].upper && ra < len(d.toks) && d.toks[ra].upper || !d.toks[ra-2].upper && isRole(d.lower(ra-2))) && !d.fullNameEndsAt(ra-2) {
+			// "Phillips and Drew", "vice president and treasurer"; not "Ruiz
+			// and former Gov.", not "Treasury Secretary Jim Baker and Budget
+			// chief Ana Ruiz" (two people, each with a title).
+			ra--
 			continue
 		}
 		if lw == "of" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && d.toks[ra-2].upper && has(orgWords, d.lower(ra-2)) && d.toks[ra].upper {
@@ -452,6 +455,17 @@ func (d *doc) personBefore(a, k int) bool {
 		}
 	}
 	return true
+}
+
+// fullNameEndsAt reports a person's name ending at token j: a known given
+// name and a capitalised word after it, neither a title word nor a word
+// for a body ("Jim Baker").
+func (d *doc) fullNameEndsAt(j int) bool {
+	if j < 1 || !d.isCapWord(j) || !d.isCapWord(j-1) || d.isTitleWord(j) || d.isTitleWord(j-1) || has(orgWords, d.lower(j)) {
+		return false
+	}
+	_, ok := givenNameGender(d.lower(j - 1))
+	return ok
 }
 
 // surnameOfFirm reports one capitalised word before "of" (token k) and a

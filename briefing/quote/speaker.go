@@ -747,6 +747,9 @@ func (d *doc) goodDescription(x, y int) bool {
 	if !d.npStart(x) && !isNumber(d.str(d.toks[x])) && !d.roleHeaded(x, y) || d.verbalIn(x, y) {
 		return false
 	}
+	if has(auxOpeners, d.lower(x)) {
+		return false // "Should it become a firm offer": a clause, no speaker
+	}
 	content := 0
 	for k := x; k < y; k++ {
 		t := d.toks[k]
@@ -767,6 +770,9 @@ func (d *doc) goodDescription(x, y int) bool {
 	}
 	return content > 0
 }
+
+// auxOpeners open a clause, never a description of a speaker.
+var auxOpeners = set("should would could will can must may might shall did does do is was were are has have had if unless")
 
 // firmTail reports whether tokens [x, y) finish a firm's name cut by a
 // comma: capitalised words ending in a company word ("Sachs and Co").
