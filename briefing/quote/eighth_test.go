@@ -48,6 +48,20 @@ func TestEighthFailureClasses(t *testing.T) {
 			role:    "Office of Management and Budget chief",
 		},
 		{
+			name:    "two titled people joined by 'and' in one cue speak together",
+			text:    "The bank looked into its past.\n\n\"We all know the past was hard, but it is quite different to see it in our own records,\" Kestrel Bank chief executive William Harding and chief operating officer James Dillon said in the letter.",
+			prefix:  "We all know",
+			speaker: "William Harding and James Dillon",
+			role:    "Kestrel Bank chief executive and chief operating officer",
+		},
+		{
+			name:    "a role with 'of' before a title keeps its head",
+			text:    "Tariffs will be reviewed by July, said member of the ruling council and chief of general staff Rear-Admiral Augustus Akin, seen as the number two.\n\n\"The review will take care of items like cars and rice,\" he said.",
+			prefix:  "The review will",
+			speaker: "Augustus Akin",
+			role:    "chief of general staff Rear-Admiral",
+		},
+		{
 			name:    "guard: a firm's name with 'and' stays in the title",
 			text:    "\"Sterling will stay weak until the summer,\" said Phillips and Drew senior European economist Ana Ruiz.",
 			prefix:  "Sterling will stay",

@@ -383,6 +383,10 @@ func (d *doc) titleBefore(a int) int {
 			ra-- // "National Bank of Poland first vice-president"
 			continue
 		}
+		if lw == "of" && ra < a && ra-2 >= 0 && d.toks[ra-2].kind == word && !d.toks[ra-2].upper && isRole(d.lower(ra-2)) && d.toks[ra].kind == word && !d.toks[ra].upper && !has(closedClass, d.lower(ra)) && d.onlyTitleOrLower(ra, a) && a < len(d.toks) && d.toks[a].upper && d.isTitleWord(a) {
+			ra-- // "chief of general staff Rear-Admiral Ana Ruiz"; not "… of music firm Musiwave Ana Ruiz"
+			continue
+		}
 		if lw == "and" && ra == a && ra-2 >= 0 && d.toks[ra].upper && d.toks[ra-2].kind == word && d.toks[ra-2].upper && (has(portfolios, d.lower(ra-2)) || has(roleModifiers, d.lower(ra-2)) && !has(closedClass, d.lower(ra-2))) {
 			ra -= 2 // "Minerals and Energy Minister": two portfolios of one office
 			continue
@@ -451,6 +455,19 @@ func (d *doc) personBefore(a, k int) bool {
 	}
 	for x := a; x < k; x++ {
 		if d.toks[x].kind != word || !d.toks[x].upper || has(orgWords, d.lower(x)) || d.toks[x].place != notPlace {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyTitleOrLower reports whether tokens [a, b) are lower-case words and
+// title words only, no body's name (the "of" of "chief of general staff
+// Rear-Admiral" is inside the title; "chief executive of music firm
+// Musiwave" ends in a firm, not a person).
+func (d *doc) onlyTitleOrLower(a, b int) bool {
+	for j := a; j < b; j++ {
+		if d.toks[j].kind != word || d.toks[j].upper && !d.isTitleWord(j) {
 			return false
 		}
 	}

@@ -142,6 +142,12 @@ func (d *doc) phrase(c *cast, a, b int) who {
 				segs = append(segs, segment{s, k})
 			}
 			s = k + 1
+		case depth == 0 && k > s+1 && k+2 < b && d.toks[k].kind == word && d.lower(k) == "and" && d.fullNameEndsAt(k-1):
+			// "JP Morgan chief executive William Harding and chief
+			// operating officer James Dillon": two titled people; the
+			// "and" opens the second segment.
+			segs = append(segs, segment{s, k})
+			s = k
 		}
 	}
 	if s < b {
