@@ -22,6 +22,7 @@ var (
 	defaultSixthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-sixth.jsonl")
 	defaultSeventhLabels     = filepath.Join("briefing", "quote", "labels", "attribution-seventh.jsonl")
 	defaultEighthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-eighth.jsonl")
+	defaultNinthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-ninth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
