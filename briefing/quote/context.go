@@ -124,6 +124,13 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// it points back to someone, and says not whom.
 		w.vague = true
 	}
+	if w.kind == described && !w.vague && d.definiteOffice(w) {
+		// "The Toyota executive said", "The Archbishop of Canterbury
+		// said": one office's holder, whom the rules above did not
+		// settle to a name; the article names him, so the description is
+		// not shown in his place.
+		w.vague = true
+	}
 	if w.guess {
 		ev = Guess
 	}
@@ -384,6 +391,41 @@ func (d *doc) definitePerson(w who) bool {
 // partyMembers are nouns for a member of a party, which name one person
 // and never a body ("the Ohio Democrat").
 var partyMembers = set("democrat republican tory conservative socialist liberal nationalist unionist")
+
+// definiteOffice reports a definite description headed by one person's
+// office ("the Toyota executive", "The Archbishop of Canterbury"), not by
+// a noun for someone a story often leaves unnamed ("the Foreign Ministry
+// spokesman", "the Shanghai official"), a group, a body or a document.
+func (d *doc) definiteOffice(w who) bool {
+	if w.tok < 0 || w.end <= w.tok || w.end > len(d.toks) || d.lower(w.tok) != "the" {
+		return false
+	}
+	h, _ := d.descriptionHead(w.tok, w.end)
+	if h < 0 || d.toks[h].kind != word {
+		return false
+	}
+	if d.toks[h].upper && h == w.end-1 && d.placesOnly(w.tok+1, h) {
+		return false // "the Scottish Executive": a body's name
+	}
+	lw := stripPossessive(d.lower(h))
+	return isRole(lw) && !has(unnamedSpeakers, lw) && !strings.HasSuffix(lw, "s") && !has(orgWords, lw) && !has(documentWords, lw)
+}
+
+// placesOnly reports whether tokens [a, b) are all places or demonyms
+// (none at all counts too).
+func (d *doc) placesOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == word && !d.isDemonym(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// unnamedSpeakers are nouns for people whom news stories often quote
+// without a name: "the spokesman", "the official", "the source".
+var unnamedSpeakers = set("spokesman spokeswoman spokesperson official source diplomat analyst economist",
+	"dealer trader banker broker expert observer aide insider executive-level delegate")
 
 // namedOffices are offices whose holder a news story names: after "the"
 // and a place ("the Utah senator", "the U.S. Ambassador") they point back

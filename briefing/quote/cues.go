@@ -657,8 +657,8 @@ func (d *doc) isCueVerb(k int) bool {
 	if d.toks[k-1].kind == word && isPossessive(d.str(d.toks[k-1])) {
 		return false // "Mr. Obama's remarks": a noun
 	}
-	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1)) || has(speechVerbs, d.lower(k+1)) && !has(nounish, d.lower(k+1))) {
-		return false // "Victoria state treasurer", "from Edo state told Reuters": a noun
+	if k+1 < len(d.toks) && d.toks[k+1].kind == word && !d.toks[k+1].upper && (isRole(d.lower(k+1)) || has(roleModifiers, d.lower(k+1)) || has(speechVerbs, d.lower(k+1)) && !has(nounish, d.lower(k+1)) || has(auxOpeners, d.lower(k+1))) {
+		return false // "Victoria state treasurer", "from Edo state told Reuters", "the Argentine state would": a noun
 	}
 	if k+1 < len(d.toks) {
 		n := d.toks[k+1]

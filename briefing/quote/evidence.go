@@ -77,6 +77,12 @@ func (d *doc) vagueDescription(x, y int) bool {
 	if d.lower(x) == "the" && d.onlyWords(x+1, y, pointingBodies) {
 		return true // "the Chamber", "the Ministry": the body named before
 	}
+	if d.lower(x) == "the" && y == x+2 && d.isDemonym(x+1) {
+		return true // "the Argentine": someone named before, by nationality
+	}
+	if has(documentWords, d.lower(head)) && !d.capitalIn(x, y) {
+		return true // "A statement from the companies": the ones named before
+	}
 	if named {
 		return false // "the Treasury statement", "a Bank of Japan official"
 	}
@@ -85,6 +91,17 @@ func (d *doc) vagueDescription(x, y int) bool {
 		return true
 	}
 	return isPossessive(d.lower(x)) || has(pronouns, d.lower(x))
+}
+
+// capitalIn reports a capitalised word in tokens [a, b) other than the
+// first (a name of a body or place in a description).
+func (d *doc) capitalIn(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if d.toks[k].kind == word && d.toks[k].upper {
+			return true
+		}
+	}
+	return false
 }
 
 // pointingBodies are words for a kind of body that, after "the" and

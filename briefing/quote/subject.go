@@ -119,6 +119,20 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 	}
 	// Leave out intro phrases: "In a statement, Smith said".
 	w := d.phrase(c, d.skipIntro(k, e), e)
+	if w.kind == described && e == atVerb {
+		// "In a separate interview Keating said": an intro with no comma
+		// before the name of someone the article named in full, after a
+		// noun that is no title ("interview", not "economist").
+		n := e
+		for n > k && e-n < 3 && d.isCapWord(n-1) {
+			n--
+		}
+		if n < e && n > k+1 && d.toks[n-1].kind == word && !d.toks[n-1].upper && d.plainNoun(n-1) {
+			if nw, ok := d.nameIn(c, n, e); ok && nw.kind == named && nw.person >= 0 && !c.people[nw.person].org && strings.Contains(c.people[nw.person].name, " ") {
+				return nw
+			}
+		}
+	}
 	if w.kind == noSpeaker && e == atVerb {
 		// "… and at a press briefing today Greer said": a clause with no
 		// comma before a person's name, ended by a time word. (A plain
@@ -148,6 +162,16 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		}
 	}
 	return w
+}
+
+// plainNoun reports a lower-case word at token j that is no function
+// word, preposition, determiner, title, word for a speaker or a body,
+// or verb: "interview" of "In a separate interview Keating said".
+func (d *doc) plainNoun(j int) bool {
+	lw := d.lower(j)
+	return !has(closedClass, lw) && !has(titlePreps, lw) && !has(adjunctPreps, lw) && !has(placePreps, lw) && !has(determiners, lw) &&
+		!isRole(lw) && !has(roleModifiers, lw) && !isSpeakerNoun(lw) && !has(orgWords, lw) && !has(bodyKinds, lw) && !looksVerbal(lw) &&
+		!d.isCueVerb(j) && !isPossessive(d.str(d.toks[j])) && !strings.HasSuffix(lw, "ing")
 }
 
 // appositiveAnd reports whether the "and" at token j stands inside an
