@@ -23,6 +23,7 @@ var (
 	defaultSeventhLabels     = filepath.Join("briefing", "quote", "labels", "attribution-seventh.jsonl")
 	defaultEighthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-eighth.jsonl")
 	defaultNinthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-ninth.jsonl")
+	defaultTenthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-tenth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
