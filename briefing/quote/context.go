@@ -78,7 +78,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 	ev := Cue
 	if cd.att.kind == noCue {
 		if before != nil && before.Speaker != "" {
-			q.Speaker, q.Role, q.Vague, q.Person = before.Speaker, before.Role, before.Vague, before.Person
+			q.Speaker, q.Role, q.Vague, q.Person, q.Described = before.Speaker, before.Role, before.Vague, before.Person, before.Described
 			q.Evidence = Guess
 			if before.Evidence != Guess && !d.otherNameBetween(c, before.Speaker, before.End, cd.open) {
 				q.Evidence = Continued
@@ -141,6 +141,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
 		}
 		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
+		q.Described = w.kind == described && !honorificFirst(w.name)
 		if w.kind == described && !w.vague && d.barePlural(w) {
 			// "prosecutors said", "Bankers say": a group, not one who
 			// spoke these words; not shown.

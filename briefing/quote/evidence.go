@@ -51,14 +51,20 @@ func (e Evidence) String() string {
 // its Speaker: the evidence is syntax or a pronoun resolved close by, and
 // the speaker is a name, or a description that says who (“a Bank of Japan
 // official”, “one U.S. source”), not one that only points back (“the
-// statement”, “the official”).
+// statement”, “the official”); a quotation with no cue of its own after
+// one in the sentence before only when that cue names someone.
 func (q Quote) Attributed() bool {
 	if q.Speaker == "" || q.Vague {
 		return false
 	}
 	switch q.Evidence {
-	case Cue, CueBefore, Continued, Pronoun:
+	case Cue, Continued, Pronoun:
 		return true
+	case CueBefore:
+		// "Some analysts said rates would rise. "…"": a quotation with no
+		// cue of its own goes to the one named in the cue before it, not
+		// to a description, which names nobody in particular.
+		return !q.Described
 	}
 	return false
 }

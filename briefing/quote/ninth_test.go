@@ -39,6 +39,18 @@ func TestNinthFailureClasses(t *testing.T) {
 			role:    "Treasurer",
 		},
 		{
+			name:   "no cue of its own after a description's cue: not shown (tenth set)",
+			text:   "Growth will slow this year, some analysts said. \"The central bank has little room left to cut rates before the election,\" one added later in the day.",
+			prefix: "The central bank has",
+		},
+		{
+			name:    "guard: no cue of its own after a named person's cue: shown",
+			text:    "Growth will slow this year, said Ana Ruiz, chief economist at Kestrel Bank. \"The central bank has little room left to cut rates before the election.\"",
+			prefix:  "The central bank has",
+			speaker: "Ana Ruiz",
+			role:    "chief economist at Kestrel Bank",
+		},
+		{
 			name:    "guard: a statement with a body's name in it speaks",
 			text:    "The railway was sold.\n\n\"The sale gives the line a secure future,\" a statement issued by Kestrel Rail said.",
 			prefix:  "The sale gives",

@@ -62,6 +62,9 @@ type Quote struct {
 	// Foreign Ministry", "Reuters") or a description ("a spokesman"): a
 	// brief shows a person's words only with a role (see briefing).
 	Person bool
+	// Described marks a speaker that is a description ("a spokesman",
+	// "some analysts"), not a name.
+	Described bool
 	// Start and End are the byte offsets of the quoted text in the input
 	// (from the first quoted word to the last).
 	Start, End int
