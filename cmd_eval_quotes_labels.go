@@ -24,6 +24,7 @@ var (
 	defaultEighthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-eighth.jsonl")
 	defaultNinthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-ninth.jsonl")
 	defaultTenthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-tenth.jsonl")
+	defaultEleventhLabels    = filepath.Join("briefing", "quote", "labels", "attribution-eleventh.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
