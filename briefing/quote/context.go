@@ -142,6 +142,9 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		}
 		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
 		q.Described = w.kind == described && !honorificFirst(w.name)
+		if w.kind == named && !q.Person && bodyRole(q.Role) {
+			q.Role = "" // "Marsh, the insurance firm": a body speaks for itself
+		}
 		if w.kind == described && !w.vague && d.barePlural(w) {
 			// "prosecutors said", "Bankers say": a group, not one who
 			// spoke these words; not shown.
@@ -270,6 +273,33 @@ func (c *cast) mentionAt(k int) int {
 		return c.mentions[lo].who
 	}
 	return -1
+}
+
+// bodyRole reports a role that describes a body with a common noun, not
+// a person's post or a body's name ("insurance firm", "a subsidiary of
+// Kestrel Corp"; not "Discount Corp").
+func bodyRole(role string) bool {
+	fs := strings.Fields(role)
+	if len(fs) == 0 {
+		return false
+	}
+	if d := strings.ToLower(fs[0]); d == "a" || d == "an" || d == "the" {
+		fs = fs[1:]
+	}
+	for i, f := range fs {
+		if f == "of" || f == "at" || f == "for" {
+			fs = fs[:i] // "a subsidiary of …": the head before the preposition
+			break
+		}
+	}
+	if len(fs) == 0 {
+		return false
+	}
+	last := fs[len(fs)-1]
+	if last != strings.ToLower(last) {
+		return false // "Discount Corp": the body's name, an affiliation
+	}
+	return has(bodyKinds, last) || has(orgWords, last) || last == "subsidiary" || last == "unit" || last == "affiliate"
 }
 
 // honorificFirst reports a speaker written with an honorific before a

@@ -95,6 +95,10 @@ func (d *doc) runAt(i, limit int) nameRun {
 				j++
 				continue
 			}
+			if j > i && t.upper && len(lw) == 1 && j+2 < limit && d.isPunct(j+1, ".") && d.isCapWord(j+2) {
+				j += 2 // "Chairman A. William Reyes": the initial "A", not the article
+				continue
+			}
 			// Lower-case joiners between capitalised words.
 			if (has(nameParticles, lw) || lw == "of") && j+1 < limit && d.isCapWord(j+1) && j > i {
 				j++
@@ -602,7 +606,7 @@ var titleObjectPreps = set("to for")
 
 // portfolios are what a minister's office is over, joined by "and" in
 // its title ("Minerals and Energy Minister", "Culture, Media and Sport").
-var portfolios = set("minerals mines energy trade industry culture media sport sports work pensions environment",
+var portfolios = set("minerals mines energy trade industry culture media sport sports work pensions environment economic fiscal",
 	"transport fisheries agriculture food housing science technology communications planning tourism",
 	"employment education skills business enterprise innovation regions development water forests lands",
 	"resources oil petroleum power works infrastructure finance economy health welfare justice")

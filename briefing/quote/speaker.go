@@ -392,6 +392,16 @@ var introTrimCap = set("and but so then also yet still")
 func trimRole(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",;:")
+	for _, pr := range []string{"He", "She", "They", "It"} {
+		// "analyst at Advest Inc. He said": the firm's last dot ended the
+		// sentence too.
+		if i := strings.Index(s, ". "+pr); i > 0 {
+			if rest := s[i+2+len(pr):]; rest == "" || rest[0] == ' ' {
+				s = s[:i]
+				break
+			}
+		}
+	}
 	if i := strings.LastIndexByte(s, '('); i >= 0 && !strings.Contains(s[i:], ")") {
 		// "former host and VJ (video jockey": a bracket the role's end
 		// cut open is left out with what it holds.
