@@ -26,8 +26,8 @@ const maxEvalLine = 64 << 20
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
 // the right person on a hand-labelled sample; with --labels, --fresh,
 // --third, --fourth, --fifth, --sixth, --seventh, --eighth, --ninth,
-// --tenth and --eleventh, the eleven hand-labelled sets of quotes as
-// briefs show them.
+// --tenth, --eleventh and --twelfth, the twelve hand-labelled sets of
+// quotes as briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)
 	dir := fs.String("dir", filepath.Join("..", "shared", "eval"), "the evaluation data `directory`")
@@ -48,6 +48,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	ninth := fs.String("ninth", defaultNinthLabels, "a ninth set of such labels, made blind like the eighth with the rules of main at 21c425c and kept from whoever changed them after (JSON Lines; \"\" to skip)")
 	tenth := fs.String("tenth", defaultTenthLabels, "a tenth set of such labels, made blind like the ninth with the rules of main at 5f75402 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
 	eleventh := fs.String("eleventh", defaultEleventhLabels, "an eleventh set of such labels, made blind like the tenth with the rules of main at 09505f8, frozen while it was labelled (JSON Lines; \"\" to skip)")
+	twelfth := fs.String("twelfth", defaultTwelfthLabels, "a twelfth set of such labels, made blind like the eleventh with the rules of main at e499a88 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -83,7 +84,7 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}, {*fifth, defaultFifthLabels}, {*sixth, defaultSixthLabels}, {*seventh, defaultSeventhLabels}, {*eighth, defaultEighthLabels}, {*ninth, defaultNinthLabels}, {*tenth, defaultTenthLabels}, {*eleventh, defaultEleventhLabels}} {
+	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}, {*fifth, defaultFifthLabels}, {*sixth, defaultSixthLabels}, {*seventh, defaultSeventhLabels}, {*eighth, defaultEighthLabels}, {*ninth, defaultNinthLabels}, {*tenth, defaultTenthLabels}, {*eleventh, defaultEleventhLabels}, {*twelfth, defaultTwelfthLabels}} {
 		if l.path != "" && labelsPresent(w, l.path, l.def) {
 			if err := scoreAttributionLabels(w, *dir, l.path, gaz); err != nil {
 				return err

@@ -25,6 +25,7 @@ var (
 	defaultNinthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-ninth.jsonl")
 	defaultTenthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-tenth.jsonl")
 	defaultEleventhLabels    = filepath.Join("briefing", "quote", "labels", "attribution-eleventh.jsonl")
+	defaultTwelfthLabels     = filepath.Join("briefing", "quote", "labels", "attribution-twelfth.jsonl")
 )
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote

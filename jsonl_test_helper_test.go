@@ -29,7 +29,7 @@ func jsonlWriter(t *testing.T, dir string) func(name string, v ...any) {
 }
 
 // quoteSetFlags are eval quotes' flags that name a hand-labelled set.
-var quoteSetFlags = []string{"--pronouns", "--labels", "--fresh", "--third", "--fourth", "--fifth", "--sixth", "--seventh", "--eighth", "--ninth", "--tenth", "--eleventh"}
+var quoteSetFlags = []string{"--pronouns", "--labels", "--fresh", "--third", "--fourth", "--fifth", "--sixth", "--seventh", "--eighth", "--ninth", "--tenth", "--eleventh", "--twelfth"}
 
 // evalQuotesSet runs `eval quotes` over the files in dir with one
 // hand-labelled set, file given to flag, and every other set skipped.
