@@ -24,10 +24,9 @@ const maxEvalLine = 64 << 20
 // dev set, scored as ../shared/eval/quotes.py scores it (checked to agree
 // to the count), over the whole set and per fold with folds grouped by
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
-// the right person on a hand-labelled sample; with --labels, --fresh,
-// --third, --fourth, --fifth, --sixth, --seventh, --eighth, --ninth,
-// --tenth, --eleventh and --twelfth, the twelve hand-labelled sets of
-// quotes as briefs show them.
+// the right person on a hand-labelled sample; with the flags of
+// attributionSets (--labels, --fresh, --third … --twelfth), the
+// hand-labelled sets of quotes as briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)
 	dir := fs.String("dir", filepath.Join("..", "shared", "eval"), "the evaluation data `directory`")
@@ -37,18 +36,10 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 	errs := fs.Int("errors", 0, "list up to `N` wrong named speakers from the folds other than --hold")
 	allErrs := fs.Bool("all-errors", false, "with --errors, list wrong named speakers a brief would not show too")
 	pronouns := fs.String("pronouns", defaultPronounLabels, "hand labels of pronoun speakers (JSON Lines; \"\" to skip)")
-	labels := fs.String("labels", defaultAttributionLabels, "hand labels of quotes shown in briefs over Reuters and BBC dev (JSON Lines; \"\" to skip)")
-	fresh := fs.String("fresh", defaultFreshLabels, "a second, later set of such labels, first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
-	third := fs.String("third", defaultThirdLabels, "a third set of such labels, made blind after the second set's rules were fixed and first scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
-	fourth := fs.String("fourth", defaultFourthLabels, "a fourth set of such labels, made blind after the third round's rules were fixed and scored before any rule was changed after reading it (JSON Lines; \"\" to skip)")
-	fifth := fs.String("fifth", defaultFifthLabels, "a fifth set of such labels, made blind by someone who changed no rule and kept from whoever changed them, scored with the rules from before and after the fourth round (JSON Lines; \"\" to skip)")
-	sixth := fs.String("sixth", defaultSixthLabels, "a sixth set of such labels, made blind like the fifth with the rules of main at 5116241 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
-	seventh := fs.String("seventh", defaultSeventhLabels, "a seventh set of such labels, made blind like the sixth with the rules of main at 60a9645 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
-	eighth := fs.String("eighth", defaultEighthLabels, "an eighth set of such labels, made blind like the seventh with the rules of main at be1f9fb and kept from whoever changed them after (JSON Lines; \"\" to skip)")
-	ninth := fs.String("ninth", defaultNinthLabels, "a ninth set of such labels, made blind like the eighth with the rules of main at 21c425c and kept from whoever changed them after (JSON Lines; \"\" to skip)")
-	tenth := fs.String("tenth", defaultTenthLabels, "a tenth set of such labels, made blind like the ninth with the rules of main at 5f75402 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
-	eleventh := fs.String("eleventh", defaultEleventhLabels, "an eleventh set of such labels, made blind like the tenth with the rules of main at 09505f8, frozen while it was labelled (JSON Lines; \"\" to skip)")
-	twelfth := fs.String("twelfth", defaultTwelfthLabels, "a twelfth set of such labels, made blind like the eleventh with the rules of main at e499a88 and kept from whoever changed them after (JSON Lines; \"\" to skip)")
+	sets := make([]*string, len(attributionSets))
+	for i, set := range attributionSets {
+		sets[i] = fs.String(set.flag, filepath.Join(labelsDir, set.file), set.usage+" (JSON Lines; \"\" to skip)")
+	}
 	jsonl := fs.String("jsonl", "", "only run the finder over this JSON Lines `file` ({\"id\", \"text\"} per line) and write {\"id\", \"quotes\": [{\"quote\", \"speaker\", \"role\", \"confidence\"}]} per line")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -84,9 +75,9 @@ func evalQuotes(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 	}
-	for _, l := range []struct{ path, def string }{{*labels, defaultAttributionLabels}, {*fresh, defaultFreshLabels}, {*third, defaultThirdLabels}, {*fourth, defaultFourthLabels}, {*fifth, defaultFifthLabels}, {*sixth, defaultSixthLabels}, {*seventh, defaultSeventhLabels}, {*eighth, defaultEighthLabels}, {*ninth, defaultNinthLabels}, {*tenth, defaultTenthLabels}, {*eleventh, defaultEleventhLabels}, {*twelfth, defaultTwelfthLabels}} {
-		if l.path != "" && labelsPresent(w, l.path, l.def) {
-			if err := scoreAttributionLabels(w, *dir, l.path, gaz); err != nil {
+	for i, set := range attributionSets {
+		if path := *sets[i]; path != "" && labelsPresent(w, path, filepath.Join(labelsDir, set.file)) {
+			if err := scoreAttributionLabels(w, *dir, path, gaz); err != nil {
 				return err
 			}
 		}

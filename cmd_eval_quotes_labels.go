@@ -10,23 +10,31 @@ import (
 	"attache/briefing/eval"
 )
 
-// The hand labels that `attache eval quotes` scores by default, relative
-// to the repository root; LABELS.md beside them says how they were made.
-var (
-	defaultPronounLabels     = filepath.Join("briefing", "quote", "labels", "pronouns-dev.jsonl")
-	defaultAttributionLabels = filepath.Join("briefing", "quote", "labels", "attribution-dev.jsonl")
-	defaultFreshLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fresh.jsonl")
-	defaultThirdLabels       = filepath.Join("briefing", "quote", "labels", "attribution-third.jsonl")
-	defaultFourthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-fourth.jsonl")
-	defaultFifthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-fifth.jsonl")
-	defaultSixthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-sixth.jsonl")
-	defaultSeventhLabels     = filepath.Join("briefing", "quote", "labels", "attribution-seventh.jsonl")
-	defaultEighthLabels      = filepath.Join("briefing", "quote", "labels", "attribution-eighth.jsonl")
-	defaultNinthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-ninth.jsonl")
-	defaultTenthLabels       = filepath.Join("briefing", "quote", "labels", "attribution-tenth.jsonl")
-	defaultEleventhLabels    = filepath.Join("briefing", "quote", "labels", "attribution-eleventh.jsonl")
-	defaultTwelfthLabels     = filepath.Join("briefing", "quote", "labels", "attribution-twelfth.jsonl")
-)
+// labelsDir holds the hand labels that `attache eval quotes` scores by
+// default, relative to the repository root; LABELS.md there says how each
+// set was made.
+var labelsDir = filepath.Join("briefing", "quote", "labels")
+
+var defaultPronounLabels = filepath.Join(labelsDir, "pronouns-dev.jsonl")
+
+// attributionSets are the hand-labelled sets of quotes as briefs show
+// them, in the order they were made: each has its flag of `eval quotes`
+// (which names another file, or "" to skip the set), its default file and
+// what the flag's help says of it.
+var attributionSets = []struct{ flag, file, usage string }{
+	{"labels", "attribution-dev.jsonl", "hand labels of quotes shown in briefs over Reuters and BBC dev"},
+	{"fresh", "attribution-fresh.jsonl", "a second, later set of such labels, first scored before any rule was changed after reading it"},
+	{"third", "attribution-third.jsonl", "a third set of such labels, made blind after the second set's rules were fixed and first scored before any rule was changed after reading it"},
+	{"fourth", "attribution-fourth.jsonl", "a fourth set of such labels, made blind after the third round's rules were fixed and scored before any rule was changed after reading it"},
+	{"fifth", "attribution-fifth.jsonl", "a fifth set of such labels, made blind by someone who changed no rule and kept from whoever changed them, scored with the rules from before and after the fourth round"},
+	{"sixth", "attribution-sixth.jsonl", "a sixth set of such labels, made blind like the fifth with the rules of main at 5116241 and kept from whoever changed them after"},
+	{"seventh", "attribution-seventh.jsonl", "a seventh set of such labels, made blind like the sixth with the rules of main at 60a9645 and kept from whoever changed them after"},
+	{"eighth", "attribution-eighth.jsonl", "an eighth set of such labels, made blind like the seventh with the rules of main at be1f9fb and kept from whoever changed them after"},
+	{"ninth", "attribution-ninth.jsonl", "a ninth set of such labels, made blind like the eighth with the rules of main at 21c425c and kept from whoever changed them after"},
+	{"tenth", "attribution-tenth.jsonl", "a tenth set of such labels, made blind like the ninth with the rules of main at 5f75402 and kept from whoever changed them after"},
+	{"eleventh", "attribution-eleventh.jsonl", "an eleventh set of such labels, made blind like the tenth with the rules of main at 09505f8, frozen while it was labelled"},
+	{"twelfth", "attribution-twelfth.jsonl", "a twelfth set of such labels, made blind like the eleventh with the rules of main at e499a88 and kept from whoever changed them after"},
+}
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
 // stands for, read by a person from the article.

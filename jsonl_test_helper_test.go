@@ -29,7 +29,13 @@ func jsonlWriter(t *testing.T, dir string) func(name string, v ...any) {
 }
 
 // quoteSetFlags are eval quotes' flags that name a hand-labelled set.
-var quoteSetFlags = []string{"--pronouns", "--labels", "--fresh", "--third", "--fourth", "--fifth", "--sixth", "--seventh", "--eighth", "--ninth", "--tenth", "--eleventh", "--twelfth"}
+var quoteSetFlags = func() []string {
+	fs := []string{"--pronouns"}
+	for _, s := range attributionSets {
+		fs = append(fs, "--"+s.flag)
+	}
+	return fs
+}()
 
 // evalQuotesSet runs `eval quotes` over the files in dir with one
 // hand-labelled set, file given to flag, and every other set skipped.
