@@ -38,10 +38,26 @@ type SQLiteStore struct {
 	// lets one save use it at a time, as SQLite lets one write at a time.
 	mu     sync.Mutex
 	writer *sql.Conn
+
+	// The saving connection does not fold the write-ahead log back into
+	// the file itself (its wal_autocheckpoint is off): once it has
+	// written foldAfter pages since the last checkpoint began, a
+	// checkpoint runs on another connection while the writer goes on
+	// (afterSave). written counts those pages (under mu); checkpoint
+	// holds a token while one runs, and Close waits for it.
+	written     int
+	foldAfter   int // checkpointPages; fewer in tests
+	checkpoint  chan struct{}
+	checkpoints sync.WaitGroup
 }
 
 // writerCacheKB is the page cache of the connection that saves articles.
 const writerCacheKB = 32 << 10
+
+// checkpointPages is how many pages the saving connection writes to the
+// write-ahead log before a checkpoint folds them back into the file: the
+// 16,384 of the store's wal_autocheckpoint (64 MB of 4 KB pages).
+const checkpointPages = 16384
 
 // StoreOptions tune Open.
 type StoreOptions struct {
@@ -203,7 +219,7 @@ func openDB(path string, pragmas []string, params url.Values, opt StoreOptions) 
 		return nil, fmt.Errorf("sources: open store %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &SQLiteStore{db: db, path: path, now: opt.Now}
+	s := &SQLiteStore{db: db, path: path, now: opt.Now, foldAfter: checkpointPages, checkpoint: make(chan struct{}, 1)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -279,6 +295,7 @@ func uriPath(path string) string {
 
 // Close closes the database.
 func (s *SQLiteStore) Close() error {
+	s.checkpoints.Wait()
 	s.mu.Lock()
 	if s.writer != nil {
 		s.writer.Close()
@@ -298,12 +315,68 @@ func (s *SQLiteStore) writeConn(ctx context.Context) (*sql.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := c.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, writerCacheKB)); err != nil {
-		c.Close()
-		return nil, err
+	for _, pragma := range []string{fmt.Sprintf(`PRAGMA cache_size = -%d`, writerCacheKB), `PRAGMA wal_autocheckpoint = 0`} {
+		if _, err := c.ExecContext(ctx, pragma); err != nil {
+			c.Close()
+			return nil, err
+		}
 	}
 	s.writer = c
 	return c, nil
+}
+
+// afterSave counts the pages the save wrote to the write-ahead log and,
+// once checkpointPages have gathered and no checkpoint is running, starts
+// one on another connection, so that the writer goes on with the next
+// batch while the log's pages are copied into the file. The caller holds
+// s.mu.
+func (s *SQLiteStore) afterSave(conn *sql.Conn) {
+	err := conn.Raw(func(dc any) error {
+		st, ok := dc.(sqlite.DBStatus)
+		if !ok {
+			return nil
+		}
+		n, _, err := st.Status(sqlite.DBStatusCacheWrite, true)
+		s.written += n
+		return err
+	})
+	if err != nil || s.written < s.foldAfter {
+		return
+	}
+	select {
+	case s.checkpoint <- struct{}{}:
+	default:
+		return // one is running; the next save starts another
+	}
+	s.written = 0
+	s.checkpoints.Add(1)
+	go func() {
+		defer s.checkpoints.Done()
+		defer func() { <-s.checkpoint }()
+		s.foldLog()
+	}()
+}
+
+// foldLog copies the write-ahead log into the file in two passes. The
+// first runs beside the writer and copies the bulk; the second waits for
+// a moment when no save runs (a batch being prepared, or none coming;
+// after at most a second it holds the next save back) and copies what
+// the saves wrote meanwhile, so that the whole log is in the file and the
+// next save starts the log again from its beginning, as SQLite's own
+// checkpoint at commit does. A checkpoint that fails leaves the pages in
+// the log for the next one.
+func (s *SQLiteStore) foldLog() {
+	ctx := context.Background()
+	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+	for wait := time.Now().Add(time.Second); !s.mu.TryLock(); {
+		if time.Now().After(wait) {
+			s.mu.Lock()
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	defer s.mu.Unlock()
+	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 }
 
 // Path is the file the store lives in.

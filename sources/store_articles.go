@@ -115,6 +115,7 @@ func (s *SQLiteStore) Save(ctx context.Context, batch []Prepared) ([]Result, err
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sources: commit save: %w", err)
 	}
+	s.afterSave(conn)
 	return plan.Results, nil
 }
 

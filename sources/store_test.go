@@ -287,3 +287,45 @@ func TestFullTextIndexMatchesArticles(t *testing.T) {
 		t.Errorf("search for a word of every remaining article but one = %d, %v; want 199", len(got), err)
 	}
 }
+
+// TestSavesFoldTheLogIntoTheFile: the saving connection leaves checkpoints
+// to another connection, and each one folds the whole write-ahead log into
+// the file, so that the log starts again from its beginning rather than
+// growing with every batch.
+func TestSavesFoldTheLogIntoTheFile(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	s.foldAfter = 1 // a checkpoint after every save
+	in := NewIngester(s, testTagger, nil)
+	in.BatchSize = 100
+	logSize := func() int64 {
+		fi, err := os.Stat(s.path + "-wal")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	var first int64
+	for round := range 6 {
+		var arts []Article
+		for i := range 200 {
+			n := round*200 + i
+			arts = append(arts, Article{Title: fmt.Sprintf("Talks %d", n), URL: fmt.Sprintf("https://x.example/%d", n), Source: "X",
+				Published: day(1 + n%27), Text: strings.Repeat(fmt.Sprintf("Japan and Italy held talks, round %d, on trade and defence. ", n), 40)})
+		}
+		if _, err := in.Ingest(ctx, arts, nil); err != nil {
+			t.Fatal(err)
+		}
+		s.checkpoints.Wait()
+		if round == 0 {
+			first = logSize()
+		}
+	}
+	if got := logSize(); got > 2*first {
+		t.Errorf("write-ahead log after six rounds of saves = %d bytes, after the first %d: the log is not starting again", got, first)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE text LIKE 'Japan%'`).Scan(&n); err != nil || n != 1200 {
+		t.Errorf("articles stored = %d, %v; want 1200", n, err)
+	}
+}
