@@ -357,6 +357,10 @@ func (s *SQLiteStore) afterSave(conn *sql.Conn) {
 	}()
 }
 
+// WaitCheckpoint returns when the checkpoint that saves started, if one
+// runs, has ended.
+func (s *SQLiteStore) WaitCheckpoint() { s.checkpoints.Wait() }
+
 // foldLog copies the write-ahead log into the file in two passes. The
 // first runs beside the writer and copies the bulk; the second waits for
 // a moment when no save runs (a batch being prepared, or none coming;
