@@ -279,15 +279,37 @@ func newSQLiteReader(ctx context.Context, tx *sql.Tx) (*sqliteReader, error) {
 func (r *sqliteReader) close() { r.lastID.Close() }
 
 // inChunks runs query once per chunk of keys, filling its "IN (…)" list.
+// The statement of a full chunk is prepared once: SQLite's parsing of
+// hundreds of placeholders cost as much as running it.
 func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, row func(rowScanner) error) error {
 	const chunk = 500
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, chunk)
 	for start := 0; start < len(keys); start += chunk {
 		part := keys[start:min(start+chunk, len(keys))]
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
+		args = args[:0]
+		for _, k := range part {
+			args = append(args, k)
 		}
-		rows, err := tx.QueryContext(ctx, strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1), args...)
+		text := strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)
+		var rows *sql.Rows
+		var err error
+		switch {
+		case len(part) < chunk:
+			rows, err = tx.QueryContext(ctx, text, args...)
+		case full == nil:
+			if full, err = tx.PrepareContext(ctx, text); err != nil {
+				return err
+			}
+			fallthrough
+		default:
+			rows, err = full.QueryContext(ctx, args...)
+		}
 		if err != nil {
 			return err
 		}
