@@ -442,15 +442,17 @@ func (d *doc) definiteOffice(w who) bool {
 	return isRole(lw) && !has(unnamedSpeakers, lw) && !strings.HasSuffix(lw, "s") && !has(orgWords, lw) && !has(documentWords, lw)
 }
 
-// placesOnly reports whether tokens [a, b) are all places or demonyms
-// (none at all counts too).
+// placesOnly reports whether tokens [a, b) are one or more places or
+// demonyms and nothing else.
 func (d *doc) placesOnly(a, b int) bool {
+	n := 0
 	for k := a; k < b; k++ {
 		if d.toks[k].kind == word && !d.isDemonym(k) {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0 // "the Scottish Executive"; not "The Judge"
 }
 
 // unnamedSpeakers are nouns for people whom news stories often quote

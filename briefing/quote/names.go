@@ -217,7 +217,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 			}
 			if _, ok := givenNameGender(d.lower(j)); ok {
 				if _, prev := givenNameGender(d.lower(j - 1)); !prev && d.toks[j-1].kind == word && d.toks[j-1].upper && !d.honorificAt(j-1) &&
-					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1) || d.titleObject(a, j) || d.titleObject(k, j)) && !has(orgWords, d.lower(b-1)) {
+					(has(orgWords, d.lower(j-1)) || d.isTitleWord(j-1) || d.titleObject(a, j) || d.titleObject(k, j) || isAcronym(d.str(d.toks[j-1]))) && !has(orgWords, d.lower(b-1)) {
 					k = j
 				}
 				break
@@ -403,7 +403,7 @@ func (d *doc) titleBefore(a int) int {
 			ra-- // "first deputy prime minister", not "first Ana Ruiz"; "ex-Foreign Secretary"
 			continue
 		}
-		if strings.HasSuffix(lw, "ing") && !(ra-2 >= 0 && d.toks[ra-2].kind == word && !has(closedClass, d.lower(ra-2)) && !looksVerbal(d.lower(ra-2))) {
+		if strings.HasSuffix(lw, "ing") && !has(portfolios, lw) && !(ra-2 >= 0 && d.toks[ra-2].kind == word && !has(closedClass, d.lower(ra-2)) && !looksVerbal(d.lower(ra-2))) {
 			break // "…, beating councilman Doug Hart": a verb, not "banking commissioner"
 		}
 		if has(closedClass, lw) || looksVerbal(lw) || has(speechVerbs, lw) || has(frameVerbs, lw) || strings.HasSuffix(lw, "ly") || isNumber(lw) || has(cueFillers, lw) {

@@ -76,6 +76,9 @@ func (d *doc) phrase(c *cast, a, b int) who {
 	if a >= b || d.placesJoined(a, b) {
 		return who{person: -1} // "Italy and Canada have agreed": places, no speaker
 	}
+	if b-a <= 3 && partyTag(d.text[d.toks[a].s:d.toks[b-1].e]) {
+		return who{person: -1} // "(R-Texas)": the party and state of the one named before
+	}
 	// "Commenting on the country's debt Fernandez said", "Leaving a
 	// Brussels summit Mr Blair said": a participle clause before the name,
 	// with no comma, is no part of the speaker.
@@ -195,6 +198,14 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		if isNumber(d.str(d.toks[x])) && y-x == 1 {
 			continue // an age: "Ola Berg, 53, a security guard"
 		}
+		if y-x <= 3 && partyTag(d.text[d.toks[x].s:d.toks[y-1].e]) {
+			// "Rep. Joe Barton, R-Texas, said": the party and state of the
+			// name before, its role when it has none.
+			if len(names) > 0 && roles[len(roles)-1] == "" {
+				roles[len(roles)-1] = d.text[d.toks[x].s:d.toks[y-1].e]
+			}
+			continue
+		}
 		if len(names) > 0 && !conj && lastWasName && (d.isTitleWord(x) || isRole(d.lower(x))) && !d.isDemonym(x) && d.titleSegment(x, y) {
 			// "Ravi Menon, senior vice president Aerolux", "Glen Wood,
 			// Vice President of Deutsche Securities": a title, perhaps
@@ -293,6 +304,15 @@ func (d *doc) phrase(c *cast, a, b int) who {
 		}
 	}
 	return who{kind: named, name: strings.Join(ns, " and "), role: strings.Join(rs, " and "), tok: names[0].tok, person: names[0].person}
+}
+
+// partyTag reports a US party-and-state tag ("R-Texas", "D-N.Y."), which
+// follows a lawmaker's name and names no one itself.
+func partyTag(s string) bool {
+	if len(s) < 4 || s[1] != '-' || !strings.ContainsRune("RDI", rune(s[0])) {
+		return false
+	}
+	return s[2] >= 'A' && s[2] <= 'Z' && !strings.ContainsAny(s, " ")
 }
 
 // onlyTicker reports whether tokens [a, b) (up to a closing ">") are a
