@@ -20,8 +20,8 @@ type ShownQuote struct {
 // show, as it shows them: only those whose speaker the text gives
 // (quote.Quote.Attributed), long enough to say something, with the
 // speaker's full name and office from the gazetteer when the article
-// gives only a surname or no role, and a person's only with a role. The brief picks among them; the
-// evaluation of attribution reads them all.
+// gives only a surname or no role, and a person's only with a role. The
+// brief picks among them; the evaluation of attribution reads them all.
 func ArticleQuotes(g *geo.Gazetteer, text string, published time.Time) []ShownQuote {
 	var out []ShownQuote
 	for _, q := range quote.FindWith(text, quote.Options{Places: g, Date: published}) {

@@ -278,6 +278,11 @@ func newSQLiteReader(ctx context.Context, tx *sql.Tx) (*sqliteReader, error) {
 
 func (r *sqliteReader) close() { r.lastID.Close() }
 
+// inList fills query's "IN (?)" with n placeholders.
+func inList(query string, n int) string {
+	return strings.Replace(query, "(?)", "("+placeholders(n)+")", 1)
+}
+
 // inChunks runs query once per chunk of keys, filling its "IN (…)" list.
 // The statement of a full chunk is prepared once: SQLite's parsing of
 // hundreds of placeholders cost as much as running it.
@@ -296,14 +301,13 @@ func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, ro
 		for _, k := range part {
 			args = append(args, k)
 		}
-		text := strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)
 		var rows *sql.Rows
 		var err error
 		switch {
 		case len(part) < chunk:
-			rows, err = tx.QueryContext(ctx, text, args...)
+			rows, err = tx.QueryContext(ctx, inList(query, len(part)), args...)
 		case full == nil:
-			if full, err = tx.PrepareContext(ctx, text); err != nil {
+			if full, err = tx.PrepareContext(ctx, inList(query, chunk)); err != nil {
 				return err
 			}
 			fallthrough

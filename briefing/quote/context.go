@@ -124,11 +124,12 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		// it points back to someone, and says not whom.
 		w.vague = true
 	}
-	if w.kind == described && !w.vague && d.definiteOffice(w) {
-		// "The Toyota executive said", "The Archbishop of Canterbury
-		// said": one office's holder, whom the rules above did not
-		// settle to a name; the article names him, so the description is
-		// not shown in his place.
+	if w.kind == described && !w.vague && (d.definiteOffice(w) || d.barePlural(w) || d.bareTitle(w)) {
+		// Not shown: "The Toyota executive said", "The Archbishop of
+		// Canterbury said" (one office's holder, whom the rules above did
+		// not settle to a name the article gives); "prosecutors said" (a
+		// group, not one who spoke these words); "Group Economics Adviser
+		// at Westbank said" (a title where its holder's name should be).
 		w.vague = true
 	}
 	if w.guess {
@@ -144,16 +145,6 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		q.Described = w.kind == described && !honorificFirst(w.name)
 		if w.kind == named && !q.Person && bodyRole(q.Role) {
 			q.Role = "" // "Marsh, the insurance firm": a body speaks for itself
-		}
-		if w.kind == described && !w.vague && d.barePlural(w) {
-			// "prosecutors said", "Bankers say": a group, not one who
-			// spoke these words; not shown.
-			q.Vague = true
-		}
-		if w.kind == described && !w.vague && d.bareTitle(w) {
-			// "Group Economics Adviser at Westbank said": a title standing
-			// where its holder's name should be; not shown.
-			q.Vague = true
 		}
 	case pronoun:
 		idx, near := -1, false

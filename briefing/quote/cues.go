@@ -597,12 +597,12 @@ func (d *doc) singularIndefinite(k int) bool {
 // bareVerb reports a verb in its bare form ("offer", "say"), which a
 // singular subject in the present does not take.
 func bareVerb(lw string) bool {
-	return !strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !irregularPast[lw]
+	return !strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !has(irregularPast, lw)
 }
 
 // irregularPast are speech verbs' past forms that end in neither "ed" nor
 // "s" ("said", "told").
-var irregularPast = map[string]bool{"said": true, "told": true, "wrote": true, "spoke": true, "put": true, "thought": true, "felt": true, "knew": true, "saw": true, "began": true, "went": true, "came": true, "gave": true, "made": true, "took": true, "quipped": true}
+var irregularPast = set("said told wrote spoke put thought felt knew saw began went came gave made took")
 
 // opensUpper reports whether the quotation at mark token open starts with
 // a capital letter (a whole sentence rather than a fragment).

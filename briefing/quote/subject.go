@@ -123,14 +123,8 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		// "In a separate interview Keating said": an intro with no comma
 		// before the name of someone the article named in full, after a
 		// noun that is no title ("interview", not "economist").
-		n := e
-		for n > k && e-n < 3 && d.isCapWord(n-1) {
-			n--
-		}
-		if n < e && n > k+1 && d.toks[n-1].kind == word && !d.toks[n-1].upper && d.plainNoun(n-1) {
-			if nw, ok := d.nameIn(c, n, e); ok && nw.kind == named && nw.person >= 0 && !c.people[nw.person].org && strings.Contains(c.people[nw.person].name, " ") {
-				return nw
-			}
+		if nw, ok := d.personClosing(c, k+1, e, 3, d.plainNoun); ok && strings.Contains(c.people[nw.person].name, " ") {
+			return nw
 		}
 	}
 	if w.kind == noSpeaker && e == atVerb {
@@ -138,14 +132,8 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		// comma before a person's name, ended by a time word. (A plain
 		// noun before the name is no such end: "in a way Director Ana
 		// Ruiz slammed as …" is a relative clause.)
-		n := e
-		for n > k && e-n < 4 && d.isCapWord(n-1) {
-			n--
-		}
-		if n < e && n > k && d.toks[n-1].kind == word && !d.toks[n-1].upper && has(timeWords, d.lower(n-1)) {
-			if nw, ok := d.nameIn(c, n, e); ok && nw.kind == named && nw.person >= 0 && !c.people[nw.person].org {
-				return nw
-			}
+		if nw, ok := d.personClosing(c, k, e, 4, func(j int) bool { return has(timeWords, d.lower(j)) }); ok {
+			return nw
 		}
 	}
 	if w.kind == noSpeaker && e == atVerb {
@@ -162,6 +150,21 @@ func (d *doc) subjectBefore(c *cast, sentLo, lo, v int) who {
 		}
 	}
 	return w
+}
+
+// personClosing reads the capitalised words (at most max) that end tokens
+// [lo, e) as the name of a person the cast holds, when the word before
+// them is a lower-case word that ends (j) accepts and lies after lo.
+func (d *doc) personClosing(c *cast, lo, e, max int, ends func(j int) bool) (who, bool) {
+	n := e
+	for n > lo && e-n < max && d.isCapWord(n-1) {
+		n--
+	}
+	if n == e || n <= lo || d.toks[n-1].kind != word || d.toks[n-1].upper || !ends(n-1) {
+		return who{}, false
+	}
+	nw, ok := d.nameIn(c, n, e)
+	return nw, ok && nw.kind == named && nw.person >= 0 && !c.people[nw.person].org
 }
 
 // plainNoun reports a lower-case word at token j that is no function
