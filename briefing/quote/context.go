@@ -208,6 +208,22 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence)
 	if prevEnd <= prevStart || d.toks[prevStart].para < cd.para-1 {
 		return who{person: -1}, NoEvidence
 	}
+	// "A banker close to the sale said "…"": the quotation's own sentence
+	// gives it a speaker whose words were not read; the one named in the
+	// sentence before is someone else.
+	// A pronoun there ("He did not give details but said, "…"") points
+	// back, and is read below.
+	cueOwn, pron := false, false
+	for k := sent.start[s]; k < cd.open; k++ {
+		if d.toks[k].inQuote || d.toks[k].kind != word {
+			continue
+		}
+		cueOwn = cueOwn || d.isCueVerb(k)
+		pron = pron || has(pronouns, d.lower(k))
+	}
+	if cueOwn && !pron {
+		return who{person: -1}, NoEvidence
+	}
 	// A speech cue in the previous sentence: "…, said Ana Ruiz, an
 	// advocate." then the quotation.
 	for k := prevStart; k < prevEnd; k++ {
@@ -224,6 +240,11 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence)
 			}
 		}
 		if w := d.subjectBefore(c, prevStart, prevStart, k); w.kind != noSpeaker {
+			if d.citedAs(prevStart, w.tok) {
+				// "As Lord Marsh accepted, …": a clause that cites him,
+				// not one that introduces what follows.
+				continue
+			}
 			if w.kind == pronoun {
 				return w, Guess
 			}
@@ -252,6 +273,16 @@ func (d *doc) contextSpeaker(c *cast, sent *sentIndex, cd *cand) (who, Evidence)
 		}
 	}
 	return who{person: -1}, NoEvidence
+}
+
+// citedAs reports a subject at token t (a title or honorific before it
+// aside) that follows "as" ("As Lord Marsh accepted, …").
+func (d *doc) citedAs(lo, t int) bool {
+	k := t - 1
+	for k >= lo && k > t-5 && d.toks[k].kind == word && d.toks[k].upper && d.lower(k) != "as" {
+		k--
+	}
+	return k >= lo && d.toks[k].kind == word && d.lower(k) == "as"
 }
 
 // mentionAt returns the person mentioned by a name run containing token

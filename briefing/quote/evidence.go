@@ -54,7 +54,7 @@ func (e Evidence) String() string {
 // statement”, “the official”); a quotation with no cue of its own after
 // one in the sentence before only when that cue names someone.
 func (q Quote) Attributed() bool {
-	if q.Speaker == "" || q.Vague {
+	if q.Speaker == "" || q.Vague || genericFirmName(q.Speaker) {
 		return false
 	}
 	switch q.Evidence {
@@ -68,6 +68,33 @@ func (q Quote) Attributed() bool {
 	}
 	return false
 }
+
+// genericFirmName reports a speaker made only of words any firm's name
+// may end in ("Co Inc", "Re", "Bank", "Group"): the tail of a name whose
+// head was read as something else (a place, another clause), or a piece
+// of the speaker's body. It names no one in particular, so a brief does
+// not show it.
+func genericFirmName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 0 && strings.EqualFold(ws[0], "the") {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !has(firmWords, lw) && !has(genericFirmWords, lw) {
+			return false
+		}
+	}
+	return true
+}
+
+// genericFirmWords, beside firmWords, end a firm's name without naming
+// one: "Swiss Re", "Merrill Lynch and Co", "World Bank".
+var genericFirmWords = set("re and & company corporation bank fund group holdings trust partners",
+	"associates brothers securities capital insurance")
 
 // vagueDescription reports whether the description in tokens [x, y) is
 // no speaker a reader could place: its head is not a noun for a person, a

@@ -253,7 +253,7 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 	}
 	if cd.close >= 0 {
 		a := d.afterCue(c, cd.close+1, false)
-		if a.kind != noCue && !(d.embeddedTerm(lo, cd) && a.verb >= 0 && d.wordsAfterVerb(a.verb, d.clauseEnd(cd.close+1))) {
+		if a.kind != noCue && !(d.embeddedTerm(lo, cd) && a.verb >= 0 && d.wordsAfterVerb(a.verb, d.clauseEnd(cd.close+1))) && !d.colonAfterSentence(cd, a) {
 			cd.att = a
 		}
 	}
@@ -316,6 +316,17 @@ func (d *doc) attribute(c *cast, sent *sentIndex, cands []cand, i int) {
 	case cd.words <= 3 && (cd.att.kind == cueFrame || cd.att.kind == cueAccord):
 		cd.drop = cd.words <= 1
 	}
+}
+
+// colonAfterSentence reports a cue after a quotation that ended its own
+// sentence, where the cue opens a new sentence and ends in a colon
+// ("…Valley?" Replying to her, Mr Price said: "…"): it introduces the
+// quotation after it, not the one before.
+func (d *doc) colonAfterSentence(cd *cand, a attribution) bool {
+	if a.end-1 <= cd.close || !d.isPunct(a.end-1, ":") {
+		return false
+	}
+	return d.isPunct(cd.close-1, ".") || d.isPunct(cd.close-1, "?") || d.isPunct(cd.close-1, "!")
 }
 
 // relays reports a speaker that is a news outlet passing on what others
