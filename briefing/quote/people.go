@@ -507,12 +507,14 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		// "Christopher Brougham, regional manager, rescheduling unit, at
 		// Lloyds Bank Plc, said": segments without a verb up to the cue.
 		k := e
-		fe := -1 // the end of a firm's name cut by the comma: "Smith Barney, Harris Upham and Co."
+		fe := -1      // the end of a firm's name cut by the comma: "Smith Barney, Harris Upham and Co."
+		names := true // the segments after the first comma so far are capitalised words only ("Tabak" of "Miller, Tabak, Hirsch and Co.")
 		for n := 0; n < 3; n++ {
 			m := d.nextComma(k+1, end)
-			if n == 0 && m < end && d.toks[e-1].kind == word && d.toks[e-1].upper && d.firmTail(k+1, m) {
+			if names && fe < 0 && m <= end && d.toks[e-1].kind == word && d.toks[e-1].upper && d.firmTail(k+1, m) && (m < end || n > 0 && d.isPunct(m, ".")) {
 				fe = m
 			}
+			names = names && m-k-1 >= 1 && m-k-1 <= 2 && d.capsOnly(k+1, m)
 			if m >= end && m > k+2 && m-x <= 16 {
 				// "chief economist of Schroeder, Munchmeyer, Hengst
 				// Investment GmbH said": the firm's name runs on to the
@@ -607,6 +609,16 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 		}
 	}
 	return ""
+}
+
+// capsOnly reports whether tokens [a, b) are all capitalised words.
+func (d *doc) capsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind != word || !d.toks[k].upper {
+			return false
+		}
+	}
+	return a < b
 }
 
 // presentVerbAfterName reports a lower-case verb at token k right after a

@@ -288,6 +288,9 @@ func (d *doc) tokenize(s, e, pi int) {
 				}
 				break
 			}
+			if j+2 < e && text[j] == '\'' && text[j-1] == 's' && unicode.IsUpper(r) && text[j+1] == ' ' && ownedName(text[j+2:e]) {
+				j++ // "Atlas' Ann Lee": the owner's mark of a name in -s, not a closing mark
+			}
 			d.toks = append(d.toks, tok{s: i, e: j, low: lowerWord(text[i:j]), kind: word, para: pi, upper: unicode.IsUpper(r)})
 			i = j
 		case isMarkRune(r):
@@ -300,6 +303,20 @@ func (d *doc) tokenize(s, e, pi int) {
 			i += n
 		}
 	}
+}
+
+// ownedName reports a capitalised word at the start of s that is not a
+// word for a body: the name after an owner's mark ("Atlas' Ann Lee"), not
+// the rest of a body's name ("Magistrates' Court").
+func ownedName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	k := 0
+	for k < len(s) && isASCIILetter(s[k]) {
+		k++
+	}
+	return !has(orgWords, strings.ToLower(s[:k]))
 }
 
 func isASCIILetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }

@@ -37,6 +37,33 @@ func TestThirteenthFailureClasses(t *testing.T) {
 			text:   "The sale of the state's stake in the utility is still expected this month, bankers said.\n\nFinance Minister Karl Brandt has said the sale of another stake may be delayed.\n\nA banker involved in the utility sale said \"Nothing has changed in the plans. I still expect it in the second half of April.\"",
 			prefix: "Nothing has changed",
 		},
+		{
+			name:    "an owner's mark in s-apostrophe before the name is no part of the name (the owner is not read as a role yet: a brief leaves a named person without one out)",
+			text:    "Two hedge funds want the board removed. \"We are patient investors and we are not afraid to see this through,\" Corvus' Martin Hale told the Financial Times.",
+			prefix:  "We are patient",
+			speaker: "Martin Hale",
+			role:    "",
+		},
+		{
+			name:    "guard: the same with 's",
+			text:    "Two hedge funds want the board removed. \"We are patient investors and we are not afraid to see this through,\" Corvo's Martin Hale told the Financial Times.",
+			prefix:  "We are patient",
+			speaker: "Martin Hale",
+			role:    "",
+		},
+		{
+			name:    "a firm's name with commas after 'at' stays whole in the role",
+			text:    "Stocks rose sharply in late trading.\n\n\"This has been one of the rare times the crowd got it right,\" said Ann Rosser, trader at Bellamy, Stroud, Keller and Co.\n\nShe expects more gains next week.",
+			prefix:  "This has been one",
+			speaker: "Ann Rosser",
+			role:    "trader at Bellamy, Stroud, Keller and Co",
+		},
+		{
+			name:    "guard: a plural possessive inside a body's name stays in it",
+			text:    "\"The verdict will stand,\" said a spokesman for the Magistrates' Court in Leeds.",
+			prefix:  "The verdict will",
+			speaker: "a spokesman for the Magistrates' Court",
+		},
 	})
 }
 
