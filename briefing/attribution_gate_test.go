@@ -66,3 +66,35 @@ func TestArticleQuotesNeedARoleForAPerson(t *testing.T) {
 		t.Errorf("Kishida's quotation: shown %v (%+v); want it shown with his office", ok, s)
 	}
 }
+
+// A surname alone that the article gives elsewhere in a person's full
+// name is a person, not a firm, and a brief shows a person's words only
+// with a role: before this, each of these was shown as said by the bare
+// surname with no role (the thirteenth set's "missing role beside a
+// right surname alone").
+func TestArticleQuotesSurnameOfAFullNameNeedsARole(t *testing.T) {
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(1987, 4, 1, 12, 0, 0, 0, time.UTC)
+	texts := map[string]string{
+		"after a plural title before two names": "Yao spoke in the hall along with Vice-Premiers Wang Dao and Chen Ming, the two main contenders.\n\n" +
+			"Asked what the country could learn, Wang said the lesson was to avoid rigid control.\n\n" +
+			"\"We do not reject planning, but we oppose rigid control that stifles the initiative of firms,\" Wang said.",
+		"after a given name and before Jr": "Shares of the brokerage fell after Thomas Keller Jr. spoke to analysts in New York.\n\n" +
+			"\"Every brokerage firm makes money when the market rises, and we will too,\" Keller said.",
+	}
+	for name, text := range texts {
+		for _, q := range ArticleQuotes(g, text, published) {
+			if q.Role == "" {
+				t.Errorf("%s: %q shown as said by %q with no role; want it left out", name, q.Text, q.Speaker)
+			}
+		}
+	}
+	// Guard: a firm named with a given name in its name speaks as a firm.
+	text := "Willis Harte Plc said its profits rose.\n\n\"The offer will be considered on its merits,\" Harte said in a statement."
+	if qs := ArticleQuotes(g, text, published); len(qs) != 1 || qs[0].Speaker != "Harte" {
+		t.Errorf("the firm's statement: shown %+v; want it shown as Harte's", qs)
+	}
+}

@@ -378,7 +378,7 @@ func (d *doc) personName(c *cast, w who) bool {
 		p := &c.people[w.person]
 		// One word with nothing that says person ("Monsanto",
 		// "Rockwell"): as likely a firm as a surname.
-		return !p.org && (len(fs) > 1 || p.votes[male]+p.votes[female] > 0)
+		return !p.org && (len(fs) > 1 || p.votes[male]+p.votes[female] > 0 || d.namedInFull(w.name))
 	}
 	if len(fs) < 2 {
 		return false
@@ -390,6 +390,39 @@ func (d *doc) personName(c *cast, w who) bool {
 	}
 	return strings.ToUpper(w.name) != w.name
 }
+
+// namedInFull reports a one-word name that the article gives elsewhere as
+// part of a person's full name: after a known given name ("Ola Berg"),
+// or as the first of two capitalised words after a title ("Deputy
+// Ministers Wang Dao and …"). Such a speaker is a surname, not a firm.
+func (d *doc) namedInFull(name string) bool {
+	lw := strings.ToLower(name)
+	if has(orgWords, lw) || has(firmWords, lw) || has(bodyEndings, lw) {
+		return false
+	}
+	for k := 1; k+1 < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.kind != word || t.inQuote || t.low != lw || !t.upper || d.isTitleWord(k) {
+			continue
+		}
+		// The name ends at the word (or at "Jr"): "Paul Mellon Family
+		// Interests", "Willis Faber Plc" are bodies' names.
+		ends := !d.isCapWord(k+1) || has(nameSuffixes, strings.TrimSuffix(d.lower(k+1), "."))
+		if ends && d.isCapWord(k-1) && d.givenNameAt(k-1) && !d.isTitleWord(k-1) {
+			return true // "Ola Berg"
+		}
+		if k+2 < len(d.toks) && d.isCapWord(k+1) && !d.isCapWord(k+2) && d.toks[k-1].kind == word && !isPossessive(d.str(d.toks[k-1])) && (isRole(d.lower(k-1)) || isRole(strings.TrimSuffix(d.lower(k-1), "s"))) {
+			n := d.lower(k + 1)
+			if !d.isTitleWord(k+1) && !has(orgWords, n) && !has(firmWords, n) && !has(bodyEndings, n) && d.toks[k+1].place == notPlace {
+				return true // "Deputy Ministers Wang Dao and …"
+			}
+		}
+	}
+	return false
+}
+
+// nameSuffixes follow a person's surname ("Jr", "Sr").
+var nameSuffixes = set("jr sr")
 
 // body reports a speaker that is a body, named with a word for one
 // ("Kenya News Agency KNA"), not a person with initials after the name
