@@ -3,6 +3,7 @@ package briefing
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"attache/briefing/geo"
@@ -25,7 +26,7 @@ type ShownQuote struct {
 func ArticleQuotes(g *geo.Gazetteer, text string, published time.Time) []ShownQuote {
 	var out []ShownQuote
 	for _, q := range quote.FindWith(text, quote.Options{Places: g, Date: published}) {
-		if s, ok := shownQuote(g, q, published); ok {
+		if s, ok := shownQuote(g, q, text, published); ok {
 			out = append(out, s)
 		}
 	}
@@ -34,7 +35,7 @@ func ArticleQuotes(g *geo.Gazetteer, text string, published time.Time) []ShownQu
 
 // shownQuote gives a found quotation the text, speaker and role a brief
 // shows, or false when a brief must not show it.
-func shownQuote(g *geo.Gazetteer, q quote.Quote, published time.Time) (ShownQuote, bool) {
+func shownQuote(g *geo.Gazetteer, q quote.Quote, article string, published time.Time) (ShownQuote, bool) {
 	// A quote cut before its attribution keeps its comma: drop it.
 	text := strings.TrimRight(strings.Join(strings.Fields(q.Text), " "), ",;: ")
 	if utf8.RuneCountInString(text) < 20 || !q.Attributed() {
@@ -57,5 +58,59 @@ func shownQuote(g *geo.Gazetteer, q quote.Quote, published time.Time) (ShownQuot
 		// in twenty. A body or a description says who it is itself.
 		return ShownQuote{}, false
 	}
+	if role == "" && !q.Described && unintroduced(who, article) {
+		// "…," Kessel said: one word the article gives nowhere else, not
+		// even in a misspelt full name or a firm's longer name. Over the
+		// hand-labelled sets such a speaker was a person whose role the
+		// finder missed, a piece of a firm's name or a misspelling three
+		// times in four; a body's initials ("the EIC") say who they are.
+		return ShownQuote{}, false
+	}
 	return ShownQuote{Found: q, Text: text, Speaker: who, Role: role}, true
+}
+
+// unintroduced reports a one-word speaker, not initials, that stands only
+// once in the article as a whole word: at its cue.
+func unintroduced(who, article string) bool {
+	if who == "" || strings.ContainsAny(who, " .") || isInitials(who) {
+		return false
+	}
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(article[i:], who)
+		if k < 0 {
+			break
+		}
+		a, b := i+k, i+k+len(who)
+		before, _ := utf8.DecodeLastRuneInString(article[:a])
+		after, _ := utf8.DecodeRuneInString(article[b:])
+		if !isWordChar(before) && !isWordChar(after) {
+			n++
+			if n > 1 {
+				return false
+			}
+		}
+		i = b
+	}
+	return n <= 1
+}
+
+// isInitials reports a word of capitals, perhaps with a hyphen or an
+// ampersand ("EIC", "AFL-CIO", "M&S"): a body's initials.
+func isInitials(w string) bool {
+	caps := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+func isWordChar(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -228,7 +228,7 @@ func (e *Engine) rankQuotes(req Request, stories []candidate, found [][]quote.Qu
 			if c.reading != nil && !c.reading.PassageNames(q.Start, req.Countries) {
 				continue // a quote from a part of the article about something else
 			}
-			shown, ok := shownQuote(e.gaz, q, c.art.Published)
+			shown, ok := shownQuote(e.gaz, q, c.art.Text, c.art.Published)
 			if !ok {
 				continue // precision first: only speakers the text itself gives
 			}
