@@ -143,8 +143,11 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 		}
 		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
 		q.Described = w.kind == described && !honorificFirst(w.name)
-		if w.kind == named && !q.Person && bodyRole(q.Role) {
-			q.Role = "" // "Marsh, the insurance firm": a body speaks for itself
+		if w.kind == named && !q.Person && (bodyRole(q.Role) || ownedByPronoun(q.Role)) || namesOthers(q.Role) {
+			// "Marsh, the insurance firm": a body speaks for itself;
+			// "Vantex, its chairman and another executive": a list of
+			// the body's people after its name, no one's role.
+			q.Role = ""
 		}
 	case pronoun:
 		idx, near := -1, false
@@ -159,7 +162,7 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 			if c.people[idx].body() {
 				q.Role = ""
 			}
-			q.Person = !c.people[idx].org // a pronoun's person: "he" or "she" says so
+			q.Person = !c.people[idx].org && w.pron != "it" // a pronoun's person: "he" or "she" says so
 			q.Evidence = Guess
 			if near && ev == Cue {
 				q.Evidence = Pronoun
@@ -411,6 +414,14 @@ func (d *doc) namedInFull(name string) bool {
 		if ends && d.isCapWord(k-1) && d.givenNameAt(k-1) && !d.isTitleWord(k-1) {
 			return true // "Ola Berg"
 		}
+		if ends && k >= 2 && d.isPunct(k-1, ".") && d.toks[k-2].kind == word && d.toks[k-2].place == notPlace && personInitials(d.str(d.toks[k-2])) {
+			// "R. T. Mahon, a lawyer for the airline,": initials and a
+			// person's role after the name; "J.P. Morgan and Co",
+			// "L.M. Ericsson of Sweden" are firms.
+			if d.personNounAfter(k + 1) {
+				return true
+			}
+		}
 		if k+2 < len(d.toks) && d.isCapWord(k+1) && !d.isCapWord(k+2) && d.toks[k-1].kind == word && !isPossessive(d.str(d.toks[k-1])) && (isRole(d.lower(k-1)) || isRole(strings.TrimSuffix(d.lower(k-1), "s"))) {
 			n := d.lower(k + 1)
 			if !d.isTitleWord(k+1) && !has(orgWords, n) && !has(firmWords, n) && !has(bodyEndings, n) && d.toks[k+1].place == notPlace {
@@ -612,4 +623,68 @@ func (c *cast) bodyRoleHolder(d *doc, x, y, i int) int {
 // article gives them nearest token at.
 func (c *cast) namedAt(idx, at int) who {
 	return who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, at), person: idx}
+}
+
+// ownedByPronoun reports a role that opens with "its" or "their" ("its
+// chairman and another executive"): beside a body's name it names the
+// body's people, listed after it, not the body.
+func ownedByPronoun(role string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	return len(f) > 1 && (f[0] == "its" || f[0] == "their")
+}
+
+// namesOthers reports a role that joins two people with "and" ("its
+// chairman and another executive", "the minister and his deputy"): a
+// list, not one person's role.
+func namesOthers(role string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] == "and" {
+			switch f[i+1] {
+			case "another", "other", "its", "their", "his", "her":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personInitials reports a person's initials before a surname: one or
+// two capital letters, joined by full stops ("T", "D.J"), not a country's
+// ("U.S", "U.K", "U.N").
+func personInitials(w string) bool {
+	switch w {
+	case "U.S", "U.K", "U.N", "E.U":
+		return false
+	}
+	letters := 0
+	for i, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z' && i%2 == 0:
+			letters++
+		case r == '.' && i%2 == 1:
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 2
+}
+
+// personNounAfter reports a comma at token c followed, within three
+// lower-case words, by a noun for a person ("…, a lawyer representing",
+// "…, chief economist"): the name before it is a person's.
+func (d *doc) personNounAfter(c int) bool {
+	if !d.isPunct(c, ",") {
+		return false
+	}
+	for k := c + 1; k < len(d.toks) && k <= c+3; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.upper {
+			return false
+		}
+		if isRole(t.low) || isSpeakerNoun(t.low) {
+			return true
+		}
+	}
+	return false
 }

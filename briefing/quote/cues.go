@@ -148,7 +148,10 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 		for m := k; m < end && m < k+10; m++ {
 			if d.isPunct(m, ",") {
 				if m+1 < end && (d.isCueVerb(m+1) || d.npStart(m+1)) {
-					if a := d.afterCue(c, m+1, probe); a.kind == cueAfter && d.cueEndsClause(a, end) {
+					if a := d.afterCue(c, m+1, probe); a.kind == cueAfter && d.cueEndsClause(a, end) && (probe || !closedSentence || a.verb == m+1 || !d.objectAfterVerb(a)) {
+						// "…." On Monday, Ann Fry told the radio she
+						// believed …: a new sentence whose verb has its
+						// own object and speech, not this quotation's cue.
 						return a
 					}
 				}
@@ -323,6 +326,10 @@ func (d *doc) npAfter(a, end int) int {
 						k = m // "said Brandt, Kessler, Vogt's Hartmann"
 						continue
 					}
+				}
+				if commas == 1 && k+1 < end && d.nextComma(k+1, end) == end && end < len(d.toks) && d.isPunct(end, ".") && d.listTail(k+1, end) && d.hasWord(a, k, "of") != d.hasWord(a, k, "for") {
+					k = end // "…, director of European parts, service and logistics."
+					continue
 				}
 				if commas == 1 && k+1 < end && d.nextComma(k+1, end) == end && end-k-1 <= 2 && d.toks[k+1].kind == word && d.toks[k+1].upper && d.toks[end-1].kind == word && d.hasPrepPlace(a, k) {
 					k = end // "a native of San Diego, California."
@@ -746,4 +753,11 @@ func (d *doc) nameCloses(k, end int) bool {
 		return false
 	}
 	return r.b >= end || d.toks[r.b].kind != word
+}
+
+// objectAfterVerb reports a word right after the cue's verb ("told the
+// radio …"), not the cue's end ("…, she said.").
+func (d *doc) objectAfterVerb(a attribution) bool {
+	k := a.verb + 1
+	return a.verb >= 0 && k < len(d.toks) && d.toks[k].kind == word && !d.toks[k].inQuote && !d.isCueVerb(k)
 }

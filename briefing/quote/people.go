@@ -229,6 +229,14 @@ func (c *cast) collect(d *doc) {
 					}
 					if role == "" {
 						role = d.roleBeforeComma(r.a)
+						if role != "" && r.b < len(d.toks) && d.toks[r.b].kind == word && d.prepObjectBefore(r.a, role) {
+							// "after the arrest of a former senator, Harris
+							// said": the title is the object of a
+							// preposition in the clause before, someone
+							// else's; "her defence minister, George
+							// Yeoman, said" sets the name off on both sides.
+							role = ""
+						}
 					}
 					if r.b-r.nameA >= 2 && !r.org && (role == "" || r.roleA < r.nameA && !strings.ContainsAny(role[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
 						// "Neale Goldston-Morris of Sydney broker <Bain and Co Ltd> said";
@@ -529,6 +537,15 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 				}
 			}
 			if m == k+1 || m-x > 16 || !d.plainSegment(k+1, m) {
+				break
+			}
+			if m >= end && n == 0 && d.isPunct(m, ".") && d.listTail(k+1, m) && d.hasWord(x, e, "of") != d.hasWord(x, e, "for") {
+				// "director of European parts, service and logistics.":
+				// the complement of the title is a list; the role ends
+				// with the list, at the sentence's end.
+				if d.appositiveRoleIn(x, e) != "" {
+					return trimRole(d.text[d.toks[x].s:d.toks[m-1].e])
+				}
 				break
 			}
 			if m >= end {
@@ -1022,7 +1039,7 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 	var seen []int
 	speaking, speakers := -1, 0 // the fitting person who is the subject of a speech verb there
 	steps := 0
-	skipSent := -1
+	skipSent, modSent := -1, -1
 	for k := lo - 1; k >= 0 && steps < 400; k-- {
 		steps++
 		m := c.mentions[k]
@@ -1048,6 +1065,18 @@ func (c *cast) resolve(d *doc, i int, pron string, sent *sentIndex) (idx int, ne
 			// "Asked about the fall of party chief Wu Tao, he said": a person
 			// named inside the clause that opens the sentence, as the object
 			// of a preposition, is not the one the pronoun after it means.
+			continue
+		}
+		if modSent >= 0 && s != modSent && best < 0 {
+			// The sentence before names its subject in words the cast
+			// does not hold ("Nintendo has said that the NTSC edition
+			// …"): a body named further back is not the one.
+			break
+		}
+		if want == plural && d.modifierAt(m.tok) {
+			// "the NTSC edition of the game": a name that only modifies a
+			// noun is not what "it" stands for.
+			modSent = s
 			continue
 		}
 		p := &c.people[m.who]
@@ -1372,3 +1401,71 @@ func (d *doc) sentenceOpensWith(k int, pron string) bool {
 	}
 	return k < len(d.toks) && d.toks[k].low == pron
 }
+
+// listTail reports whether tokens [a, b) close a list with "and": a few
+// lower-case words, "and" between them ("service and logistics",
+// "digital radio and archives").
+func (d *doc) listTail(a, b int) bool {
+	if b-a < 3 || b-a > 5 || d.lower(a) == "and" || d.lower(b-1) == "and" {
+		return false
+	}
+	ands := 0
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.upper || t.inQuote || has(closedClass, t.low) && t.low != "and" || looksVerbal(t.low) && !strings.HasSuffix(t.low, "ing") {
+			return false
+		}
+		if t.low == "and" {
+			ands++
+		}
+	}
+	return ands == 1
+}
+
+// modifierAt reports a one-word name at token k between an article and a
+// lower-case noun ("the NTSC edition", "a Sony console"): it modifies the
+// noun and names no one who speaks.
+func (d *doc) modifierAt(k int) bool {
+	if k < 1 || k+1 >= len(d.toks) || d.toks[k-1].kind != word || d.toks[k+1].kind != word {
+		return false
+	}
+	if lw := d.lower(k - 1); lw != "the" && lw != "a" && lw != "an" {
+		return false
+	}
+	n := d.toks[k+1]
+	return !n.upper && !n.inQuote && !has(closedClass, n.low) && !looksVerbal(n.low) && !d.isCueVerb(k+1) && !isRole(n.low) && !isSpeakerNoun(n.low)
+}
+
+// prepObjectBefore reports a role read before the name at token a (and
+// its comma) that stands, with its determiner, right after a preposition
+// ("of a former city official, Harris said").
+func (d *doc) prepObjectBefore(a int, role string) bool {
+	if a < 2 {
+		return false
+	}
+	end := d.toks[a-2].e
+	k := a - 2
+	for k > 0 && d.toks[k].s > end-len(role) {
+		k--
+	}
+	if d.toks[k].s != end-len(role) {
+		return false
+	}
+	for n := 0; n < 2 && k > 0; n++ {
+		k--
+		t := d.toks[k]
+		if t.kind != word || t.upper {
+			return false
+		}
+		if has(determiners, t.low) {
+			continue
+		}
+		// "According to its Paris lawyer, Ana Ruiz of …": the cue's
+		// own speaker.
+		return has(rolePreps, t.low) && !(t.low == "to" && k > 0 && d.lower(k-1) == "according")
+	}
+	return false
+}
+
+// rolePreps open a phrase whose object is no subject's appositive.
+var rolePreps = set("of for to with by from at in on against after about before over under")

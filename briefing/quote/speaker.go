@@ -216,6 +216,12 @@ func (d *doc) phrase(c *cast, a, b int) who {
 			roleEndsBody = d.toks[y-1].kind == word && d.toks[y-1].upper
 			continue
 		}
+		if len(names) > 0 && !conj && si == len(segs)-1 && roles[len(roles)-1] != "" && !lastWasName && d.listTail(x, y) && containsWords(roles[len(roles)-1], "of") != containsWords(roles[len(roles)-1], "for") {
+			// "director of European parts, service and logistics": the
+			// title's complement is a list that runs on after its comma.
+			roles[len(roles)-1] += ", " + d.text[d.toks[x].s:d.toks[y-1].e]
+			continue
+		}
 		if d.placesJoined(x, y) {
 			lastWasName = false
 			continue // "…, Italy and Greece": places, no speaker
