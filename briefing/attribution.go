@@ -58,6 +58,13 @@ func shownQuote(g *geo.Gazetteer, q quote.Quote, article string, published time.
 		// in twenty. A body or a description says who it is itself.
 		return ShownQuote{}, false
 	}
+	if q.Person && role == q.Role && roleCutAtStart(article, role, who) {
+		// "…by Sunday Telegraph journalist Ann Lee" read as "Telegraph
+		// journalist", "…, banking commissioner Ed Fell said" as
+		// "commissioner": the title before the name begins further back
+		// than the role read, so the role is only part of it.
+		return ShownQuote{}, false
+	}
 	if role == "" && !q.Described && unintroduced(who, article) {
 		// "…," Kessel said: one word the article gives nowhere else, not
 		// even in a misspelt full name or a firm's longer name. Over the
@@ -114,3 +121,80 @@ func isInitials(w string) bool {
 func isWordChar(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// roleCutAtStart reports a role that stands right before the speaker's
+// name in the article ("journalist Ann Lee") after a word that belongs to
+// the title: a capitalised word, not a possessive and not opening the
+// sentence, before a capitalised role ("Sunday" of "Sunday Telegraph
+// journalist"), or a lower-case word that is no function word before a
+// lower-case one ("banking" of "banking commissioner").
+func roleCutAtStart(article, role, who string) bool {
+	fs := strings.Fields(who)
+	if role == "" || len(fs) == 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(role)
+	for i := 0; ; {
+		k := strings.Index(article[i:], role+" "+fs[0])
+		if k < 0 {
+			return false
+		}
+		a := i + k
+		i = a + len(role)
+		before := strings.TrimRight(article[:a], " ")
+		if len(before) == len(article[:a]) {
+			continue // the role is the end of a longer word
+		}
+		j := strings.LastIndexAny(before, " \n\t\"“(") + 1
+		w := before[j:]
+		if w == "" || strings.ContainsAny(w, ".,;:!?'’") {
+			continue // a sentence's or clause's start, or a possessive
+		}
+		wr, _ := utf8.DecodeRuneInString(w)
+		prev := strings.TrimRight(before[:j], " ")
+		opens := prev == "" || strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "\n")
+		pw := strings.ToLower(prev[strings.LastIndexAny(prev, " \n")+1:])
+		lastRole := role[strings.LastIndex(role, " ")+1:]
+		lr, _ := utf8.DecodeRuneInString(lastRole)
+		switch {
+		case unicode.IsUpper(wr) && unicode.IsUpper(first) && unicode.IsLower(lr) && !opens && !titleFunctionWords[strings.ToLower(w)] &&
+			!(timeNames[strings.ToLower(w)] && timeOpeners[pw]):
+			// "by Sunday Telegraph journalist" (a name, then a plain
+			// title), not "On Monday Lib Dem … chairman".
+			return true
+		case unicode.IsLower(wr) && unicode.IsLower(first) && !titleFunctionWords[w] && (opens || strings.HasSuffix(prev, ",")):
+			// ", banking commissioner Ed Fell said", ". Managing director …"
+			return true
+		}
+	}
+}
+
+// timeNames are days and months, which open a sentence's time before a
+// titled name ("On Monday Finance Minister …") as often as they begin a
+// name ("Sunday Telegraph").
+var timeNames = setOf("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
+
+// timeOpeners stand before a day or month that is a time.
+var timeOpeners = setOf("on in last this next early late since until")
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// titleFunctionWords may stand right before a title and its holder's
+// name without being part of the title.
+var titleFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("a an the this that these those his her its their our my your said says told tells added adds " +
+		"by of for to with from at in on as and or but nor than who whom whose which while when where after before during " +
+		"about against among between under over into onto upon via per including like unlike also then now yesterday today " +
+		"according be been being is was are were has have had will would could should may might must can do does did not " +
+		"says, wrote writes warned warns explained explains argued argues insisted insists claimed claims noted notes") {
+		m[w] = true
+	}
+	return m
+}()

@@ -29,3 +29,32 @@ func TestArticleQuotesFourteenthClasses(t *testing.T) {
 		}
 	}
 }
+
+// A title read without its first word is only part of the title the
+// article gives before the name: not shown. Before, the first two were
+// shown as "Courier reporter" and "inspector".
+func TestArticleQuotesRoleCutAtItsStart(t *testing.T) {
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A new account of the talks, written by Sunday Courier reporter Ann Lee, says the two men barely spoke.\n\n" +
+		"\"They sat at the same table for an hour and never looked at each other,\" Ms Lee said.\n\n" +
+		"The agency is reviewing its safety rules, mining inspector Tom Reade said.\n\n" +
+		"\"We want the same rules in every pit,\" Reade said.\n\n" +
+		"On Monday Energy Minister Karl Brandt said the mines would stay open.\n\n" +
+		"\"No pit will close this year,\" Brandt told reporters."
+	published := time.Date(1987, 4, 14, 12, 0, 0, 0, time.UTC)
+	got := map[string]ShownQuote{}
+	for _, q := range ArticleQuotes(g, text, published) {
+		got[q.Speaker] = q
+	}
+	for _, who := range []string{"Ann Lee", "Tom Reade"} {
+		if q, ok := got[who]; ok {
+			t.Errorf("%q shown as said by %q (%q); want it left out", q.Text, q.Speaker, q.Role)
+		}
+	}
+	if q, ok := got["Karl Brandt"]; !ok || q.Role != "Energy Minister" {
+		t.Errorf("the minister named after a day: shown %v (%+v); want him shown as Energy Minister", ok, q)
+	}
+}
