@@ -138,10 +138,11 @@ func (d *doc) speakerOf(c *cast, sent *sentIndex, cd *cand, q *Quote, before *Qu
 	switch w.kind {
 	case named, described:
 		q.Speaker, q.Role, q.Vague, q.Evidence = w.name, w.role, w.vague, ev
-		if w.person >= 0 && c.people[w.person].body() {
+		given := w.kind == named && givenAndTitle(w.name, w.role)
+		if w.person >= 0 && c.people[w.person].body() && !given {
 			q.Role = "" // a body speaks for itself: "the official Kenya News Agency KNA"
 		}
-		q.Person = w.kind == named && d.personName(c, w) || w.kind == described && honorificFirst(w.name)
+		q.Person = w.kind == named && (d.personName(c, w) || given) || w.kind == described && honorificFirst(w.name)
 		q.Described = w.kind == described && !honorificFirst(w.name)
 		if w.kind == named && !q.Person && (bodyRole(q.Role) || ownedByPronoun(q.Role)) || namesOthers(q.Role) {
 			// "Marsh, the insurance firm": a body speaks for itself;
@@ -687,4 +688,52 @@ func (d *doc) personNounAfter(c int) bool {
 		}
 	}
 	return false
+}
+
+// givenAndTitle reports a two-word name that opens with a known given name,
+// beside a role headed by a person's title ("Jim Press, vice president
+// and chief operating officer of …"): a person, though the surname is a
+// word bodies' names end in.
+func givenAndTitle(name, role string) bool {
+	fs := strings.Fields(name)
+	if len(fs) != 2 || role == "" || bodyRole(role) {
+		return false
+	}
+	if _, ok := givenNameGender(strings.ToLower(fs[0])); !ok {
+		return false
+	}
+	h := strings.Fields(roleHead(role))
+	if len(h) > 0 && (h[0] == "a" || h[0] == "an" || h[0] == "the") {
+		h = h[1:]
+	}
+	for _, w := range h {
+		if isRole(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// addedBySame gives a quotation whose cue is "added" with a definite
+// description of one person ("…," added the Danish-born researcher) to
+// the named person quoted right before it, with the description as the
+// role when the article gave none: "added" goes on with the same
+// speaker, whom the description stands for.
+func (d *doc) addedBySame(cd *cand, q, last *Quote) {
+	if cd.att.kind != cueAfter || cd.att.verb < 0 || d.lower(cd.att.verb) != "added" || !q.Described || q.Vague || !last.Person || last.Speaker == "" || last.Evidence == Guess {
+		return
+	}
+	w := cd.att.spk
+	if w.tok < 0 || w.end <= w.tok+1 || w.end > len(d.toks) || d.lower(w.tok) != "the" {
+		return
+	}
+	h := d.lower(w.end - 1)
+	if !isRole(h) && !isSpeakerNoun(h) || strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") {
+		return
+	}
+	role := last.Role
+	if role == "" {
+		role = q.Speaker
+	}
+	q.Speaker, q.Role, q.Person, q.Described = last.Speaker, role, true, false
 }

@@ -47,5 +47,19 @@ func TestFourteenthFailureClasses(t *testing.T) {
 			text:   "Kestrel Games topped the charts again this week.\n\nNintendo has said that the NTSC edition of the game will not be ready for the summer. \"The game is being translated into nine languages, so the work takes longer,\" it said.",
 			prefix: "The game is being",
 		},
+		{
+			name:    "a given name and a person's title make a person of a surname that bodies' names end in",
+			text:    "Sales rose in March. \"As prices rise, buyers look for small cars,\" Jim Press, vice president and head of sales of Kestrel's US arm, said in a statement.",
+			prefix:  "As prices rise",
+			speaker: "Jim Press",
+			role:    "vice president and head of sales of Kestrel's US arm",
+		},
+		{
+			name:    "'added' with a definite description goes on with the person quoted just before",
+			text:    "\"Games have grown up faster than I ever thought,\" said Lars Holm, who teaches at a college in Oslo. \"I was the first to be surprised,\" added the Danish-born researcher, who has made games for two campaigns.",
+			prefix:  "I was the first",
+			speaker: "Lars Holm",
+			role:    "the Danish-born researcher",
+		},
 	})
 }

@@ -135,6 +135,9 @@ func FindWith(text string, o Options) []Quote {
 			before = &out[len(out)-1]
 		}
 		d.speakerOf(c, sent, cd, &q, before)
+		if prev >= 0 && cands[prev].close >= 0 && len(out) > 0 && sent.of(cands[prev].close) >= sent.of(cd.open)-1 {
+			d.addedBySame(cd, &q, &out[len(out)-1])
+		}
 		out = append(out, q)
 		if cd.att.kind != cueLayout {
 			prev = i
