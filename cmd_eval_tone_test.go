@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"attache/briefing/eval"
 )
 
 // toneFixture is a labelled file in the shape of `attache eval tone`
@@ -101,6 +104,39 @@ func TestJoinRepeats(t *testing.T) {
 	}
 	if groups[6] == groups[4] || groups[6] == groups[0] || groups[6] == groups[3] {
 		t.Errorf("groups = %v: f says the same in other words and should stand alone", groups)
+	}
+}
+
+// TestSaltGroups: another partition keeps each group whole in one fold
+// but deals the groups out otherwise; partition 0 is the usual one.
+func TestSaltGroups(t *testing.T) {
+	var groups []string
+	for i := range 200 {
+		g := fmt.Sprintf("reuters/%d", i/2) // two lines an article
+		groups = append(groups, g)
+	}
+	usual := eval.Folds(slices.Clone(groups), eval.DefaultFolds)
+	same := slices.Clone(groups)
+	saltGroups(same, 0)
+	if !slices.Equal(same, groups) {
+		t.Error("partition 0 changed the groups")
+	}
+	moved := 0
+	for p := 1; p <= 2; p++ {
+		salted := slices.Clone(groups)
+		saltGroups(salted, p)
+		folds := eval.Folds(salted, eval.DefaultFolds)
+		for i := 0; i < len(folds); i += 2 {
+			if folds[i] != folds[i+1] {
+				t.Fatalf("partition %d split the article %s", p, groups[i])
+			}
+			if folds[i] != usual[i] {
+				moved++
+			}
+		}
+	}
+	if moved < 100 {
+		t.Errorf("partitions 1 and 2 moved %d of 200 articles' folds: not another partition", moved)
 	}
 }
 
