@@ -720,7 +720,7 @@ func givenAndTitle(name, role string) bool {
 // role when the article gave none: "added" goes on with the same
 // speaker, whom the description stands for.
 func (d *doc) addedBySame(cd *cand, q, last *Quote) {
-	if cd.att.kind != cueAfter || cd.att.verb < 0 || d.lower(cd.att.verb) != "added" || !q.Described || q.Vague || !last.Person || last.Speaker == "" || last.Evidence == Guess {
+	if cd.att.kind != cueAfter || cd.att.verb < 0 || d.lower(cd.att.verb) != "added" || !q.Described && !q.Vague || !last.Person || last.Speaker == "" || last.Evidence == Guess {
 		return
 	}
 	w := cd.att.spk
@@ -735,5 +735,5 @@ func (d *doc) addedBySame(cd *cand, q, last *Quote) {
 	if role == "" {
 		role = q.Speaker
 	}
-	q.Speaker, q.Role, q.Person, q.Described = last.Speaker, role, true, false
+	q.Speaker, q.Role, q.Person, q.Described, q.Vague = last.Speaker, role, true, false, false
 }

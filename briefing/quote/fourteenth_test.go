@@ -61,5 +61,12 @@ func TestFourteenthFailureClasses(t *testing.T) {
 			speaker: "Lars Holm",
 			role:    "the Danish-born researcher",
 		},
+		{
+			name:    "a specialist's title with no article is a role",
+			text:    "\"Games have grown up faster than I ever thought,\" said Lars Holm, computer games specialist at the University of Oslo. Others agree.",
+			prefix:  "Games have grown",
+			speaker: "Lars Holm",
+			role:    "computer games specialist at the University of Oslo",
+		},
 	})
 }

@@ -104,7 +104,7 @@ var roleWords = set(
 	"secretary-general director-general undersecretary chargé marshal vicar attache attaché",
 	"commodore brigadier lieutenant corporal inspector superintendent dean provost rector",
 	"mp mps mep meps msp msps mla mlas", // members of a parliament or assembly
-	"accountant auditor administrator trustee engineer archbishop supt insp det",
+	"accountant auditor administrator trustee engineer archbishop supt insp det specialist researcher",
 )
 
 // isRole reports whether a lower-case word is a title or role noun, also
