@@ -36,6 +36,7 @@ var attributionSets = []struct{ flag, file, usage string }{
 	{"twelfth", "attribution-twelfth.jsonl", "a twelfth set of such labels, made blind like the eleventh with the rules of main at e499a88 and kept from whoever changed them after"},
 	{"thirteenth", "attribution-thirteenth.jsonl", "a thirteenth set of such labels, made blind like the twelfth with the rules of main at b02de68 and kept from whoever changed them after"},
 	{"fourteenth", "attribution-fourteenth.jsonl", "a fourteenth set of such labels, made blind like the thirteenth with the rules of main at 8859f8a and kept from whoever changed them after"},
+	{"fifteenth", "attribution-fifteenth.jsonl", "a fifteenth set of such labels, made blind like the fourteenth with the rules of main at 5d20097 and kept from whoever changed them after"},
 }
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
