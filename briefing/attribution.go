@@ -187,14 +187,8 @@ func setOf(s string) map[string]bool {
 
 // titleFunctionWords may stand right before a title and its holder's
 // name without being part of the title.
-var titleFunctionWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("a an the this that these those his her its their our my your said says told tells added adds " +
-		"by of for to with from at in on as and or but nor than who whom whose which while when where after before during " +
-		"about against among between under over into onto upon via per including like unlike also then now yesterday today " +
-		"according be been being is was are were has have had will would could should may might must can do does did not " +
-		"says, wrote writes warned warns explained explains argued argues insisted insists claimed claims noted notes") {
-		m[w] = true
-	}
-	return m
-}()
+var titleFunctionWords = setOf("a an the this that these those his her its their our my your said says told tells added adds " +
+	"by of for to with from at in on as and or but nor than who whom whose which while when where after before during " +
+	"about against among between under over into onto upon via per including like unlike also then now yesterday today " +
+	"according be been being is was are were has have had will would could should may might must can do does did not " +
+	"wrote writes warned warns explained explains argued argues insisted insists claimed claims noted notes")
