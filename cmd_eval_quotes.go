@@ -25,7 +25,7 @@ const maxEvalLine = 64 << 20
 // to the count), over the whole set and per fold with folds grouped by
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
 // the right person on a hand-labelled sample; with the flags of
-// attributionSets (--labels, --fresh, --third … --sixteenth), the
+// attributionSets (--labels, --fresh, --third … --seventeenth), the
 // hand-labelled sets of quotes as briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)

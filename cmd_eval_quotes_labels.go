@@ -38,6 +38,7 @@ var attributionSets = []struct{ flag, file, usage string }{
 	{"fourteenth", "attribution-fourteenth.jsonl", "a fourteenth set of such labels, made blind like the thirteenth with the rules of main at 8859f8a and kept from whoever changed them after"},
 	{"fifteenth", "attribution-fifteenth.jsonl", "a fifteenth set of such labels, made blind like the fourteenth with the rules of main at 5d20097 and kept from whoever changed them after"},
 	{"sixteenth", "attribution-sixteenth.jsonl", "a sixteenth set of such labels, made blind like the fifteenth with the rules of main at f22102a (those of cf35569), while no one was changing them"},
+	{"seventeenth", "attribution-seventeenth.jsonl", "a seventeenth set of such labels, made blind like the sixteenth with the rules of main at 344cf60 (those of cf35569), while no one was changing them"},
 }
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
