@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,11 +21,13 @@ import (
 )
 
 // attributionLabel is one quotation shown in a brief over Reuters or BBC
-// dev, judged by reading the article: who said it, and the role the
+// dev or a dev news page, judged by reading the article: who said it, and the role the
 // article gives that person (LABELS.md says how the labels were made).
 type attributionLabel struct {
-	Source  string `json:"source"`  // "reuters" or "bbc"
-	Article string `json:"article"` // the record's id in ../shared/eval
+	Source string `json:"source"` // "reuters", "bbc" or "pages"
+	// Article is the record's id in ../shared/eval (for "pages", the page's
+	// id in pages-dev/ground-truth.json).
+	Article string `json:"article"`
 	// Start is where the quotation starts in the record's text, in code
 	// points.
 	Start   int    `json:"start"`
@@ -129,7 +132,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: shown %q / %q; right %q / %q", l.Source, l.Article, l.Start, q.Speaker, q.Role, l.Speaker, strings.Join(l.Roles, " | ")))
 		}
 	}
-	fmt.Fprintf(w, "\nquotes shown in briefs, hand-labelled (%s): %d quotations from Reuters and BBC dev\n", path, len(labels))
+	fmt.Fprintf(w, "\nquotes shown in briefs, hand-labelled (%s): %d quotations\n", path, len(labels))
 	if before.n > 0 {
 		fmt.Fprintf(w, "  before the first round (%3d shown then): %s\n", before.n, before)
 	}
@@ -305,7 +308,8 @@ func (r labelledRecord) at(start int) int {
 }
 
 // labelledTexts reads the records the labels name from the Reuters and
-// BBC dev files in dir.
+// BBC dev files in dir, and from the pages' ground truth when a label
+// names a page.
 func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRecord, error) {
 	want := map[string]bool{}
 	for _, l := range labels {
@@ -343,5 +347,50 @@ func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRe
 			return nil, fmt.Errorf("eval quotes: %s: %w", path, err)
 		}
 	}
+	if slices.ContainsFunc(labels, func(l attributionLabel) bool { return l.Source == "pages" }) {
+		if err := readPageTexts(filepath.Join(dir, "pages-dev", "ground-truth.json"), want, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// readPageTexts adds the article bodies of the news pages the labels name
+// ("pages:" and the page's id) from the pages' ground truth, a person's
+// marking of each page's article body, dated by the page's URL.
+func readPageTexts(path string, want map[string]bool, out map[string]labelledRecord) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	var pages map[string]struct {
+		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(b, &pages); err != nil {
+		return fmt.Errorf("eval quotes: %s: %w", path, err)
+	}
+	for id, p := range pages {
+		if want["pages:"+id] {
+			out["pages:"+id] = labelledRecord{text: clean.UnescapeRefs(p.ArticleBody), raw: p.ArticleBody, published: urlDate(p.URL)}
+		}
+	}
+	return nil
+}
+
+// urlDateRE finds a date written in a URL's path as /2019/11/18/.
+var urlDateRE = regexp.MustCompile(`/((?:19|20)\d\d)/(\d\d)/(\d\d)/`)
+
+// urlDate is the date a page's URL gives as /YYYY/MM/DD/, or the zero time
+// when it gives none.
+func urlDate(u string) time.Time {
+	m := urlDateRE.FindStringSubmatch(u)
+	if m == nil {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }

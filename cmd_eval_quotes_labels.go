@@ -39,6 +39,7 @@ var attributionSets = []struct{ flag, file, usage string }{
 	{"fifteenth", "attribution-fifteenth.jsonl", "a fifteenth set of such labels, made blind like the fourteenth with the rules of main at 5d20097 and kept from whoever changed them after"},
 	{"sixteenth", "attribution-sixteenth.jsonl", "a sixteenth set of such labels, made blind like the fifteenth with the rules of main at f22102a (those of cf35569), while no one was changing them"},
 	{"seventeenth", "attribution-seventeenth.jsonl", "a seventeenth set of such labels, made blind like the sixteenth with the rules of main at 344cf60 (those of cf35569), while no one was changing them"},
+	{"pages", "attribution-pages.jsonl", "a set of such labels over the English news pages of pages-dev/ground-truth.json, made blind like the seventeenth with the rules of main at 5f62a81 (those of cf35569)"},
 }
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
