@@ -228,12 +228,10 @@ const rowsPerInsert = 250
 // statement's cost is paid once per rowsPerInsert rows rather than per
 // row. row(i) returns the i-th row's values (valid until the next call).
 func insertRows(ctx context.Context, tx *sql.Tx, prefix string, n int, row func(i int) []any) error {
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
+	st := chunkStmt{tx: tx, full: rowsPerInsert, build: func(k int) string {
+		return prefix + strings.TrimSuffix(strings.Repeat("(?, ?), ", k), ", ")
+	}}
+	defer st.close()
 	args := make([]any, 0, 2*rowsPerInsert)
 	for start := 0; start < n; start += rowsPerInsert {
 		end := min(start+rowsPerInsert, n)
@@ -241,24 +239,67 @@ func insertRows(ctx context.Context, tx *sql.Tx, prefix string, n int, row func(
 		for i := start; i < end; i++ {
 			args = append(args, row(i)...)
 		}
-		values := strings.TrimSuffix(strings.Repeat("(?, ?), ", end-start), ", ")
-		if end-start < rowsPerInsert {
-			if _, err := tx.ExecContext(ctx, prefix+values, args...); err != nil {
-				return err
-			}
-			continue
-		}
-		if full == nil {
-			var err error
-			if full, err = tx.PrepareContext(ctx, prefix+values); err != nil {
-				return err
-			}
-		}
-		if _, err := full.ExecContext(ctx, args...); err != nil {
+		if err := st.exec(ctx, end-start, args); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// chunkStmt runs a statement built for a chunk of k items by build(k):
+// the statement of a full chunk is prepared once and kept, since SQLite's
+// parsing of hundreds of placeholders cost as much as running it; a
+// shorter chunk's (the last) is run from its text.
+type chunkStmt struct {
+	tx    *sql.Tx
+	full  int
+	build func(k int) string
+	stmt  *sql.Stmt
+}
+
+// prepared is the kept statement for a full chunk of k items, or nil and
+// the text to run for a shorter one.
+func (c *chunkStmt) prepared(ctx context.Context, k int) (*sql.Stmt, string, error) {
+	if k < c.full {
+		return nil, c.build(k), nil
+	}
+	if c.stmt == nil {
+		st, err := c.tx.PrepareContext(ctx, c.build(k))
+		if err != nil {
+			return nil, "", err
+		}
+		c.stmt = st
+	}
+	return c.stmt, "", nil
+}
+
+func (c *chunkStmt) exec(ctx context.Context, k int, args []any) error {
+	st, q, err := c.prepared(ctx, k)
+	switch {
+	case err != nil:
+	case st != nil:
+		_, err = st.ExecContext(ctx, args...)
+	default:
+		_, err = c.tx.ExecContext(ctx, q, args...)
+	}
+	return err
+}
+
+func (c *chunkStmt) query(ctx context.Context, k int, args []any) (*sql.Rows, error) {
+	st, q, err := c.prepared(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return c.tx.QueryContext(ctx, q, args...)
+}
+
+func (c *chunkStmt) close() {
+	if c.stmt != nil {
+		c.stmt.Close()
+	}
 }
 
 // sqliteReader answers the save rules' questions inside the save
@@ -278,22 +319,14 @@ func newSQLiteReader(ctx context.Context, tx *sql.Tx) (*sqliteReader, error) {
 
 func (r *sqliteReader) close() { r.lastID.Close() }
 
-// inList fills query's "IN (?)" with n placeholders.
-func inList(query string, n int) string {
-	return strings.Replace(query, "(?)", "("+placeholders(n)+")", 1)
-}
-
-// inChunks runs query once per chunk of keys, filling its "IN (…)" list.
-// The statement of a full chunk is prepared once: SQLite's parsing of
-// hundreds of placeholders cost as much as running it.
+// inChunks runs query once per chunk of keys, filling its "IN (?)" with
+// the chunk's placeholders.
 func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, row func(rowScanner) error) error {
 	const chunk = 500
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
+	st := chunkStmt{tx: tx, full: chunk, build: func(k int) string {
+		return strings.Replace(query, "(?)", "("+placeholders(k)+")", 1)
+	}}
+	defer st.close()
 	args := make([]any, 0, chunk)
 	for start := 0; start < len(keys); start += chunk {
 		part := keys[start:min(start+chunk, len(keys))]
@@ -301,19 +334,7 @@ func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, ro
 		for _, k := range part {
 			args = append(args, k)
 		}
-		var rows *sql.Rows
-		var err error
-		switch {
-		case len(part) < chunk:
-			rows, err = tx.QueryContext(ctx, inList(query, len(part)), args...)
-		case full == nil:
-			if full, err = tx.PrepareContext(ctx, inList(query, chunk)); err != nil {
-				return err
-			}
-			fallthrough
-		default:
-			rows, err = full.QueryContext(ctx, args...)
-		}
+		rows, err := st.query(ctx, len(part), args)
 		if err != nil {
 			return err
 		}
