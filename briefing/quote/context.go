@@ -658,17 +658,10 @@ func personInitials(w string) bool {
 	case "U.S", "U.K", "U.N", "E.U":
 		return false
 	}
-	letters := 0
-	for i, r := range w {
-		switch {
-		case r >= 'A' && r <= 'Z' && i%2 == 0:
-			letters++
-		case r == '.' && i%2 == 1:
-		default:
-			return false
-		}
+	if t := strings.TrimSuffix(w, "."); len(t) == 1 {
+		return t[0] >= 'A' && t[0] <= 'Z' // "T", "T."
 	}
-	return letters >= 1 && letters <= 2
+	return isInitials(w) && strings.Count(strings.TrimSuffix(w, "."), ".") == 1 // "D.J"
 }
 
 // personNounAfter reports a comma at token c followed, within three
