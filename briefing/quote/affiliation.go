@@ -139,7 +139,7 @@ func (d *doc) orgish(a, b int) bool {
 
 // bodyKinds say what kind of body the name after them is ("security
 // firm Kestrel", "chip maker Arcon").
-var bodyKinds = set("firm company maker makers carrier operator manufacturer producer publisher retailer lender insurer broker")
+var bodyKinds = set("firm company maker makers carrier operator manufacturer producer publisher retailer lender insurer broker stockbroker")
 
 // bodyEndings end the names of firms and research houses beyond orgWords.
 var bodyEndings = set("securities capital partners research investments investment associates management",

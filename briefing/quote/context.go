@@ -349,14 +349,19 @@ func (d *doc) barePlural(w who) bool {
 	return len(lw) > 3 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !has(orgWords, lw) && !isAcronym(d.str(d.toks[w.tok]))
 }
 
-// bareTitle reports a description that is a capitalised title with no
-// determiner and no name, headed by one person's role ("Group Economics
-// Adviser at Westbank", "Windows product manager"): the article names
-// that person elsewhere, or the words are a heading. Plurals ("Texaco
-// sources", "Lawmakers") and descriptions that open with a determiner or
-// a lower-case word are not bare titles.
+// bareTitle reports a description that is a title with no determiner
+// and no name, headed by one person's role ("Group Economics Adviser at
+// Westbank", "Windows product manager", "said head of research at
+// Kettle Bank", "Ann Lee, chief economist at Kettle Bank, said" read
+// without the name): the article names that person elsewhere, or the
+// words are a heading. So is a long title read as one description with
+// the name at its end ("visiting Chairman of Northern Motors Roger
+// Smythe"): the person's role is not read apart from the name, and a
+// brief shows a person's words only with one. Plurals ("Texaco sources",
+// "Lawmakers", "analysts") and descriptions that open with a determiner
+// are not bare titles.
 func (d *doc) bareTitle(w who) bool {
-	if w.tok < 0 || w.end <= w.tok || w.end > len(d.toks) || d.toks[w.tok].kind != word || !d.toks[w.tok].upper || has(determiners, d.lower(w.tok)) || honorificFirst(w.name) {
+	if w.tok < 0 || w.end <= w.tok || w.end > len(d.toks) || d.toks[w.tok].kind != word || has(determiners, d.lower(w.tok)) || honorificFirst(w.name) {
 		return false
 	}
 	h, _ := d.descriptionHead(w.tok, w.end)

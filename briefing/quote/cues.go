@@ -167,19 +167,31 @@ func (d *doc) afterCue(c *cast, j int, probe bool) attribution {
 	if limit > end {
 		limit = end
 	}
+	plain := true // no comma or relative word yet: still the subject's own words
 	for m := k + 1; m < limit; m++ {
 		t := d.toks[m]
 		if t.kind != word {
 			if t.kind == punct && !isAppositivePunct(d.str(t)) {
 				break
 			}
+			plain = plain && !d.isPunct(m, ",")
 			continue
 		}
 		lm := d.lower(m)
 		cueVerb := d.isCueVerb(m) || d.phrasalCue(m, end)
+		if !t.upper && isRelative(lm) {
+			plain = false
+		}
 		if !cueVerb && !t.upper && strings.HasSuffix(lm, "ed") && m+1 <= end && (m+1 == end || d.isPunct(m+1, ",")) && d.toks[m-1].kind == word && (d.toks[m-1].upper || has(pronouns, d.lower(m-1))) {
 			// "…?" Moreau questioned.
 			cueVerb = true
+		}
+		if !cueVerb && closedSentence && plain && !t.upper && strings.HasSuffix(lm, "ed") && looksVerbal(lm) && lm != "quoted" {
+			// "…." Ana Ruiz on Monday dismissed claims of broken promises,
+			// saying: a new sentence whose subject has a verb of its own;
+			// a speech word further on ("promises") is not this
+			// quotation's cue.
+			break
 		}
 		if cueVerb && closedSentence && m+1 < end && d.toks[m+1].kind == word && (!has(npStoppers, d.lower(m+1)) || d.lower(m+1) == "that") && d.lower(m+1) != "reporters" && !has(objectPronouns, d.lower(m+1)) && !has(tellVerbs, lm) {
 			// "…." Smith said Jones "…": a new sentence, not a cue.

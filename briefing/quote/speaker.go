@@ -542,6 +542,12 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 		// person works for.
 		if _, body, ok := d.affiliationAfter(r.b, y); ok {
 			affiliation, y = body, r.b
+		} else if r.givenFound && !r.titleSeen && r.nameA == r.a && y-r.b-1 <= 4 && d.capsOnly(r.b+1, y) {
+			// "Dan Noonan from Voxline": a person's name alone (it opens
+			// with a given name, no title before it), then words that
+			// do not say whether they name a firm or a town; the person
+			// is named, the words after the name are not part of it.
+			y = r.b
 		}
 	}
 	if r.b != y || r.nameA >= r.b {
