@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,26 +14,33 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"attache/briefing"
 	"attache/briefing/eval"
 	"attache/briefing/geo"
 	"attache/sources/clean"
+	"attache/sources/extract"
 )
 
 // attributionLabel is one quotation shown in a brief over Reuters or BBC
 // dev or a dev news page, judged by reading the article: who said it, and the role the
 // article gives that person (LABELS.md says how the labels were made).
 type attributionLabel struct {
-	Source string `json:"source"` // "reuters", "bbc" or "pages"
+	Source string `json:"source"` // "reuters", "bbc", "pages" or "snippets"
 	// Article is the record's id in ../shared/eval (for "pages", the page's
-	// id in pages-dev/ground-truth.json).
+	// id in pages-dev/ground-truth.json; for "snippets", the saved page's
+	// id in pages-snippets-dev/gold.json).
 	Article string `json:"article"`
 	// Start is where the quotation starts in the record's text, in code
-	// points.
-	Start   int    `json:"start"`
-	Speaker string `json:"speaker"` // the right speaker
+	// points (for "snippets", in the text our extractor gives the page).
+	Start int `json:"start"`
+	// Fingerprint, when given, is quoteFingerprint of the text at Start
+	// when the label was made: a text that has moved since (a changed
+	// extractor) is reported, not scored at the wrong quotation.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	Speaker     string `json:"speaker"` // the right speaker
 	// SpeakerForms are other spellings of the right speaker that the
 	// article itself uses ("Brian Monteith MSP").
 	SpeakerForms []string `json:"speaker_forms,omitempty"`
@@ -95,7 +104,7 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		}
 		return m[src]
 	}
-	notShown := 0
+	notShown, moved, lost := 0, 0, 0
 	var wrong []string
 	for _, l := range labels {
 		key := l.Source + ":" + l.Article
@@ -119,7 +128,21 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 			tallyOf(srcUnseen, l.Source).add(*l.Unseen)
 		}
 		tallyOf(srcNow, l.Source)
-		q, ok := quoteAt(rec.text, qs, rec.at(l.Start))
+		at := rec.at(l.Start)
+		if l.Fingerprint != "" && quoteFingerprint(rec.text, at) != l.Fingerprint {
+			// The text is not the one labelled (a changed extractor): find
+			// the quotation again by its first words, or leave it unscored.
+			found, ok := findFingerprint(rec.text, l.Fingerprint)
+			if !ok {
+				lost++
+				wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: the extracted text has changed; no quotation with fingerprint %s, or more than one (not scored)", l.Source, l.Article, l.Start, l.Fingerprint))
+				continue
+			}
+			moved++
+			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: the extracted text has moved; the quotation is found at @%d", l.Source, l.Article, l.Start, found))
+			at = found
+		}
+		q, ok := quoteAt(rec.text, qs, at)
 		if !ok {
 			notShown++
 			wrong = append(wrong, fmt.Sprintf("  - %s %s @%d: not shown; right %q / %q", l.Source, l.Article, l.Start, l.Speaker, strings.Join(l.Roles, " | ")))
@@ -143,6 +166,12 @@ func scoreAttributionLabels(w io.Writer, dir, path string, g *geo.Gazetteer) err
 		fmt.Fprintf(w, "  unseen, when labelled  (%3d shown then): %s\n", unseen.n, unseen)
 	}
 	fmt.Fprintf(w, "  now                    (%3d shown now):  %s; %d labelled quotations not shown now\n", now.n, now, notShown)
+	if moved > 0 {
+		fmt.Fprintf(w, "  %d labelled quotations found at another offset of the extracted text (by their fingerprints)\n", moved)
+	}
+	if lost > 0 {
+		fmt.Fprintf(w, "  %d labelled quotations not found in the extracted text (not scored)\n", lost)
+	}
 	if len(srcNow) > 1 {
 		for _, src := range slices.Sorted(maps.Keys(srcNow)) {
 			if t := srcUnseen[src]; t != nil {
@@ -288,6 +317,59 @@ func quoteAt(text string, qs []briefing.ShownQuote, start int) (briefing.ShownQu
 	return briefing.ShownQuote{}, false
 }
 
+// fingerprintWords is how many words from a label's offset its
+// fingerprint covers.
+const fingerprintWords = 5
+
+// quoteFingerprint is the first 12 hex digits of the SHA-256 of the first
+// five words of text from code point start, joined by single spaces: a
+// check that a label's offset still points at the quotation labelled,
+// which holds none of the article's text.
+func quoteFingerprint(text string, start int) string {
+	i := 0
+	for n := range text {
+		if i == start {
+			return fingerprintOf(text[n:])
+		}
+		i++
+	}
+	return fingerprintOf("")
+}
+
+// fingerprintOf is quoteFingerprint of s from its start.
+func fingerprintOf(s string) string {
+	var words []string
+	for len(words) < fingerprintWords {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		words = append(words, s[:end])
+		s = s[end:]
+	}
+	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+	return hex.EncodeToString(sum[:6])
+}
+
+// findFingerprint finds the one place in text (in code points, where no
+// space is) whose fingerprint is fp; false when there is none, or more
+// than one.
+func findFingerprint(text, fp string) (int, bool) {
+	found, n, i := -1, 0, 0
+	for b, r := range text {
+		if !unicode.IsSpace(r) && fingerprintOf(text[b:]) == fp {
+			found = i
+			n++
+		}
+		i++
+	}
+	return found, n == 1
+}
+
 type labelledRecord struct {
 	text      string // as ingest stores it: character references decoded
 	raw       string // as the record holds it; labels count code points in it
@@ -352,6 +434,11 @@ func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRe
 			return nil, err
 		}
 	}
+	if slices.ContainsFunc(labels, func(l attributionLabel) bool { return l.Source == "snippets" }) {
+		if err := readSnippetTexts(filepath.Join(dir, "pages-snippets-dev"), want, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
@@ -374,6 +461,41 @@ func readPageTexts(path string, want map[string]bool, out map[string]labelledRec
 		if want["pages:"+id] {
 			out["pages:"+id] = labelledRecord{text: clean.UnescapeRefs(p.ArticleBody), raw: p.ArticleBody, published: urlDate(p.URL)}
 		}
+	}
+	return nil
+}
+
+// readSnippetTexts adds the text of the saved pages the labels name
+// ("snippets:" and the page's id in gold.json) as ingest would store it:
+// the page extracted by our own extractor with its URL, dated by the
+// page's metadata or URL when the extractor finds a date, else not.
+func readSnippetTexts(pool string, want map[string]bool, out map[string]labelledRecord) error {
+	path := filepath.Join(pool, "gold.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	var pages map[string]struct {
+		URL  string `json:"url"`
+		File string `json:"file"`
+	}
+	if err := json.Unmarshal(b, &pages); err != nil {
+		return fmt.Errorf("eval quotes: %s: %w", path, err)
+	}
+	for id, p := range pages {
+		if !want["snippets:"+id] {
+			continue
+		}
+		body, err := extractReadPage(filepath.Join(pool, filepath.Base(p.File)), extract.DefaultMaxBytes)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		page, err := extract.Extract(body, p.URL, "")
+		if err != nil {
+			return fmt.Errorf("eval quotes: page %s: %w", id, err)
+		}
+		text := page.Text()
+		out["snippets:"+id] = labelledRecord{text: text, raw: text, published: page.Published}
 	}
 	return nil
 }

@@ -41,6 +41,7 @@ var attributionSets = []struct{ flag, file, usage string }{
 	{"seventeenth", "attribution-seventeenth.jsonl", "a seventeenth set of such labels, made blind like the sixteenth with the rules of main at 344cf60 (those of cf35569), while no one was changing them"},
 	{"pages", "attribution-pages.jsonl", "a set of such labels over the English news pages of pages-dev/ground-truth.json, made blind like the seventeenth with the rules of main at 5f62a81 (those of cf35569)"},
 	{"eighteenth", "attribution-eighteenth.jsonl", "an eighteenth set of such labels, made blind like the seventeenth with the rules of main at 21f4049 (those of cf35569), frozen before what was shown was opened"},
+	{"snippets", "attribution-snippets.jsonl", "a set of such labels over the English news pages of pages-snippets-dev, in the text our extractor gives them, made blind like the pages set with the rules of main at a615965 (those of f148c3e)"},
 }
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote
