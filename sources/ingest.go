@@ -52,11 +52,6 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	}
 	// Prepare the next batch (tagging, hashing, sketching: CPU work, in
 	// parallel) while the store writes the current one.
-	type batch struct {
-		start   int
-		preps   []Prepared
-		skipped []Result
-	}
 	batches := make(chan batch, 1)
 	stop := make(chan struct{})
 	defer close(stop)
@@ -65,15 +60,34 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	// writer waits (the first batch of a call, or a writer faster than
 	// the preparing), and leaves the writer its own while it writes.
 	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// The articles are read for their pairs after the store has the
+	// batch: the store writes them last (Prepared.ReadingsDone), so the
+	// writer starts on a batch as soon as the rest is prepared, and the
+	// reading runs beside it. With one core the writer would hold the
+	// only token while it waits for the reading: read first, then.
+	readLate := in.Reader != nil && cap(cores) > 1
 	go func() {
 		defer close(batches)
 		for start := 0; start < len(arts); start += size {
 			end := min(start+size, len(arts))
-			preps, skipped := in.prepare(arts[start:end], cores)
+			b := in.prepare(start, arts[start:end], cores, !readLate)
+			var read chan struct{}
+			if readLate && len(b.toSave) > 0 {
+				read = make(chan struct{})
+				for i := range b.toSave {
+					b.toSave[i].ReadingsDone = read
+				}
+			}
 			select {
-			case batches <- batch{start, preps, skipped}:
+			case batches <- b:
 			case <-stop:
 				return
+			}
+			if read != nil {
+				onCores(len(b.toSave), cores, func(i int) {
+					b.toSave[i].Readings = readOne(*in.Reader, b.toSave[i].Article)
+				})
+				close(read)
 			}
 		}
 	}()
@@ -82,29 +96,22 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 		if err := ctx.Err(); err != nil {
 			return results[:done], err
 		}
-		var toSave []Prepared
-		var where []int
-		for i := range b.preps {
-			if b.skipped[i].Outcome == Skipped {
-				results[b.start+i] = b.skipped[i]
-				continue
-			}
-			toSave = append(toSave, b.preps[i])
-			where = append(where, b.start+i)
+		for _, r := range b.skipped {
+			results[r.at] = r.Result
 		}
-		if len(toSave) > 0 {
+		if len(b.toSave) > 0 {
 			cores <- struct{}{}
-			saved, err := in.store.Save(ctx, toSave)
+			saved, err := in.store.Save(ctx, b.toSave)
 			<-cores
 			if err != nil {
 				return results[:done], err
 			}
 			for i, r := range saved {
-				r.Undated = toSave[i].Published.IsZero()
-				results[where[i]] = r
+				r.Undated = b.toSave[i].Published.IsZero()
+				results[b.where[i]] = r
 			}
 		}
-		done = b.start + len(b.preps)
+		done = b.start + b.n
 		if progress != nil {
 			progress(done)
 		}
@@ -112,12 +119,46 @@ func (in *Ingester) Ingest(ctx context.Context, arts []Article, progress func(do
 	return results, nil
 }
 
-// prepare computes, in parallel, everything the store indexes, an article
-// at a time on each core for which it gets a token from cores.
-func (in *Ingester) prepare(arts []Article, cores chan struct{}) ([]Prepared, []Result) {
+// batch is a batch of articles prepared: those to save, with their index
+// in the call's articles, and those skipped.
+type batch struct {
+	start, n int
+	toSave   []Prepared
+	where    []int
+	skipped  []skippedArticle
+}
+
+type skippedArticle struct {
+	at int
+	Result
+}
+
+// prepare computes, in parallel, everything the store indexes for the
+// articles arts (from index start of the call's), an article at a time on
+// each core for which it gets a token from cores; read says whether to
+// read them for their pairs too.
+func (in *Ingester) prepare(start int, arts []Article, cores chan struct{}, read bool) batch {
 	preps := make([]Prepared, len(arts))
-	skipped := make([]Result, len(arts))
-	workers := min(cap(cores), len(arts))
+	reasons := make([]string, len(arts))
+	onCores(len(arts), cores, func(i int) {
+		preps[i], reasons[i] = in.prepareOne(arts[i], read)
+	})
+	b := batch{start: start, n: len(arts)}
+	for i := range preps {
+		if reasons[i] != "" {
+			b.skipped = append(b.skipped, skippedArticle{start + i, Result{Outcome: Skipped, Title: arts[i].Title, URL: arts[i].URL, Reason: reasons[i]}})
+			continue
+		}
+		b.toSave = append(b.toSave, preps[i])
+		b.where = append(b.where, start+i)
+	}
+	return b
+}
+
+// onCores calls fn(i) for every i below n, in parallel, each call holding
+// a token of cores.
+func onCores(n int, cores chan struct{}, fn func(i int)) {
+	workers := min(cap(cores), n)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
@@ -126,25 +167,19 @@ func (in *Ingester) prepare(arts []Article, cores chan struct{}) ([]Prepared, []
 			defer wg.Done()
 			for i := range next {
 				cores <- struct{}{}
-				p, reason := in.prepareOne(arts[i])
+				fn(i)
 				<-cores
-				if reason != "" {
-					skipped[i] = Result{Outcome: Skipped, Title: arts[i].Title, URL: arts[i].URL, Reason: reason}
-					continue
-				}
-				preps[i] = p
 			}
 		}()
 	}
-	for i := range arts {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return preps, skipped
 }
 
-func (in *Ingester) prepareOne(a Article) (Prepared, string) {
+func (in *Ingester) prepareOne(a Article, read bool) (Prepared, string) {
 	a.Title = doc.Fold(a.Title)
 	a.Source = doc.Fold(a.Source)
 	a.Byline = doc.Fold(a.Byline)
@@ -190,7 +225,10 @@ func (in *Ingester) prepareOne(a Article) (Prepared, string) {
 		p.TextIndex = ti.IndexText(p.Title, p.Text)
 	}
 	if in.Reader != nil {
-		p.Readings, p.ReadBy = readOne(*in.Reader, a), in.Reader.Version
+		p.ReadBy = in.Reader.Version
+		if read {
+			p.Readings = readOne(*in.Reader, a)
+		}
 	}
 	return p, ""
 }

@@ -145,6 +145,17 @@ type Prepared struct {
 	// read), and Readings what it found, normalised.
 	ReadBy   int64
 	Readings []PairReading
+	// ReadingsDone, if not nil, is closed once Readings is set: the
+	// Ingester reads a batch's articles for their pairs while the store
+	// writes the rest of it. A store reads Readings after AwaitReadings.
+	ReadingsDone <-chan struct{}
+}
+
+// AwaitReadings returns once p's Readings are set.
+func (p *Prepared) AwaitReadings() {
+	if p.ReadingsDone != nil {
+		<-p.ReadingsDone
+	}
 }
 
 // A TextIndexer is a store that reads an article's text into its own

@@ -40,6 +40,7 @@ func writePlanReadings(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
 	}
 	defer pair.Close()
 	for _, p := range read {
+		p.AwaitReadings()
 		a := p.Article
 		a.ID, a.StoryID = p.ID, p.StoryID
 		if err := writeReadings(ctx, mark, pair, &a, p.ReadBy, p.Readings); err != nil {

@@ -2,9 +2,11 @@ package sources_test
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -303,6 +305,83 @@ func TestReadUnreadResumes(t *testing.T) {
 		read, unread, err := s.PairReadings(ctx, sources.ReadingQuery{Pair: [2]string{"IT", "JP"}, Version: 1})
 		if err != nil || len(read) != len(arts) || len(unread) != 0 {
 			t.Errorf("after both runs: %d read, %d unread, %v", len(read), len(unread), err)
+		}
+	})
+}
+
+// savingStarts tells when the first Save of the store it wraps begins.
+type savingStarts struct {
+	sources.Store
+	once    sync.Once
+	started chan struct{}
+}
+
+func (s *savingStarts) Save(ctx context.Context, batch []sources.Prepared) ([]sources.Result, error) {
+	s.once.Do(func() { close(s.started) })
+	return s.Store.Save(ctx, batch)
+}
+
+// The ingester hands the store a batch before it reads the batch's
+// articles for their pairs, and the store writes the readings once they
+// are read: the reading runs beside the writer. With one core (where the
+// writer would hold the only one while it waited) it reads them first.
+// Either way every article's readings are stored.
+func TestIngestReadsPairsBesideTheWriter(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		day := time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)
+		clock := func() time.Time { return day.AddDate(0, 1, 0) }
+		s := e.Open(t, sources.StoreOptions{Now: clock})
+		var calls, early atomic.Int64
+		wrapped := &savingStarts{Store: s, started: make(chan struct{})}
+		inner := pairReader(1, &calls)
+		reader := &sources.Reader{Version: 1, Read: func(a sources.Article) []sources.PairReading {
+			select {
+			case <-wrapped.started:
+			case <-time.After(3 * time.Second):
+				early.Add(1) // read before the store had the batch
+			}
+			return inner.Read(a)
+		}}
+		var arts []sources.Article
+		for n := range 7 {
+			arts = append(arts, sources.Article{Title: "Japan and Italy, round " + strconv.Itoa(n), Text: "Japan and Italy met again, for the " + strconv.Itoa(n) + "th time.",
+				Source: "Wire", Published: day.Add(time.Duration(n) * time.Hour), URL: "https://news.example/round-" + strconv.Itoa(n)})
+		}
+		ingest := func(procs int, r *sources.Reader, arts []sources.Article) {
+			t.Helper()
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			in := sources.NewIngester(wrapped, wordTagger, clock)
+			in.BatchSize = 2
+			in.Reader = r
+			res, err := in.Ingest(ctx, arts, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range res {
+				if r.Outcome != sources.Added {
+					t.Fatalf("article %d: %+v", i, r)
+				}
+			}
+		}
+		ingest(2, reader, arts[:5])
+		if early.Load() != 0 {
+			t.Errorf("%d articles were read for their pairs before the store had their batch", early.Load())
+		}
+		ingest(1, inner, arts[5:])
+		if calls.Load() != int64(len(arts)) {
+			t.Errorf("the reader read %d articles, want %d", calls.Load(), len(arts))
+		}
+		read, unread, err := s.PairReadings(ctx, sources.ReadingQuery{Pair: [2]string{"IT", "JP"}, Since: day, Until: day.AddDate(0, 0, 1), Version: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := len(arts) - 1; i >= 0; i-- {
+			want = append(want, arts[i].Title)
+		}
+		if got := readingTitles(read); !slices.Equal(got, want) || len(unread) != 0 {
+			t.Errorf("readings = %q, unread %v; want %q, none unread", got, unread, want)
 		}
 	})
 }

@@ -217,6 +217,7 @@ func insertArticles(ctx context.Context, tx pgx.Tx, ins []sources.PlannedArticle
 	var reads readingRows
 	for _, p := range ins {
 		if p.ReadBy != 0 {
+			p.AwaitReadings()
 			a := p.Article
 			a.ID, a.StoryID = p.ID, p.StoryID
 			reads.add(&a, p.ReadBy, p.Readings)
@@ -263,6 +264,7 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 		return err
 	}
 	if u.ReadBy != 0 {
+		u.AwaitReadings()
 		var reads readingRows
 		a := u.Article
 		a.ID, a.StoryID = u.ID, u.StoryID
