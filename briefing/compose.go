@@ -40,7 +40,7 @@ func (e *Engine) Brief(ctx context.Context, req Request) (*Brief, error) {
 	}
 	b.Quotes = e.rankQuotes(req, sel.stories, <-found, nq, "", b.Summary)
 	b.Articles = e.citedArticles(sel.stories, b)
-	e.toneBrief(b, req, sel, <-trend)
+	e.toneBrief(b, req, sel, (<-trend).line(len(b.Articles), len(req.Terms) > 0))
 	noteSample(b)
 	return b, nil
 }

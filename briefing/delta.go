@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,13 +66,32 @@ func (e *Engine) toneBrief(b *Brief, req Request, sel selection, trend string) {
 	b.Trend = trend
 }
 
+// pairTrend is the pair's trend line over its timeline's window and how
+// many stories that timeline holds.
+type pairTrend struct {
+	text    string
+	stories int
+}
+
+// line is the trend as a brief of shown stories prints it: when the
+// timeline holds other stories than the brief (a brief shows its best
+// few, or only those on its topic words), the line says it reads all of
+// them, so that its dates and counts do not seem to contradict the
+// brief's own.
+func (p pairTrend) line(shown int, topic bool) string {
+	if p.text == "" || !topic && p.stories <= shown {
+		return p.text
+	}
+	return "across all " + strconv.Itoa(p.stories) + " of their stories, " + p.text
+}
+
 // startTrend draws the pair's trend for a brief on two countries, beside
-// the brief, and sends it ("" for none): over a year, or over the brief's
-// own window when it reaches further back.
-func (e *Engine) startTrend(ctx context.Context, req Request, sel selection) <-chan string {
-	out := make(chan string, 1)
+// the brief, and sends it (no text for none): over a year, or over the
+// brief's own window when it reaches further back.
+func (e *Engine) startTrend(ctx context.Context, req Request, sel selection) <-chan pairTrend {
+	out := make(chan pairTrend, 1)
 	if len(req.Countries) != 2 {
-		out <- ""
+		out <- pairTrend{}
 		return out
 	}
 	from := e.now().Add(-DefaultTimelineWindow)
@@ -81,15 +101,10 @@ func (e *Engine) startTrend(ctx context.Context, req Request, sel selection) <-c
 	go func() {
 		t, err := e.timelineOf(ctx, Request{Countries: req.Countries, Since: from, Until: req.Until, Sample: req.Sample}, "", &sel.noSample, true)
 		if err != nil || t.Trend == "" {
-			out <- ""
+			out <- pairTrend{}
 			return
 		}
-		if len(req.Terms) > 0 {
-			// The timeline reads the pair, not the brief's topic words.
-			out <- "across all their stories, " + t.Trend
-			return
-		}
-		out <- t.Trend
+		out <- pairTrend{text: t.Trend, stories: t.Totals.Total()}
 	}()
 	return out
 }

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,8 +78,17 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(br.Trend, "across all their stories, ") || !strings.Contains(br.Trend, "cooling since June") {
+	if !strings.HasPrefix(br.Trend, "across all 3 of their stories, ") || !strings.Contains(br.Trend, "cooling since June") {
 		t.Errorf("trend of a brief on steel = %q, want the pair's, said to be the pair's", br.Trend)
+	}
+	// A brief that shows every story of the pair's timeline reads its
+	// trend as its own.
+	whole, err := eng.Brief(ctx, Request{Countries: []string{"CA", "MX"}, Since: now.AddDate(-1, 0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Articles) != 3 || !strings.HasPrefix(whole.Trend, "mostly cooperation, cooling since June") {
+		t.Errorf("brief over all 3 stories: %d shown, trend %q, want 3 and the trend unprefixed", len(whole.Articles), whole.Trend)
 	}
 	// One toned story is a count, not a leaning.
 	one, err := eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}, Since: now.AddDate(0, 0, -20)}, ByWeek)
@@ -110,4 +120,52 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 		fresh, _ := New(st, g, Options{Now: func() time.Time { return now }}).Timeline(ctx, Request{Countries: []string{"CA", "MX"}}, ByMonth)
 		t.Errorf("after a new story: %d material conflict stories, want 2 (a fresh engine: %+v)", got, fresh.Totals)
 	}
+}
+
+// A brief shows its best few stories; the trend beside it reads every
+// story of the pair, and says how many, so that its latest date and its
+// counts do not seem to contradict the brief's header.
+func TestBriefTrendSaysItReadsAllThePairsStories(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
+	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "c.db"), sources.StoreOptions{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goods := []string{"wheat", "copper", "avocados", "trucks", "cement", "salmon", "lumber", "coffee", "fertiliser", "railcars", "solar panels", "cattle"}
+	var arts []sources.Article
+	for i, good := range goods {
+		day := now.AddDate(0, 0, -3*(i+1))
+		arts = append(arts, pairArticle(fmt.Sprintf("https://t.example/%s", strings.ReplaceAll(good, " ", "-")), day,
+			"Canada and Mexico agree on "+good,
+			fmt.Sprintf("Canada and Mexico agreed on %s quotas in round %d of their talks.\n\nCanadian and Mexican negotiators praised the %s deal, the %s such accord this year.", good, i+1, good, ordinal(i+1))))
+	}
+	if _, err := sources.NewIngester(st, g.Tag, nil).Ingest(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	eng := New(st, g, Options{Now: func() time.Time { return now }})
+	tl, err := eng.Timeline(ctx, Request{Countries: []string{"CA", "MX"}}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := tl.Totals.Total()
+	br, err := eng.Brief(ctx, Request{Countries: []string{"CA", "MX"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(br.Articles) >= total {
+		t.Fatalf("brief shows %d of the timeline's %d stories; the test wants fewer", len(br.Articles), total)
+	}
+	if want := fmt.Sprintf("across all %d of their stories, %s", total, tl.Trend); br.Trend != want {
+		t.Errorf("trend = %q, want %q", br.Trend, want)
+	}
+}
+
+func ordinal(n int) string {
+	return [...]string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}[n]
 }
