@@ -442,20 +442,30 @@ func labelledTexts(dir string, labels []attributionLabel) (map[string]labelledRe
 	return out, nil
 }
 
+// readJSONPages reads a JSON object of pages by id (a ground truth or a
+// gold file of an evaluation set).
+func readJSONPages[P any](path string) (map[string]P, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval quotes: %w", err)
+	}
+	var pages map[string]P
+	if err := json.Unmarshal(b, &pages); err != nil {
+		return nil, fmt.Errorf("eval quotes: %s: %w", path, err)
+	}
+	return pages, nil
+}
+
 // readPageTexts adds the article bodies of the news pages the labels name
 // ("pages:" and the page's id) from the pages' ground truth, a person's
 // marking of each page's article body, dated by the page's URL.
 func readPageTexts(path string, want map[string]bool, out map[string]labelledRecord) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("eval quotes: %w", err)
-	}
-	var pages map[string]struct {
+	pages, err := readJSONPages[struct {
 		ArticleBody string `json:"articleBody"`
 		URL         string `json:"url"`
-	}
-	if err := json.Unmarshal(b, &pages); err != nil {
-		return fmt.Errorf("eval quotes: %s: %w", path, err)
+	}](path)
+	if err != nil {
+		return err
 	}
 	for id, p := range pages {
 		if want["pages:"+id] {
@@ -471,16 +481,12 @@ func readPageTexts(path string, want map[string]bool, out map[string]labelledRec
 // page's metadata or URL when the extractor finds a date, else not.
 func readSnippetTexts(pool string, want map[string]bool, out map[string]labelledRecord) error {
 	path := filepath.Join(pool, "gold.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("eval quotes: %w", err)
-	}
-	var pages map[string]struct {
+	pages, err := readJSONPages[struct {
 		URL  string `json:"url"`
 		File string `json:"file"`
-	}
-	if err := json.Unmarshal(b, &pages); err != nil {
-		return fmt.Errorf("eval quotes: %s: %w", path, err)
+	}](path)
+	if err != nil {
+		return err
 	}
 	for id, p := range pages {
 		if !want["snippets:"+id] {

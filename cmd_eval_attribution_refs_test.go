@@ -14,7 +14,7 @@ func TestEvalQuotesDecodesReferences(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
 	write := jsonlWriter(t, dir)
-	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
+	writeEmptyPolNeAR(write)
 	write("reuters-dev.jsonl", map[string]any{"id": 7, "published": "1987-03-02T10:00:00Z", "text": "No quotations."})
 	text := "The agency wrote to the parliament on Friday.\n\nIn a letter, Agency President Jos&#233; Ruivo told the parliament that the agency \"did not intend to send a new proposal to the assembly\" this year."
 	write("bbc-news-dev.jsonl", map[string]any{"id": "bbc-tech-001", "published": "2005-01-02T05:00:00Z", "text": text})

@@ -14,7 +14,7 @@ func TestEvalQuotesFifth(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
 	write := jsonlWriter(t, dir)
-	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
+	writeEmptyPolNeAR(write)
 	write("reuters-dev.jsonl", map[string]any{"id": 3, "published": "1987-04-01T09:00:00Z", "text": "No quotations."})
 	text := "Shares in the ferry operator rose by a tenth on Monday.\n\n\"We expect the busiest summer we have had,\" said Lena Holt, chief executive of Northway Ferries."
 	write("bbc-news-dev.jsonl", map[string]any{"id": "bbc-business-002", "published": "2005-01-03T05:00:00Z", "text": text})

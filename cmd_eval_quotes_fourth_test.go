@@ -14,7 +14,7 @@ func TestEvalQuotesFourth(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
 	write := jsonlWriter(t, dir)
-	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
+	writeEmptyPolNeAR(write)
 	text := "The ministry raised its forecast for the harvest.\n\n\"The rains came early this year,\" Farm Minister Odile Brandt said on Tuesday."
 	write("reuters-dev.jsonl", map[string]any{"id": 7, "published": "1987-03-02T10:00:00Z", "text": text})
 	write("bbc-news-dev.jsonl", map[string]any{"id": "bbc-business-001", "published": "2005-01-02T05:00:00Z", "text": "No quotations."})

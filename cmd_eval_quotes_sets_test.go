@@ -25,7 +25,7 @@ func evalQuotesBlindSet(t *testing.T, flag string) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
 	write := jsonlWriter(t, dir)
-	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
+	writeEmptyPolNeAR(write)
 	wire := "Tin producers gathered in Kuala Lumpur on Tuesday.\n\n\"Stocks must come down before any new quota is agreed,\" Mines Minister Rahim Osman told the meeting."
 	write("reuters-dev.jsonl", map[string]any{"id": 12, "published": "1987-06-09T08:00:00Z", "text": wire})
 	text := "The bakery chain opened fewer shops this spring.\n\n\"Rents in town centres have simply risen too far,\" said Maud Hollis, property director of Crumb and Co."
@@ -68,9 +68,7 @@ func TestEvalQuotesPagesSet(t *testing.T) {
 	t.Setenv("DISCORD_TOKEN", "")
 	dir := t.TempDir()
 	write := jsonlWriter(t, dir)
-	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
-	write("reuters-dev.jsonl", map[string]any{"id": 12, "published": "1987-06-09T08:00:00Z", "text": "No quotation."})
-	write("bbc-news-dev.jsonl", map[string]any{"id": "bbc-business-007", "published": "2005-03-14T05:00:00Z", "text": "No quotation."})
+	writeQuietCorpora(write)
 	body := "The ferry line cut two winter routes on Monday.\n\n\u201cFuel now costs us more than the tickets bring in,\u201d said Ines Varga, operations director at Northsound Ferries."
 	if err := os.MkdirAll(filepath.Join(dir, "pages-dev"), 0o755); err != nil {
 		t.Fatal(err)

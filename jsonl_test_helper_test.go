@@ -52,3 +52,17 @@ func evalQuotesSet(t *testing.T, dir, flag, file string) (string, error) {
 	out, _, err := attache(t, filepath.Join(dir, "data"), args...)
 	return out, err
 }
+
+// writeEmptyPolNeAR writes a PolNeAR dev file of one article with no
+// quotation, for `eval quotes` tests about the hand-labelled sets.
+func writeEmptyPolNeAR(write func(name string, v ...any)) {
+	write("quotes-dev.jsonl", map[string]any{"id": "polnear-a", "publisher": "p", "text": "Nothing quoted here.", "quotes": []any{}})
+}
+
+// writeQuietCorpora writes PolNeAR, Reuters and BBC dev files that hold
+// no quotation, for `eval quotes` tests of sets drawn from news pages.
+func writeQuietCorpora(write func(name string, v ...any)) {
+	writeEmptyPolNeAR(write)
+	write("reuters-dev.jsonl", map[string]any{"id": 12, "published": "1987-06-09T08:00:00Z", "text": "No quotation."})
+	write("bbc-news-dev.jsonl", map[string]any{"id": "bbc-business-007", "published": "2005-03-14T05:00:00Z", "text": "No quotation."})
+}

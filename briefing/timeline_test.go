@@ -18,19 +18,27 @@ func pairArticle(url string, published time.Time, title, text string) sources.Ar
 	return sources.Article{URL: url, Source: "Test Wire", Published: published, Title: title, Text: text}
 }
 
-func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
-	clock := now
-	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "c.db"), sources.StoreOptions{Now: func() time.Time { return clock }})
+// openTimelineStore opens a SQLite store in a test's folder, closed when
+// the test ends, and the gazetteer.
+func openTimelineStore(t *testing.T, now func() time.Time) (*sources.SQLiteStore, *geo.Gazetteer) {
+	t.Helper()
+	st, err := sources.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "c.db"), sources.StoreOptions{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	g, err := geo.New()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, g
+}
+
+func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
+	clock := now
+	st, g := openTimelineStore(t, func() time.Time { return clock })
 	ingest := func(arts ...sources.Article) {
 		t.Helper()
 		if _, err := sources.NewIngester(st, g.Tag, nil).Ingest(ctx, arts, nil); err != nil {
@@ -128,15 +136,7 @@ func TestTimelinePeriodsTurnsAndFreshness(t *testing.T) {
 func TestBriefTrendSaysItReadsAllThePairsStories(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
-	st, err := sources.OpenSQLite(ctx, filepath.Join(t.TempDir(), "c.db"), sources.StoreOptions{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	g, err := geo.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, g := openTimelineStore(t, func() time.Time { return now })
 	goods := []string{"wheat", "copper", "avocados", "trucks", "cement", "salmon", "lumber", "coffee", "fertiliser", "railcars", "solar panels", "cattle"}
 	var arts []sources.Article
 	for i, good := range goods {
