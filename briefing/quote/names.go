@@ -28,7 +28,18 @@ func (d *doc) isCapWord(i int) bool {
 	if d.sentenceAdverb(i) || d.tickerSuffix(i) {
 		return false
 	}
-	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i) || d.surnameMonth(i)
+	return !has(closedClass, d.lower(i)) || has(honorifics2, d.lower(i)) || d.str(t) == "US" || d.titleOpener(i) || d.surnameMonth(i) || d.initialA(i)
+}
+
+// initialA reports "A" as a person's first initial ("chief executive
+// officer A. Malachi Mixon"): the article is never closed by a dot. Only
+// mid-sentence after a lower-case word, before a capitalised name word.
+func (d *doc) initialA(i int) bool {
+	if d.str(d.toks[i]) != "A" || i == 0 || i+2 >= len(d.toks) || !d.isPunct(i+1, ".") || d.toks[i].e != d.toks[i+1].s || d.toks[i+1].sentEnd {
+		return false
+	}
+	p, n := d.toks[i-1], d.toks[i+2]
+	return p.kind == word && !p.upper && p.para == d.toks[i].para && n.kind == word && n.upper && !has(closedClass, n.low) && n.para == d.toks[i].para
 }
 
 // tickerSuffix reports the exchange code closing a ticker in the wire's
@@ -301,7 +312,7 @@ func (d *doc) splitRun(a, b int) nameRun {
 	for x := r.nameA; x < b; x++ {
 		lw := d.lower(x)
 		initial := len(lw) == 1 && x+1 < b && d.isPunct(x+1, ".") // "T. Boone Pickens"
-		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !initial && !(x+1 < b && isInitials(d.str(d.toks[x]))) && !isRole(lw) {
+		if has(orgWords, lw) || x == b-1 && x > r.nameA && has(bodyEndings, lw) || isAcronym(d.str(d.toks[x])) && !initial && !(x+1 < b && isInitials(d.str(d.toks[x]))) && !isRole(lw) && !(x == b-1 && x-r.nameA >= 2 && has(generationSuffixes, lw)) {
 			r.org = true // "K.K Wong": initials before a name are no acronym; "Ruth Kelly MP" is a person
 		}
 	}

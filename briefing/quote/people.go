@@ -67,9 +67,10 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 		return -1
 	}
 	words := strings.Fields(name)
-	last := strings.ToLower(words[len(words)-1])
+	core := nameCore(words) // "James Robinson III": the surname is "Robinson"
+	last := strings.ToLower(core[len(core)-1])
 	first := strings.ToLower(words[0])
-	for _, w := range words[:len(words)-1] {
+	for _, w := range core[:len(core)-1] {
 		if _, ok := honorifics[strings.ToLower(w)]; !ok {
 			first = strings.ToLower(w) // "Sheikh Ali al-Sabah", later "Ali"
 			break
@@ -92,9 +93,9 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 		// A longer form of the same name wins ("Ruiz" -> "Ana Ruiz").
 		if g, ok := givenNameGender(strings.ToLower(words[0])); ok && len(words) > 1 && g != unknownGender && p.gender() != unknownGender && p.gender() != g && !p.org {
 			idx = -1 // "Maria Lindqvist" after "President Lindqvist" (he): another person
-		} else if len(words) > 1 && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), strings.ToLower(p.name)) {
+		} else if cn := strings.Join(core, " "); len(words) > 1 && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(cn), strings.ToLower(p.name)) {
 			p.name = name
-		} else if len(words) > 1 && !strings.EqualFold(name, p.name) && !strings.HasSuffix(strings.ToLower(p.name), strings.ToLower(name)) {
+		} else if len(words) > 1 && !strings.EqualFold(name, p.name) && !strings.HasSuffix(strings.ToLower(p.name), strings.ToLower(name)) && !strings.HasSuffix(strings.ToLower(strings.Join(nameCore(strings.Fields(p.name)), " ")), strings.ToLower(cn)) {
 			// A different person with the same last name.
 			idx = -1
 		}
@@ -138,6 +139,22 @@ func (c *cast) register(d *doc, r nameRun, evident bool) int {
 	}
 	return idx
 }
+
+// nameCore is a name's words without the generational suffix that
+// closes it ("Jr.", "Sr", "III"), when a given name and a surname stand
+// before it: "James Robinson III" is "Robinson" at a later mention.
+func nameCore(words []string) []string {
+	if len(words) < 3 {
+		return words
+	}
+	if has(generationSuffixes, strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))) {
+		return words[:len(words)-1]
+	}
+	return words
+}
+
+// generationSuffixes close a person's name after the surname.
+var generationSuffixes = set("jr sr ii iii iv")
 
 // misspelt returns the one person named before whose last name is lw
 // with two neighbouring letters swapped ("marvoic" for "marovic"), the
@@ -215,16 +232,22 @@ func (c *cast) collect(d *doc) {
 			if r.nameA == r.a && r.a > 0 && d.lower(r.a-1) == "the" && d.onlyWords(r.nameA, r.b, pointingBodies) {
 				continue // "the Bank said": the body named before, not a name
 			}
-			n := r.b - r.nameA
+			n, ab := r.b-r.nameA, r.b
+			if n > 2 && has(generationSuffixes, d.lower(r.b-1)) {
+				n-- // "James P. Kennedy Jr": the suffix makes no body of the name
+				if d.isPunct(ab, ".") && ab+1 < len(d.toks) && d.isPunct(ab+1, ",") {
+					ab++ // "Jr., the U.S. attorney,": the appositive after the suffix's dot
+				}
+			}
 			evident := r.titleSeen || r.org && n <= 4 || (r.givenFound && n >= 2 && n <= 4) || d.speechAfter(r.b) && !d.strayOpener(r) || d.speechBefore(r.a) ||
-				n >= 2 && n <= 4 && (d.appositiveRole(r.b, n >= 2) != "" || d.afterRoleComma(r.a))
+				n >= 2 && n <= 4 && (d.appositiveRole(ab, n >= 2) != "" || d.afterRoleComma(r.a))
 			if n > 4 && !(r.org && n <= 7) {
 				continue // a long body's name: "States of Malaya Chamber of Mines"
 			}
 			if evident {
 				if who := c.register(d, r, true); who >= 0 {
 					role := d.roleText(r)
-					if app := d.appositiveRole(r.b, r.b-r.nameA >= 2); app != "" && (role == "" || strings.HasPrefix(app, role) || courtesyTitle(role)) {
+					if app := d.appositiveRole(ab, r.b-r.nameA >= 2); app != "" && (role == "" || strings.HasPrefix(app, role) || courtesyTitle(role)) {
 						role = app
 					}
 					if role == "" {
@@ -538,6 +561,11 @@ func (d *doc) appositiveRole(b int, fullName bool) string {
 			}
 			if m == k+1 || m-x > 16 || !d.plainSegment(k+1, m) {
 				break
+			}
+			if d.lower(k+1) == "in" && !d.toks[k+1].upper && (d.lower(k+2) == "a" || d.lower(k+2) == "an") && m+1 < end && d.isCueVerb(m+1) {
+				// "chairman of the bank, in a letter to staff, said": how
+				// the words came, not the person's role.
+				return d.appositiveRoleIn(x, e)
 			}
 			if m >= end && n == 0 && d.isPunct(m, ".") && d.listTail(k+1, m) && d.hasWord(x, e, "of") != d.hasWord(x, e, "for") {
 				// "director of European parts, service and logistics.":

@@ -116,7 +116,7 @@ func isRole(lw string) bool {
 	if i := strings.LastIndexAny(lw, "-‐"); i > 0 && i+1 < len(lw) {
 		return has(roleWords, lw[i+1:])
 	}
-	return false
+	return len(lw) > 7 && strings.HasSuffix(lw, "ologist") // "geologist", "epidemiologist": a science's practitioner
 }
 
 // roleModifiers qualify a role ("former", "Foreign", "presidential").
