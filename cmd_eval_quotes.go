@@ -26,7 +26,7 @@ const maxEvalLine = 64 << 20
 // publisher; with --pronouns, how often a pronoun speaker is resolved to
 // the right person on a hand-labelled sample; with the flags of
 // attributionSets (--labels, --fresh, --third … --seventeenth, --pages,
-// --eighteenth, --snippets, --nineteenth), the hand-labelled sets of quotes as
+// --eighteenth, --snippets, --nineteenth, --twentieth), the hand-labelled sets of quotes as
 // briefs show them.
 func evalQuotes(ctx context.Context, app *App, args []string) error {
 	fs := newFlags("eval quotes", app.stderr)

@@ -43,6 +43,7 @@ var attributionSets = []struct{ flag, file, usage string }{
 	{"eighteenth", "attribution-eighteenth.jsonl", "an eighteenth set of such labels, made blind like the seventeenth with the rules of main at 21f4049 (those of cf35569), frozen before what was shown was opened"},
 	{"snippets", "attribution-snippets.jsonl", "a set of such labels over the English news pages of pages-snippets-dev, in the text our extractor gives them, made blind like the pages set with the rules of main at a615965 (those of f148c3e)"},
 	{"nineteenth", "attribution-nineteenth.jsonl", "a nineteenth set of such labels, made blind like the eighteenth with the rules of main at 73415c5 (those of f148c3e), frozen before what was shown was opened"},
+	{"twentieth", "attribution-twentieth.jsonl", "a twentieth set of such labels, made blind like the nineteenth at f3bb365 (the rules of f148c3e), frozen before what was shown was opened, judged with the rules of main after the surname round"},
 }
 
 // pronounLabel is the person a pronoun speaker of a PolNeAR dev quote

@@ -11,12 +11,12 @@ import (
 )
 
 // TestEvalQuotesBlindSets: each of `eval quotes --sixth … --seventeenth,
-// --pages, --eighteenth, --snippets, --nineteenth FILE`
+// --pages, --eighteenth, --snippets, --nineteenth, --twentieth FILE`
 // scores its set of quotes shown in briefs like the other hand-labelled
 // sets, over records of our own from both sources, and gives the figures
 // of each source; the other sets are skipped.
 func TestEvalQuotesBlindSets(t *testing.T) {
-	for _, flag := range []string{"--sixth", "--seventh", "--eighth", "--ninth", "--tenth", "--eleventh", "--twelfth", "--thirteenth", "--fourteenth", "--fifteenth", "--sixteenth", "--seventeenth", "--pages", "--eighteenth", "--snippets", "--nineteenth"} {
+	for _, flag := range []string{"--sixth", "--seventh", "--eighth", "--ninth", "--tenth", "--eleventh", "--twelfth", "--thirteenth", "--fourteenth", "--fifteenth", "--sixteenth", "--seventeenth", "--pages", "--eighteenth", "--snippets", "--nineteenth", "--twentieth"} {
 		t.Run(flag, func(t *testing.T) { evalQuotesBlindSet(t, flag) })
 	}
 }
