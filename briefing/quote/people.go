@@ -207,6 +207,9 @@ func (c *cast) collect(d *doc) {
 	type pending struct {
 		r   nameRun
 		tok int
+		// title: a lone word that is also a title word ("White",
+		// "King"); it names only a person already named in full.
+		title bool
 	}
 	var weak []pending
 	for pi := range d.paras {
@@ -224,6 +227,12 @@ func (c *cast) collect(d *doc) {
 			}
 			i = r.b - 1
 			if r.nameA >= r.b {
+				if d.loneTitleSurname(r) {
+					// "Edna White, analyst with …", then "said White":
+					// a surname that is also a title word, read as the
+					// person's only when that person is named in full.
+					weak = append(weak, pending{r: nameRun{a: r.a, b: r.b, nameA: r.a, roleA: r.a}, tok: r.a, title: true})
+				}
 				continue
 			}
 			if d.allPlace(r.nameA, r.b) || d.nounAsName(r.nameA, r.b) || d.onlyWords(r.nameA, r.b, firmWords) || d.shouted(r.nameA, r.b) {
@@ -298,6 +307,9 @@ func (c *cast) collect(d *doc) {
 		words := strings.Fields(name)
 		last := strings.ToLower(words[len(words)-1])
 		idx, ok := c.byLast[last]
+		if w.title && !ok {
+			continue // never a given name: "King" is no "King Fahd"
+		}
 		if !ok && len(words) == 1 {
 			idx, ok = c.byFirst[last]
 		}
@@ -311,7 +323,7 @@ func (c *cast) collect(d *doc) {
 				}
 			}
 		}
-		if !ok || !c.people[idx].evident {
+		if !ok || !c.people[idx].evident || w.title && (c.people[idx].org || len(strings.Fields(c.people[idx].name)) < 2) {
 			continue
 		}
 		if p := &c.people[idx]; len(words) > 1 && !p.org && len(name) > len(p.name) && strings.HasSuffix(strings.ToLower(name), " "+strings.ToLower(p.name)) && givenOrInitials(strings.Fields(strings.TrimSuffix(name, p.name))) {
@@ -912,6 +924,21 @@ func mergeMentions(a, b []mention) []mention {
 		}
 	}
 	return out
+}
+
+// loneTitleSurname reports a run of one capitalised word that is a title
+// word ("White", "King", "Green"), not after a determiner or a
+// capitalised word, with a speech verb right before or after it ("said
+// White", "King said"): the place of a speaker's surname, not of a
+// title, which stands before a name.
+func (d *doc) loneTitleSurname(r nameRun) bool {
+	if r.b-r.a != 1 || d.toks[r.a].kind != word || !d.toks[r.a].upper || d.isDemonym(r.a) || isAcronym(d.str(d.toks[r.a])) {
+		return false
+	}
+	if k := r.a - 1; k >= 0 && d.toks[k].kind == word && d.toks[k].para == d.toks[r.a].para && (d.toks[k].upper || has(determiners, d.lower(k))) {
+		return false
+	}
+	return d.speechBefore(r.a) || d.speechAfter(r.b)
 }
 
 // speechAfter reports whether a speech verb follows token i closely

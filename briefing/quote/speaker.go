@@ -550,6 +550,15 @@ func (d *doc) nameIn(c *cast, x, y int) (who, bool) {
 			y = r.b
 		}
 	}
+	if r.b == y && r.a == x && y-x == 1 && r.nameA >= r.b {
+		// "said White": a surname that is also a title word, which the
+		// cast read as a person named in full before ("Edna White").
+		if lo := c.firstMentionFrom(x); lo < len(c.mentions) && c.mentions[lo].tok == x {
+			if idx := c.mentions[lo].who; !c.people[idx].org {
+				return who{kind: named, name: c.people[idx].name, role: c.roleNear(idx, x), tok: x, person: idx}, true
+			}
+		}
+	}
 	if r.b != y || r.nameA >= r.b {
 		return d.titledName(c, x, y)
 	}

@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A surname-only speaker whose full name the article gave earlier with a
 // role: the role comes from that mention. What kept it from the surname:
@@ -55,4 +58,39 @@ func TestSurnameRoleFromEarlierFullMention(t *testing.T) {
 			role:    "a retired engineer",
 		},
 	})
+}
+
+// A surname that is also a title word ("White", "King", "Green") alone at
+// the quotation was read as a title without a name, so it was never the
+// person named in full before and showed no role. It is that person when
+// a speech verb stands right beside it and the article named someone
+// with that surname in full; after a determiner it stays a title.
+func TestTitleWordSurnameFromEarlierFullMention(t *testing.T) {
+	checkAttributions(t, []attributionCase{
+		{
+			name:    "a colour surname after the verb, role with initials in the firm's name",
+			text:    "Nora White, analyst with J.R. Castell Securities Inc, said orders were slowing.\n\nWhite, who sees prices flat, said the slowdown would pass by autumn.\n\n\"Buyers are waiting, not leaving,\" said White.",
+			prefix:  "Buyers are waiting",
+			speaker: "Nora White",
+			role:    "analyst with J.R. Castell Securities Inc",
+		},
+		{
+			name:    "a surname that is a title noun, opening the sentence before the verb",
+			text:    "Dana King, a spokeswoman for the port authority, said the cranes were idle.\n\nKing said: \"We will have them working again within a week.\"",
+			prefix:  "We will have them",
+			speaker: "Dana King",
+			role:    "a spokeswoman for the port authority",
+		},
+	})
+}
+
+// Guard: after a determiner the word is a title, never the person of that
+// surname named before (held before the change and after).
+func TestTitleWordAfterDeterminerIsNoSurname(t *testing.T) {
+	text := "Dana King, a spokeswoman for the palace, said the visit was planned.\n\n\"I am delighted to be here,\" the King said."
+	for _, q := range FindWith(text, Options{}) {
+		if strings.HasPrefix(q.Text, "I am delighted") && q.Speaker == "Dana King" {
+			t.Fatalf("the King's words given to Dana King (role %q)", q.Role)
+		}
+	}
 }
