@@ -9,7 +9,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -469,7 +468,8 @@ func readPageTexts(path string, want map[string]bool, out map[string]labelledRec
 	}
 	for id, p := range pages {
 		if want["pages:"+id] {
-			out["pages:"+id] = labelledRecord{text: clean.UnescapeRefs(p.ArticleBody), raw: p.ArticleBody, published: urlDate(p.URL)}
+			published, _ := extract.DateInURL(p.URL)
+			out["pages:"+id] = labelledRecord{text: clean.UnescapeRefs(p.ArticleBody), raw: p.ArticleBody, published: published}
 		}
 	}
 	return nil
@@ -504,21 +504,4 @@ func readSnippetTexts(pool string, want map[string]bool, out map[string]labelled
 		out["snippets:"+id] = labelledRecord{text: text, raw: text, published: page.Published}
 	}
 	return nil
-}
-
-// urlDateRE finds a date written in a URL's path as /2019/11/18/.
-var urlDateRE = regexp.MustCompile(`/((?:19|20)\d\d)/(\d\d)/(\d\d)/`)
-
-// urlDate is the date a page's URL gives as /YYYY/MM/DD/, or the zero time
-// when it gives none.
-func urlDate(u string) time.Time {
-	m := urlDateRE.FindStringSubmatch(u)
-	if m == nil {
-		return time.Time{}
-	}
-	t, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3])
-	if err != nil {
-		return time.Time{}
-	}
-	return t
 }

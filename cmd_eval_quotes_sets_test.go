@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"attache/sources/extract"
 )
 
 // TestEvalQuotesBlindSets: each of `eval quotes --sixth … --seventeenth,
@@ -108,11 +110,11 @@ func TestURLDate(t *testing.T) {
 		"https://news.example/story/201911181077343476-ab": "",
 	} {
 		got := ""
-		if d := urlDate(u); !d.IsZero() {
+		if d, ok := extract.DateInURL(u); ok {
 			got = d.Format(time.DateOnly)
 		}
 		if got != want {
-			t.Errorf("urlDate(%q) = %q, want %q", u, got, want)
+			t.Errorf("extract.DateInURL(%q) = %q, want %q", u, got, want)
 		}
 	}
 }

@@ -129,15 +129,15 @@ func TestDateInURL(t *testing.T) {
 		{"", ""},
 	}
 	for _, c := range cases {
-		got, ok := dateInURL(c.url)
+		got, ok := DateInURL(c.url)
 		if c.want == "" {
 			if ok {
-				t.Errorf("dateInURL(%q) = %v, want none", c.url, got)
+				t.Errorf("DateInURL(%q) = %v, want none", c.url, got)
 			}
 			continue
 		}
 		if !ok || got.Format("2006-01-02") != c.want {
-			t.Errorf("dateInURL(%q) = %v, %v; want %s", c.url, got, ok, c.want)
+			t.Errorf("DateInURL(%q) = %v, %v; want %s", c.url, got, ok, c.want)
 		}
 	}
 }

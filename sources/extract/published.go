@@ -39,7 +39,7 @@ func published(m *metadata, pageURL string) (time.Time, string) {
 			}
 		}
 	}
-	if t, ok := dateInURL(pageURL); ok {
+	if t, ok := DateInURL(pageURL); ok {
 		return t, FromURL
 	}
 	return time.Time{}, ""
@@ -136,8 +136,9 @@ func unixTime(s string) (time.Time, bool) {
 // urlDate finds /2019/11/18/, /2019-11-18, /20191118/ style dates in a path.
 var urlDate = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2]|[1-9])([/_-]?)(0[1-9]|[12]\d|3[01]|[1-9])(?:$|[/_.-])`)
 
-// dateInURL finds a publication date in a page's URL path.
-func dateInURL(pageURL string) (time.Time, bool) {
+// DateInURL finds a publication date in a page's URL path: /2019/11/18/,
+// /2019-11-18 or /20191118/, the two separators alike.
+func DateInURL(pageURL string) (time.Time, bool) {
 	if pageURL == "" {
 		return time.Time{}, false
 	}
