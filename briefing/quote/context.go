@@ -414,9 +414,9 @@ func (d *doc) namedInFull(name string) bool {
 		if t.kind != word || t.inQuote || t.low != lw || !t.upper || d.isTitleWord(k) {
 			continue
 		}
-		// The name ends at the word (or at "Jr"): "Paul Mellon Family
+		// The name ends at the word (or at a suffix, "Jr", "III"): "Paul Mellon Family
 		// Interests", "Willis Faber Plc" are bodies' names.
-		ends := !d.isCapWord(k+1) || has(nameSuffixes, strings.TrimSuffix(d.lower(k+1), "."))
+		ends := !d.isCapWord(k+1) || has(generationSuffixes, strings.TrimSuffix(d.lower(k+1), "."))
 		if ends && d.isCapWord(k-1) && d.givenNameAt(k-1) && !d.isTitleWord(k-1) {
 			return true // "Ola Berg"
 		}
@@ -437,9 +437,6 @@ func (d *doc) namedInFull(name string) bool {
 	}
 	return false
 }
-
-// nameSuffixes follow a person's surname ("Jr", "Sr").
-var nameSuffixes = set("jr sr")
 
 // body reports a speaker that is a body, named with a word for one
 // ("Kenya News Agency KNA"), not a person with initials after the name
