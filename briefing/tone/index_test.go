@@ -85,7 +85,7 @@ func byNames(c *Classifier, s Sentence) Tag {
 			at, top = f.start, row[cl]-row[Neither]
 		}
 	}
-	tag := Tag{Sentence: r.s.Text, Class: cl, Reading: "learned"}
+	tag := Tag{Sentence: r.evidence(), Class: cl, Reading: "learned"}
 	if at >= 0 {
 		tag.CueStart, tag.CueEnd = r.ws[at].Start, r.ws[at].End
 		tag.Cue = r.s.Text[tag.CueStart:tag.CueEnd]

@@ -433,7 +433,7 @@ func (c *Classifier) decideLearned(r *reading) Tag {
 			at, top = int(f.start), d
 		}
 	}
-	tag := Tag{Sentence: r.s.Text, Class: cl, Reading: "learned"}
+	tag := Tag{Sentence: r.evidence(), Class: cl, Reading: "learned"}
 	if at < 0 {
 		return tag
 	}

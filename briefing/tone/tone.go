@@ -56,7 +56,10 @@ type Tag struct {
 	// "demanded", "speculative" or "considered"; "learned" when no rule
 	// cue stands for the class and the cue is the word that weighed most.
 	Reading string
-	// Sentence is the evidence, verbatim.
+	// Sentence is the evidence, verbatim: the sentence, after the one
+	// before it where the sentence names a side only through it ("They
+	// also agreed ..."), so that the evidence shows the pair it is about.
+	// Cue, CueStart and CueEnd are in the sentence itself.
 	Sentence string
 }
 
@@ -124,6 +127,15 @@ func (c *Classifier) Classify(s Sentence) Tag {
 	return c.decide(r)
 }
 
+// evidence is the text a tone tag shows: the sentence, after the one
+// before it when it names a side only through that one.
+func (r *reading) evidence() string {
+	if r.viaContext && r.s.Context != "" {
+		return r.s.Context + " " + r.s.Text
+	}
+	return r.s.Text
+}
+
 // reading is what a sentence holds before the tunable choices are made:
 // its candidate cues, each with its class as the sentence holds it.
 type reading struct {
@@ -135,6 +147,9 @@ type reading struct {
 	// to the other; its cues are read for the learned layer to weigh,
 	// but the rule reading gives neither.
 	oneSide bool
+	// viaContext: the sentence names a side only through the one before
+	// it ("It said", "The two sides").
+	viaContext bool
 }
 
 // candidate is one cue that may speak for the pair.
@@ -174,6 +189,8 @@ func (c *Classifier) analyse(s Sentence) *reading {
 				return r
 			}
 			r.oneSide = true
+		} else {
+			r.viaContext = true
 		}
 	}
 	mutualSentence := both
@@ -262,7 +279,7 @@ func (c *Classifier) ruleScore(cd candidate) float64 {
 // tagFrom is the tag a candidate cue gives: its class, how it is held,
 // its words and who acts on whom.
 func (c *Classifier) tagFrom(r *reading, cd candidate) Tag {
-	tag := Tag{Sentence: r.s.Text}
+	tag := Tag{Sentence: r.evidence()}
 	ws := r.ws
 	tag.Class = cd.class
 	tag.Reading = moodNames[cd.mood]

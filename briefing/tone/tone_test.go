@@ -91,6 +91,33 @@ func TestTagEvidence(t *testing.T) {
 	}
 }
 
+// A sentence that names the pair only through the one before it shows
+// both as its evidence, so that a reader sees whom "they" are; the cue's
+// offsets stay in the sentence itself.
+func TestTagEvidenceCarriesTheContextItLeansOn(t *testing.T) {
+	c := New()
+	f := finder(t)
+	prev := "Delegations from Ghana and Togo met in Accra on Tuesday."
+	text := "They agreed to reopen the border crossing at Aflao next month."
+	pair := [2]string{"GH", "TG"}
+	tag := c.Classify(Sentence{Text: text, Context: prev, Pair: pair, Parties: f.Parties(text, zeroTime), ContextParties: f.Parties(prev, zeroTime)})
+	if tag.Class == Neither {
+		t.Fatalf("class = neither, want a tone: %+v", tag)
+	}
+	if want := prev + " " + text; tag.Sentence != want {
+		t.Errorf("Sentence = %q, want %q", tag.Sentence, want)
+	}
+	if tag.Cue == "" || text[tag.CueStart:tag.CueEnd] != tag.Cue {
+		t.Errorf("Cue %q at [%d,%d) is not the sentence's words there", tag.Cue, tag.CueStart, tag.CueEnd)
+	}
+	// Naming both sides itself, a sentence stands alone.
+	own := "Ghana and Togo agreed to reopen the border crossing at Aflao next month."
+	tag = c.Classify(Sentence{Text: own, Context: prev, Pair: pair, Parties: f.Parties(own, zeroTime), ContextParties: f.Parties(prev, zeroTime)})
+	if tag.Class == Neither || tag.Sentence != own {
+		t.Errorf("sentence naming both: %v %q, want a tone and the sentence alone", tag.Class, tag.Sentence)
+	}
+}
+
 func TestPassiveRoles(t *testing.T) {
 	c := New()
 	tag := c.Classify(sentence(t, "Japanese computers were hit with tariffs imposed by the United States.", [2]string{"JP", "US"}))
