@@ -28,7 +28,7 @@ var pinned = []struct {
 	{"Germany sharply criticised Russia over the arrest of the two reporters.", "", [2]string{"DE", "RU"}, VerbalConflict, "DE", "RU", "criticised"},
 	{"Kenya and Ethiopia signed a pact to share water from the river.", "", [2]string{"KE", "ET"}, MaterialCooperation, "", "", "signed a pact"},
 	{"Mexico did not impose new tariffs on American corn, officials said.", "", [2]string{"MX", "US"}, Neither, "", "", ""},
-	{"Turkish troops shelled positions held by Syrian forces near the border overnight.", "", [2]string{"TR", "SY"}, MaterialConflict, "SY", "TR", "shelled"},
+	{"Turkish troops shelled positions held by Syrian forces near the border overnight.", "", [2]string{"TR", "SY"}, MaterialConflict, "TR", "SY", "shelled"},
 	{"Australia may ban some imports from Indonesia if the dispute drags on.", "", [2]string{"AU", "ID"}, VerbalConflict, "AU", "ID", "ban"},
 	{"Snow fell across Norway and Sweden over the weekend.", "", [2]string{"NO", "SE"}, Neither, "", "", ""},
 	{"They also agreed to open talks on a fishing accord next month.", "Officials from Chile and Peru met in Lima on Monday.", [2]string{"CL", "PE"}, VerbalCooperation, "", "", "agreed"},

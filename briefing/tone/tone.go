@@ -599,7 +599,8 @@ func refersBack(ws []word, s Sentence, sides [2]bool) bool {
 }
 
 // roles says who acts on whom: the side named first before the cue acts
-// (or the speaker, or the one after "by"), the other side is acted on.
+// (or the speaker, or the agent of a passive cue: "imposed by"), the
+// other side is acted on.
 func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target string) {
 	t := m.trigger()
 	if m.cue.mutual {
@@ -635,9 +636,11 @@ func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target stri
 			}
 		}
 	}
-	for _, x := range ms {
-		if x.first > t && x.first >= 1 && (ws[x.first-1].Lower == "by" || x.first >= 2 && ws[x.first-2].Lower == "by" && ws[x.first-1].Lower == "the") {
-			actorSide = x.side
+	if by := agentAt(ws, m); by >= 0 {
+		for _, x := range ms {
+			if x.first == by || x.first == by+1 && ws[by].Lower == "the" {
+				actorSide = x.side
+			}
 		}
 	}
 	if actorSide < 0 {
@@ -665,3 +668,30 @@ func (t Tag) String() string {
 	}
 	return b.String()
 }
+
+// agentAt returns where the agent of a passive cue begins: the word after
+// a "by" that follows the cue ("tariffs imposed by the United States",
+// "were expelled by Poland"), or -1. A "by" further on belongs to
+// another phrase ("welcomed a decision by the U.S. Commerce
+// Department", "positions held by Syrian forces") and names no agent of
+// the cue.
+func agentAt(ws []word, m match) int {
+	k := m.last() + 1
+	if k < len(ws) && participle(ws[k].Lower) {
+		// A noun cue and its participle: "tariffs imposed by".
+		k++
+	}
+	if k+1 < len(ws) && ws[k].Lower == "by" {
+		return k + 1
+	}
+	return -1
+}
+
+// participle reports whether a word reads as a past participle: a
+// regular one in -ed or a common irregular one of the acts the cues
+// name.
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
+var irregularParticiples = set("taken made given held sent shot struck hit brought sought won lent sold bought put set laid cut beaten drawn driven thrown seen told")
