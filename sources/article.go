@@ -19,7 +19,7 @@ type Article struct {
 	// paragraphs separated by blank lines, headings prefixed with "## ".
 	Text      string   `json:"text"`
 	Countries []string `json:"countries,omitempty"` // codes from the tagger, sorted
-	StoryID   int64    `json:"story_id"`            // shared by near-duplicates
+	StoryID   int64    `json:"story_id"`            // shared by near-duplicates and refiles
 	FeedID    int64    `json:"feed_id,omitempty"`
 	Sample    bool     `json:"sample,omitempty"` // part of the bundled sample corpus
 }

@@ -153,6 +153,10 @@ func OpenSQLite(ctx context.Context, path string, opt StoreOptions) (*SQLiteStor
 		s.db.Close()
 		return nil, s.explain(err)
 	}
+	if err := s.backfillTitleKeys(ctx); err != nil {
+		s.db.Close()
+		return nil, s.explain(err)
+	}
 	// SQLite opens a file it may not write for reading without a word,
 	// and the first write would fail. Say so now, while the caller can
 	// still choose to open it for reading.
@@ -499,7 +503,7 @@ type rowScanner interface{ Scan(...any) error }
 
 // queryAll runs a query and scans each of its rows with scan. what names
 // the operation in errors ("list feeds").
-func queryAll[T any](ctx context.Context, db *sql.DB, what string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, db querier, what string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sources: %s: %w", what, err)

@@ -138,7 +138,7 @@ func writePlan(ctx context.Context, tx *sql.Tx, plan *SavePlan) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM article_countries WHERE article_id = ?`, u.ID); err != nil {
 			return err
 		}
-		if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
+		if err := deleteBuckets(ctx, tx, u.ID, u.Old.Keys()); err != nil {
 			return err
 		}
 		if err := dropReadings(ctx, tx, u.ID); err != nil {
@@ -320,20 +320,22 @@ func newSQLiteReader(ctx context.Context, tx *sql.Tx) (*sqliteReader, error) {
 func (r *sqliteReader) close() { r.lastID.Close() }
 
 // inChunks runs query once per chunk of keys, filling its "IN (?)" with
-// the chunk's placeholders.
-func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, row func(rowScanner) error) error {
+// the chunk's placeholders; extra are the arguments of the placeholders
+// after it.
+func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, row func(rowScanner) error, extra ...any) error {
 	const chunk = 500
 	st := chunkStmt{tx: tx, full: chunk, build: func(k int) string {
 		return strings.Replace(query, "(?)", "("+placeholders(k)+")", 1)
 	}}
 	defer st.close()
-	args := make([]any, 0, chunk)
+	args := make([]any, 0, chunk+len(extra))
 	for start := 0; start < len(keys); start += chunk {
 		part := keys[start:min(start+chunk, len(keys))]
 		args = args[:0]
 		for _, k := range part {
 			args = append(args, k)
 		}
+		args = append(args, extra...)
 		rows, err := st.query(ctx, len(part), args)
 		if err != nil {
 			return err
@@ -354,11 +356,11 @@ func inChunks[K any](ctx context.Context, tx *sql.Tx, keys []K, query string, ro
 
 func (r *sqliteReader) StoredByURL(ctx context.Context, urls []string) (map[string]StoredArticle, error) {
 	out := map[string]StoredArticle{}
-	err := inChunks(ctx, r.tx, urls, `SELECT id, story_id, hash, sketch, url FROM articles WHERE url IN (?)`, func(sc rowScanner) error {
+	err := inChunks(ctx, r.tx, urls, `SELECT id, story_id, hash, sketch, title, source, url FROM articles WHERE url IN (?)`, func(sc rowScanner) error {
 		var a StoredArticle
 		var sketch []byte
 		var url string
-		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &url); err != nil {
+		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &a.Title, &a.Source, &url); err != nil {
 			return err
 		}
 		a.Sketch = UnmarshalSketch(sketch)
@@ -402,6 +404,26 @@ func (r *sqliteReader) SharingBuckets(ctx context.Context, buckets []int64) ([]S
 	return out, err
 }
 
+func (r *sqliteReader) SameTitle(ctx context.Context, keys []int64, lo, hi int64) ([]StoredArticle, error) {
+	seen := map[int64]bool{}
+	var out []StoredArticle
+	err := inChunks(ctx, r.tx, keys, `SELECT a.id, a.story_id, a.hash, a.sketch, a.title, a.source, a.text FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?) AND article_id BETWEEN ? AND ?)`, func(sc rowScanner) error {
+		var a StoredArticle
+		var sketch []byte
+		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &a.Title, &a.Source, &a.Text); err != nil {
+			return err
+		}
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			a.Sketch = UnmarshalSketch(sketch)
+			out = append(out, a)
+		}
+		return nil
+	}, lo, hi)
+	return out, err
+}
+
 func (r *sqliteReader) LastIDs(ctx context.Context, seconds []int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
 	for _, sec := range seconds {
@@ -424,9 +446,10 @@ func (r *sqliteReader) LastID(ctx context.Context, lo, hi int64) (int64, bool, e
 	return last.Int64, last.Valid, nil
 }
 
-// deleteBuckets removes an article's buckets, found from its sketch.
-func deleteBuckets(ctx context.Context, tx *sql.Tx, id int64, sk Sketch) error {
-	for _, b := range sk.Buckets() {
+// deleteBuckets removes an article's story-bucket rows by their keys
+// (StoredArticle.Keys): the lean table has no index by article.
+func deleteBuckets(ctx context.Context, tx *sql.Tx, id int64, keys []int64) error {
+	for _, b := range keys {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM story_buckets WHERE bucket = ? AND article_id = ?`, b, id); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -25,7 +26,11 @@ import (
 //   - otherwise it is Added, with the next free id in its publication
 //     second (id = seconds * 1000 + n), and the story id of the most
 //     similar article sharing a bucket with it (similarity at least
-//     StoryThreshold; ties to the lowest article id), or its own id.
+//     StoryThreshold; ties to the lowest article id); failing that, of
+//     the article of the same source and folded title, published within
+//     RefileWindow of it, whose text holds the most of the shorter one's
+//     (containment at least RefileContainment; ties to the lowest id: a
+//     refile, see refile.go); or its own id.
 
 // StoredArticle is what the save rules know of a stored article.
 type StoredArticle struct {
@@ -33,6 +38,16 @@ type StoredArticle struct {
 	StoryID int64
 	Hash    []byte
 	Sketch  Sketch
+	// Title and Source are read for the articles found by URL (an update
+	// removes their title key) and for refile candidates; Text for
+	// refile candidates alone.
+	Title, Source, Text string
+}
+
+// Keys are the keys of a stored article's story-bucket rows: its
+// sketch's band keys and its title key (Title and Source must be read).
+func (a StoredArticle) Keys() []int64 {
+	return append(a.Sketch.Buckets(), TitleKey(a.Source, a.Title))
 }
 
 // SaveReader is what PlanSave reads from an engine inside the engine's
@@ -47,6 +62,10 @@ type SaveReader interface {
 	// SharingBuckets returns the stored articles that have any of these
 	// story buckets, each once.
 	SharingBuckets(ctx context.Context, buckets []int64) ([]StoredArticle, error)
+	// SameTitle returns the stored articles that have any of these title
+	// keys (TitleKey) and ids in [lo, hi], each once, with their titles,
+	// sources and texts.
+	SameTitle(ctx context.Context, keys []int64, lo, hi int64) ([]StoredArticle, error)
 	// LastIDs returns, for each publication second s, the largest article
 	// id in [s*1000, s*1000+1000); seconds without one are left out.
 	LastIDs(ctx context.Context, seconds []int64) (map[int64]int64, error)
@@ -92,8 +111,11 @@ func (p *SavePlan) ReadBy() []int64 {
 	return out
 }
 
-// Buckets are the article's story buckets.
-func (p PlannedArticle) Buckets() []int64 { return p.Sketch.Buckets() }
+// Buckets are the keys of the article's story-bucket rows: its sketch's
+// band keys and its title key.
+func (p PlannedArticle) Buckets() []int64 {
+	return append(p.Sketch.Buckets(), TitleKey(p.Source, p.Title))
+}
 
 // PublicationOrder returns the indexes of batch in the order articles are
 // saved: by publication time, ties in batch order. Ids follow publication
@@ -114,6 +136,7 @@ func PlanSave(ctx context.Context, r SaveReader, batch []Prepared) (*SavePlan, e
 		byHash:  map[string]int64{},
 		buckets: map[int64][]int64{},
 		known:   map[int64]StoredArticle{},
+		titles:  map[int64][]*refileCandidate{},
 	}
 	if err := p.load(ctx, r, batch); err != nil {
 		return nil, err
@@ -134,10 +157,19 @@ func PlanSave(ctx context.Context, r SaveReader, batch []Prepared) (*SavePlan, e
 type planner struct {
 	byURL   map[string]StoredArticle
 	byHash  map[string]int64
-	buckets map[int64][]int64       // bucket: article ids, ascending
-	known   map[int64]StoredArticle // article id: its current state, for story candidates
-	lastID  map[int64]int64         // publication second: largest id taken
-	taken   []int64                 // ids taken by this batch, ascending
+	buckets map[int64][]int64            // bucket: article ids, ascending
+	known   map[int64]StoredArticle      // article id: its current state, for story candidates
+	lastID  map[int64]int64              // publication second: largest id taken
+	taken   []int64                      // ids taken by this batch, ascending
+	titles  map[int64][]*refileCandidate // title key: refile candidates, ascending ids
+}
+
+// refileCandidate is a stored or planned article under a title key.
+type refileCandidate struct {
+	id, story     int64
+	source, title string
+	text          string
+	shingles      map[uint64]struct{} // of text, once needed
 }
 
 func (p *planner) load(ctx context.Context, r SaveReader, batch []Prepared) error {
@@ -168,6 +200,9 @@ func (p *planner) load(ctx context.Context, r SaveReader, batch []Prepared) erro
 	for _, a := range near {
 		p.index(a)
 	}
+	if err := p.loadTitles(ctx, r, batch); err != nil {
+		return fmt.Errorf("sources: look up titles: %w", err)
+	}
 	// Articles found by URL may be updated in this batch: their buckets
 	// must be known to be moved.
 	for _, a := range p.byURL {
@@ -176,6 +211,97 @@ func (p *planner) load(ctx context.Context, r SaveReader, batch []Prepared) erro
 		}
 	}
 	return nil
+}
+
+// loadTitles reads the stored refile candidates of the batch's dated
+// articles: those under their title keys published within RefileWindow
+// of the batch's span.
+func (p *planner) loadTitles(ctx context.Context, r SaveReader, batch []Prepared) error {
+	var keys []int64
+	var first, last int64
+	for i := range batch {
+		a := &batch[i]
+		if !dated(a.Published) {
+			continue
+		}
+		sec := idSecond(a.Published)
+		if len(keys) == 0 || sec < first {
+			first = sec
+		}
+		last = max(last, sec)
+		keys = append(keys, TitleKey(a.Source, a.Title))
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	window := int64(RefileWindow / time.Second)
+	same, err := r.SameTitle(ctx, dedupe(keys), (first-window)*idScale, (last+window+1)*idScale-1)
+	if err != nil {
+		return err
+	}
+	for _, a := range same {
+		p.addTitled(a.ID, a.StoryID, a.Source, a.Title, a.Text)
+	}
+	return nil
+}
+
+// dated reports whether an article has a publication time a refile
+// window can be measured from.
+func dated(t time.Time) bool { return t.Unix() > 1 }
+
+// addTitled makes an article a refile candidate under its title key (an
+// undated one, in the ids' first second, is never taken).
+func (p *planner) addTitled(id, story int64, source, title, text string) {
+	key := TitleKey(source, title)
+	cands := p.titles[key]
+	at, found := slices.BinarySearchFunc(cands, id, func(c *refileCandidate, id int64) int { return cmp.Compare(c.id, id) })
+	c := &refileCandidate{id: id, story: story, source: source, title: title, text: text}
+	if found {
+		cands[at] = c
+		return
+	}
+	p.titles[key] = slices.Insert(cands, at, c)
+}
+
+// removeTitled drops an article from the refile candidates of its title
+// key.
+func (p *planner) removeTitled(id int64, source, title string) {
+	key := TitleKey(source, title)
+	cands := p.titles[key]
+	if at, found := slices.BinarySearchFunc(cands, id, func(c *refileCandidate, id int64) int { return cmp.Compare(c.id, id) }); found {
+		p.titles[key] = slices.Delete(cands, at, at+1)
+	}
+}
+
+// refileStory returns the story id of the article under a's title key,
+// of a's source and folded title and published within RefileWindow of
+// it, whose text and a's have the highest containment, at least
+// RefileContainment (ties to the lowest id); or self when there is none.
+func (p *planner) refileStory(a *Prepared, self int64) int64 {
+	if !dated(a.Published) {
+		return self
+	}
+	cands := p.titles[TitleKey(a.Source, a.Title)]
+	window := int64(RefileWindow / time.Second)
+	sec := self / idScale
+	var mine map[uint64]struct{}
+	best, bestC := self, 0.0
+	for _, c := range cands {
+		csec := c.id / idScale
+		if c.id == self || csec <= 1 || max(csec-sec, sec-csec) > window || !sameTitle(a.Source, a.Title, c.source, c.title) {
+			continue
+		}
+		if mine == nil {
+			mine = shingleSet(a.Text)
+		}
+		if c.shingles == nil {
+			c.shingles = shingleSet(c.text)
+		}
+		if k := Containment(mine, c.shingles); k >= RefileContainment && k > bestC {
+			best, bestC = c.story, k
+		}
+	}
+	return best
 }
 
 // index makes a stored or planned article a story candidate.
@@ -215,12 +341,14 @@ func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, bat
 			return res, nil
 		}
 		plan.Updates = append(plan.Updates, PlannedArticle{Prepared: a, Index: i, ID: old.ID, StoryID: old.StoryID, Old: old})
-		now := StoredArticle{ID: old.ID, StoryID: old.StoryID, Hash: a.Hash, Sketch: a.Sketch}
+		now := StoredArticle{ID: old.ID, StoryID: old.StoryID, Hash: a.Hash, Sketch: a.Sketch, Title: a.Title, Source: a.Source}
 		delete(p.byHash, string(old.Hash))
 		p.byHash[string(a.Hash)] = old.ID
 		p.byURL[a.URL] = now
 		p.unindex(old)
 		p.index(now)
+		p.removeTitled(old.ID, old.Source, old.Title)
+		p.addTitled(old.ID, old.StoryID, a.Source, a.Title, a.Text)
 		res.Outcome = Updated
 		return res, nil
 	}
@@ -233,11 +361,15 @@ func (p *planner) planOne(ctx context.Context, r SaveReader, plan *SavePlan, bat
 		return res, err
 	}
 	story := p.findStory(a.Sketch, id)
+	if story == id {
+		story = p.refileStory(a, id)
+	}
 	plan.Inserts = append(plan.Inserts, PlannedArticle{Prepared: a, Index: i, ID: id, StoryID: story})
-	now := StoredArticle{ID: id, StoryID: story, Hash: a.Hash, Sketch: a.Sketch}
+	now := StoredArticle{ID: id, StoryID: story, Hash: a.Hash, Sketch: a.Sketch, Title: a.Title, Source: a.Source}
 	p.byURL[a.URL] = now
 	p.byHash[string(a.Hash)] = id
 	p.index(now)
+	p.addTitled(id, story, a.Source, a.Title, a.Text)
 	res.Outcome, res.ID, res.StoryID = Added, id, story
 	return res, nil
 }

@@ -311,28 +311,28 @@ func (s *SQLiteStore) RemoveSample(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("sources: remove sample: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, sketch FROM articles WHERE sample = 1`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, sketch, title, source FROM articles WHERE sample = 1`)
 	if err != nil {
 		return 0, fmt.Errorf("sources: remove sample: %w", err)
 	}
 	type doomed struct {
-		id int64
-		sk Sketch
+		id   int64
+		keys []int64
 	}
 	var all []doomed
 	for rows.Next() {
-		var d doomed
+		var a StoredArticle
 		var raw []byte
-		if err := rows.Scan(&d.id, &raw); err != nil {
+		if err := rows.Scan(&a.ID, &raw, &a.Title, &a.Source); err != nil {
 			rows.Close()
 			return 0, fmt.Errorf("sources: remove sample: %w", err)
 		}
-		d.sk = UnmarshalSketch(raw)
-		all = append(all, d)
+		a.Sketch = UnmarshalSketch(raw)
+		all = append(all, doomed{a.ID, a.Keys()})
 	}
 	rows.Close()
 	for _, d := range all {
-		if err := deleteBuckets(ctx, tx, d.id, d.sk); err != nil {
+		if err := deleteBuckets(ctx, tx, d.id, d.keys); err != nil {
 			return 0, fmt.Errorf("sources: remove sample: %w", err)
 		}
 		if err := dropReadings(ctx, tx, d.id); err != nil {

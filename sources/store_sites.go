@@ -162,7 +162,8 @@ func (s *SQLiteStore) RecordSitePages(ctx context.Context, site string, pages []
 	return nil
 }
 
-// querier is what readSiteRows needs of a database or a transaction.
+// querier is a database or a transaction, as readSiteRows and queryAll
+// read them.
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)

@@ -257,7 +257,7 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 	if _, err := tx.Exec(ctx, `DELETE FROM article_countries WHERE article_id = $1`, u.ID); err != nil {
 		return err
 	}
-	if err := deleteBuckets(ctx, tx, u.ID, u.Old.Sketch); err != nil {
+	if err := deleteBuckets(ctx, tx, u.ID, u.Old.Keys()); err != nil {
 		return err
 	}
 	if err := dropReadings(ctx, tx, []int64{u.ID}); err != nil {
@@ -278,9 +278,10 @@ func updateArticle(ctx context.Context, tx pgx.Tx, u sources.PlannedArticle, doc
 	return insertIndexes(ctx, tx, &r)
 }
 
-// deleteBuckets removes an article's story buckets, found from its sketch.
-func deleteBuckets(ctx context.Context, tx pgx.Tx, id int64, sk sources.Sketch) error {
-	if _, err := tx.Exec(ctx, `DELETE FROM story_buckets WHERE article_id = $1 AND bucket = ANY($2)`, id, sk.Buckets()); err != nil {
+// deleteBuckets removes an article's story-bucket rows by their keys
+// (sources.StoredArticle.Keys).
+func deleteBuckets(ctx context.Context, tx pgx.Tx, id int64, keys []int64) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM story_buckets WHERE article_id = $1 AND bucket = ANY($2)`, id, keys); err != nil {
 		return fmt.Errorf("delete story buckets: %w", err)
 	}
 	return nil
@@ -299,7 +300,7 @@ func scanStored(row pgx.Row) (sources.StoredArticle, error) {
 }
 
 func (r saveReader) StoredByURL(ctx context.Context, urls []string) (map[string]sources.StoredArticle, error) {
-	rows, err := r.tx.Query(ctx, `SELECT id, story_id, hash, sketch, url FROM articles WHERE url = ANY($1)`, urls)
+	rows, err := r.tx.Query(ctx, `SELECT id, story_id, hash, sketch, title, source, url FROM articles WHERE url = ANY($1)`, urls)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +310,7 @@ func (r saveReader) StoredByURL(ctx context.Context, urls []string) (map[string]
 		var a sources.StoredArticle
 		var sketch []byte
 		var url string
-		if err := rows.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &url); err != nil {
+		if err := rows.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &a.Title, &a.Source, &url); err != nil {
 			return nil, err
 		}
 		a.Sketch = sources.UnmarshalSketch(sketch)
@@ -339,6 +340,20 @@ func (r saveReader) IDsByHash(ctx context.Context, hashes [][]byte) (map[string]
 func (r saveReader) SharingBuckets(ctx context.Context, buckets []int64) ([]sources.StoredArticle, error) {
 	return queryAll(ctx, r.tx, "story candidates", scanStored, `SELECT a.id, a.story_id, a.hash, a.sketch FROM articles a
 		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket = ANY($1))`, buckets)
+}
+
+// scanTitled reads a stored article with its title, source and text.
+func scanTitled(row pgx.Row) (sources.StoredArticle, error) {
+	var a sources.StoredArticle
+	var sketch []byte
+	err := row.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &a.Title, &a.Source, &a.Text)
+	a.Sketch = sources.UnmarshalSketch(sketch)
+	return a, err
+}
+
+func (r saveReader) SameTitle(ctx context.Context, keys []int64, lo, hi int64) ([]sources.StoredArticle, error) {
+	return queryAll(ctx, r.tx, "refile candidates", scanTitled, `SELECT a.id, a.story_id, a.hash, a.sketch, a.title, a.source, a.text FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket = ANY($1) AND article_id BETWEEN $2 AND $3)`, keys, lo, hi)
 }
 
 func (r saveReader) LastIDs(ctx context.Context, seconds []int64) (map[int64]int64, error) {
@@ -443,12 +458,12 @@ func (s *Store) RemoveSample(ctx context.Context) (int, error) {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, ".attache.save"); err != nil {
 			return err
 		}
-		doomed, err := queryAll(ctx, tx, "sample articles", scanStored, `SELECT id, story_id, hash, sketch FROM articles WHERE sample`)
+		doomed, err := queryAll(ctx, tx, "sample articles", scanTitled, `SELECT id, story_id, hash, sketch, title, source, '' FROM articles WHERE sample`)
 		if err != nil {
 			return err
 		}
 		for _, a := range doomed {
-			if err := deleteBuckets(ctx, tx, a.ID, a.Sketch); err != nil {
+			if err := deleteBuckets(ctx, tx, a.ID, a.Keys()); err != nil {
 				return err
 			}
 		}

@@ -78,6 +78,10 @@ func Open(ctx context.Context, url string, opt sources.StoreOptions) (*Store, er
 		s.pool.Close()
 		return nil, err
 	}
+	if err := s.backfillTitleKeys(ctx); err != nil {
+		s.pool.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
