@@ -63,16 +63,8 @@ func sameTitle(source1, title1, source2, title2 string) bool {
 // fewer words gives one shingle of all of them).
 func shingleSet(text string) map[uint64]struct{} {
 	wh := wordHashes(text)
-	n := min(refileShingleLen, len(wh))
-	set := make(map[uint64]struct{}, max(len(wh)-n+1, 0))
-	if n == 0 {
-		return set
-	}
-	for i := 0; i+n <= len(wh); i++ {
-		var h uint64
-		for _, w := range wh[i : i+n] {
-			h = mix64(h*0x100000001b3 ^ w)
-		}
+	set := make(map[uint64]struct{}, max(len(wh)-refileShingleLen+1, 1))
+	for h := range shingles(wh, refileShingleLen) {
 		set[h] = struct{}{}
 	}
 	return set

@@ -3,6 +3,7 @@ package sources
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"iter"
 
 	"unicode"
 	"unicode/utf8"
@@ -36,16 +37,7 @@ func SketchText(text string) Sketch {
 	}
 	// Hash each word once; a shingle's hash mixes its words' hashes, and
 	// each of the sketch's values is a multiply-shift of that hash.
-	wh := wordHashes(text)
-	n := min(shingleLen, len(wh))
-	if n == 0 {
-		return sk
-	}
-	for i := 0; i+n <= len(wh); i++ {
-		var base uint64
-		for _, h := range wh[i : i+n] {
-			base = mix64(base*0x100000001b3 ^ h)
-		}
+	for base := range shingles(wordHashes(text), shingleLen) {
 		for j := range sk {
 			v := uint32((base*sketchSeeds[j] + sketchSeeds[sketchSize-1-j]) >> 32)
 			if v < sk[j] {
@@ -54,6 +46,26 @@ func SketchText(text string) Sketch {
 		}
 	}
 	return sk
+}
+
+// shingles yields the hash of each run of n words (of all the words when
+// there are fewer), mixed from the words' hashes; nothing for no words.
+func shingles(wh []uint64, n int) iter.Seq[uint64] {
+	return func(yield func(uint64) bool) {
+		n = min(n, len(wh))
+		if n == 0 {
+			return
+		}
+		for i := 0; i+n <= len(wh); i++ {
+			var h uint64
+			for _, w := range wh[i : i+n] {
+				h = mix64(h*0x100000001b3 ^ w)
+			}
+			if !yield(h) {
+				return
+			}
+		}
+	}
 }
 
 // Similarity estimates the Jaccard similarity of the two texts' shingle sets.

@@ -385,33 +385,29 @@ func (r *sqliteReader) IDsByHash(ctx context.Context, hashes [][]byte) (map[stri
 }
 
 func (r *sqliteReader) SharingBuckets(ctx context.Context, buckets []int64) ([]StoredArticle, error) {
-	seen := map[int64]bool{}
-	var out []StoredArticle
-	err := inChunks(ctx, r.tx, buckets, `SELECT a.id, a.story_id, a.hash, a.sketch FROM articles a
-		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?))`, func(sc rowScanner) error {
-		var a StoredArticle
-		var sketch []byte
-		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch); err != nil {
-			return err
-		}
-		if !seen[a.ID] {
-			seen[a.ID] = true
-			a.Sketch = UnmarshalSketch(sketch)
-			out = append(out, a)
-		}
-		return nil
-	})
-	return out, err
+	return r.storedUnder(ctx, buckets, `SELECT a.id, a.story_id, a.hash, a.sketch FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?))`, false)
 }
 
 func (r *sqliteReader) SameTitle(ctx context.Context, keys []int64, lo, hi int64) ([]StoredArticle, error) {
+	return r.storedUnder(ctx, keys, `SELECT a.id, a.story_id, a.hash, a.sketch, a.title, a.source, a.text FROM articles a
+		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?) AND article_id BETWEEN ? AND ?)`, true, lo, hi)
+}
+
+// storedUnder reads the stored articles a query finds under these bucket
+// keys, each once: rows of id, story id, hash and sketch, and with
+// withText their title, source and text too.
+func (r *sqliteReader) storedUnder(ctx context.Context, keys []int64, query string, withText bool, extra ...any) ([]StoredArticle, error) {
 	seen := map[int64]bool{}
 	var out []StoredArticle
-	err := inChunks(ctx, r.tx, keys, `SELECT a.id, a.story_id, a.hash, a.sketch, a.title, a.source, a.text FROM articles a
-		WHERE a.id IN (SELECT article_id FROM story_buckets WHERE bucket IN (?) AND article_id BETWEEN ? AND ?)`, func(sc rowScanner) error {
+	err := inChunks(ctx, r.tx, keys, query, func(sc rowScanner) error {
 		var a StoredArticle
 		var sketch []byte
-		if err := sc.Scan(&a.ID, &a.StoryID, &a.Hash, &sketch, &a.Title, &a.Source, &a.Text); err != nil {
+		dest := []any{&a.ID, &a.StoryID, &a.Hash, &sketch}
+		if withText {
+			dest = append(dest, &a.Title, &a.Source, &a.Text)
+		}
+		if err := sc.Scan(dest...); err != nil {
 			return err
 		}
 		if !seen[a.ID] {
@@ -420,7 +416,7 @@ func (r *sqliteReader) SameTitle(ctx context.Context, keys []int64, lo, hi int64
 			out = append(out, a)
 		}
 		return nil
-	}, lo, hi)
+	}, extra...)
 	return out, err
 }
 
