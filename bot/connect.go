@@ -36,6 +36,11 @@ func (b *Bot) connect(ctx context.Context) error {
 	for attempt := 1; ; attempt++ {
 		err := b.session.Open()
 		if err == nil {
+			// Open returns once the gateway has taken the identify, so
+			// health says connected from here; discordgo's Connect event,
+			// which says so too, reaches its handler on another goroutine,
+			// maybe only after the bot has begun to serve.
+			b.setConnected(true)
 			if attempt > 1 {
 				b.log.Info("discord reached", "attempt", attempt)
 			}
