@@ -37,6 +37,9 @@ type toneOut struct {
 	Actor  string `json:"actor,omitempty"`
 	Target string `json:"target,omitempty"`
 	Cue    string `json:"cue,omitempty"`
+	// Reading is how the cue was held ("done", "negated", ...), or
+	// "learned" where no rule cue stands for the class.
+	Reading string `json:"reading,omitempty"`
 }
 
 const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit [--partition P]] [--errors]
@@ -49,7 +52,10 @@ const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit [--parti
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
 neither, verbal_cooperation, material_cooperation, verbal_conflict,
-material_conflict and writes {"id","tone"} per line. --score scores the
+material_conflict and writes {"id","tone"} per line, with "actor" and
+"target" where the sentence says who acts on whom, the "cue" that decided
+and its "reading" ("done", "negated", ...; "learned" where the words
+together decided, with no cue and no roles). --score scores the
 lines that carry a "label" with the classifier as it ships (per-class
 precision and recall, macro-F1, the confusion matrix, and the figures per
 source): what a held-out set measures. --fit fits the classifier on the
@@ -141,7 +147,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	enc.SetEscapeHTML(false)
 	for _, l := range lines {
 		t := c.Classify(toneSentence(finder, l))
-		if err := enc.Encode(toneOut{ID: l.ID, Tone: t.Class.String(), Actor: t.Actor, Target: t.Target, Cue: t.Cue}); err != nil {
+		if err := enc.Encode(toneOut{ID: l.ID, Tone: t.Class.String(), Actor: t.Actor, Target: t.Target, Cue: t.Cue, Reading: t.Reading}); err != nil {
 			return fmt.Errorf("eval tone: write: %w", err)
 		}
 	}

@@ -5,21 +5,13 @@ import (
 	"strings"
 )
 
-// feature is one named fact about a sentence that the learned layer
-// weighs, with the words it stands on (for the evidence of a tag): -1
-// when it stands on no word in particular.
-type feature struct {
-	name       string
-	start, end int // word indices [start, end), or -1
-}
-
 // features lists what the learned layer reads of a sentence: the rule
 // reading's verdict and each of its candidate cues with how the sentence
 // holds them, how the two sides stand, and the words (their base forms,
 // single and in pairs) with those near a side marked apart. The rule
 // reading's cues are its knowledge of CAMEO and PLOVER; the words let the
 // layer learn where that knowledge misleads (a figure, a firm, a venue).
-func (c *Classifier) features(r *reading) []feature {
+func (c *Classifier) features(r *reading) []string {
 	fw := &featWriter{seen: map[string]bool{}}
 	c.writeFeatures(r, fw, &scratch{})
 	return fw.fs
@@ -30,7 +22,7 @@ func (c *Classifier) features(r *reading) []feature {
 // its parts (fw keeps it or looks it up). sc holds the word marks.
 func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 	ws := r.ws
-	fw.add(-1, -1, "bias")
+	fw.add("bias")
 
 	sides := [2]bool{}
 	speaker := false
@@ -40,71 +32,69 @@ func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 	}
 	switch {
 	case sides[0] && sides[1]:
-		fw.add(-1, -1, "sides:both")
+		fw.add("sides:both")
 		join, _ := closestJoin(ws, r.ms)
-		fw.add(-1, -1, "join:", strconv.Itoa(int(join)))
+		fw.add("join:", strconv.Itoa(int(join)))
 	case sides[0] || sides[1]:
-		fw.add(-1, -1, "sides:one")
+		fw.add("sides:one")
 	default:
-		fw.add(-1, -1, "sides:none")
+		fw.add("sides:none")
 	}
 	if speaker {
-		fw.add(-1, -1, "speaker")
+		fw.add("speaker")
 	}
 	if bothSides(ws) {
-		fw.add(-1, -1, "bothsides")
+		fw.add("bothsides")
 	}
 	if statistic(ws) {
-		fw.add(-1, -1, "statistic")
+		fw.add("statistic")
 	}
 
 	// The rule reading's verdict, and every cue it weighed.
 	rule := c.decide(r)
 	fw.rule = rule.Class
-	fw.add(-1, -1, "rule:", rule.Class.String())
+	fw.add("rule:", rule.Class.String())
 	if rule.Class != Neither {
-		fw.add(-1, -1, "rule:", rule.Class.String(), ":", rule.Reading)
+		fw.add("rule:", rule.Class.String(), ":", rule.Reading)
 	}
 	n := 0
 	for _, cd := range r.cands {
 		if r.oneSide {
 			// One side named: what is said of it, weighed apart.
-			s, e := cd.m.trigger(), cd.m.last()+1
-			fw.add(s, e, "one:", cd.class.String())
-			fw.add(s, e, "one:", cd.class.String(), ":", moodNames[cd.mood])
+			fw.add("one:", cd.class.String())
+			fw.add("one:", cd.class.String(), ":", moodNames[cd.mood])
 			continue
 		}
 		if cd.dist > c.opt.LinkDistance {
-			fw.add(-1, -1, "far:", cd.class.String())
+			fw.add("far:", cd.class.String())
 			continue
 		}
 		n++
-		s, e := cd.m.trigger(), cd.m.last()+1
 		cl := cd.class.String()
 		plain := cd.m.cue.class.String()
 		md := moodNames[cd.mood]
-		fw.add(s, e, "cand:", cl)
-		fw.add(s, e, "cand:", cl, ":", md)
-		fw.add(s, e, "cue:", plain, ">", cl)
-		fw.add(s, e, "cand:", cl, ":kind", strconv.Itoa(int(cd.m.cue.kind)))
+		fw.add("cand:", cl)
+		fw.add("cand:", cl, ":", md)
+		fw.add("cue:", plain, ">", cl)
+		fw.add("cand:", cl, ":kind", strconv.Itoa(int(cd.m.cue.kind)))
 		if cd.between {
-			fw.add(s, e, "cand:", cl, ":between")
+			fw.add("cand:", cl, ":between")
 		}
 		if cd.sub {
-			fw.add(s, e, "cand:", cl, ":sub")
+			fw.add("cand:", cl, ":sub")
 		}
 		if cd.dist <= 3 {
-			fw.add(s, e, "cand:", cl, ":near")
+			fw.add("cand:", cl, ":near")
 		}
-		fw.add(s, e, "cuew:", lemma(&ws[s]), ":", md)
+		fw.add("cuew:", lemma(&ws[cd.m.trigger()]), ":", md)
 	}
 	switch {
 	case n == 0:
-		fw.add(-1, -1, "cands:0")
+		fw.add("cands:0")
 	case n == 1:
-		fw.add(-1, -1, "cands:1")
+		fw.add("cands:1")
 	default:
-		fw.add(-1, -1, "cands:2+")
+		fw.add("cands:2+")
 	}
 
 	// Words, and pairs of words; those within three words of a side
@@ -135,7 +125,7 @@ func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 		if second.first > first.end {
 			for i := first.end; i < second.first && i < first.end+12; i++ {
 				if !ws[i].Punct && !inSide[i] {
-					fw.add(i, i+1, "btw:", plainLemma(&ws[i]))
+					fw.add("btw:", plainLemma(&ws[i]))
 				}
 			}
 		}
@@ -143,7 +133,7 @@ func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 			if ws[i].Punct || ws[i].Cap || inSide[i] || ws[i].Lower == "'s" || ws[i].Lower == "s" {
 				continue
 			}
-			fw.add(i, i+1, "subj:", plainLemma(&ws[i]))
+			fw.add("subj:", plainLemma(&ws[i]))
 			break
 		}
 	}
@@ -156,7 +146,7 @@ func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 			if i >= t && i <= e || ws[i].Punct || inSide[i] {
 				continue
 			}
-			fw.add(i, i+1, "cx:", cd.class.String(), ":", plainLemma(&ws[i]))
+			fw.add("cx:", cd.class.String(), ":", plainLemma(&ws[i]))
 		}
 	}
 
@@ -175,10 +165,10 @@ func (c *Classifier) writeFeatures(r *reading, fw *featWriter, sc *scratch) {
 		if l[0] >= '0' && l[0] <= '9' {
 			l = "<num>"
 		}
-		fw.add(i, i+1, "w:", l)
-		fw.add(i, i+1, "b:", prev, "_", l)
+		fw.add("w:", l)
+		fw.add("b:", prev, "_", l)
 		if near[i] {
-			fw.add(i, i+1, "n:", l)
+			fw.add("n:", l)
 		}
 		prev = l
 	}

@@ -40,36 +40,27 @@ type featWriter struct {
 
 	// Kept by name: seen and fs.
 	seen map[string]bool
-	fs   []feature
+	fs   []string
 
-	// Kept by id: ix, and the ids with where each first stands. stamp[id]
+	// Kept by id: ix, and the ids in the order first stated. stamp[id]
 	// == gen marks an id already kept for this sentence.
 	ix    *modelIndex
-	ids   []idFeature
+	ids   []int32
 	stamp []uint32
 	gen   uint32
 }
 
-// idFeature is a feature the model weighs, by id, and the first word it
-// stands on (-1 for none).
-type idFeature struct {
-	id    int32
-	start int32
-}
-
-// add states the feature named by the parts joined, standing on the
-// words [start, end).
-func (fw *featWriter) add(start, end int, parts ...string) {
+// add states the feature named by the parts joined.
+func (fw *featWriter) add(parts ...string) {
 	fw.buf = fw.buf[:0]
 	for _, p := range parts {
 		fw.buf = append(fw.buf, p...)
 	}
 	if fw.ix == nil {
-		// A fact counts once, however often the sentence states it; the
-		// first place it stands is its evidence.
+		// A fact counts once, however often the sentence states it.
 		if name := string(fw.buf); !fw.seen[name] {
 			fw.seen[name] = true
-			fw.fs = append(fw.fs, feature{name, start, end})
+			fw.fs = append(fw.fs, name)
 		}
 		return
 	}
@@ -78,7 +69,7 @@ func (fw *featWriter) add(start, end int, parts ...string) {
 		return
 	}
 	fw.stamp[id] = fw.gen
-	fw.ids = append(fw.ids, idFeature{id, int32(start)})
+	fw.ids = append(fw.ids, id)
 }
 
 // reset readies fw to take a new sentence's features by id.

@@ -59,11 +59,7 @@ func TestPinnedTags(t *testing.T) {
 // reading them by the model's ids, must match tag for tag.
 func byNames(c *Classifier, s Sentence) Tag {
 	r := c.analyse(s)
-	fs := c.features(r)
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.name
-	}
+	names := c.features(r)
 	cl := c.model.Predict(names)
 	if cl == Neither {
 		return Tag{Sentence: r.s.Text}
@@ -79,19 +75,7 @@ func byNames(c *Classifier, s Sentence) Tag {
 	if best >= 0 {
 		return c.tagFrom(r, r.cands[best])
 	}
-	at, top := -1, 0.0
-	for _, f := range fs {
-		if row, ok := c.model.Weights[f.name]; ok && f.start >= 0 && row[cl]-row[Neither] > top {
-			at, top = f.start, row[cl]-row[Neither]
-		}
-	}
-	tag := Tag{Sentence: r.evidence(), Class: cl, Reading: "learned"}
-	if at >= 0 {
-		tag.CueStart, tag.CueEnd = r.ws[at].Start, r.ws[at].End
-		tag.Cue = r.s.Text[tag.CueStart:tag.CueEnd]
-		tag.Actor, tag.Target = roles(r.ws, r.ms, match{cue: &cue{class: cl}, slots: []int{at}}, r.s.Pair)
-	}
-	return tag
+	return Tag{Sentence: r.evidence(), Class: cl, Reading: "learned"}
 }
 
 // The model read by ids gives every sentence the tag it gives when read by

@@ -54,7 +54,8 @@ type Tag struct {
 	// Reading says how the cue was held: "done", "intended", "negated",
 	// "refused", "denied", "hypothetical", "reversed", "opposed",
 	// "demanded", "speculative" or "considered"; "learned" when no rule
-	// cue stands for the class and the cue is the word that weighed most.
+	// cue stands for the class: the words together decided it, and Cue,
+	// Actor and Target are empty.
 	Reading string
 	// Sentence is the evidence, verbatim: the sentence, after the one
 	// before it where the sentence names a side only through it ("They
