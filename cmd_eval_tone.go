@@ -49,6 +49,7 @@ const toneUsage = `usage: attache eval tone FILE.jsonl [--score | --fit [--parti
        attache eval tone --sample N [--seed S] [--source reuters|bbc] [--titles w1,w2] [--per-pair N] [--again]
        attache eval tone --blind N [--seed S] [--labels FILE] [--dir ../shared/eval] > SHEET.jsonl
        attache eval tone --agree RELABELS.jsonl [--labels FILE] [--dir ../shared/eval] [--model]
+       attache eval tone --roles ROLES.jsonl[,ROLES2.jsonl] [--labels FILE] [--dir ../shared/eval] [--errors]
 
 Tags each line {"id","text","context","pair":["US","JP"]} with one of
 neither, verbal_cooperation, material_cooperation, verbal_conflict,
@@ -74,6 +75,13 @@ sheet a second labeller reads. --agree compares such a second labelling
 kappa, the macro-F1 of one against the other, the confusion matrix and
 the lines in dispute; with --model it also scores the cross-validated
 classifier on the same lines against each labelling.
+
+--roles scores who acts on whom: each file holds a reader's judgement of
+labelled lines, made blind ({"id","relation":"directed","actor","target"},
+or "mutual" or "none"); of the tags the classifier as it ships gives those
+lines, those that show both sides are counted right where the reader's
+direction is theirs (the precision of what a person is shown), per file,
+per source and pooled; --errors lists the others.
 `
 
 // evalTone is `attache eval tone`.
@@ -97,6 +105,7 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 	blind := fs.Int("blind", 0, "draw N labelled lines at random and write them without their labels, for a blind second reading")
 	agree := fs.String("agree", "", "compare a second labelling (FILE of {\"id\",\"label\"}) with the stored labels")
 	withModel := fs.Bool("model", false, "with --agree: score the cross-validated classifier on the same lines against each labelling")
+	roles := fs.String("roles", "", "score who acts on whom against readers' judgements: comma-separated files of {\"id\",\"relation\",\"actor\",\"target\"} (briefing/tone/devset/roles-*.jsonl)")
 	partition := fs.Int("partition", 0, "with --dev or --fit: fold by another partition of the articles (their groups' names salted in front; 0 is the usual one)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -112,6 +121,8 @@ func evalTone(ctx context.Context, app *App, args []string) error {
 		return sampleTone(app, finder, gaz, *dir, *labels, *sample, *seed, *titles, *source, *perPair, *again)
 	case *blind > 0:
 		return blindSheet(app.stdout, *dir, *labels, *blind, *seed)
+	case *roles != "":
+		return rolesTone(app.stdout, finder, *dir, *labels, strings.Split(*roles, ","), *showErrors)
 	case *agree != "":
 		return agreeTone(app.stdout, finder, *dir, *labels, *agree, *withModel, *seed)
 	case *dev || *build || *train != "":

@@ -114,3 +114,64 @@ func TestRelabelsNameLabelledLines(t *testing.T) {
 		t.Errorf("%d relabels, want the 200 drawn", len(rls))
 	}
 }
+
+// The readers' roles name labelled lines, once each, and hold together.
+func TestRolesNameLabelledLines(t *testing.T) {
+	lf, err := os.Open("labels.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, err := ReadRefs(lf)
+	lf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := map[string][2]string{}
+	for _, r := range refs {
+		pairs[LineID(r.Article, r.Sentence)] = r.Pair
+	}
+	for file, want := range map[string]int{"roles-1.jsonl": 120, "roles-2.jsonl": 150} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roles, err := ReadRoles(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(roles) != want {
+			t.Errorf("%s: %d roles, want the %d drawn", file, len(roles), want)
+		}
+		seen := map[string]bool{}
+		for _, ro := range roles {
+			p, ok := pairs[ro.ID]
+			if !ok || seen[ro.ID] {
+				t.Errorf("%s: %s names no labelled line, or twice", file, ro.ID)
+			}
+			seen[ro.ID] = true
+			if ro.Relation == "directed" && !(ro.Actor == p[0] && ro.Target == p[1] || ro.Actor == p[1] && ro.Target == p[0]) {
+				t.Errorf("%s: %s: %s on %s, not the pair %v", file, ro.ID, ro.Actor, ro.Target, p)
+			}
+		}
+	}
+}
+
+func TestReadRolesRefusesWhatDoesNotHold(t *testing.T) {
+	for _, in := range []string{
+		`{"id":"a#1","relation":"directed","actor":"US"}`,
+		`{"id":"a#1","relation":"directed","actor":"US","target":"US"}`,
+		`{"id":"a#1","relation":"mutual","actor":"US","target":"JP"}`,
+		`{"id":"a#1","relation":"friendly"}`,
+		`{"relation":"none"}`,
+		`{"id":"a#1",`,
+	} {
+		if _, err := ReadRoles(strings.NewReader(in + "\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+			t.Errorf("%s: err = %v, want one naming line 1", in, err)
+		}
+	}
+	roles, err := ReadRoles(strings.NewReader(`{"id":"a#1","relation":"directed","actor":"US","target":"JP"}` + "\n\n" + `{"id":"a#2","relation":"none"}` + "\n"))
+	if err != nil || len(roles) != 2 || roles[0].Actor != "US" || roles[1].Relation != "none" {
+		t.Errorf("roles %+v, err %v", roles, err)
+	}
+}
