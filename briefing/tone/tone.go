@@ -287,7 +287,7 @@ func (c *Classifier) tagFrom(r *reading, cd candidate) Tag {
 	tag.CueStart, tag.CueEnd = ws[cd.m.trigger()].Start, ws[cd.m.last()].End
 	tag.Cue = r.s.Text[tag.CueStart:tag.CueEnd]
 	if tag.Class != Neither {
-		tag.Actor, tag.Target = roles(ws, r.ms, cd.m, r.s.Pair)
+		tag.Actor, tag.Target = roles(ws, r.ms, cd.m, tag.Class, r.s.Pair)
 	}
 	return tag
 }
@@ -599,10 +599,45 @@ func refersBack(ws []word, s Sentence, sides [2]bool) bool {
 	return true
 }
 
-// roles says who acts on whom: the side named first before the cue acts
-// (or the speaker, or the agent of a passive cue: "imposed by"), the
-// other side is acted on.
-func roles(ws []word, ms []mention, m match, pair [2]string) (actor, target string) {
+// roles says who acts on whom: by where the sides stand about the cue
+// (placedRoles), but a verbal act in a sentence one side says is that
+// side's.
+func roles(ws []word, ms []mention, m match, cl Class, pair [2]string) (actor, target string) {
+	actor, target = placedRoles(ws, ms, m, pair)
+	if actor == "" || target == "" || cl != VerbalConflict && cl != VerbalCooperation {
+		return actor, target
+	}
+	// A verbal act in a sentence one side says is the speaker's: its
+	// words ("blame", "alleged", "should back"), its stance ("U.S.
+	// concern") or its charge of a deed ("the Japanese have not stopped
+	// dumping", read as verbal conflict). A deed of the class itself
+	// stays with whoever did it ("Japan has agreed to help ..., the U.S.
+	// Defence Secretary said").
+	if sp := speakerSide(ms); sp >= 0 && !(m.cue.kind == deed && m.cue.class == cl) {
+		return pair[sp], pair[1-sp]
+	}
+	return actor, target
+}
+
+// speakerSide is the side of the sentence's speaker mentions ("..., the
+// U.S. Agriculture Department said"), or -1 when neither or both speak.
+func speakerSide(ms []mention) int {
+	side := -1
+	for _, x := range ms {
+		if x.speaker {
+			if side >= 0 && side != x.side {
+				return -1
+			}
+			side = x.side
+		}
+	}
+	return side
+}
+
+// placedRoles reads who acts on whom from where the sides stand: the
+// side named first before the cue acts (or the speaker, or the agent of
+// a passive cue: "imposed by"), the other side is acted on.
+func placedRoles(ws []word, ms []mention, m match, pair [2]string) (actor, target string) {
 	t := m.trigger()
 	if m.cue.mutual {
 		// Talks, agreements, wars: both act; say who only when one side

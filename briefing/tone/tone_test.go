@@ -297,3 +297,23 @@ func TestMeasuresUndoneAndPenalties(t *testing.T) {
 		})
 	}
 }
+
+// A verbal act in a sentence one side says is that side's, though the
+// other is named first; a deed of the class stays with whoever did it.
+func TestSpeakerActsInItsVerbalActs(t *testing.T) {
+	c := New()
+	for _, tc := range []struct {
+		text          string
+		pair          [2]string
+		class         Class
+		actor, target string
+	}{
+		{"The European Commission said Washington should back Kiev's bid to join the trade body.", [2]string{"EU", "US"}, VerbalCooperation, "EU", "US"},
+		{"Japan has agreed to open its rice market to American growers, the U.S. Agriculture Department said.", [2]string{"US", "JP"}, VerbalCooperation, "JP", "US"},
+	} {
+		got := c.Classify(sentence(t, tc.text, tc.pair))
+		if got.Class != tc.class || got.Actor != tc.actor || got.Target != tc.target {
+			t.Errorf("%q: %s (%s on %s), want %s (%s on %s)", tc.text, got.Class, got.Actor, got.Target, tc.class, tc.actor, tc.target)
+		}
+	}
+}

@@ -130,7 +130,7 @@ func TestRolesNameLabelledLines(t *testing.T) {
 	for _, r := range refs {
 		pairs[LineID(r.Article, r.Sentence)] = r.Pair
 	}
-	for file, want := range map[string]int{"roles-1.jsonl": 120, "roles-2.jsonl": 150} {
+	for file, want := range map[string]int{"roles-1.jsonl": 120, "roles-2.jsonl": 150, "roles-3.jsonl": 200} {
 		f, err := os.Open(file)
 		if err != nil {
 			t.Fatal(err)
