@@ -45,7 +45,7 @@ func vetoed(ws []word, i int) bool {
 		return true
 	case w.is("strike") && (prev == "labour" || prev == "labor" || prev == "general" || prev == "dock" || prev == "hunger" || next == "price"):
 		return true
-	case w.is("fund") && (prev == "monetary" || prev == "investment" || prev == "mutual" || prev == "pension" || prev == "hedge" || next == "manager"):
+	case w.is("fund") && (prev == "monetary" || prev == "investment" || prev == "mutual" || prev == "pension" || prev == "hedge" || next == "manager" || next == "managers"):
 		return true
 	case w.is("credit") && (prev == "commodity" && next == "corporation"):
 		return false

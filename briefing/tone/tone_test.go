@@ -317,3 +317,15 @@ func TestSpeakerActsInItsVerbalActs(t *testing.T) {
 		}
 	}
 }
+
+// Fund managers are people who manage money, not a fund given: "fund" is
+// no aid there, in the plural as in the singular.
+func TestFundManagersAreNoAid(t *testing.T) {
+	f := finder(t)
+	at := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	text, ctx := "They will remain a Japanese mainstay, fund managers said.", "However, few see holdings in U.S. Treasuries dwindling."
+	s := Sentence{Text: text, Context: ctx, Pair: [2]string{"US", "JP"}, Parties: f.Parties(text, at), ContextParties: f.Parties(ctx, at)}
+	if got := New().Classify(s); got.Class != Neither {
+		t.Errorf("%q after %q: %s (cue %q), want neither", text, ctx, got.Class, got.Cue)
+	}
+}
