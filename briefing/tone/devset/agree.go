@@ -1,10 +1,7 @@
 package devset
 
 import (
-	"bufio"
 	"cmp"
-	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -85,28 +82,10 @@ type Relabel struct {
 
 // ReadRelabels reads a file of relabels, one JSON object a line.
 func ReadRelabels(r io.Reader) ([]Relabel, error) {
-	var out []Relabel
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var rl Relabel
-		if err := json.Unmarshal(sc.Bytes(), &rl); err != nil {
-			return nil, fmt.Errorf("devset: relabels line %d: %w", line, err)
-		}
-		if _, err := tone.ParseClass(rl.Label); err != nil {
-			return nil, fmt.Errorf("devset: relabels line %d: %w", line, err)
-		}
-		out = append(out, rl)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("devset: relabels: %w", err)
-	}
-	return out, nil
+	return readLines(r, "relabels", func(rl *Relabel) error {
+		_, err := tone.ParseClass(rl.Label)
+		return err
+	})
 }
 
 // Kappa is Cohen's kappa of the confusion of two labellings: their

@@ -3,7 +3,6 @@ package devset
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -78,24 +77,8 @@ func TestKappa(t *testing.T) {
 }
 
 func TestRelabelsNameLabelledLines(t *testing.T) {
-	f, err := os.Open("relabels.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rls, err := ReadRelabels(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lf, err := os.Open("labels.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, err := ReadRefs(lf)
-	lf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rls := readFile(t, "relabels.jsonl", ReadRelabels)
+	refs := readFile(t, "labels.jsonl", ReadRefs)
 	ids := map[string]bool{}
 	for _, r := range refs {
 		ids[LineID(r.Article, r.Sentence)] = true
@@ -117,29 +100,13 @@ func TestRelabelsNameLabelledLines(t *testing.T) {
 
 // The readers' roles name labelled lines, once each, and hold together.
 func TestRolesNameLabelledLines(t *testing.T) {
-	lf, err := os.Open("labels.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, err := ReadRefs(lf)
-	lf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	refs := readFile(t, "labels.jsonl", ReadRefs)
 	pairs := map[string][2]string{}
 	for _, r := range refs {
 		pairs[LineID(r.Article, r.Sentence)] = r.Pair
 	}
 	for file, want := range map[string]int{"roles-1.jsonl": 120, "roles-2.jsonl": 150, "roles-3.jsonl": 200} {
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		roles, err := ReadRoles(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		roles := readFile(t, file, ReadRoles)
 		if len(roles) != want {
 			t.Errorf("%s: %d roles, want the %d drawn", file, len(roles), want)
 		}

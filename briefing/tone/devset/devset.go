@@ -127,7 +127,19 @@ func LineID(article string, sentence int) string {
 
 // ReadRefs reads labels.jsonl.
 func ReadRefs(r io.Reader) ([]Ref, error) {
-	var out []Ref
+	return readLines(r, "labels", func(ref *Ref) error {
+		if ref.Label == "" {
+			return nil
+		}
+		_, err := tone.ParseClass(ref.Label)
+		return err
+	})
+}
+
+// readLines reads a file of JSON objects, one a line, blank lines aside,
+// each checked by check; an error names the file (what) and the line.
+func readLines[T any](r io.Reader, what string, check func(*T) error) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	line := 0
@@ -136,19 +148,17 @@ func ReadRefs(r io.Reader) ([]Ref, error) {
 		if len(strings.TrimSpace(sc.Text())) == 0 {
 			continue
 		}
-		var ref Ref
-		if err := json.Unmarshal(sc.Bytes(), &ref); err != nil {
-			return nil, fmt.Errorf("devset: labels line %d: %w", line, err)
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return nil, fmt.Errorf("devset: %s line %d: %w", what, line, err)
 		}
-		if ref.Label != "" {
-			if _, err := tone.ParseClass(ref.Label); err != nil {
-				return nil, fmt.Errorf("devset: labels line %d: %w", line, err)
-			}
+		if err := check(&v); err != nil {
+			return nil, fmt.Errorf("devset: %s line %d: %w", what, line, err)
 		}
-		out = append(out, ref)
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("devset: labels: %w", err)
+		return nil, fmt.Errorf("devset: %s: %w", what, err)
 	}
 	return out, nil
 }

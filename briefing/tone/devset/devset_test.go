@@ -2,6 +2,7 @@ package devset
 
 import (
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -13,16 +14,24 @@ import (
 // evalDir is ../shared/eval seen from this package.
 const evalDir = "../../../../shared/eval"
 
+// readFile reads one of the package's files with read, or fails the
+// test.
+func readFile[T any](t *testing.T, name string, read func(io.Reader) ([]T, error)) []T {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out, err := read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestLabelsRebuildFromCorpora(t *testing.T) {
-	f, err := os.Open("labels.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, err := ReadRefs(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	refs := readFile(t, "labels.jsonl", ReadRefs)
 	if len(refs) < 2400 {
 		t.Errorf("%d labelled sentences, want at least 2,400 (four rounds)", len(refs))
 	}

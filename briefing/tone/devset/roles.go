@@ -1,11 +1,9 @@
 package devset
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Role is a reader's judgement of who acts on whom in a labelled line,
@@ -23,33 +21,17 @@ type Role struct {
 // one that does not hold together: a direction without two different
 // sides, or sides given to a relation without one.
 func ReadRoles(r io.Reader) ([]Role, error) {
-	var out []Role
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var ro Role
-		if err := json.Unmarshal(sc.Bytes(), &ro); err != nil {
-			return nil, fmt.Errorf("devset: roles line %d: %w", line, err)
-		}
+	return readLines(r, "roles", func(ro *Role) error {
 		switch {
 		case ro.ID == "":
-			return nil, fmt.Errorf("devset: roles line %d: no id", line)
+			return errors.New("no id")
 		case ro.Relation == "directed" && (ro.Actor == "" || ro.Target == "" || ro.Actor == ro.Target):
-			return nil, fmt.Errorf("devset: roles line %d: a direction wants two different sides, got %q on %q", line, ro.Actor, ro.Target)
+			return fmt.Errorf("a direction wants two different sides, got %q on %q", ro.Actor, ro.Target)
 		case (ro.Relation == "mutual" || ro.Relation == "none") && (ro.Actor != "" || ro.Target != ""):
-			return nil, fmt.Errorf("devset: roles line %d: %s takes no actor or target", line, ro.Relation)
+			return fmt.Errorf("%s takes no actor or target", ro.Relation)
 		case ro.Relation != "directed" && ro.Relation != "mutual" && ro.Relation != "none":
-			return nil, fmt.Errorf("devset: roles line %d: relation %q, want directed, mutual or none", line, ro.Relation)
+			return fmt.Errorf("relation %q, want directed, mutual or none", ro.Relation)
 		}
-		out = append(out, ro)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("devset: roles: %w", err)
-	}
-	return out, nil
+		return nil
+	})
 }
