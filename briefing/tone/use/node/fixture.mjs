@@ -1,6 +1,6 @@
 // fixture.mjs writes, for each {"text": ...} line of a JSONL file, the token
 // ids the JS tokenizer gives and (with --embed) the 512-d vector the TF.js
-// graph gives, one sentence per call (batch of one).
+// graph gives (to 7 decimals), one sentence per call (batch of one).
 //
 //   USE_NODE_DIR=/tmp/use node fixture.mjs in.jsonl out.jsonl [--embed]
 //
@@ -23,7 +23,7 @@ const out = [];
 for (const l of lines) {
   const rec = { text: l.text, ids: model.tokenizer.encode(l.text) };
   if (embed) {
-    rec.vec = Array.from(await model.embed(l.text));
+    rec.vec = Array.from(await model.embed(l.text)).map((x) => +x.toFixed(7));
   }
   out.push(JSON.stringify(rec));
 }
