@@ -2,8 +2,8 @@ package use
 
 import "math"
 
-// matMul sets dst (m × n) to x (m × k) times w (k × n), all row-major.
-func matMul(dst, x, w []float32, m, k, n int) {
+// matMulPlain sets dst (m × n) to x (m × k) times w (k × n), all row-major.
+func matMulPlain(dst, x, w []float32, m, k, n int) {
 	for r := range m {
 		row := dst[r*n : (r+1)*n]
 		clear(row)

@@ -44,7 +44,11 @@ type Model struct {
 	tanhW      []float32 // Dim × Dim
 	tanhB      []float32
 	normFloor  float32 // the L2 norm divides by max(|x|², normFloor)^½
+	mul        matMulFunc
 }
+
+// matMulFunc sets dst (m × n) to x (m × k) times w (k × n), all row-major.
+type matMulFunc func(dst, x, w []float32, m, k, n int)
 
 // layer is one transformer layer: pre-norm self-attention with a residual,
 // then a pre-norm ReLU feed-forward block with a residual.
@@ -83,7 +87,7 @@ func Load(dir string) (*Model, error) {
 }
 
 func newModel(tok *Tokenizer, w weights) (*Model, error) {
-	m := &Model{tok: tok}
+	m := &Model{tok: tok, mul: matMulGonum}
 	emb, ok := w[nameEmbeddings]
 	if !ok || len(emb.shape) != 2 || emb.f32 == nil {
 		return nil, fmt.Errorf("use: the graph has no float32 embedding matrix %q", nameEmbeddings)
@@ -126,6 +130,9 @@ func newModel(tok *Tokenizer, w weights) (*Model, error) {
 		l := layer{in: in, width: Dim, heads: heads}
 		head := int(num(fmt.Sprintf(stack+"MultiheadAttention/split_heads/split_last_dimension/Reshape/shape/3", i)))
 		l.scale = float32(num(fmt.Sprintf(stack+"MultiheadAttention/mul/y", i)))
+		if len(errs) > 0 {
+			return nil, errs[0]
+		}
 		if heads <= 0 || head <= 0 || heads*head != in {
 			return nil, fmt.Errorf("use: layer %d: %d heads of %d for a width of %d", i, heads, head, in)
 		}
@@ -190,7 +197,7 @@ func (m *Model) EmbedIDs(ids []int32) []float32 {
 	n := len(ids)
 	x := m.embed(ids)
 	for i := range m.layers {
-		x = m.layers[i].forward(x, n, m.eps)
+		x = m.layers[i].forward(x, n, m.eps, m.mul)
 	}
 	pooled := make([]float32, Dim)
 	for t := range n {
@@ -203,7 +210,7 @@ func (m *Model) EmbedIDs(ids []int32) []float32 {
 		}
 	}
 	out := make([]float32, Dim)
-	matMul(out, pooled, m.tanhW, 1, Dim, Dim)
+	m.mul(out, pooled, m.tanhW, 1, Dim, Dim)
 	var sum float32
 	for i := range out {
 		out[i] = float32(math.Tanh(float64(out[i] + m.tanhB[i])))
@@ -240,7 +247,7 @@ func (m *Model) embed(ids []int32) []float32 {
 }
 
 // forward runs the layer over n rows of x (n × l.in) and returns n × l.width.
-func (l *layer) forward(x []float32, n int, eps float32) []float32 {
+func (l *layer) forward(x []float32, n int, eps float32, matMul matMulFunc) []float32 {
 	h := make([]float32, n*l.in)
 	layerNorm(h, x, l.norm1Scale, l.norm1Bias, n, l.in, eps)
 

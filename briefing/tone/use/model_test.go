@@ -140,3 +140,19 @@ func TestLoadErrors(t *testing.T) {
 		t.Error("Load(absent directory): no error")
 	}
 }
+
+// TestKernelsAgree checks that the plain Go matrix product gives the same
+// vectors as gonum's, to float32 rounding.
+func TestKernelsAgree(t *testing.T) {
+	m := loadModel(t)
+	plain := *m
+	plain.mul = matMulPlain
+	for _, s := range []string{"Japan and Italy signed a pact.", strings.Repeat("Border talks resumed. ", 10)} {
+		a, b := m.Embed(s), plain.Embed(s)
+		for i := range a {
+			if d := math.Abs(float64(a[i] - b[i])); d > 1e-5 {
+				t.Fatalf("Embed(%q)[%d]: gonum %v, plain %v", s, i, a[i], b[i])
+			}
+		}
+	}
+}

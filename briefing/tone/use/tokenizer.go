@@ -97,51 +97,45 @@ func NewTokenizer(vocab []Piece) (*Tokenizer, error) {
 // Len is the size of the vocabulary.
 func (t *Tokenizer) Len() int { return len(t.pieces) }
 
-// edge is a piece that ends at some position of the lattice.
-type edge struct {
-	start int
-	id    int32
-	score float64
-}
-
 // Encode returns the ids of text.
 func (t *Tokenizer) Encode(text string) []int32 {
 	text = norm.NFKC.String(text)
 	if text == "" {
 		return nil
 	}
-	symbols := []rune(wordStart + strings.ReplaceAll(text, " ", wordStart))
-	n := len(symbols)
+	text = wordStart + strings.ReplaceAll(text, " ", wordStart)
+	// at[i] is the byte offset of the i-th code point; at[n] = len(text).
+	at := make([]int, 0, len(text)+1)
+	for i := range text {
+		at = append(at, i)
+	}
+	n := len(at)
+	at = append(at, len(text))
 
-	// ending[e] lists the pieces that end at e, by ascending start.
-	ending := make([][]edge, n+1)
-	var buf strings.Builder
+	// best[e] is the score of the best split of the first e code points;
+	// 0 means none yet, and a later split with an equal score wins, as in
+	// the JS. The JS looks at the pieces ending at each e by ascending
+	// start; relaxing the pieces from each start in ascending order visits
+	// them in the same order, and best[i] is final when start i comes.
+	best := make([]float64, n+1)
+	words := make([]int32, n+1)
+	relax := func(start, end int, id int32, score float64) {
+		s := score + best[start]
+		if best[end] == 0 || s >= best[end] {
+			best[end] = s
+			words[end] = id
+		}
+	}
 	for i := range n {
 		found := false
-		buf.Reset()
-		for j := i; j < n && j-i < t.maxLen; j++ {
-			buf.WriteRune(symbols[j])
-			if id, ok := t.lookup[buf.String()]; ok {
-				ending[j+1] = append(ending[j+1], edge{start: i, id: id, score: t.pieces[id].score})
+		for j := i + 1; j <= n && j-i <= t.maxLen; j++ {
+			if id, ok := t.lookup[text[at[i]:at[j]]]; ok {
+				relax(i, j, id, t.pieces[id].score)
 				found = true
 			}
 		}
 		if !found {
-			ending[i+1] = append(ending[i+1], edge{start: i, id: unknownID})
-		}
-	}
-
-	// best[e] is the score of the best split of symbols[:e]; 0 means none
-	// yet, and a later split with an equal score wins, as in the JS.
-	best := make([]float64, n+1)
-	words := make([]int32, n+1)
-	for e := 0; e <= n; e++ {
-		for _, w := range ending[e] {
-			s := w.score + best[w.start]
-			if best[e] == 0 || s >= best[e] {
-				best[e] = s
-				words[e] = w.id
-			}
+			relax(i, i+1, unknownID, 0)
 		}
 	}
 
