@@ -30,3 +30,18 @@ func BenchmarkEncode(b *testing.B) {
 		m.Tokenizer().Encode(benchSentence)
 	}
 }
+
+// BenchmarkEmbedBatch runs 32 copies of the sentence as one batch and
+// reports the time per sentence.
+func BenchmarkEmbedBatch(b *testing.B) {
+	m := loadModel(b)
+	texts := make([]string, batchSize)
+	for i := range texts {
+		texts[i] = benchSentence
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.EmbedBatch(texts)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/sentence")
+}

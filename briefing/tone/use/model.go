@@ -179,11 +179,22 @@ func (m *Model) Embed(text string) []float32 {
 	return m.EmbedIDs(m.tok.Encode(text))
 }
 
-// EmbedBatch returns the vectors of texts, one by one.
+// batchSize bounds how many sentences EmbedBatch runs together.
+const batchSize = 32
+
+// EmbedBatch returns the vectors of texts. Up to 32 sentences go through
+// each matrix product together, so the weights are read once for all of
+// them; each vector is the one Embed gives, to float32 rounding.
 func (m *Model) EmbedBatch(texts []string) [][]float32 {
-	out := make([][]float32, len(texts))
-	for i, t := range texts {
-		out[i] = m.Embed(t)
+	out := make([][]float32, 0, len(texts))
+	for len(texts) > 0 {
+		k := min(len(texts), batchSize)
+		seqs := make([][]int32, k)
+		for i, t := range texts[:k] {
+			seqs[i] = m.tok.Encode(t)
+		}
+		out = append(out, m.embedSeqs(seqs)...)
+		texts = texts[k:]
 	}
 	return out
 }
@@ -191,44 +202,68 @@ func (m *Model) EmbedBatch(texts []string) [][]float32 {
 // EmbedIDs returns the vector of a sequence of token ids. Ids outside the
 // embedding matrix are read as the unknown id 0.
 func (m *Model) EmbedIDs(ids []int32) []float32 {
-	if len(ids) > m.maxLen {
-		ids = ids[:m.maxLen]
+	return m.embedSeqs([][]int32{ids})[0]
+}
+
+// embedSeqs returns the vectors of several sequences, whose rows are stacked
+// for the matrix products; attention and pooling stay within a sequence.
+func (m *Model) embedSeqs(seqs [][]int32) [][]float32 {
+	// start[s] is the first row of sequence s; start[len(seqs)] the count.
+	start := make([]int, len(seqs)+1)
+	for s, ids := range seqs {
+		if len(ids) > m.maxLen {
+			seqs[s] = ids[:m.maxLen]
+		}
+		start[s+1] = start[s] + len(seqs[s])
 	}
-	n := len(ids)
-	x := m.embed(ids)
+	rows := start[len(seqs)]
+	x := make([]float32, rows*m.embedDim)
+	for s, ids := range seqs {
+		m.embed(x[start[s]*m.embedDim:start[s+1]*m.embedDim], ids)
+	}
 	for i := range m.layers {
-		x = m.layers[i].forward(x, n, m.eps, m.mul)
+		x = m.layers[i].forward(x, start, m.eps, m.mul)
 	}
-	pooled := make([]float32, Dim)
-	for t := range n {
-		addTo(pooled, x[t*Dim:(t+1)*Dim])
-	}
-	if n > 1 {
-		d := float32(n)
-		for i := range pooled {
-			pooled[i] /= d
+
+	// The mean over each sequence's rows (an empty one gives zeros), then
+	// tanh(pooled·W + b) and the L2 norm.
+	pooled := make([]float32, len(seqs)*Dim)
+	for s := range seqs {
+		p := pooled[s*Dim : (s+1)*Dim]
+		for t := start[s]; t < start[s+1]; t++ {
+			addTo(p, x[t*Dim:(t+1)*Dim])
+		}
+		if n := start[s+1] - start[s]; n > 1 {
+			d := float32(n)
+			for i := range p {
+				p[i] /= d
+			}
 		}
 	}
-	out := make([]float32, Dim)
-	m.mul(out, pooled, m.tanhW, 1, Dim, Dim)
-	var sum float32
-	for i := range out {
-		out[i] = float32(math.Tanh(float64(out[i] + m.tanhB[i])))
-		sum += out[i] * out[i]
-	}
-	r := float32(1 / math.Sqrt(float64(max(sum, m.normFloor))))
-	for i := range out {
-		out[i] *= r
+	flat := make([]float32, len(seqs)*Dim)
+	m.mul(flat, pooled, m.tanhW, len(seqs), Dim, Dim)
+	out := make([][]float32, len(seqs))
+	for s := range seqs {
+		v := flat[s*Dim : (s+1)*Dim : (s+1)*Dim]
+		var sum float32
+		for i := range v {
+			v[i] = float32(math.Tanh(float64(v[i] + m.tanhB[i])))
+			sum += v[i] * v[i]
+		}
+		r := float32(1 / math.Sqrt(float64(max(sum, m.normFloor))))
+		for i := range v {
+			v[i] *= r
+		}
+		out[s] = v
 	}
 	return out
 }
 
-// embed returns the input of layer 0 for ids: the graph adds the embedding
+// embed writes into x the input of layer 0 for ids: the graph adds the embedding
 // to the sum of the embedding and the timing signal, so each token's row is
 // e + (e + signal).
-func (m *Model) embed(ids []int32) []float32 {
+func (m *Model) embed(x []float32, ids []int32) {
 	d, half := m.embedDim, m.embedDim/2
-	x := make([]float32, len(ids)*d)
 	rows := len(m.embeddings) / d
 	for t, id := range ids {
 		if id < 0 || int(id) >= rows {
@@ -243,11 +278,12 @@ func (m *Model) embed(ids []int32) []float32 {
 			row[half+k] = e[half+k] + (e[half+k] + float32(math.Cos(a)))
 		}
 	}
-	return x
 }
 
-// forward runs the layer over n rows of x (n × l.in) and returns n × l.width.
-func (l *layer) forward(x []float32, n int, eps float32, matMul matMulFunc) []float32 {
+// forward runs the layer over the rows of x (n × l.in, the sequences
+// starting at the rows in start) and returns n × l.width.
+func (l *layer) forward(x []float32, start []int, eps float32, matMul matMulFunc) []float32 {
+	n := start[len(start)-1]
 	h := make([]float32, n*l.in)
 	layerNorm(h, x, l.norm1Scale, l.norm1Bias, n, l.in, eps)
 
@@ -262,7 +298,10 @@ func (l *layer) forward(x []float32, n int, eps float32, matMul matMulFunc) []fl
 	matMul(qkv, h, l.qkvW, n, l.in, 3*l.attn)
 	addBias(qkv, l.qkvB, n)
 	ctx := make([]float32, n*l.attn)
-	l.attend(ctx, qkv, n)
+	for s := range len(start) - 1 {
+		a, b := start[s], start[s+1]
+		l.attend(ctx[a*l.attn:b*l.attn], qkv[a*3*l.attn:b*3*l.attn], b-a)
+	}
 
 	y := make([]float32, n*l.width)
 	matMul(y, ctx, l.outW, n, l.attn, l.width)

@@ -156,3 +156,32 @@ func TestKernelsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedBatchMatchesEmbed checks that sentences run together get the
+// vectors they get alone, and those of the JS.
+func TestEmbedBatchMatchesEmbed(t *testing.T) {
+	m := loadModel(t)
+	fx := readFixtures(t, filepath.Join("testdata", "embed_vecs.jsonl"))
+	texts := []string{""}
+	for _, x := range fx {
+		texts = append(texts, x.Text)
+	}
+	batch := m.EmbedBatch(texts)
+	if len(batch) != len(texts) {
+		t.Fatalf("EmbedBatch: %d vectors for %d texts", len(batch), len(texts))
+	}
+	var worst, worstJS float64
+	for i, s := range texts {
+		alone := m.Embed(s)
+		for j := range alone {
+			worst = max(worst, math.Abs(float64(batch[i][j]-alone[j])))
+			if i > 0 {
+				worstJS = max(worstJS, math.Abs(float64(batch[i][j]-fx[i-1].Vec[j])))
+			}
+		}
+	}
+	if worst > 1e-6 || worstJS > 1e-4 {
+		t.Errorf("EmbedBatch: %.2g from Embed (want ≤ 1e-6), %.2g from JS (want ≤ 1e-4)", worst, worstJS)
+	}
+	t.Logf("%d texts in batches: %.3g from Embed, %.3g from JS", len(texts), worst, worstJS)
+}

@@ -144,3 +144,28 @@ func TestEncodeMatchesJS(t *testing.T) {
 	}
 	t.Logf("%d of %d sentences tokenized as in JS", len(fx)-bad, len(fx))
 }
+
+// FuzzEncode checks that any text tokenizes without a panic into ids of the
+// vocabulary, with no two unknowns in a row.
+func FuzzEncode(f *testing.F) {
+	for _, s := range []string{"", "ab c", "zz\u00a0a", "🙂", "\xff\xfe", "a  b\t"} {
+		f.Add(s)
+	}
+	vocab := []Piece{{"\ufffd", 0}, {"<s>", 0}, {"</s>", 0}, {"x1", 0}, {"x2", 0}, {"x3", 0},
+		{"▁", -5}, {"a", -3}, {"b", -3}, {"ab", -4}, {"▁ab", -4.5}, {"▁a", -2}, {"c", 0}}
+	tok, err := NewTokenizer(vocab)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ids := tok.Encode(s)
+		for i, id := range ids {
+			if id < 0 || int(id) >= len(vocab) {
+				t.Fatalf("Encode(%q): id %d outside the vocabulary", s, id)
+			}
+			if i > 0 && id == unknownID && ids[i-1] == unknownID {
+				t.Fatalf("Encode(%q) = %v: two unknowns in a row", s, ids)
+			}
+		}
+	})
+}
