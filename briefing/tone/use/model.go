@@ -173,8 +173,9 @@ func newModel(tok *Tokenizer, w weights) (*Model, error) {
 func (m *Model) Tokenizer() *Tokenizer { return m.tok }
 
 // Embed returns the unit-length 512-d vector of text. Tokens past the
-// model's maximum length (128) are dropped, as the graph does; an empty text
-// gets the vector of an empty sequence.
+// model's maximum length (128) are dropped, as the graph does. An empty text
+// gets the vector of an empty sequence (tanh of the bias, normalised): what
+// the JS gives it first in a batch; alone, the JS throws.
 func (m *Model) Embed(text string) []float32 {
 	return m.EmbedIDs(m.tok.Encode(text))
 }
