@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -66,10 +67,10 @@ func TestNewTokenizerErrors(t *testing.T) {
 	if _, err := NewTokenizer([]Piece{{"a", 0}}); err == nil {
 		t.Error("a vocabulary of one entry: no error")
 	}
-	if _, err := ReadTokenizer(bytesReader(`[["a", "b"]]`)); err == nil {
+	if _, err := ReadTokenizer(strings.NewReader(`[["a", "b"]]`)); err == nil {
 		t.Error("a score that is a string: no error")
 	}
-	if _, err := ReadTokenizer(bytesReader(`{`)); err == nil {
+	if _, err := ReadTokenizer(strings.NewReader(`{`)); err == nil {
 		t.Error("malformed JSON: no error")
 	}
 }

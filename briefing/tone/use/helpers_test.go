@@ -1,8 +1,0 @@
-package use
-
-import (
-	"io"
-	"strings"
-)
-
-func bytesReader(s string) io.Reader { return strings.NewReader(s) }
