@@ -613,11 +613,29 @@ func roles(ws []word, ms []mention, m match, cl Class, pair [2]string) (actor, t
 	// dumping", read as verbal conflict). A deed of the class itself
 	// stays with whoever did it ("Japan has agreed to help ..., the U.S.
 	// Defence Secretary said").
-	if sp := speakerSide(ms); sp >= 0 && !(m.cue.kind == deed && m.cue.class == cl) {
+	// A clause the narrator adds after a comma ("..., as Blinken pressed
+	// Beijing to ...") is not what the speaker says.
+	if sp := speakerSide(ms); sp >= 0 && !(m.cue.kind == deed && m.cue.class == cl) && !narrated(ws, m.trigger()) {
 		return pair[sp], pair[1-sp]
 	}
 	return actor, target
 }
+
+// narrated reports whether the word at t stands in a clause that a
+// comma and "as", "while" or "whereas" open.
+func narrated(ws []word, t int) bool {
+	for i := t - 1; i > 0; i-- {
+		if narratorClause[ws[i].Lower] && ws[i-1].Lower == "," {
+			return true
+		}
+		if ws[i].Lower == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+var narratorClause = set("as while whereas")
 
 // speakerSide is the side of the sentence's speaker mentions ("..., the
 // U.S. Agriculture Department said"), or -1 when neither or both speak.

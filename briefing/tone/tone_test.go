@@ -329,3 +329,25 @@ func TestFundManagersAreNoAid(t *testing.T) {
 		t.Errorf("%q after %q: %s (cue %q), want neither", text, ctx, got.Class, got.Cue)
 	}
 }
+
+// The place of a dateline is where a story was filed, not a party to it;
+// a hyphenated pair at the start is no dateline. A clause the narrator
+// adds after a comma is not the speaker's.
+func TestDatelinesAndNarratorsClauses(t *testing.T) {
+	c := New()
+	for _, tc := range []struct {
+		text          string
+		pair          [2]string
+		actor, target string
+	}{
+		{"TOKYO (Reuters) - The United States imposed tariffs on Japanese computers.", [2]string{"JP", "US"}, "US", "JP"},
+		{"PARIS, May 4 (AP) — Washington imposed new duties on French cheese.", [2]string{"FR", "US"}, "US", "FR"},
+		{"U.S.-Japanese tariffs imposed by Washington on Tokyo's chips took effect.", [2]string{"US", "JP"}, "US", "JP"},
+		{"SEOUL (Wire) - South Korean President Lee Min told Japan's foreign minister that the two should cooperate, as the minister criticised Seoul over fishing rights.", [2]string{"KR", "JP"}, "JP", "KR"},
+	} {
+		got := c.Classify(sentence(t, tc.text, tc.pair))
+		if got.Actor != tc.actor || got.Target != tc.target {
+			t.Errorf("%q: %s (%s on %s, cue %q), want %s on %s", tc.text, got.Class, got.Actor, got.Target, got.Cue, tc.actor, tc.target)
+		}
+	}
+}
