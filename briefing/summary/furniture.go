@@ -98,10 +98,6 @@ func isBoilerplate(text string, words []string) bool {
 
 func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
-// dateline matches a dateline that opens a sentence: "TOKYO (Reuters) - ",
-// "ROME, Jan 15 (AP) — ", "WASHINGTON — ".
-var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,[\p{L} .]{2,30}?)?(?:,?\s*\p{L}{3,9}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+`)
-
 // candidate is a sentence that may be picked, with its words.
 type candidate struct {
 	sentence.Sentence
@@ -159,33 +155,13 @@ func eligible(s sentence.Sentence, strict bool) (candidate, bool) {
 	return c, true
 }
 
-// withoutDateline moves the start of s past a leading dateline, keeping
-// Text == input[Start:End].
+// withoutDateline moves the start of s past a leading dateline
+// (sentence.Dateline), keeping Text == input[Start:End].
 func withoutDateline(s sentence.Sentence) sentence.Sentence {
-	if !startsUpper(s.Text, 3) {
-		return s
+	if n := sentence.Dateline(s.Text); n > 0 {
+		s.Start += n
+		s.Text = s.Text[n:]
 	}
-	loc := dateline.FindStringIndex(s.Text)
-	if loc == nil || loc[1] >= len(s.Text) {
-		return s
-	}
-	// A dateline names its place in capitals and carries an agency, a date
-	// or an em dash: "NATO – Russia relations soured." is no dateline.
-	head := s.Text[:loc[1]]
-	if !strings.ContainsAny(head, "(0123456789—") && !strings.Contains(head, "--") {
-		return s
-	}
-	if i := strings.IndexAny(head, "(,-–—"); i > 0 {
-		head = head[:i]
-	}
-	if strings.IndexFunc(head, unicode.IsLower) >= 0 || sentence.CountWords(head) > 4 {
-		return s
-	}
-	if r, _ := utf8.DecodeRuneInString(s.Text[loc[1]:]); unicode.IsLower(r) {
-		return s // "NATO — the alliance ..." goes on one sentence
-	}
-	s.Start += loc[1]
-	s.Text = s.Text[loc[1]:]
 	return s
 }
 
@@ -196,20 +172,6 @@ func endsSentence(t string) bool {
 	t = strings.TrimRight(t, "\"')]\u201d\u2019\u00bb")
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return r == '.' || r == '!' || r == '?' || r == '\u2026'
-}
-
-// startsUpper reports whether t begins with n upper-case letters.
-func startsUpper(t string, n int) bool {
-	for _, r := range t {
-		if n == 0 {
-			return true
-		}
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n--
-	}
-	return n == 0
 }
 
 func hasLetter(t string) bool {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"attache/briefing/geo"
+	sentences "attache/briefing/sentence"
 )
 
 // mention is a party of the pair as it stands among a sentence's words.
@@ -81,45 +82,12 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue && !addressed(ws, first, end) {
 			continue
 		}
-		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) || inDateline(text, ws, first, end) {
+		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) || ws[first].Start < sentences.Dateline(text) {
 			continue
 		}
 		out = append(out, mention{side: side, first: first, end: end, speaker: isSpeaker(ws, first, end)})
 	}
 	return out
-}
-
-// inDateline reports whether the mention at [first, end) is the place of
-// a dateline that opens the sentence ("BEIJING (Reuters) - ", "ROME, Jan
-// 15 (AP) — "): where the story was filed, not a party to it.
-func inDateline(text string, ws []word, first, end int) bool {
-	if first > 3 {
-		return false
-	}
-	for i := 0; i < end; i++ {
-		w := text[ws[i].Start:ws[i].End]
-		if !ws[i].Punct && w != strings.ToUpper(w) {
-			return false
-		}
-	}
-	paren := 0
-	for i := end; i < len(ws) && i < end+12; i++ {
-		w := ws[i].Lower
-		switch {
-		case w == "-" || w == "--" || w == "–" || w == "—":
-			// A dash set off by spaces, not a hyphen ("U.S.-British").
-			return paren == 0 && ws[i].Start > 0 && text[ws[i].Start-1] == ' '
-
-		case w == "(":
-			paren++
-		case w == ")":
-			paren--
-		case paren > 0 || ws[i].Punct || ws[i].Cap || w[0] >= '0' && w[0] <= '9':
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // isSpeaker reports whether the mention at [first, end) says the
