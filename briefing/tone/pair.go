@@ -59,6 +59,7 @@ func set(words string) map[string]bool {
 // those that name a currency, a venue or a firm.
 func pairMentions(text string, ws []word, parties []Party, pair [2]string) []mention {
 	var out []mention
+	dateline := sentences.Dateline(text) // where the story was filed: no party
 	for _, p := range parties {
 		side := -1
 		for s := 0; s < 2; s++ {
@@ -82,7 +83,7 @@ func pairMentions(text string, ws []word, parties []Party, pair [2]string) []men
 		if p.Sense == geo.SenseOrg || p.Sense == geo.SenseCurrency || p.Sense == geo.SenseVenue && !addressed(ws, first, end) {
 			continue
 		}
-		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) || ws[first].Start < sentences.Dateline(text) {
+		if first < 0 || notAParty(text, ws, first, end) || p.Capital && venue(ws, first, end) || ws[first].Start < dateline {
 			continue
 		}
 		out = append(out, mention{side: side, first: first, end: end, speaker: isSpeaker(ws, first, end)})
