@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"hash/fnv"
 	"strings"
 	"time"
 )
@@ -36,16 +37,11 @@ const (
 // keys are negative, the sketch's band keys (Sketch.Buckets) never are,
 // so the two kinds share the bucket table without meeting.
 func TitleKey(source, title string) int64 {
-	h := uint64(fnvOffset)
-	add := func(s string) {
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * fnvPrime
-		}
-	}
-	add(source)
-	add("\x00")
-	add(foldTitle(title))
-	return int64(mix64(h) | 1<<63)
+	h := fnv.New64a()
+	h.Write([]byte(source))
+	h.Write([]byte{0})
+	h.Write([]byte(foldTitle(title)))
+	return int64(mix64(h.Sum64()) | 1<<63)
 }
 
 // foldTitle is a title lower-cased, its words one space apart.
