@@ -46,8 +46,12 @@ type StoredArticle struct {
 
 // Keys are the keys of a stored article's story-bucket rows: its
 // sketch's band keys and its title key (Title and Source must be read).
-func (a StoredArticle) Keys() []int64 {
-	return append(a.Sketch.Buckets(), TitleKey(a.Source, a.Title))
+func (a StoredArticle) Keys() []int64 { return storyKeys(a.Sketch, a.Source, a.Title) }
+
+// storyKeys are the story-bucket keys of an article: its sketch's band
+// keys and its title key.
+func storyKeys(sk Sketch, source, title string) []int64 {
+	return append(sk.Buckets(), TitleKey(source, title))
 }
 
 // SaveReader is what PlanSave reads from an engine inside the engine's
@@ -113,9 +117,7 @@ func (p *SavePlan) ReadBy() []int64 {
 
 // Buckets are the keys of the article's story-bucket rows: its sketch's
 // band keys and its title key.
-func (p PlannedArticle) Buckets() []int64 {
-	return append(p.Sketch.Buckets(), TitleKey(p.Source, p.Title))
-}
+func (p PlannedArticle) Buckets() []int64 { return storyKeys(p.Sketch, p.Source, p.Title) }
 
 // PublicationOrder returns the indexes of batch in the order articles are
 // saved: by publication time, ties in batch order. Ids follow publication
@@ -254,7 +256,7 @@ func dated(t time.Time) bool { return t.Unix() > 1 }
 func (p *planner) addTitled(id, story int64, source, title, text string) {
 	key := TitleKey(source, title)
 	cands := p.titles[key]
-	at, found := slices.BinarySearchFunc(cands, id, func(c *refileCandidate, id int64) int { return cmp.Compare(c.id, id) })
+	at, found := slices.BinarySearchFunc(cands, id, byCandidateID)
 	c := &refileCandidate{id: id, story: story, source: source, title: title, text: text}
 	if found {
 		cands[at] = c
@@ -263,12 +265,16 @@ func (p *planner) addTitled(id, story int64, source, title, text string) {
 	p.titles[key] = slices.Insert(cands, at, c)
 }
 
+// byCandidateID orders refile candidates by article id, for a binary
+// search.
+func byCandidateID(c *refileCandidate, id int64) int { return cmp.Compare(c.id, id) }
+
 // removeTitled drops an article from the refile candidates of its title
 // key.
 func (p *planner) removeTitled(id int64, source, title string) {
 	key := TitleKey(source, title)
 	cands := p.titles[key]
-	if at, found := slices.BinarySearchFunc(cands, id, func(c *refileCandidate, id int64) int { return cmp.Compare(c.id, id) }); found {
+	if at, found := slices.BinarySearchFunc(cands, id, byCandidateID); found {
 		p.titles[key] = slices.Delete(cands, at, at+1)
 	}
 }
