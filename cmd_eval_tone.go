@@ -679,16 +679,26 @@ func readRefs(labels string) ([]devset.Ref, error) {
 	return devset.ReadRefs(f)
 }
 
+// readJudged reads a file of second judgements of labelled lines
+// (relabels, roles) with read.
+func readJudged[T any](path string, read func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval tone: %w", err)
+	}
+	defer f.Close()
+	out, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval tone: %s: %w", path, err)
+	}
+	return out, nil
+}
+
 // agreeTone compares a second, blind labelling of some lines with their
 // stored labels: how far two readers of the guide agree bounds what a
 // classifier can score against either.
 func agreeTone(w io.Writer, f *tone.Finder, dir, labels, path string, withModel bool, seed uint64) error {
-	rf, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("eval tone: %w", err)
-	}
-	relabels, err := devset.ReadRelabels(rf)
-	rf.Close()
+	relabels, err := readJudged(path, devset.ReadRelabels)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"attache/briefing/tone"
@@ -100,14 +99,9 @@ func rolesTone(w io.Writer, f *tone.Finder, dir, labels string, paths []string, 
 	var pooled rolesScore
 	pooled.bySource = map[string][2]int{}
 	for _, p := range paths {
-		rf, err := os.Open(p)
+		roles, err := readJudged(p, devset.ReadRoles)
 		if err != nil {
-			return fmt.Errorf("eval tone: %w", err)
-		}
-		roles, err := devset.ReadRoles(rf)
-		rf.Close()
-		if err != nil {
-			return fmt.Errorf("eval tone: %s: %w", p, err)
+			return err
 		}
 		s, err := scoreRoles(c, f, lines, roles)
 		if err != nil {
